@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import Schemas
+
+@Suite("ArticleRecord")
+struct ArticleRecordTests {
+    func sample() -> ArticleRecord {
+        ArticleRecord(
+            id: String(SHA256.hex("https://kalbela.test/a").prefix(32)),
+            url: "https://kalbela.test/a", canonicalURL: "https://kalbela.test/a",
+            site: .init(name: "কালবেলা", domain: "kalbela.test"), language: "bn",
+            headline: "রাশিয়া সফরে যাবেন ইরানের প্রেসিডেন্ট",
+            authors: [.init(name: "কালবেলা ডেস্ক", role: .desk)],
+            publishedAt: "2024-12-27T20:53:00+06:00",
+            body: [.init(type: .paragraph, text: "এক দুই"), .init(type: .paragraph, text: "তিন")],
+            attributions: ["Reuters"], extractorVersion: "test")
+    }
+
+    @Test("every key is present, sorted, with nulls for absent values")
+    func encodesAllKeysSorted() throws {
+        let json = String(decoding: try RecordCoding.encode(sample()), as: UTF8.self)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let schemaDoc = try #require(SchemaResources.data(named: SchemaResources.articleRecord))
+        let schema = try #require(try JSONSerialization.jsonObject(with: schemaDoc) as? [String: Any])
+        let required = try #require(schema["required"] as? [String])
+        #expect(Set(object.keys) == Set(required))
+        #expect(json.hasPrefix(#"{"attributions":["Reuters"],"authors":[{"name":"কালবেলা ডেস্ক","role":"desk"}],"body":"#))
+        #expect(json.contains(#""modified_at":null"#))
+        #expect(json.contains(#""schema":"article/v1""#))
+    }
+
+    @Test("text joins body blocks with blank lines and word_count counts Bengali words whole")
+    func derivesTextAndWordCount() {
+        let record = sample()
+        #expect(record.text == "এক দুই\n\nতিন")
+        #expect(record.wordCount == 3)
+        #expect(ArticleRecord.countWords("প্রেসিডেন্ট মাসুদ পেজেশকিয়ান, ২০২৫ সালের") == 5)
+    }
+
+    @Test("encoding the same record twice is byte-identical and decodes back equal")
+    func encodingIsDeterministic() throws {
+        let a = try RecordCoding.encode(sample())
+        let b = try RecordCoding.encode(sample())
+        #expect(a == b)
+        #expect(try RecordCoding.decode(ArticleRecord.self, from: a) == sample())
+    }
+}
