@@ -1,0 +1,464 @@
+/// Reads dates and times written in any common form and script.
+///
+/// Understood: ISO 8601 (`2024-12-27`, `2024-12-27T20:53:00.123+06:00`, `…Z`, `…+0600`), RFC 2822
+/// (`Fri, 27 Dec 2024 20:53:00 +0000`), numeric dates (`27.12.2024`, `27/12/2024`, `12/27/2024`
+/// with ``monthFirst`` deciding only when both orders are possible), printed dates with month names
+/// in the languages of ``DateVocabulary`` (`27. Dezember 2024`, `27 de diciembre de 2024`,
+/// `December 27, 2024`, `২৭ ডিসেম্বর ২০২৪`, `16 अप्रैल 2020`), CJK (`2024年12月27日`), digits of any
+/// script (Bengali ০–৯, Devanagari ०–९, Arabic-Indic, Telugu …), 12-hour clocks with AM/PM words
+/// in several languages (`০৮:৫৩ পিএম`, `রাত ৮:৫৩`, `अपराह्न`), zone offsets and abbreviations, and
+/// labels that say what a date is (`প্রকাশ :`, `আপডেট :`, `Published:`, `Veröffentlicht am`).
+///
+/// Dates in the Bangla calendar (`১৩ পৌষ ১৪৩১`) and the Hijri calendar are recognised and returned
+/// with their calendar, never as Gregorian dates. The parser never guesses: a date without a year,
+/// or one that does not exist, is not returned.
+public struct DateParser: Sendable {
+    /// Reads `03/04/2024` as March 4 (US order) instead of 3 April when both are possible.
+    /// Default `false`.
+    public var monthFirst: Bool
+    /// Offsets (minutes) for ambiguous zone abbreviations, overriding ``DateVocabulary/zones``:
+    /// e.g. `["bst": 360]` on a Bangladeshi site, where BST is Bangladesh Standard Time. Default empty.
+    public var zoneOverrides: [String: Int]
+
+    public init(monthFirst: Bool = false, zoneOverrides: [String: Int] = [:]) {
+        self.monthFirst = monthFirst
+        self.zoneOverrides = zoneOverrides
+    }
+
+    /// One date found in a text.
+    public struct Match: Sendable, Equatable {
+        /// What the text said about the date.
+        public enum Label: Sendable, Equatable { case published, modified, none }
+        public var date: ParsedDate
+        public var label: Label
+    }
+
+    // MARK: Entry points
+
+    /// The first valid Gregorian date in `text`, if any.
+    public func parse(_ text: String) -> ParsedDate? {
+        scan(text).first { $0.date.isValid }?.date
+    }
+
+    /// Every date found in `text`, in order, including non-Gregorian ones (check
+    /// ``ParsedDate/isValid`` or ``ParsedDate/calendar``). Only the first 400 characters are read.
+    public func scan(_ text: String) -> [Match] {
+        let tokens = Self.tokenize(text)
+        var out: [Match] = []
+        var label: Match.Label = .none
+        var pendingTime: (time: TimeValue, end: Int)?
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if case .word(let w) = t.kind, let l = DateVocabulary.labels[w] {
+                label = l == .published ? .published : .modified
+                i += 1
+                continue
+            }
+            if let (date, end) = matchDate(tokens, i) {
+                var d = date
+                var next = end
+                if d.calendar == .gregorian {
+                    if let (time, tEnd) = findTime(tokens, after: end) {
+                        d.apply(time)
+                        next = tEnd
+                    } else if let p = pendingTime, i - p.end <= 4 {
+                        d.apply(p.time)
+                    }
+                }
+                pendingTime = nil
+                out.append(Match(date: d, label: label))
+                label = .none
+                i = max(next, i + 1)
+                continue
+            }
+            if let (time, end) = matchTime(tokens, i) {
+                pendingTime = (time, end)
+                i = end
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    // MARK: Tokens
+
+    struct Token: Equatable {
+        enum Kind: Equatable {
+            case number(Int, digits: Int)
+            case word(String)
+            case punct(Unicode.Scalar)
+        }
+        var kind: Kind
+        /// Whitespace came right before this token.
+        var spaced: Bool
+
+        var number: (value: Int, digits: Int)? {
+            if case .number(let v, let d) = kind { return (v, d) }
+            return nil
+        }
+        var word: String? {
+            if case .word(let w) = kind { return w }
+            return nil
+        }
+        func isPunct(_ chars: String) -> Bool {
+            if case .punct(let p) = kind { return chars.unicodeScalars.contains(p) }
+            return false
+        }
+    }
+
+    /// Splits text into numbers (digits of any script, as values), lower-cased words (letters with
+    /// their combining marks, so Bengali words stay whole; each CJK ideograph alone) and punctuation.
+    static func tokenize(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var word = String.UnicodeScalarView()
+        var number = 0
+        var digits = 0
+        var spaced = false
+        func flush() {
+            if digits > 0 {
+                tokens.append(Token(kind: .number(number, digits: digits), spaced: spaced))
+                spaced = false
+                number = 0
+                digits = 0
+            }
+            if !word.isEmpty {
+                tokens.append(Token(kind: .word(String(word).lowercased()), spaced: spaced))
+                spaced = false
+                word = String.UnicodeScalarView()
+            }
+        }
+        var count = 0
+        for s in text.unicodeScalars {
+            count += 1
+            if count > 400 { break }
+            if let d = ScriptDigits.value(of: s) {
+                if !word.isEmpty { flush() }
+                if digits < 15 { number = number * 10 + d }
+                digits += 1
+                continue
+            }
+            let p = s.properties
+            if p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
+                || s.value == 0x200C || s.value == 0x200D
+            {
+                if digits > 0 { flush() }
+                if Self.isIdeograph(s) {
+                    flush()
+                    word.append(s)
+                    flush()
+                } else {
+                    word.append(s)
+                }
+                continue
+            }
+            flush()
+            if p.isWhitespace || s.value == 0xA0 {
+                spaced = true
+            } else {
+                tokens.append(Token(kind: .punct(s), spaced: spaced))
+                spaced = false
+            }
+        }
+        flush()
+        return Self.joinDottedMeridiems(tokens)
+    }
+
+    static func isIdeograph(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3040...0x30FF).contains(s.value) || (0xAC00...0xD7AF).contains(s.value)
+    }
+
+    /// `a.m.` / `p. m.` / `এ.এম.` → one word `am` / `pm` / `এএম`.
+    static func joinDottedMeridiems(_ tokens: [Token]) -> [Token] {
+        guard tokens.count >= 3 else { return tokens }
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            if i + 2 < tokens.count, let a = tokens[i].word, tokens[i + 1].isPunct("."), let b = tokens[i + 2].word,
+                let m = DateVocabulary.meridiems[a + b], a.unicodeScalars.count <= 2
+            {
+                _ = m
+                out.append(Token(kind: .word(a + b), spaced: tokens[i].spaced))
+                i += 3
+                if i < tokens.count, tokens[i].isPunct("."), !tokens[i].spaced { i += 1 }
+                continue
+            }
+            out.append(tokens[i])
+            i += 1
+        }
+        return out
+    }
+
+    // MARK: Dates
+
+    private func month(_ t: Token) -> Int? {
+        guard let w = t.word else { return nil }
+        return DateVocabulary.months[w]
+    }
+
+    private func isFiller(_ t: Token) -> Bool {
+        if let w = t.word { return DateVocabulary.fillers.contains(w) }
+        return t.isPunct(".,")
+    }
+
+    /// Skips fillers and the given punctuation, at most `limit` tokens.
+    private func skip(_ tokens: [Token], _ j: Int, punct: String = ".,", limit: Int = 3) -> Int {
+        var k = j
+        while k < tokens.count, k - j < limit {
+            let t = tokens[k]
+            if let w = t.word, DateVocabulary.fillers.contains(w) { k += 1; continue }
+            if t.isPunct(punct) { k += 1; continue }
+            break
+        }
+        return k
+    }
+
+    private static func year(_ n: (value: Int, digits: Int)) -> Int? {
+        n.digits == 4 ? n.value : nil
+    }
+
+    /// A date starting at token `i`, and the index after it.
+    func matchDate(_ tokens: [Token], _ i: Int) -> (ParsedDate, Int)? {
+        let t = tokens[i]
+        if let n = t.number {
+            // A: 2024-12-27, 2024/12/27, 2024.12.27; and CJK 2024年12月27日.
+            if n.digits == 4, i + 4 < tokens.count, let sep = Self.separator(tokens[i + 1]), "-/.".contains(sep),
+                let m = tokens[i + 2].number, m.digits <= 2, tokens[i + 3].isPunct(String(sep)),
+                let d = tokens[i + 4].number, d.digits <= 2
+            {
+                return (ParsedDate(year: n.value, month: m.value, day: d.value), i + 5)
+            }
+            if n.digits == 4, i + 5 < tokens.count, ["年", "년"].contains(tokens[i + 1].word ?? ""),
+                let m = tokens[i + 2].number, ["月", "월"].contains(tokens[i + 3].word ?? ""),
+                let d = tokens[i + 4].number, ["日", "일"].contains(tokens[i + 5].word ?? "")
+            {
+                return (ParsedDate(year: n.value, month: m.value, day: d.value), i + 6)
+            }
+            // 2024. december 27. / 2024 Dec 27
+            if n.digits == 4 {
+                let j = skip(tokens, i + 1, punct: ".,")
+                if j < tokens.count, let mo = month(tokens[j]) {
+                    let k = skip(tokens, j + 1, punct: ".,")
+                    if k < tokens.count, let d = tokens[k].number, d.digits <= 2 {
+                        let end = k + 1 < tokens.count && tokens[k + 1].isPunct(".") ? k + 2 : k + 1
+                        return (ParsedDate(year: n.value, month: mo, day: d.value), end)
+                    }
+                }
+            }
+            // B: 27.12.2024, 27/12/2024, 12/27/2024, 27-12-2024, 27.12.24
+            if n.digits <= 2, i + 4 < tokens.count, let sep = Self.separator(tokens[i + 1]), "-/.".contains(sep),
+                let b = tokens[i + 2].number, b.digits <= 2, tokens[i + 3].isPunct(String(sep)),
+                let y = tokens[i + 4].number, y.digits == 4 || (y.digits == 2 && sep != "-")
+            {
+                let year = y.digits == 4 ? y.value : (y.value < 70 ? 2000 + y.value : 1900 + y.value)
+                let a = n.value
+                var (day, mon) = (a, b.value)
+                if sep != ".", b.value <= 12, a <= 12 ? monthFirst : false { (day, mon) = (b.value, a) }
+                if sep != ".", a <= 12, b.value > 12 { (day, mon) = (b.value, a) }
+                return (ParsedDate(year: year, month: mon, day: day), i + 5)
+            }
+            // C: 27 December 2024, 27. Dezember 2024, 27 de diciembre de 2024, 27-Dec-2024, ১৩ পৌষ ১৪৩১
+            if n.digits <= 2 {
+                let j = skip(tokens, i + 1, punct: ".,-/")
+                if j < tokens.count, let w = tokens[j].word {
+                    if let mo = DateVocabulary.months[w] {
+                        let k = skip(tokens, j + 1, punct: ".,-/")
+                        if k < tokens.count, let y = tokens[k].number, let year = Self.year(y) {
+                            return (ParsedDate(year: year, month: mo, day: n.value), k + 1)
+                        }
+                    } else if let mo = DateVocabulary.banglaMonths[w] {
+                        let k = skip(tokens, j + 1, punct: ".,-/")
+                        if k < tokens.count, let y = tokens[k].number, y.digits == 4 {
+                            return (ParsedDate(year: y.value, month: mo, day: n.value, calendar: .bangla), k + 1)
+                        }
+                    } else if DateVocabulary.hijriMonthWords.contains(w) {
+                        // The month name may have up to three words ("রবিউল আউয়াল", "Dhul Hijjah").
+                        var k = j + 1
+                        var words = 0
+                        while k < tokens.count, words < 3, tokens[k].word != nil || tokens[k].isPunct("-'’") {
+                            k += 1
+                            words += 1
+                        }
+                        k = skip(tokens, k, punct: ".,-/")
+                        if k < tokens.count, let y = tokens[k].number, y.digits == 4, (1300...1600).contains(y.value) {
+                            return (ParsedDate(year: y.value, month: 0, day: n.value, calendar: .hijri), k + 1)
+                        }
+                    }
+                }
+            }
+            return nil
+        }
+        // D: December 27, 2024 / Dec. 27th 2024 / December 27 2024
+        if let mo = month(t) {
+            let j = skip(tokens, i + 1, punct: ".")
+            if j < tokens.count, let d = tokens[j].number, d.digits <= 2 {
+                let k = skip(tokens, j + 1, punct: ".,")
+                if k < tokens.count, let y = tokens[k].number, let year = Self.year(y) {
+                    return (ParsedDate(year: year, month: mo, day: d.value), k + 1)
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func separator(_ t: Token) -> Character? {
+        if case .punct(let p) = t.kind { return Character(p) }
+        return nil
+    }
+
+    // MARK: Times
+
+    struct TimeValue: Equatable {
+        var hour: Int
+        var minute: Int
+        var second: Int?
+        var offset: Int?
+    }
+
+    /// A time within a few tokens after a date (skipping `,`, `-`, `|`, `at`, `um`, `T` …).
+    func findTime(_ tokens: [Token], after end: Int) -> (TimeValue, Int)? {
+        var k = end
+        var steps = 0
+        while k < tokens.count, steps < 5 {
+            if let r = matchTime(tokens, k) { return r }
+            let t = tokens[k]
+            if t.isPunct(",-|/•·(–—@:;") || isFiller(t) { k += 1; steps += 1; continue }
+            if let w = t.word, DateVocabulary.meridiems[w] != nil { k += 1; steps += 1; continue }
+            break
+        }
+        return nil
+    }
+
+    /// A clock time starting at token `i` (or at a meridiem word right before it).
+    func matchTime(_ tokens: [Token], _ i: Int) -> (TimeValue, Int)? {
+        var start = i
+        var before: DateVocabulary.Meridiem?
+        if let w = tokens[i].word, let m = meridiem(tokens, i) {
+            before = m.0
+            start = i + m.1
+            _ = w
+        }
+        guard start < tokens.count, let h = tokens[start].number, h.digits <= 2, h.value <= 23 else { return nil }
+        var k = start + 1
+        var minute = 0
+        var second: Int?
+        var hasMinutes = false
+        if k + 1 < tokens.count, let sep = Self.separator(tokens[k]) ?? (tokens[k].word == "h" ? "h" : nil),
+            ":.ঃh".contains(sep), let m = tokens[k + 1].number, m.digits == 2, m.value < 60
+        {
+            if sep == "." {
+                // "20.53" is a time only when a clock word, meridiem or zone follows (or nothing).
+                let after = k + 2 < tokens.count ? tokens[k + 2] : nil
+                let ok = after == nil || after!.word.map { ["uhr", "h", "hrs", "hs", "horas"].contains($0)
+                    || DateVocabulary.meridiems[$0] != nil || DateVocabulary.zones[$0] != nil } ?? false
+                    || (after!.isPunct(",|)") )
+                if !ok { return nil }
+            }
+            minute = m.value
+            hasMinutes = true
+            k += 2
+            if k + 1 < tokens.count, tokens[k].isPunct(":"), let s = tokens[k + 1].number, s.digits == 2, s.value <= 60 {
+                second = s.value
+                k += 2
+                if k + 1 < tokens.count, tokens[k].isPunct(".,"), !tokens[k].spaced, let f = tokens[k + 1].number,
+                    !tokens[k + 1].spaced, f.digits >= 1
+                {
+                    k += 2
+                }
+            }
+        } else if k < tokens.count, tokens[k].word == "h", !tokens[k].spaced {
+            // "20h" (French), minutes omitted.
+            k += 1
+            hasMinutes = true
+        }
+        var hour = h.value
+        var after: DateVocabulary.Meridiem?
+        if k < tokens.count, let m = meridiem(tokens, k) {
+            after = m.0
+            k += m.1
+        }
+        guard hasMinutes || after != nil || before != nil && tokens[start].spaced == false else { return nil }
+        if !hasMinutes && after == nil { return nil }
+        if let m = after ?? before {
+            guard hour >= 1 || m == .night, hour <= 12 else { return nil }
+            hour = Self.apply(m, to: hour)
+        }
+        var offset: Int?
+        if let (o, end) = matchZone(tokens, k) {
+            offset = o
+            k = end
+        }
+        return (TimeValue(hour: hour, minute: minute, second: second, offset: offset), k)
+    }
+
+    /// A meridiem word at `i` (one token, or two CJK tokens), and how many tokens it takes.
+    private func meridiem(_ tokens: [Token], _ i: Int) -> (DateVocabulary.Meridiem, Int)? {
+        guard let w = tokens[i].word else { return nil }
+        if let m = DateVocabulary.meridiems[w] { return (m, 1) }
+        if i + 1 < tokens.count, let w2 = tokens[i + 1].word, let m = DateVocabulary.meridiems[w + w2] { return (m, 2) }
+        return nil
+    }
+
+    static func apply(_ m: DateVocabulary.Meridiem, to hour: Int) -> Int {
+        switch m {
+        case .am: return hour == 12 ? 0 : hour
+        case .pm: return hour == 12 ? 12 : hour + 12
+        case .noon: return hour == 12 || hour >= 11 ? hour : (hour <= 5 ? hour + 12 : hour)
+        case .night: return hour == 12 ? 0 : (hour >= 6 ? hour + 12 : hour)
+        }
+    }
+
+    /// A zone after a time: `Z`, `+06:00`, `+0600`, `+06`, `GMT`, `UTC+6`, `(IST)`, `EST` …
+    func matchZone(_ tokens: [Token], _ i: Int) -> (Int, Int)? {
+        var k = i
+        if k < tokens.count, tokens[k].isPunct("(") { k += 1 }
+        guard k < tokens.count else { return nil }
+        if let w = tokens[k].word, let base = zoneOverrides[w] ?? DateVocabulary.zones[w] {
+            k += 1
+            if (w == "gmt" || w == "utc"), let (o, end) = signedOffset(tokens, k, allowSpace: true) {
+                return (o, Self.closeParen(tokens, end))
+            }
+            return (base, Self.closeParen(tokens, k))
+        }
+        if let (o, end) = signedOffset(tokens, k, allowSpace: false) { return (o, Self.closeParen(tokens, end)) }
+        return nil
+    }
+
+    private static func closeParen(_ tokens: [Token], _ k: Int) -> Int {
+        k < tokens.count && tokens[k].isPunct(")") ? k + 1 : k
+    }
+
+    /// `+06:00`, `+0600`, `-4`, `+05:45`: attached to the time, or a 4-digit form after a space.
+    private func signedOffset(_ tokens: [Token], _ k: Int, allowSpace: Bool) -> (Int, Int)? {
+        guard k + 1 < tokens.count, tokens[k].isPunct("+-−") else { return nil }
+        let negative = !tokens[k].isPunct("+")
+        guard let n = tokens[k + 1].number, !tokens[k + 1].spaced else { return nil }
+        var minutes: Int
+        var end = k + 2
+        if n.digits == 4 {
+            minutes = (n.value / 100) * 60 + n.value % 100
+        } else if n.digits <= 2 {
+            guard allowSpace || !tokens[k].spaced || (end + 1 < tokens.count && tokens[end].isPunct(":")) else { return nil }
+            minutes = n.value * 60
+            if end + 1 < tokens.count, tokens[end].isPunct(":"), let m = tokens[end + 1].number, m.digits == 2 {
+                minutes += m.value
+                end += 2
+            }
+        } else {
+            return nil
+        }
+        guard minutes <= 14 * 60 else { return nil }
+        return (negative ? -minutes : minutes, end)
+    }
+}
+
+extension ParsedDate {
+    mutating func apply(_ t: DateParser.TimeValue) {
+        hour = t.hour
+        minute = t.minute
+        second = t.second
+        offsetMinutes = t.offset
+    }
+}

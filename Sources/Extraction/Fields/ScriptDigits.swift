@@ -1,0 +1,26 @@
+/// Decimal digits of every script (Bengali ০–৯, Devanagari ०–९, Arabic-Indic ٠–٩, Extended
+/// Arabic-Indic ۰–۹, Telugu, Tamil, Gujarati, Gurmukhi, Kannada, Malayalam, Odia, Thai, fullwidth …).
+public enum ScriptDigits {
+    /// The value 0–9 of a decimal digit of any script, else `nil`.
+    @inline(__always)
+    public static func value(of s: Unicode.Scalar) -> Int? {
+        if s.value >= 0x30 && s.value <= 0x39 { return Int(s.value - 0x30) }
+        if s.value < 0x660 { return nil }
+        let p = s.properties
+        guard p.numericType == .decimal, let v = p.numericValue else { return nil }
+        return Int(v)
+    }
+
+    /// `text` with every decimal digit replaced by its ASCII digit.
+    public static func asciiDigits(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if let v = value(of: s) {
+                out.append(Unicode.Scalar(UInt8(0x30 + v)))
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+}
