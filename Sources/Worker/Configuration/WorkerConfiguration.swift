@@ -1,0 +1,44 @@
+import Foundation
+
+/// Everything `newsflow run` needs, as one value with documented defaults.
+///
+/// Values come from flags, then environment variables (`NEWSFLOW_*`), then an optional env-file
+/// (`--config`), then these defaults; see ``ConfigurationLoader``.
+struct WorkerConfiguration: Sendable, Equatable {
+    /// Kafka bootstrap servers. Default `127.0.0.1:9092` (the development broker).
+    var brokers = "127.0.0.1:9092"
+    /// Topic of raw pages. Default `pages.raw`.
+    var inputTopic = "pages.raw"
+    /// Topic of article records, keyed by record id (compacted). Default `articles.v1`.
+    var outputTopic = "articles.v1"
+    /// Dead-letter topic. Default `pages.raw.dlq`.
+    var dlqTopic = "pages.raw.dlq"
+    /// Consumer group. Default `newsflow`.
+    var groupID = "newsflow"
+    /// Kafka `client.id`. Default `newsflow`.
+    var clientID = "newsflow"
+    /// Extraction threads. Default: the number of cores.
+    var concurrency = ProcessInfo.processInfo.activeProcessorCount
+    /// Pages consumed but not yet committed, at most. Default 256.
+    var maxInFlight = 256
+    /// Bytes of in-flight pages, at most. Default 64 MiB.
+    var maxInFlightBytes = 64 << 20
+    /// Pages larger than this go to the dead-letter topic as `too_large`. Default 16 MiB.
+    var maxPageBytes = 16 << 20
+    /// Partition assignment strategy: `cooperative-sticky` (default), `range` or `roundrobin`.
+    var assignmentStrategy = "cooperative-sticky"
+    /// Transactional read-process-write. Default off (at-least-once).
+    var exactlyOnce = false
+    /// Address of the HTTP server for `/metrics` and `/health/*`. Default `0.0.0.0`.
+    var httpHost = "0.0.0.0"
+    /// Port of that server; 0 disables it. Default 8080.
+    var httpPort = 8080
+    /// Seconds to finish in-flight work after SIGTERM/SIGINT. Default 30.
+    var drainTimeout: Double = 30
+    /// Log level (`trace` … `critical`). Default `info`.
+    var logLevel = "info"
+    /// Log format: `text` (default) or `json` (one JSON object a line).
+    var logFormat = "text"
+    /// librdkafka properties passed through to the consumer and producer, applied last.
+    var kafkaProperties: [String: String] = [:]
+}

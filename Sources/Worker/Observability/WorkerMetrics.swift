@@ -1,0 +1,65 @@
+import Foundation
+import Prometheus
+import Schemas
+
+/// The worker's Prometheus metrics, served at `/metrics`.
+///
+/// | name | type | meaning |
+/// |---|---|---|
+/// | newsflow_pages_consumed_total | counter | input messages taken from Kafka |
+/// | newsflow_records_produced_total | counter | article records acknowledged by the broker |
+/// | newsflow_dead_letters_total{kind} | counter | dead letters acknowledged, by error kind |
+/// | newsflow_extraction_seconds | histogram | time to turn one page into a record |
+/// | newsflow_in_flight_pages | gauge | pages consumed but not yet committed |
+/// | newsflow_consumer_lag{topic,partition} | gauge | high watermark minus consumer position |
+/// | newsflow_committed_offset{topic,partition} | gauge | last offset stored for commit |
+/// | newsflow_rebalances_total{kind} | counter | assignments, revocations and losses |
+/// | newsflow_produce_retries_total | counter | transient produce errors retried |
+final class WorkerMetrics: Sendable {
+    let registry: PrometheusCollectorRegistry
+    let pagesConsumed: Counter
+    let recordsProduced: Counter
+    let extractionSeconds: DurationHistogram
+    let inFlight: Gauge
+    let produceRetries: Counter
+    private let deadLetters: [DeadLetter.ErrorKind: Counter]
+
+    init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        pagesConsumed = registry.makeCounter(name: "newsflow_pages_consumed_total", help: "Input messages taken from Kafka.")
+        recordsProduced = registry.makeCounter(name: "newsflow_records_produced_total", help: "Article records acknowledged by the broker.")
+        extractionSeconds = registry.makeDurationHistogram(
+            name: "newsflow_extraction_seconds",
+            buckets: [.microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
+                      .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1), .seconds(5)],
+            help: "Time to turn one page into a record or dead letter.")
+        inFlight = registry.makeGauge(name: "newsflow_in_flight_pages", help: "Pages consumed but not yet committed.")
+        produceRetries = registry.makeCounter(name: "newsflow_produce_retries_total", help: "Transient produce errors retried.")
+        var dl: [DeadLetter.ErrorKind: Counter] = [:]
+        for kind in DeadLetter.ErrorKind.allCases {
+            dl[kind] = registry.makeCounter(name: "newsflow_dead_letters_total", labels: [("kind", kind.rawValue)], help: "Dead letters acknowledged, by error kind.")
+        }
+        deadLetters = dl
+    }
+
+    func deadLetter(_ kind: DeadLetter.ErrorKind) { deadLetters[kind]?.increment() }
+
+    func rebalance(_ kind: String) {
+        registry.makeCounter(name: "newsflow_rebalances_total", labels: [("kind", kind)], help: "Partition assignments, revocations and losses.").increment()
+    }
+
+    func lag(topic: String, partition: Int32, _ value: Int64) {
+        registry.makeGauge(name: "newsflow_consumer_lag", labels: [("topic", topic), ("partition", String(partition))], help: "High watermark minus consumer position.").set(value)
+    }
+
+    func committed(topic: String, partition: Int32, _ offset: Int64) {
+        registry.makeGauge(name: "newsflow_committed_offset", labels: [("topic", topic), ("partition", String(partition))], help: "Last offset stored for commit.").set(offset)
+    }
+
+    /// The Prometheus text exposition of every metric.
+    func exposition() -> [UInt8] {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return buffer
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A fixed set of threads for CPU-bound extraction, so it never blocks Swift's cooperative pool.
+final class ExtractionPool: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var jobs: [@Sendable () -> Void] = []
+    private var head = 0
+    private var stopped = false
+    private var threads: [Thread] = []
+
+    /// Starts `threads` worker threads named `newsflow-extract-N`.
+    init(threads count: Int) {
+        for i in 0..<max(1, count) {
+            let t = Thread { [unowned self] in self.loop() }
+            t.name = "newsflow-extract-\(i)"
+            t.stackSize = 16 << 20  // deep documents recurse in places
+            threads.append(t)
+            t.start()
+        }
+    }
+
+    /// Queues `job`; it runs on one of the pool's threads.
+    func submit(_ job: @escaping @Sendable () -> Void) {
+        condition.lock()
+        jobs.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Lets queued jobs finish, then ends the threads.
+    func shutdown() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func loop() {
+        while true {
+            condition.lock()
+            while head == jobs.count && !stopped { condition.wait() }
+            if head == jobs.count && stopped { condition.unlock(); return }
+            let job = jobs[head]
+            head += 1
+            if head == jobs.count { jobs.removeAll(keepingCapacity: true); head = 0 }
+            condition.unlock()
+            job()
+        }
+    }
+}
