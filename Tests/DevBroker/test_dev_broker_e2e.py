@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import os
 import shutil
+import sys
 import subprocess
 import tempfile
 import unittest
@@ -100,7 +101,7 @@ class DevBrokerEndToEndTests(unittest.TestCase):
 
     def test_proxy_check_mode_sees_empty_tagged_fields_and_the_advertised_proxy_address(self):
         proxy = str(TESTS_DIR.parent.parent / "scripts" / "kafka-apiversions-proxy.py")
-        result = run(["python3", proxy, "--check", self.bootstrap])
+        result = run([sys.executable, proxy, "--check", self.bootstrap])
         out = result.stdout.decode()
         self.assertEqual(result.returncode, 0, result.stderr.decode())
         self.assertIn("top-level tagged fields empty", out)
