@@ -2,10 +2,10 @@
 Debian's system librdkafka (2.0.2; through kcat and a small C program)
 creates topics, produces and consumes through it, 3 MB messages included.
 
-Uses the broker at NEWSFLOW_TEST_BROKERS when set (then the script
-lifecycle and direct-to-Tansu tests need NEWSFLOW_TEST_TANSU, the address
-Tansu itself listens on, or are skipped); otherwise starts its own broker
-on a free port with its own run directory and stops it afterwards.
+DevBrokerScriptTests always start their own broker (free port, own run
+directory) to test the script and the direct-to-Tansu failure.
+LibrdkafkaThroughProxyTests use the broker at NEWSFLOW_TEST_BROKERS when
+set, otherwise one of their own. Brokers started here are stopped after.
 
 Needs: kcat (apt-get install -y kcat; Debian's kcat links the system
 librdkafka) and gcc + librdkafka-dev for the CreateTopics program.
@@ -16,13 +16,13 @@ from __future__ import annotations
 import base64
 import os
 import shutil
-import sys
 import subprocess
+import sys
 import tempfile
 import unittest
 import uuid
 
-from devbroker_support import DEV_BROKER_SCRIPT, TESTS_DIR, env_flag, free_port
+from devbroker_support import DEV_BROKER_SCRIPT, PROXY_SCRIPT, TESTS_DIR, env_flag, free_port
 
 KCAT = shutil.which("kcat")
 GCC = shutil.which("gcc")
@@ -33,30 +33,99 @@ def run(args: list[str], timeout: float = 60, env: dict | None = None, stdin: by
     return subprocess.run(args, input=stdin, capture_output=True, timeout=timeout, env=env)
 
 
-class DevBrokerEndToEndTests(unittest.TestCase):
-    started_here = False
+class StartedBroker:
+    """A broker started by scripts/dev-broker on a free port, with its own
+    run directory; `stop()` stops it and checks the script says so."""
+
+    def __init__(self, workdir: str) -> None:
+        port = free_port()
+        while port + 10000 > 65535:
+            port = free_port()
+        self.env = dict(os.environ)
+        self.env["NEWSFLOW_DEV_BROKER_PORT"] = str(port)
+        self.env["NEWSFLOW_DEV_BROKER_DIR"] = os.path.join(workdir, f"run-{port}")
+        result = self.script("start", timeout=300)
+        if result.returncode != 0:
+            raise RuntimeError(f"dev-broker start failed: {result.stderr.decode()}")
+        self.bootstrap = result.stdout.decode().strip()
+        self.tansu = f"127.0.0.1:{port + 10000}"
+        if self.bootstrap != f"127.0.0.1:{port}":
+            raise RuntimeError(f"dev-broker start printed {self.bootstrap!r}")
+
+    def script(self, command: str, timeout: float = 60):
+        return run([str(DEV_BROKER_SCRIPT), command], timeout=timeout, env=self.env)
+
+    def stop(self) -> None:
+        stopped = self.script("stop")
+        if stopped.stdout.decode().strip() != "stopped":
+            raise RuntimeError(f"dev-broker stop: {stopped}")
+
+
+def skip_without_kcat(test: unittest.TestCase) -> str:
+    if KCAT is None:
+        test.skipTest("kcat is not installed (apt-get install -y kcat)")
+    return KCAT
+
+
+class DevBrokerScriptTests(unittest.TestCase):
+    """Always starts its own broker: the script's lifecycle and the proof
+    that the proxy, not Tansu, is what makes librdkafka 2.0.2 work."""
 
     @classmethod
     def setUpClass(cls):
         cls.workdir = tempfile.TemporaryDirectory(prefix="devbroker-test-")
+        cls.broker = StartedBroker(cls.workdir.name)
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            cls.broker.stop()
+            status = cls.broker.script("status")
+            assert status.returncode == 3 and status.stdout.decode().strip() == "stopped", status
+        finally:
+            cls.workdir.cleanup()
+
+    def test_start_is_a_no_op_when_running_and_status_reports_it(self):
+        again = self.broker.script("start")
+        self.assertEqual(again.returncode, 0, again.stderr.decode())
+        self.assertEqual(again.stdout.decode().strip(), self.broker.bootstrap)
+        status = self.broker.script("status")
+        self.assertEqual(status.returncode, 0)
+        self.assertTrue(status.stdout.decode().startswith(f"running {self.broker.bootstrap} "), status.stdout)
+
+    def test_proxy_check_mode_sees_empty_tagged_fields_and_the_advertised_proxy_address(self):
+        through = run([sys.executable, str(PROXY_SCRIPT), "--check", self.broker.bootstrap])
+        self.assertEqual(through.returncode, 0, through.stderr.decode())
+        self.assertIn("top-level tagged fields empty", through.stdout.decode())
+        self.assertIn(f"@{self.broker.bootstrap}", through.stdout.decode())
+        direct = run([sys.executable, str(PROXY_SCRIPT), "--check", self.broker.tansu])
+        self.assertEqual(direct.returncode, 0, direct.stderr.decode())
+        self.assertIn("top-level tagged fields present", direct.stdout.decode())
+
+    def test_system_librdkafka_fails_directly_against_tansu_with_read_underflow(self):
+        kcat = skip_without_kcat(self)
+        direct = run([kcat, "-b", self.broker.tansu, "-L", "-m", "3"])
+        self.assertNotEqual(direct.returncode, 0)
+        self.assertIn("ApiVersionRequest failed: Local: Read underflow", direct.stderr.decode())
+        proxied = run([kcat, "-b", self.broker.bootstrap, "-L", "-m", "10"])
+        self.assertEqual(proxied.returncode, 0, proxied.stderr.decode())
+        self.assertIn(f"at {self.broker.bootstrap}", proxied.stdout.decode())
+
+
+class LibrdkafkaThroughProxyTests(unittest.TestCase):
+    """Topic creation, produce and consume with the system librdkafka, on
+    the broker at NEWSFLOW_TEST_BROKERS or on one started here."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.workdir = tempfile.TemporaryDirectory(prefix="devbroker-test-")
+        cls.broker = None
         external = env_flag("NEWSFLOW_TEST_BROKERS")
-        cls.env = dict(os.environ)
         if external:
             cls.bootstrap = external.split(",")[0]
-            cls.tansu = env_flag("NEWSFLOW_TEST_TANSU")
         else:
-            port = free_port()
-            while port + 10000 > 65535:
-                port = free_port()
-            cls.env["NEWSFLOW_DEV_BROKER_PORT"] = str(port)
-            cls.env["NEWSFLOW_DEV_BROKER_DIR"] = os.path.join(cls.workdir.name, "run")
-            result = run([str(DEV_BROKER_SCRIPT), "start"], timeout=300, env=cls.env)
-            if result.returncode != 0:
-                raise RuntimeError(f"dev-broker start failed: {result.stderr.decode()}")
-            cls.started_here = True
-            cls.bootstrap = result.stdout.decode().strip()
-            cls.tansu = f"127.0.0.1:{port + 10000}"
-            assert cls.bootstrap == f"127.0.0.1:{port}", cls.bootstrap
+            cls.broker = StartedBroker(cls.workdir.name)
+            cls.bootstrap = cls.broker.bootstrap
         cls.create_topics = None
         if GCC and HAVE_RDKAFKA_DEV:
             exe = os.path.join(cls.workdir.name, "create_topics")
@@ -67,10 +136,11 @@ class DevBrokerEndToEndTests(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        if cls.started_here:
-            stopped = run([str(DEV_BROKER_SCRIPT), "stop"], env=cls.env)
-            assert stopped.stdout.decode().strip() == "stopped", stopped
-        cls.workdir.cleanup()
+        try:
+            if cls.broker is not None:
+                cls.broker.stop()
+        finally:
+            cls.workdir.cleanup()
 
     # MARK: helpers
 
@@ -83,41 +153,9 @@ class DevBrokerEndToEndTests(unittest.TestCase):
         return topic
 
     def kcat(self, *args: str, stdin: bytes | None = None, timeout: float = 60):
-        if KCAT is None:
-            self.skipTest("kcat is not installed (apt-get install -y kcat)")
-        return run([KCAT, "-b", self.bootstrap, *args], stdin=stdin, timeout=timeout)
+        return run([skip_without_kcat(self), "-b", self.bootstrap, *args], stdin=stdin, timeout=timeout)
 
     # MARK: tests
-
-    def test_script_start_is_a_no_op_when_running_and_status_reports_it(self):
-        if not self.started_here:
-            self.skipTest("using the external broker from NEWSFLOW_TEST_BROKERS")
-        again = run([str(DEV_BROKER_SCRIPT), "start"], env=self.env)
-        self.assertEqual(again.returncode, 0, again.stderr.decode())
-        self.assertEqual(again.stdout.decode().strip(), self.bootstrap)
-        status = run([str(DEV_BROKER_SCRIPT), "status"], env=self.env)
-        self.assertEqual(status.returncode, 0)
-        self.assertTrue(status.stdout.decode().startswith(f"running {self.bootstrap} "), status.stdout)
-
-    def test_proxy_check_mode_sees_empty_tagged_fields_and_the_advertised_proxy_address(self):
-        proxy = str(TESTS_DIR.parent.parent / "scripts" / "kafka-apiversions-proxy.py")
-        result = run([sys.executable, proxy, "--check", self.bootstrap])
-        out = result.stdout.decode()
-        self.assertEqual(result.returncode, 0, result.stderr.decode())
-        self.assertIn("top-level tagged fields empty", out)
-        self.assertIn(f"@{self.bootstrap}", out)
-
-    def test_system_librdkafka_fails_directly_against_tansu_with_read_underflow(self):
-        if not self.tansu:
-            self.skipTest("Tansu's own address is unknown (set NEWSFLOW_TEST_TANSU)")
-        if KCAT is None:
-            self.skipTest("kcat is not installed (apt-get install -y kcat)")
-        direct = run([KCAT, "-b", self.tansu, "-L", "-m", "3"], timeout=60)
-        self.assertNotEqual(direct.returncode, 0)
-        self.assertIn("ApiVersionRequest failed: Local: Read underflow", direct.stderr.decode())
-        proxied = self.kcat("-L", "-m", "10")
-        self.assertEqual(proxied.returncode, 0, proxied.stderr.decode())
-        self.assertIn(f"at {self.bootstrap}", proxied.stdout.decode())
 
     def test_create_topics_with_the_system_librdkafka(self):
         topic = self.new_topic(3)
