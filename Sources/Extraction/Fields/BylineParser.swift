@@ -1,0 +1,225 @@
+import Foundation
+import Schemas
+
+/// Turns a byline as printed into the people and organisations it credits, each with a role.
+///
+/// - Splits on `and`, `&`, `,`, `;`, `|` and their equivalents (`und`, `et`, `y`, `e`, `en`, `och`,
+///   `og`, `ও`, `এবং`, `और`).
+/// - Strips lead words (`By`, `Von`, `Par`, `Por`, `Door`, `লেখক:`, `Written by` …), dates and
+///   times, `Updated …`/`Published …`, e-mail addresses, URLs and `@handles`.
+/// - Roles: a wire agency (`বাসস`, `AFP`, `Reuters`) is ``ArticleRecord/AuthorRole/agency``; a desk
+///   or bureau (`কালবেলা ডেস্ক`, `International Desk`, `वाराणसी ब्यूरो`) is `desk`; an unnamed staff
+///   credit (`নিজস্ব প্রতিবেদক`, `Staff Reporter`) is `staff`; a correspondent (`সিলেট প্রতিনিধি`,
+///   `Correspondent, Sylhet`) is `correspondent`, and the place after such a credit is dropped;
+///   anyone else is a `reporter`.
+/// - Academic and professional suffixes (`PhD`, `MD`, `RD`) stay with the name before them.
+/// - Names are de-duplicated ignoring case.
+public struct BylineParser: Sendable {
+    public init() {}
+
+    // MARK: Vocabulary
+
+    static let leadWords: [String] = [
+        "written by", "reported by", "story by", "words by", "text by", "posted by", "published by", "by",
+        "von", "par", "por", "door", "di", "da", "av", "af", "przez", "autor", "autorin", "author", "auteur",
+        "text", "texte", "redaktion", "লেখক", "লিখেছেন", "প্রতিবেদন", "লেখা", "लेखक", "द्वारा", "रिपोर्ट",
+    ]
+
+    static let deskWords = ["ডেস্ক", "ডেক্স", "desk", "bureau", "ব্যুরো", "ब्यूरो", "डेस्क", "redaktion", "newsroom", "নিউজরুম", "ওয়েব ডেস্ক", "team", "टीम"]
+    static let staffPhrases = [
+        "নিজস্ব প্রতিবেদক", "স্টাফ রিপোর্টার", "বিশেষ প্রতিনিধি", "বিশেষ প্রতিবেদক", "নিজস্ব সংবাদদাতা",
+        "staff reporter", "staff writer", "staff correspondent", "special correspondent", "our correspondent",
+        "our reporter", "staff", "special representative", "নিজস্ব প্রতিনিধি", "विशेष संवाददाता", "हमारे संवाददाता",
+    ]
+    static let correspondentWords = [
+        "প্রতিনিধি", "সংবাদদাতা", "প্রতিবেদক", "correspondent", "संवाददाता", "प्रतिनिधि", "korrespondent",
+        "correspondant", "corresponsal", "corrispondente", "stringer",
+    ]
+    /// Connectors that separate names.
+    static let connectors: Set<String> = ["and", "&", "und", "et", "y", "e", "en", "och", "og", "ও", "এবং", "और", "i", "a", "ve", "with"]
+    static let credentials: Set<String> = [
+        "phd", "ph.d", "ph.d.", "md", "m.d.", "rd", "ms", "ma", "mba", "rn", "dr", "do", "jr", "jr.", "sr", "sr.",
+        "ii", "iii", "cpa", "fand", "ldn", "cdces", "mph", "msc", "bsc", "dvm", "pharmd", "lcsw", "cpt", "facs",
+    ]
+
+    // MARK: Parsing
+
+    /// The authors credited by `byline`, in order.
+    public func parse(_ byline: String) -> [ArticleRecord.Author] {
+        var pieces = split(clean(byline))
+        pieces = pieces.map { stripLead($0) }.filter { !$0.isEmpty }
+        var out: [ArticleRecord.Author] = []
+        var lastWasRole = false
+        for piece in pieces {
+            let lower = piece.lowercased()
+            // Credentials stay with the name before them.
+            if Self.credentials.contains(lower.trimmingCharacters(in: .punctuationCharacters)) || Self.isCredential(piece) {
+                if var last = out.popLast(), last.role == .reporter || last.role == nil {
+                    last.name += ", " + piece
+                    out.append(last)
+                } else if let last = out.last { _ = last }
+                continue
+            }
+            if let agency = AgencyCatalog.agency(named: piece) {
+                _ = agency
+                out.append(.init(name: piece, role: .agency))
+                lastWasRole = false
+                continue
+            }
+            let role = Self.role(of: lower)
+            if let role {
+                // "Jane Doe, Sylhet Correspondent": the role belongs to the name before.
+                if role == .correspondent, Self.isBareRole(lower), var last = out.popLast(), last.role == .reporter {
+                    last.role = .correspondent
+                    out.append(last)
+                    lastWasRole = true
+                    continue
+                }
+                out.append(.init(name: piece, role: role))
+                lastWasRole = role != .reporter
+                continue
+            }
+            // A short piece right after a role credit is its place ("নিজস্ব প্রতিবেদক, সিলেট").
+            let words = piece.split(separator: " ").count
+            if lastWasRole, words <= 2 {
+                continue
+            }
+            // A single word after a full name is a place too ("Jane Doe, Dhaka").
+            if words == 1, let last = out.last, last.role == .reporter, last.name.split(separator: " ").count >= 2,
+                !piece.contains(".")
+            {
+                continue
+            }
+            guard Self.looksLikeName(piece) else { continue }
+            out.append(.init(name: piece, role: .reporter))
+            lastWasRole = false
+        }
+        // De-duplicate, ignoring case.
+        var seen = Set<String>()
+        return out.filter { seen.insert($0.name.lowercased()).inserted }
+    }
+
+    /// The role a credit's words imply, `nil` for a plain name.
+    static func role(of lower: String) -> ArticleRecord.AuthorRole? {
+        if staffPhrases.contains(where: { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasSuffix(" " + $0) }) {
+            return .staff
+        }
+        if deskWords.contains(where: { containsWord($0, in: lower) }) { return .desk }
+        if correspondentWords.contains(where: { containsWord($0, in: lower) }) { return .correspondent }
+        return nil
+    }
+
+    /// True for a role with no name ("Correspondent", "Sylhet Correspondent", "সিলেট প্রতিনিধি").
+    static func isBareRole(_ lower: String) -> Bool {
+        lower.split(separator: " ").count <= 3
+    }
+
+    static func containsWord(_ word: String, in text: String) -> Bool {
+        guard let r = text.range(of: word) else { return false }
+        let okBefore = r.lowerBound == text.startIndex || !AttributionFinder.isWordChar(text[text.index(before: r.lowerBound)])
+        let okAfter = r.upperBound == text.endIndex || !AttributionFinder.isWordChar(text[r.upperBound])
+            || AgencyCatalog.isBengali(word)
+        return okBefore && okAfter
+    }
+
+    static func isCredential(_ piece: String) -> Bool {
+        let letters = piece.filter { $0.isLetter }
+        return !letters.isEmpty && letters.count <= 5 && piece.count <= 7 && letters.allSatisfy { $0.isUppercase }
+            && !piece.contains(" ") && AgencyCatalog.agency(named: piece) == nil
+    }
+
+    /// A name has letters, no digits, at most 6 words and 60 characters.
+    static func looksLikeName(_ s: String) -> Bool {
+        guard s.count <= 60, s.split(separator: " ").count <= 6 else { return false }
+        guard s.contains(where: { $0.isLetter }) else { return false }
+        if s.contains(where: { $0.isNumber }) { return false }
+        let lower = s.lowercased()
+        for junk in ["updated", "published", "min read", "minutes", "share", "follow", "comments", "click", "photo", "image"] where lower.contains(junk) {
+            return false
+        }
+        return true
+    }
+
+    /// Removes dates, `Updated …` tails, e-mail addresses, URLs and handles.
+    func clean(_ s: String) -> String {
+        var text = s.replacingOccurrences(of: "\u{00A0}", with: " ")
+        // Cut at a date label or a date.
+        let lower = text.lowercased()
+        for label in ["updated", "published", "posted on", "last modified", "আপডেট", "প্রকাশ", "प्रकाशित", "अपडेट", "aktualisiert", "veröffentlicht", "mis à jour", "publié"] {
+            if let r = lower.range(of: label), r.lowerBound != lower.startIndex {
+                let cut = text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
+                text = String(text[..<cut])
+                break
+            }
+        }
+        var words: [Substring] = []
+        for w in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            if w.contains("@") || w.hasPrefix("http") || w.hasPrefix("www.") { continue }
+            words.append(w)
+        }
+        text = words.joined(separator: " ")
+        // Drop a trailing date ("Jane Doe 27 Dec 2024", "Jane Doe | 27.12.2024").
+        if let cut = Self.dateStart(in: text) { text = String(text[..<cut]) }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "|•·-–—:,")))
+    }
+
+    /// Where the first date or time of `text` starts, if it has one.
+    static func dateStart(in text: String) -> String.Index? {
+        var idx = text.startIndex
+        while idx < text.endIndex {
+            if text[idx].isNumber {
+                let rest = String(text[idx...])
+                if DateParser().scan(rest).first != nil || rest.count <= 8 { return idx }
+                // A month name may come first ("Dec 27, 2024").
+            }
+            idx = text.index(after: idx)
+        }
+        // "December 27, 2024" after a name: look for a month word followed by a digit.
+        let words = text.split(separator: " ")
+        var offset = text.startIndex
+        for w in words {
+            guard let r = text.range(of: w, range: offset..<text.endIndex) else { break }
+            offset = r.upperBound
+            let key = w.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            if DateVocabulary.months[key] != nil || DateVocabulary.fillers.contains(key) && key.count > 3 {
+                let rest = String(text[r.lowerBound...])
+                if let first = DateParser().scan(rest).first, first.date.isValid { return r.lowerBound }
+            }
+        }
+        return nil
+    }
+
+    /// Splits on separators and connector words.
+    func split(_ s: String) -> [String] {
+        var pieces: [String] = []
+        var current: [Substring] = []
+        func push() {
+            let p = current.joined(separator: " ").trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".:")))
+            if !p.isEmpty { pieces.append(p) }
+            current = []
+        }
+        for part in s.split(whereSeparator: { ",;|/•·\n".contains($0) }) {
+            for w in part.split(separator: " ") {
+                // Connectors are matched as written: "E" or "A" in capitals is an initial, not "and".
+                if Self.connectors.contains(String(w)) || w == "And" || w == "AND" || w == "Und" { push(); continue }
+                current.append(w)
+            }
+            push()
+        }
+        return pieces
+    }
+
+    /// Removes a lead word ("By", "Von", "লেখক:").
+    func stripLead(_ piece: String) -> String {
+        var p = piece.trimmingCharacters(in: .whitespaces)
+        let lower = p.lowercased()
+        for lead in Self.leadWords {
+            if lower == lead { return "" }
+            if lower.hasPrefix(lead + " ") || lower.hasPrefix(lead + ":") {
+                p = String(p.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":")))
+                break
+            }
+        }
+        return p
+    }
+}
