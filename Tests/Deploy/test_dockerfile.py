@@ -98,3 +98,15 @@ def test_copied_sources_exist_and_are_not_docker_ignored():
             for source in args.split()[:-1]:
                 assert (deploylib.REPO / source).exists(), f"COPY {source}: not in the repository"
                 assert source.rstrip("/") not in ignored, f"COPY {source} is excluded by .dockerignore"
+
+
+def test_resource_bundles_are_copied_next_to_the_binary():
+    """Targets with `resources:` (Schemas) load them through Bundle.module, which looks next to the
+    executable; without the `*.resources` bundle in /app the worker stops at the first schema lookup."""
+    if "resources:" not in (deploylib.REPO / "Package.swift").read_text():
+        pytest.skip("no target declares resources")
+    build = " ".join(a for i, a in _stages()[0] if i == "RUN")
+    assert "*.resources" in build and "/staging" in build
+    runtime = [a for i, a in _stages()[-1] if i == "COPY"]
+    assert any("--from=build" in a and a.split()[-2] == "/staging/" and a.split()[-1] == "/app/" for a in runtime)
+    assert 'ENV PATH="/app:${PATH}"' in deploylib.DOCKERFILE.read_text()
