@@ -1,0 +1,66 @@
+import Foundation
+
+/// NFC normalisation of whole documents, with a fast check that skips the (slow) Foundation
+/// normaliser for the great majority of pages that are already NFC.
+enum UnicodeNormalization {
+    /// `bytes` (valid UTF-8) in NFC.
+    static func nfc(_ bytes: [UInt8]) -> [UInt8] {
+        guard mayNeedNFC(bytes) else { return bytes }
+        let s = String(decoding: bytes, as: UTF8.self)
+        return Array(s.precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    /// False when the text is certainly NFC: it holds none of the scalars that NFC changes
+    /// (composition exclusions and singletons) nor a decomposed pair that NFC would compose.
+    /// Conservative: true may still be NFC.
+    static func mayNeedNFC(_ b: [UInt8]) -> Bool {
+        var previous: UInt32 = 0
+        var i = 0
+        let n = b.count
+        return b.withUnsafeBufferPointer { p -> Bool in
+            while i < n {
+                let c = p[i]
+                if c < 0x80 { previous = UInt32(c); i += 1; continue }
+                var v: UInt32
+                var len: Int
+                if c < 0xE0 { v = UInt32(c & 0x1F); len = 2 }
+                else if c < 0xF0 { v = UInt32(c & 0x0F); len = 3 }
+                else { v = UInt32(c & 0x07); len = 4 }
+                if i + len > n { return false }
+                for k in 1..<len { v = (v << 6) | UInt32(p[i + k] & 0x3F) }
+                i += len
+                if v >= 0x300, needs(v, after: previous) { return true }
+                previous = v
+            }
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func needs(_ v: UInt32, after prev: UInt32) -> Bool {
+        switch v {
+        case 0x0300...0x036F, 0x0374, 0x037E, 0x0387, 0x0653...0x0655, 0x1DC0...0x1DFF, 0x20D0...0x20FF:
+            // Combining marks: only a problem after a letter they compose with; be conservative for Latin/Greek/Cyrillic.
+            return prev < 0x0530 || (prev >= 0x1E00 && prev < 0x2000) || (0x0620...0x064A).contains(prev)
+        case 0x093C: return prev == 0x0928 || prev == 0x0930 || prev == 0x0933
+        case 0x0958...0x095F, 0x09DC, 0x09DD, 0x09DF, 0x0A33, 0x0A36, 0x0A59...0x0A5B, 0x0A5E, 0x0B5C, 0x0B5D,
+             0x0F43, 0x0F4D, 0x0F52, 0x0F57, 0x0F5C, 0x0F69, 0x0F73, 0x0F75, 0x0F76, 0x0F78, 0x0F81, 0x0F93,
+             0x0F9D, 0x0FA2, 0x0FA7, 0x0FAC, 0x0FB9, 0x1F71, 0x1F73, 0x1F75, 0x1F77, 0x1F79, 0x1F7B, 0x1F7D,
+             0x1FBB, 0x1FBE, 0x1FC9, 0x1FCB, 0x1FD3, 0x1FDB, 0x1FE3, 0x1FEB, 0x1FEE, 0x1FEF, 0x1FF9, 0x1FFB,
+             0x1FFD, 0x2000, 0x2001, 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2ADC, 0xF900...0xFAFF,
+             0xFB1D, 0xFB1F, 0xFB2A...0xFB4E, 0x1D15E...0x1D164, 0x1D1BB...0x1D1C0, 0x2F800...0x2FA1D:
+            return true
+        case 0x09BE, 0x09D7: return prev == 0x09C7
+        case 0x0B3E, 0x0B56, 0x0B57: return prev == 0x0B47
+        case 0x0BBE, 0x0BD7: return prev == 0x0BC6 || prev == 0x0BC7 || prev == 0x0B92
+        case 0x0C56: return prev == 0x0C46
+        case 0x0CC2, 0x0CD5, 0x0CD6: return prev == 0x0CBF || prev == 0x0CC6 || prev == 0x0CCA
+        case 0x0D3E, 0x0D57: return prev == 0x0D46 || prev == 0x0D47
+        case 0x0DCA, 0x0DCF, 0x0DDF: return prev == 0x0DD9 || prev == 0x0DDC
+        case 0x102E: return prev == 0x1025
+        case 0x1161...0x1175, 0x11A8...0x11C2: return true
+        case 0x3099, 0x309A: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Testing
+@testable import Extraction
+
+@Suite("Decode stage: charset sniffing and NFC")
+struct DecodeTests {
+    let decoder = PageDecoder()
+
+    @Test("A UTF-8 page without any declaration is decoded as UTF-8")
+    func plainUTF8() throws {
+        let html = "<html><body><p>রাশিয়া সফরে যাবেন</p></body></html>"
+        let d = try decoder.decode(Array(html.utf8), contentType: nil)
+        #expect(d.charset == "utf-8")
+        #expect(d.source == .utf8Validation)
+        #expect(String(decoding: d.utf8, as: UTF8.self) == html)
+    }
+
+    @Test("Valid UTF-8 wins over a wrong <meta charset>")
+    func utf8BeatsWrongMeta() throws {
+        let html = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Grüße aus München – রাশিয়া</p></body></html>"
+        let d = try decoder.decode(Array(html.utf8), contentType: nil)
+        #expect(d.charset == "utf-8")
+        #expect(String(decoding: d.utf8, as: UTF8.self).contains("Grüße aus München"))
+    }
+
+    @Test("One invalid byte does not flip a UTF-8 page to Latin-1; it becomes U+FFFD")
+    func oneBadByte() throws {
+        var bytes = Array("<p>ইরানের প্রেসিডেন্ট মাসুদ পেজেশকিয়ান".utf8)
+        bytes.append(0xFF)
+        bytes += Array(" café</p>".utf8)
+        let d = try decoder.decode(bytes, contentType: nil)
+        let s = String(decoding: d.utf8, as: UTF8.self)
+        #expect(d.charset == "utf-8")
+        #expect(s.contains("ইরানের প্রেসিডেন্ট"))
+        #expect(s.contains("\u{FFFD} café"))
+    }
+
+    @Test("A Latin-1 page is decoded by its <meta> declaration")
+    func latin1Meta() throws {
+        var bytes = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"></head><body><p>Gr".utf8)
+        bytes += [0xFC, 0xDF, 0x65]  // üße
+        bytes += Array("</p></body></html>".utf8)
+        let d = try decoder.decode(bytes, contentType: nil)
+        #expect(d.charset == "windows-1252")
+        #expect(d.source == .metaDeclaration)
+        #expect(String(decoding: d.utf8, as: UTF8.self).contains("Grüße"))
+    }
+
+    @Test("The HTTP content-type charset comes before the <meta> declaration")
+    func httpHeader() throws {
+        // "Привет" in windows-1251.
+        var bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><p>".utf8)
+        bytes += [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]
+        bytes += Array("</p></body></html>".utf8)
+        let d = try decoder.decode(bytes, contentType: "text/html; charset=windows-1251")
+        #expect(d.charset == "windows-1251")
+        #expect(d.source == .httpHeader)
+        #expect(String(decoding: d.utf8, as: UTF8.self).contains("Привет"))
+    }
+
+    @Test("Undeclared non-UTF-8 bytes fall back to windows-1252")
+    func fallback() throws {
+        let bytes = Array("<p>".utf8) + [0x93, 0x51, 0x94, 0x20, 0x80] + Array("</p>".utf8)
+        let d = try decoder.decode(bytes, contentType: nil)
+        #expect(d.charset == "windows-1252")
+        #expect(String(decoding: d.utf8, as: UTF8.self) == "<p>\u{201C}Q\u{201D} €</p>")
+    }
+
+    @Test("Byte-order marks decide: UTF-8 BOM is stripped, UTF-16LE is converted")
+    func byteOrderMarks() throws {
+        let d8 = try decoder.decode([0xEF, 0xBB, 0xBF] + Array("<p>x</p>".utf8), contentType: "text/html; charset=iso-8859-1")
+        #expect(d8.source == .byteOrderMark)
+        #expect(String(decoding: d8.utf8, as: UTF8.self) == "<p>x</p>")
+        var u16: [UInt8] = [0xFF, 0xFE]
+        for u in "<p>বাংলা</p>".utf16 { u16.append(UInt8(u & 0xFF)); u16.append(UInt8(u >> 8)) }
+        let d16 = try decoder.decode(u16, contentType: nil)
+        #expect(d16.charset == "utf-16le")
+        #expect(String(decoding: d16.utf8, as: UTF8.self) == "<p>বাংলা</p>")
+    }
+
+    @Test("Decomposed text is normalised to NFC")
+    func nfc() throws {
+        // "ো" written as  ে + া, and "é" as e + U+0301.
+        let html = "<p>\u{0995}\u{09C7}\u{09BE} cafe\u{0301}</p>"
+        let d = try decoder.decode(Array(html.utf8), contentType: nil)
+        #expect(String(decoding: d.utf8, as: UTF8.self) == "<p>\u{0995}\u{09CB} caf\u{00E9}</p>")
+    }
+
+    @Test("NFC text is left byte-for-byte unchanged (Bengali with nukta letters)")
+    func nfcUnchanged() throws {
+        let html = "<p>\u{09AF}\u{09BC} রাশিয়া ইরানের — plain</p>"
+        let d = try decoder.decode(Array(html.utf8), contentType: nil)
+        #expect(d.utf8 == Array(html.utf8))
+        #expect(!UnicodeNormalization.mayNeedNFC(Array("রাশিয়া সফরে যাবেন ইরানের প্রেসিডেন্ট".utf8)))
+    }
+
+    @Test("Charset labels are canonicalised (Latin-1 and ASCII mean windows-1252)")
+    func labels() {
+        #expect(Charset.canonical("ISO-8859-1") == "windows-1252")
+        #expect(Charset.canonical("UTF8") == "utf-8")
+        #expect(Charset.parameter(inContentType: "text/html; Charset=\"Shift_JIS\"") == "shift_jis")
+        #expect(Charset.declared(in: Array("<html><META CHARSET='windows-1251'>".utf8)) == "windows-1251")
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import Extraction
+
+@Suite("Parse stage: libxml2 → compact DOM")
+struct ParseTests {
+    func parse(_ html: String) throws -> HTMLDocument {
+        try HTMLParser().parse(utf8: Array(html.utf8))
+    }
+
+    @Test("Nodes are in document order with parent, children, siblings and subtree ranges")
+    func navigation() throws {
+        let doc = try parse("<html><head><title>T</title></head><body><div id=a><p>one <b>two</b></p><p>three</p></div></body></html>")
+        let body = try #require(doc.body)
+        let div = try #require(doc.elements(.div).first)
+        #expect(doc.parent(div) == body)
+        let ps = doc.elements(.p)
+        #expect(ps.count == 2)
+        #expect(doc.children(div) == ps)
+        #expect(doc.nextSibling(ps[0]) == ps[1])
+        #expect(doc.nextSibling(ps[1]) == nil)
+        #expect(doc.contains(div, ps[1]))
+        #expect(!doc.contains(ps[0], ps[1]))
+        #expect(doc.elements(.b, in: div).count == 1)
+        #expect(doc.elements(.b, in: ps[1]).isEmpty)
+        #expect(doc.depth(div) == doc.depth(body) + 1)
+        #expect(doc.ancestors(ps[0]).first == div)
+        #expect(doc.ancestor(of: ps[0], tag: .body) == body)
+        #expect(doc.title == "T")
+    }
+
+    @Test("Text content collapses white space, resolves entities and skips scripts")
+    func textContent() throws {
+        let doc = try parse("<body><div><p>Tom &amp; Jerry\n\n  went&nbsp;home<script>var x=1;</script></p><p>Next<br>line</p></div></body>")
+        let div = try #require(doc.elements(.div).first)
+        #expect(doc.textContent(of: doc.elements(.p)[0]) == "Tom & Jerry went home")
+        #expect(doc.textContent(of: div) == "Tom & Jerry went home Next line")
+        let script = try #require(doc.elements(.script).first)
+        #expect(doc.rawText(of: script) == "var x=1;")
+    }
+
+    @Test("Attributes are looked up by lower-case name; unknown tags keep their name")
+    func attributes() throws {
+        let doc = try parse("<body><DIV CLASS='Story Body' data-x=\"1\" id=main><my-widget foo=bar>w</my-widget></DIV></body>")
+        let div = try #require(doc.elements(.div).first)
+        #expect(doc.attribute("class", of: div) == "Story Body")
+        #expect(doc.attribute("data-x", of: div) == "1")
+        #expect(doc.attribute("missing", of: div) == nil)
+        #expect(doc.classAndID(div) == "story body main")
+        let w = try #require(doc.firstChild(div))
+        #expect(doc.tag(w) == .other)
+        #expect(doc.tagName(w) == "my-widget")
+        #expect(doc.attributes(of: w).map(\.name) == ["foo"])
+    }
+
+    @Test("JSON-LD script text is kept verbatim")
+    func jsonLD() throws {
+        let doc = try parse(#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"A < B"}</script></head>"#)
+        let s = try #require(doc.elements(.script).first)
+        #expect(doc.attribute("type", of: s) == "application/ld+json")
+        #expect(doc.rawText(of: s) == #"{"@type":"NewsArticle","headline":"A < B"}"#)
+    }
+
+    @Test("Elements deeper than maxDepth are flattened but their text is kept")
+    func depthLimit() throws {
+        var config = ExtractorConfiguration()
+        config.maxDepth = 10
+        let html = "<body>" + String(repeating: "<div>", count: 50) + "deep text" + String(repeating: "</div>", count: 50) + "</body>"
+        let doc = try HTMLParser(configuration: config).parse(utf8: Array(html.utf8))
+        #expect(doc.allNodes.filter(doc.isElement).allSatisfy { doc.depth($0) <= 10 })
+        #expect(doc.textContent(of: try #require(doc.body)) == "deep text")
+    }
+
+    @Test("More nodes than maxNodes fails with treeTooLarge")
+    func nodeLimit() throws {
+        var config = ExtractorConfiguration()
+        config.maxNodes = 1000
+        let html = "<body>" + String(repeating: "<p>x</p>", count: 5000) + "</body>"
+        #expect(throws: ExtractionError.self) { try HTMLParser(configuration: config).parse(utf8: Array(html.utf8)) }
+        do {
+            _ = try HTMLParser(configuration: config).parse(utf8: Array(html.utf8))
+        } catch {
+            #expect(error.code == .treeTooLarge)
+        }
+    }
+}
