@@ -1,0 +1,113 @@
+/// Configuration of a ``KafkaConsumer`` (a member of a consumer group).
+///
+/// Typed settings map onto librdkafka properties; ``properties`` is applied last and overrides them.
+/// Fixed by the client (override through ``properties`` only if you know why): `enable.auto.offset.store=false`
+/// (you store offsets of processed messages with ``KafkaConsumer/storeOffset(_:)``), `enable.auto.commit=true`
+/// with `auto.commit.interval.ms=1000` (stored offsets are committed in the background), and
+/// `enable.partition.eof=false`.
+public struct KafkaConsumerConfiguration: Sendable {
+    // MARK: Nested types
+
+    /// Where to start when the group has no committed offset for a partition (`auto.offset.reset`).
+    public enum AutoOffsetReset: String, Sendable {
+        /// From the oldest retained record.
+        case earliest
+        /// From the end (only records produced after the assignment).
+        case latest
+        /// Report an error (`.error` event) instead.
+        case error
+    }
+
+    /// How partitions are spread over the group's members (`partition.assignment.strategy`).
+    public enum AssignmentStrategy: String, Sendable {
+        /// Eager: contiguous ranges per topic.
+        case range
+        /// Eager: round robin over all partitions.
+        case roundRobin = "roundrobin"
+        /// Cooperative (incremental) rebalancing: members keep their partitions while others move.
+        case cooperativeSticky = "cooperative-sticky"
+    }
+
+    /// Which transactional records are visible (`isolation.level`).
+    public enum IsolationLevel: String, Sendable {
+        /// Only committed transactional records (and all non-transactional ones).
+        case readCommitted = "read_committed"
+        /// Everything, including records of aborted transactions.
+        case readUncommitted = "read_uncommitted"
+    }
+
+    // MARK: Properties
+
+    /// Comma-separated `host:port` list (`bootstrap.servers`), e.g. `"127.0.0.1:9092"`.
+    public var bootstrapServers: String
+    /// The consumer group (`group.id`).
+    public var groupID: String
+    /// The topics to subscribe to.
+    public var topics: [String]
+    /// Default `.earliest`.
+    public var autoOffsetReset: AutoOffsetReset = .earliest
+    /// `session.timeout.ms`, default 45 000. `heartbeat.interval.ms` is set to min(3000, session / 3).
+    public var sessionTimeoutMs: Int = 45_000
+    /// Default `.cooperativeSticky`.
+    public var assignmentStrategy: AssignmentStrategy = .cooperativeSticky
+    /// Default `.readCommitted`.
+    public var isolationLevel: IsolationLevel = .readCommitted
+    /// Backpressure: fetching pauses when this many messages wait in the event buffer (default 500), and
+    /// resumes when half of them were consumed.
+    public var maxBufferedMessages: Int = 500
+    /// Backpressure: fetching pauses when the buffered messages hold this many bytes (default 64 MiB), and
+    /// resumes below half.
+    public var maxBufferedBytes: Int = 64 << 20
+    /// Largest record the consumer must accept (default 16 MiB): sets `message.max.bytes` and raises
+    /// `fetch.max.bytes` / `receive.message.max.bytes` so that large records flow.
+    public var messageMaxBytes: Int = 16 << 20
+    /// Called synchronously on the poll thread when partitions are revoked or lost, BEFORE the client commits
+    /// the stored offsets and gives the partitions up, so the application can finish (or abandon) work on them
+    /// and store their offsets. The application bounds its own wait; the group waits for it (up to
+    /// `max.poll.interval.ms`). Do not call ``KafkaConsumer/close()`` and wait for it from here.
+    public var onRevoke: (@Sendable ([KafkaTopicPartition]) -> Void)? = nil
+    /// Receives librdkafka's log lines (syslog level, facility, message); `nil` leaves librdkafka's default
+    /// (stderr).
+    public var logHandler: KafkaLogHandler? = nil
+    /// Any librdkafka consumer property, applied last (overrides everything above).
+    public var properties: [String: String] = [:]
+
+    // MARK: Initializer
+
+    /// Creates a configuration with the documented defaults.
+    public init(bootstrapServers: String, groupID: String, topics: [String]) {
+        self.bootstrapServers = bootstrapServers
+        self.groupID = groupID
+        self.topics = topics
+    }
+
+    // MARK: librdkafka properties
+
+    /// The effective librdkafka properties, in application order.
+    var rdKafkaProperties: [(String, String)] {
+        let fetchMaxBytes = max(messageMaxBytes, 52_428_800)
+        let base: [(String, String)] = [
+            ("bootstrap.servers", bootstrapServers),
+            ("group.id", groupID),
+            ("auto.offset.reset", autoOffsetReset.rawValue),
+            ("session.timeout.ms", String(sessionTimeoutMs)),
+            ("heartbeat.interval.ms", String(max(100, min(3000, sessionTimeoutMs / 3)))),
+            ("partition.assignment.strategy", assignmentStrategy.rawValue),
+            ("isolation.level", isolationLevel.rawValue),
+            ("enable.auto.offset.store", "false"),
+            ("enable.auto.commit", "true"),
+            ("auto.commit.interval.ms", "1000"),
+            ("enable.partition.eof", "false"),
+            ("message.max.bytes", String(messageMaxBytes)),
+            ("fetch.max.bytes", String(fetchMaxBytes)),
+            ("receive.message.max.bytes", String(fetchMaxBytes + 1_000_000)),
+        ]
+        return RdKafkaConfig.merge(base, properties: properties)
+    }
+
+    /// Whether the effective strategy list includes cooperative-sticky (see the close guard).
+    var usesCooperativeSticky: Bool {
+        let strategy = properties["partition.assignment.strategy"] ?? assignmentStrategy.rawValue
+        return strategy.contains("cooperative-sticky")
+    }
+}

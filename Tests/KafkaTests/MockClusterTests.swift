@@ -1,0 +1,163 @@
+import Foundation
+import Kafka
+import Testing
+
+/// Tests against librdkafka's in-process mock cluster: real Kafka protocol over loopback, no broker needed.
+@Suite("Kafka client against the in-process mock cluster", .serialized)
+struct MockClusterTests {
+    @Test("Keyed messages with headers round-trip through a consumer group, in order per partition, and stored offsets commit")
+    func roundTrip() async throws {
+        let cluster = try KafkaMockCluster(brokers: 1)
+        let topic = TestSupport.unique("roundtrip")
+        try cluster.createTopic(topic, partitions: 3)
+
+        var producerConfig = KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers)
+        producerConfig.logHandler = TestSupport.logHandler
+        let producer = try KafkaProducer(configuration: producerConfig)
+        defer { producer.close() }
+
+        let count = 90
+        let messages = (0..<count).map { index in
+            KafkaProducerMessage(
+                topic: topic,
+                key: Array("key-\(index % 7)".utf8),
+                value: Array("value-\(index)".utf8),
+                headers: [KafkaHeader(key: "index", string: String(index)), KafkaHeader(key: "bin", value: [0, 255, UInt8(index % 256)])]
+            )
+        }
+        let reports = try await TestSupport.sendAll(producer, messages)
+        #expect(reports.count == count)
+        #expect(Set(reports.map(\.partition)).isSubset(of: [0, 1, 2]))
+        // One key always lands on one partition.
+        var partitionOfKey: [String: Int32] = [:]
+        for (index, report) in reports.enumerated() {
+            let key = "key-\(index % 7)"
+            #expect(partitionOfKey[key, default: report.partition] == report.partition)
+            partitionOfKey[key] = report.partition
+        }
+
+        var consumerConfig = KafkaConsumerConfiguration(
+            bootstrapServers: cluster.bootstrapServers, groupID: TestSupport.unique("group"), topics: [topic]
+        )
+        consumerConfig.sessionTimeoutMs = 6000
+        consumerConfig.logHandler = TestSupport.logHandler
+        let consumer = try KafkaConsumer(configuration: consumerConfig)
+
+        let seen = try await TestSupport.collect(consumer, seconds: 30, storeOffsets: true) { $0.messages.count >= count }
+        #expect(seen.messages.count == count)
+        #expect(!seen.assigned.isEmpty)
+
+        for message in seen.messages {
+            let index = Int(String(decoding: message.value, as: UTF8.self).dropFirst("value-".count))!
+            #expect(message.key == Array("key-\(index % 7)".utf8))
+            #expect(message.headers == messages[index].headers)
+            #expect(message.partition == reports[index].partition)
+            #expect(message.offset == reports[index].offset)
+            #expect(message.timestamp != nil)
+        }
+        // Per partition: offsets strictly increasing, and in send order.
+        for partition in Int32(0)..<3 {
+            let offsets = seen.messages.filter { $0.partition == partition }.map(\.offset)
+            #expect(offsets == offsets.sorted())
+            #expect(Set(offsets).count == offsets.count)
+        }
+
+        try consumer.commit()
+        let partitions = (Int32(0)..<3).map { KafkaTopicPartition(topic: topic, partition: $0) }
+        let committed = try consumer.committed(partitions)
+        for partition in partitions {
+            let expected = reports.filter { $0.partition == partition.partition }.map { $0.offset + 1 }.max()
+            #expect(committed[partition] == expected)
+        }
+        #expect(consumer.groupGenerationIsAssigned)
+        #expect(try Set(consumer.assignment()) == Set(partitions))
+
+        let admin = try KafkaAdmin(bootstrapServers: cluster.bootstrapServers)
+        #expect(try admin.partitions(of: topic) == [0, 1, 2])
+        for partition in partitions {
+            let marks = try admin.watermarks(topic: topic, partition: partition.partition)
+            #expect(marks.high == Int64(reports.filter { $0.partition == partition.partition }.count))
+        }
+
+        try consumer.close()
+        try consumer.close()  // idempotent
+        #expect(consumer.isClosed)
+        #expect(!consumer.groupGenerationIsAssigned)
+        #expect(throws: KafkaError.self) { try consumer.commit() }
+    }
+
+    @Test("A 3 MB message round-trips")
+    func largeMessage() async throws {
+        let cluster = try KafkaMockCluster()
+        let topic = TestSupport.unique("large")
+        try cluster.createTopic(topic, partitions: 1)
+        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers))
+        defer { producer.close() }
+        let value = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        let report = try await producer.send(KafkaProducerMessage(topic: topic, key: nil, value: value))
+        #expect(report.offset == 0)
+
+        var config = KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers, groupID: TestSupport.unique("g"), topics: [topic])
+        config.assignmentStrategy = .range
+        let consumer = try KafkaConsumer(configuration: config)
+        defer { try? consumer.close() }
+        let seen = try await TestSupport.collect(consumer, seconds: 30) { !$0.messages.isEmpty }
+        #expect(seen.messages.first?.value == value)
+        #expect(seen.messages.first?.key == nil)
+    }
+
+    @Test("An unknown configuration property or a bad value fails with a KafkaError naming it")
+    func badProperty() throws {
+        var producerConfig = KafkaProducerConfiguration(bootstrapServers: "127.0.0.1:1")
+        producerConfig.properties = ["no.such.property": "1"]
+        let producerError = #expect(throws: KafkaError.self) { try KafkaProducer(configuration: producerConfig) }
+        #expect(producerError?.code == .invalidArgument)
+        #expect(producerError?.message.contains("no.such.property") == true)
+
+        var consumerConfig = KafkaConsumerConfiguration(bootstrapServers: "127.0.0.1:1", groupID: "g", topics: ["t"])
+        consumerConfig.properties = ["session.timeout.ms": "not-a-number"]
+        let consumerError = #expect(throws: KafkaError.self) { try KafkaConsumer(configuration: consumerConfig) }
+        #expect(consumerError?.code == .invalidArgument)
+        #expect(consumerError?.message.contains("session.timeout.ms") == true)
+        #expect(consumerError?.description.contains("_INVALID_ARG") == true)
+    }
+
+    @Test("Sending to a topic that does not exist fails with a clear KafkaError")
+    func unknownTopic() async throws {
+        let cluster = try KafkaMockCluster()
+        var config = KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers)
+        config.properties = ["message.timeout.ms": "3000", "topic.metadata.propagation.max.ms": "1000"]
+        let producer = try KafkaProducer(configuration: config)
+        defer { producer.close() }
+        let topic = TestSupport.unique("missing")
+        let error = await #expect(throws: KafkaError.self) {
+            try await producer.send(KafkaProducerMessage(topic: topic, partition: 5, key: nil, value: [1]))
+        }
+        #expect(error?.message.contains(topic) == true)
+        print("unknown topic error: \(String(describing: error))")
+    }
+
+    @Test("A committed transaction is visible to a read_committed consumer")
+    func transactions() async throws {
+        let cluster = try KafkaMockCluster(brokers: 3)
+        let topic = TestSupport.unique("txn")
+        try cluster.createTopic(topic, partitions: 2)
+        var config = KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers)
+        config.transactionalID = TestSupport.unique("txid")
+        let producer = try KafkaProducer(configuration: config)
+        defer { producer.close() }
+        try producer.initTransactions(timeoutMs: 10_000)
+        try producer.beginTransaction()
+        _ = try await TestSupport.sendAll(producer, (0..<5).map {
+            KafkaProducerMessage(topic: topic, key: nil, value: Array("committed-\($0)".utf8))
+        })
+        try producer.commitTransaction(timeoutMs: 10_000)
+
+        var consumerConfig = KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers, groupID: TestSupport.unique("g"), topics: [topic])
+        consumerConfig.isolationLevel = .readCommitted
+        let consumer = try KafkaConsumer(configuration: consumerConfig)
+        defer { try? consumer.close() }
+        let seen = try await TestSupport.collect(consumer, seconds: 30) { $0.messages.count >= 5 }
+        #expect(Set(seen.messages.map { String(decoding: $0.value, as: UTF8.self) }) == Set((0..<5).map { "committed-\($0)" }))
+    }
+}
