@@ -23,7 +23,13 @@ public struct ArticleExtractor: Sendable {
         try Self.check(deadline, "parse")
         let content = ContentExtractor().extract(document, pageURL: page.url)
         try Self.check(deadline, "content")
-        return RecordAssembler().assemble(page: page, document: document, content: content)
+        let metadata = MetadataExtractor().extract(document)
+        let fields = FieldResolver().resolve(
+            document: document, metadata: metadata,
+            content: .init(headlineNode: content.headlineNode, paragraphs: content.blocks.map(\.text)), pageURL: page.url)
+        var record = RecordAssembler().assemble(page: page, document: document, content: content)
+        record.apply(fields)
+        return record
     }
 
     static func check(_ deadline: ContinuousClock.Instant, _ stage: String) throws(ExtractionError) {

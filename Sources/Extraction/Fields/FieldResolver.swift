@@ -1,0 +1,182 @@
+import Foundation
+import Schemas
+
+/// Decides the record's fields from the page's metadata and what the page shows.
+///
+/// ## Rules
+/// - **Headline**: ``HeadlineSelector``: the on-page `<h1>`/headline element that matches the
+///   metadata title (JSON-LD `headline`, `og:title`, `<title>` minus ` | Site`), as printed.
+/// - **Authors**: the visible byline nearest the headline (byline/author elements, `rel=author`,
+///   `itemprop=author`, or an unmarked desk/staff/correspondent credit next to the headline) parsed by
+///   ``BylineParser``, and the metadata authors (JSON-LD, `article:author`, `<meta name=author>` …).
+///   Metadata person names win when they agree with the byline or there is no byline; the visible
+///   byline wins when the metadata names only the publisher (an organisation that is the site) or
+///   disagrees. An organisation is kept as author only when nothing else is credited.
+/// - **Dates**: the first metadata date (precedence in ``MetadataExtractor``) is checked against the
+///   date printed near the headline. When they fall on the same day the more precise one is used
+///   (the metadata's when it has a time); when they disagree by more than a day the printed date wins.
+///   A metadata time that equals the printed local time but carries a different offset (a common
+///   mistake: local time labelled `+00:00`) is read as local time. A time without an offset gets
+///   the site's offset from ``TimeZoneInference`` (then `timezoneInferred` is true), or is dropped
+///   to a date-only value when no zone can be inferred.
+/// - **Language**: ``LanguageDetector`` on headline and body, reconciled with the declared languages.
+/// - **Section, tags, description, site name**: metadata, first value in precedence order.
+/// - **Attributions**: ``AttributionFinder`` over the body blocks.
+public struct FieldResolver: Sendable {
+    public init() {}
+
+    /// What the resolver needs besides the DOM and metadata: the body and the headline element found
+    /// by the content stage.
+    public struct ContentInput: Sendable {
+        public var headlineNode: NodeID?
+        public var paragraphs: [String]
+        public init(headlineNode: NodeID? = nil, paragraphs: [String] = []) {
+            self.headlineNode = headlineNode
+            self.paragraphs = paragraphs
+        }
+    }
+
+    public func resolve(document doc: HTMLDocument, metadata md: PageMetadata, content: ContentInput, pageURL: String) -> ResolvedFields {
+        var f = ResolvedFields()
+        let host = URL(string: pageURL)?.host?.lowercased()
+        let domain = host.map { $0.hasPrefix("www.") ? String($0.dropFirst(4)) : $0 }
+
+        // Site name, description, section, tags.
+        f.siteName = md.siteNames.first { !$0.value.isEmpty && $0.value.count <= 80 }?.value
+        f.description = md.descriptions.first { !$0.value.isEmpty }?.value
+        f.section = md.sections.first { !$0.value.isEmpty && $0.value.count <= 60 && !$0.value.hasPrefix("http") }?.value
+        f.tags = Array(Self.unique(md.tags).prefix(40))
+
+        // Headline.
+        let finder = PageClueFinder(doc: doc)
+        let headNodes = finder.headlineCandidates(preferred: content.headlineNode)
+        var siteNames = md.siteNames.map(\.value)
+        if let d = domain {
+            siteNames.append(d)
+            if let first = d.split(separator: ".").first { siteNames.append(String(first)) }
+        }
+        let headTexts = headNodes.map { doc.textContent(of: $0) }
+        f.headline = HeadlineSelector().select(
+            candidates: headTexts, metadataTitles: md.titles.map(\.value), htmlTitle: md.htmlTitle, siteNames: siteNames)
+        let anchor: NodeID? = f.headline.flatMap { h in zip(headNodes, headTexts).first { $0.1 == h }?.0 } ?? content.headlineNode ?? doc.elements(.h1).first
+
+        // Language (needed for the time zone).
+        let sample = ([f.headline ?? ""] + content.paragraphs.prefix(30)).joined(separator: "\n")
+        f.language = LanguageDetector().resolve(text: sample, declared: md.languages.map(\.value))
+
+        // Clues printed near the headline.
+        let zone = TimeZoneInference(host: host, language: f.language)
+        var overrides: [String: Int] = [:]
+        if zone.zoneIdentifier == "Asia/Dhaka" { overrides["bst"] = 360 }
+        let monthFirst = (f.language ?? "").hasPrefix("en-US") || (domain ?? "").hasSuffix(".us")
+        let parser = DateParser(monthFirst: monthFirst, zoneOverrides: overrides)
+        let clues = finder.clues(around: anchor, parser: parser)
+
+        // Authors.
+        resolveAuthors(&f, metadata: md, clues: clues, siteNames: siteNames)
+
+        // Dates.
+        let metaPublished = md.published.lazy.compactMap { parser.parse($0.value) }.first
+        let metaModified = md.modified.lazy.compactMap { parser.parse($0.value) }.first
+        let shownPublished = clues.dates.first { $0.match.label == .published }?.match.date
+            ?? clues.dates.first { $0.match.label == .none }?.match.date
+        let shownModified = clues.dates.first { $0.match.label == .modified }?.match.date
+        var inferred = false
+        if let p = Self.reconcile(meta: metaPublished, shown: shownPublished, zone: zone) {
+            let r = p.recordValue(fallbackOffset: p.hasTime && p.offsetMinutes == nil ? zone.offsetMinutes(for: p) : nil)
+            f.publishedAt = r.value
+            inferred = inferred || r.inferred
+        }
+        if let m = Self.reconcile(meta: metaModified, shown: shownModified, zone: zone) {
+            let r = m.recordValue(fallbackOffset: m.hasTime && m.offsetMinutes == nil ? zone.offsetMinutes(for: m) : nil)
+            f.modifiedAt = r.value
+            inferred = inferred || r.inferred
+        }
+        f.timezoneInferred = inferred
+
+        // Attributions.
+        f.attributions = AttributionFinder().attributions(in: content.paragraphs)
+        return f
+    }
+
+    // MARK: Authors
+
+    func resolveAuthors(_ f: inout ResolvedFields, metadata md: PageMetadata, clues: PageClueFinder.Clues, siteNames: [String]) {
+        let parser = BylineParser()
+        var shown: [ArticleRecord.Author] = []
+        for b in clues.bylines.prefix(3) {
+            let parsed = parser.parse(b.text)
+            if !parsed.isEmpty {
+                shown = parsed
+                f.byline = b.text
+                break
+            }
+        }
+        let normSites = siteNames.map(HeadlineSelector.normalize)
+        func isSite(_ name: String) -> Bool {
+            let n = HeadlineSelector.normalize(name)
+            return normSites.contains { HeadlineSelector.siteMatches(n, $0) }
+        }
+        // Metadata authors from the best source that has any.
+        var meta: [ArticleRecord.Author] = []
+        var metaOrgs: [ArticleRecord.Author] = []
+        let bestSource = md.authors.first?.source
+        for a in md.authors where a.source == bestSource {
+            if a.isOrganization || isSite(a.name) {
+                metaOrgs.append(.init(name: a.name, role: AgencyCatalog.agency(named: a.name) != nil ? .agency : nil))
+                continue
+            }
+            for p in parser.parse(a.name) where !meta.contains(where: { $0.name.lowercased() == p.name.lowercased() }) {
+                meta.append(p)
+            }
+        }
+        let agree = !shown.isEmpty && meta.contains { m in
+            shown.contains { s in
+                let a = HeadlineSelector.normalize(m.name), b = HeadlineSelector.normalize(s.name)
+                return a == b || a.contains(b) || b.contains(a)
+            }
+        }
+        if !meta.isEmpty && (shown.isEmpty || agree) {
+            // Roles from the byline where the names agree.
+            f.authors = meta.map { m in
+                if let s = shown.first(where: { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(m.name) }) {
+                    return .init(name: m.name, role: s.role)
+                }
+                return m
+            }
+        } else if !shown.isEmpty {
+            f.authors = shown
+        } else if !meta.isEmpty {
+            f.authors = meta
+        } else {
+            f.authors = metaOrgs
+        }
+    }
+
+    // MARK: Dates
+
+    /// The metadata date checked against the printed one.
+    static func reconcile(meta: ParsedDate?, shown: ParsedDate?, zone: TimeZoneInference) -> ParsedDate? {
+        guard let m = meta else { return shown }
+        guard let s = shown else { return m }
+        let sameDay = m.year == s.year && m.month == s.month && m.day == s.day
+        if sameDay {
+            if m.hasTime, s.hasTime, s.offsetMinutes == nil, let mo = m.offsetMinutes,
+                m.hour == s.hour, m.minute == s.minute, let local = zone.offsetMinutes(for: s), local != mo
+            {
+                // The metadata wrote local time with a wrong offset.
+                return s
+            }
+            return m.hasTime ? m : (s.hasTime ? s : m)
+        }
+        // Different calendar days: within a day they may be the same instant in two zones.
+        let diff = abs(m.epochSeconds(assumingOffset: zone.offsetMinutes(for: m) ?? 0) - s.epochSeconds(assumingOffset: s.offsetMinutes ?? zone.offsetMinutes(for: s) ?? 0))
+        if diff <= 86_400 { return m }
+        return s
+    }
+
+    static func unique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0.lowercased()).inserted }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Finds what the page *shows* near its headline: headline elements, the printed byline and the
+/// printed dates. One pass over the nodes of a window around the headline.
+struct PageClueFinder {
+    let doc: HTMLDocument
+
+    /// Class/id fragments of byline elements.
+    static let bylineHints = ["byline", "by-line", "author", "writer", "reporter", "contributor", "autor", "auteur",
+                              "journalist", "posted-by", "postedby", "article-by", "creator", "lekhok", "reporter-name"]
+    /// Class/id fragments of elements that print dates.
+    static let dateHints = ["date", "time", "publish", "posted", "dateline", "updated", "timestamp", "meta", "byline",
+                            "info", "datum", "fecha", "data", "tarikh", "modified", "story-details", "article-details"]
+    /// Class/id fragments of regions that are not the article's own (comments, lists, related).
+    static let skipHints = ["comment", "related", "recommend", "sidebar", "popular", "trending", "footer", "menu",
+                            "newsletter", "share", "social", "breadcrumb", "nav", "latest", "more-news", "read-more", "tags"]
+
+    struct Clues {
+        var headlineCandidates: [NodeID] = []
+        var bylines: [(node: NodeID, text: String)] = []
+        var dates: [(node: NodeID, match: DateParser.Match)] = []
+    }
+
+    /// The headline elements of the page: `headlineNode` first, then `<h1>`s, `itemprop=headline`, `<h2>`s.
+    func headlineCandidates(preferred: NodeID?) -> [NodeID] {
+        var out: [NodeID] = []
+        if let p = preferred { out.append(p) }
+        for h in doc.elements(.h1).prefix(6) where !out.contains(h) && !inChrome(h) { out.append(h) }
+        for h in doc.elements(.h2).prefix(12) where !out.contains(h) && !inChrome(h) { out.append(h) }
+        for h in doc.elements(.h3).prefix(6) where !out.contains(h) && !inChrome(h) { out.append(h) }
+        return out
+    }
+
+    func inChrome(_ n: NodeID) -> Bool {
+        doc.hasAncestor(n, tag: .nav) || doc.hasAncestor(n, tag: .footer)
+    }
+
+    /// Bylines and dates printed within a window around `anchor` (the headline), nearest first.
+    func clues(around anchor: NodeID?, parser: DateParser) -> Clues {
+        var c = Clues()
+        let a = anchor?.index ?? (doc.body?.index ?? 0)
+        let lo = max(0, a - 400)
+        let hi = min(doc.count, a + 3000)
+        var skipUntil = -1
+        var bylineUntil = -1
+        var dateUntil = -1
+        var i = lo
+        while i < hi {
+            let n = NodeID(i)
+            if doc.isElement(n) {
+                let tag = doc.tag(n)
+                if tag.isNonContent || tag == .nav || tag == .footer || tag == .aside || tag == .form || tag == .select {
+                    i = doc.subtreeEnd(n).index
+                    continue
+                }
+                let cls = doc.classAndID(n)
+                if !cls.isEmpty, i > a, Self.skipHints.contains(where: { cls.contains($0) }), !Self.bylineHints.contains(where: { cls.contains($0) }) {
+                    // A region after the headline that is not the article's: skip it.
+                    let end = doc.subtreeEnd(n).index
+                    if end - i < 3000 { skipUntil = max(skipUntil, end) }
+                }
+                if i >= skipUntil {
+                    let isByline = (!cls.isEmpty && Self.bylineHints.contains(where: { cls.contains($0) }))
+                        || doc.attribute("rel", of: n)?.lowercased() == "author"
+                        || doc.attribute("itemprop", of: n)?.lowercased() == "author"
+                    if isByline, i >= bylineUntil {
+                        let t = doc.textContent(of: n)
+                        if t.count >= 2, t.count <= 160 {
+                            c.bylines.append((n, t))
+                            bylineUntil = doc.subtreeEnd(n).index
+                        }
+                    }
+                    let isDate = tag == .time || (!cls.isEmpty && Self.dateHints.contains(where: { cls.contains($0) }))
+                    if isDate, i >= dateUntil {
+                        let t = doc.textContent(of: n)
+                        if t.count >= 6, t.count <= 240 {
+                            let matches = parser.scan(t).filter { $0.date.isValid }
+                            if !matches.isEmpty {
+                                for m in matches { c.dates.append((n, m)) }
+                                dateUntil = doc.subtreeEnd(n).index
+                            }
+                        }
+                    }
+                }
+            } else if doc.isText(n), i >= skipUntil, abs(i - a) <= 250 {
+                // Unmarked text near the headline: a desk/staff/correspondent credit or a labelled date.
+                let len = doc.textByteCount(n)
+                if len >= 4, len <= 400 {
+                    let t = HTMLDocument.collapse(doc.text(n))
+                    if t.count <= 80, i >= bylineUntil, !t.isEmpty {
+                        let lower = t.lowercased()
+                        if BylineParser.role(of: lower) != nil || lower.hasPrefix("by ") || t.hasPrefix("লেখক") {
+                            c.bylines.append((n, t))
+                        }
+                    }
+                    if i >= dateUntil, t.count <= 160 {
+                        for m in parser.scan(t) where m.date.isValid && m.label != .none { c.dates.append((n, m)) }
+                    }
+                }
+            }
+            i += 1
+        }
+        // Nearest to the headline first; those after it win ties.
+        func distance(_ n: NodeID) -> Int { n.index >= a ? n.index - a : (a - n.index) * 2 }
+        c.bylines.sort { distance($0.node) < distance($1.node) }
+        c.dates.sort { distance($0.node) < distance($1.node) }
+        return c
+    }
+}

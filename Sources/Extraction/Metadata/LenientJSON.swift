@@ -1,0 +1,291 @@
+/// A JSON value, as read by ``LenientJSON``.
+public indirect enum JSONValue: Sendable, Equatable {
+    case object([(String, JSONValue)])
+    case array([JSONValue])
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case let (.object(x), .object(y)): return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case let (.array(x), .array(y)): return x == y
+        case let (.string(x), .string(y)): return x == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.bool(x), .bool(y)): return x == y
+        case (.null, .null): return true
+        default: return false
+        }
+    }
+
+    /// The value of `key` in an object (first match), else `nil`.
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
+        return nil
+    }
+
+    /// A string, or a number written as text.
+    public var string: String? {
+        switch self {
+        case .string(let s): return s
+        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        default: return nil
+        }
+    }
+
+    /// The elements of an array; a single value as a one-element list; nothing for `null`.
+    public var list: [JSONValue] {
+        switch self {
+        case .array(let a): return a
+        case .null: return []
+        default: return [self]
+        }
+    }
+}
+
+/// A forgiving JSON reader for JSON-LD as real pages write it: tolerates HTML comments and CDATA
+/// wrappers around the block, `//` and `/* */` comments, trailing commas, raw control characters
+/// and bad escapes inside strings, single-quoted strings, and several top-level values in one block
+/// (returned as an array). It never throws: what cannot be read is skipped.
+public struct LenientJSON: Sendable {
+    /// Maximum nesting depth (default 64); deeper values become `null`.
+    public var maxDepth: Int
+
+    public init(maxDepth: Int = 64) {
+        self.maxDepth = maxDepth
+    }
+
+    /// The values in `text`: one value, or an array when the block holds several.
+    public func parse(_ text: String) -> JSONValue? {
+        var bytes = Array(text.utf8)
+        var p = Parser(b: bytes, maxDepth: maxDepth)
+        var values: [JSONValue] = []
+        while true {
+            p.skipJunk()
+            guard p.i < p.b.count else { break }
+            let before = p.i
+            if let v = p.value(depth: 0) { values.append(v) }
+            if p.i == before { p.i += 1 }
+        }
+        bytes.removeAll()
+        switch values.count {
+        case 0: return nil
+        case 1: return values[0]
+        default: return .array(values)
+        }
+    }
+
+    struct Parser {
+        let b: [UInt8]
+        let maxDepth: Int
+        var i = 0
+
+        init(b: [UInt8], maxDepth: Int) {
+            self.b = b
+            self.maxDepth = maxDepth
+        }
+
+        /// Skips white space, comments, `<!--`, `-->`, `<![CDATA[`, `]]>`, `;` and stray commas.
+        mutating func skipJunk() {
+            while i < b.count {
+                let c = b[i]
+                if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x3B || c == 0x2C { i += 1; continue }
+                if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF { i += 3; continue }
+                if c == 0x2F, i + 1 < b.count, b[i + 1] == 0x2F {
+                    while i < b.count, b[i] != 0x0A { i += 1 }
+                    continue
+                }
+                if c == 0x2F, i + 1 < b.count, b[i + 1] == 0x2A {
+                    i += 2
+                    while i + 1 < b.count, !(b[i] == 0x2A && b[i + 1] == 0x2F) { i += 1 }
+                    i = min(b.count, i + 2)
+                    continue
+                }
+                if starts("<!--") { i += 4; continue }
+                if starts("-->") { i += 3; continue }
+                if starts("<![CDATA[") { i += 9; continue }
+                if starts("]]>") { i += 3; continue }
+                return
+            }
+        }
+
+        func starts(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard i + n <= b.count else { return false }
+            return s.withUTF8Buffer { buf in
+                for k in 0..<n where b[i + k] != buf[k] { return false }
+                return true
+            }
+        }
+
+        mutating func value(depth: Int) -> JSONValue? {
+            skipJunkInValue()
+            guard i < b.count else { return nil }
+            switch b[i] {
+            case 0x7B: return depth >= maxDepth ? skipNested() : object(depth: depth + 1)
+            case 0x5B: return depth >= maxDepth ? skipNested() : array(depth: depth + 1)
+            case 0x22, 0x27: return .string(string(quote: b[i]))
+            case 0x74 where starts("true"): i += 4; return .bool(true)
+            case 0x66 where starts("false"): i += 5; return .bool(false)
+            case 0x6E where starts("null"): i += 4; return .null
+            case 0x2D, 0x2B, 0x30...0x39, 0x2E: return number()
+            default: return nil
+            }
+        }
+
+        /// White space and comments only (commas matter inside values).
+        mutating func skipJunkInValue() {
+            while i < b.count {
+                let c = b[i]
+                if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1; continue }
+                if c == 0x2F, i + 1 < b.count, b[i + 1] == 0x2F {
+                    while i < b.count, b[i] != 0x0A { i += 1 }
+                    continue
+                }
+                if c == 0x2F, i + 1 < b.count, b[i + 1] == 0x2A {
+                    i += 2
+                    while i + 1 < b.count, !(b[i] == 0x2A && b[i + 1] == 0x2F) { i += 1 }
+                    i = min(b.count, i + 2)
+                    continue
+                }
+                return
+            }
+        }
+
+        mutating func skipNested() -> JSONValue {
+            var level = 0
+            while i < b.count {
+                let c = b[i]
+                if c == 0x22 { _ = string(quote: 0x22); continue }
+                if c == 0x7B || c == 0x5B { level += 1 }
+                if c == 0x7D || c == 0x5D { level -= 1; if level == 0 { i += 1; break } }
+                i += 1
+            }
+            return .null
+        }
+
+        mutating func object(depth: Int) -> JSONValue {
+            i += 1
+            var pairs: [(String, JSONValue)] = []
+            while i < b.count {
+                skipJunkInValue()
+                guard i < b.count else { break }
+                let c = b[i]
+                if c == 0x7D { i += 1; break }
+                if c == 0x2C { i += 1; continue }
+                if c == 0x5D { i += 1; break }  // mismatched close: end the object
+                let key: String
+                if c == 0x22 || c == 0x27 {
+                    key = string(quote: c)
+                } else {
+                    // Unquoted key.
+                    let s = i
+                    while i < b.count, b[i] != 0x3A, b[i] != 0x7D, b[i] != 0x2C, b[i] != 0x20 { i += 1 }
+                    key = String(decoding: b[s..<i], as: UTF8.self)
+                }
+                skipJunkInValue()
+                guard i < b.count, b[i] == 0x3A else {
+                    if i < b.count, b[i] != 0x7D { i += 1 }
+                    continue
+                }
+                i += 1
+                let start = i
+                if let v = value(depth: depth) {
+                    pairs.append((key, v))
+                } else if i == start {
+                    // Unreadable value: skip to the next comma or close.
+                    while i < b.count, b[i] != 0x2C, b[i] != 0x7D { i += 1 }
+                }
+            }
+            return .object(pairs)
+        }
+
+        mutating func array(depth: Int) -> JSONValue {
+            i += 1
+            var items: [JSONValue] = []
+            while i < b.count {
+                skipJunkInValue()
+                guard i < b.count else { break }
+                let c = b[i]
+                if c == 0x5D { i += 1; break }
+                if c == 0x2C { i += 1; continue }
+                if c == 0x7D { i += 1; break }
+                let start = i
+                if let v = value(depth: depth) {
+                    items.append(v)
+                } else if i == start {
+                    i += 1
+                }
+            }
+            return .array(items)
+        }
+
+        mutating func number() -> JSONValue? {
+            let s = i
+            while i < b.count, (0x30...0x39).contains(b[i]) || b[i] == 0x2D || b[i] == 0x2B || b[i] == 0x2E || b[i] == 0x65 || b[i] == 0x45 {
+                i += 1
+            }
+            return Double(String(decoding: b[s..<i], as: UTF8.self)).map { .number($0) } ?? .null
+        }
+
+        /// A string; raw control characters become spaces, unknown escapes keep the character.
+        mutating func string(quote: UInt8) -> String {
+            i += 1
+            var out: [UInt8] = []
+            while i < b.count {
+                let c = b[i]
+                if c == quote { i += 1; break }
+                if c == 0x5C, i + 1 < b.count {
+                    let e = b[i + 1]
+                    i += 2
+                    switch e {
+                    case 0x6E, 0x72, 0x74, 0x66, 0x62: out.append(0x20)
+                    case 0x75:
+                        if let scalar = unicodeEscape() {
+                            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                        }
+                    default: out.append(e)
+                    }
+                    continue
+                }
+                out.append(c < 0x20 ? 0x20 : c)
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        /// After `\u`: four hex digits, joining a surrogate pair when one follows.
+        mutating func unicodeEscape() -> Unicode.Scalar? {
+            guard let hi = hex4() else { return nil }
+            if (0xD800...0xDBFF).contains(hi), i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 {
+                let save = i
+                i += 2
+                if let lo = hex4(), (0xDC00...0xDFFF).contains(lo) {
+                    return Unicode.Scalar(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                }
+                i = save
+                return nil
+            }
+            return Unicode.Scalar(hi)
+        }
+
+        mutating func hex4() -> UInt32? {
+            guard i + 4 <= b.count else { return nil }
+            var v: UInt32 = 0
+            for k in 0..<4 {
+                let c = b[i + k]
+                let d: UInt32
+                switch c {
+                case 0x30...0x39: d = UInt32(c - 0x30)
+                case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+                case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+                default: return nil
+                }
+                v = v * 16 + d
+            }
+            i += 4
+            return v
+        }
+    }
+}

@@ -1,0 +1,314 @@
+/// Reads a page's self-description (DOM → ``PageMetadata``) in one pass over `<meta>`, `<link>`,
+/// JSON-LD scripts, microdata (`itemprop`) and `<time>` elements.
+///
+/// ## Precedence (best first, within each field of ``PageMetadata``)
+/// 1. **JSON-LD** of the page's article object: the first object whose `@type` is an article type
+///    (`NewsArticle`, `Article`, `ReportageNewsArticle`, `BlogPosting`, `LiveBlogPosting`, …; found in
+///    arrays, `@graph` and nested values), else the first object with `headline` or `datePublished`
+///    (e.g. a `WebPage`). Authors referenced by `@id` are looked up in the block.
+/// 2. **OpenGraph / `article:*`** (`og:title`, `article:published_time`, `article:modified_time`,
+///    `article:author`, `article:section`, `article:tag`, `og:site_name`, `og:locale`, `og:url`).
+/// 3. **Microdata** (`itemprop=headline|author|datePublished|dateModified|articleSection`).
+/// 4. **Twitter cards** (`twitter:title`, `twitter:description`).
+/// 5. **Other `<meta>` names** (`author`, `date`, `pubdate`, `publishdate`, `dc.date`, `dcterms.*`,
+///    `sailthru.*`, `parsely-*`, `keywords`, `news_keywords`, `description`, …).
+/// 6. **`<time datetime>`** elements (those marked `pubdate` first) and `<a rel=author>` links.
+/// `<html lang>` comes first among declared languages, then `content-language`, `og:locale` and
+/// JSON-LD `inLanguage`. The `<link rel=canonical>` comes before `og:url` and JSON-LD `url`.
+///
+/// ``FieldResolver`` then checks these against what the page shows (headline, byline, printed date).
+public struct MetadataExtractor: Sendable {
+    public init() {}
+
+    static let articleTypes: Set<String> = [
+        "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "backgroundnewsarticle", "reviewnewsarticle", "asknewsarticle", "blogposting", "liveblogposting",
+        "report", "scholarlyarticle", "techarticle", "socialmediaposting", "satiricalarticle", "medicalscholarlyarticle",
+        "advertisercontentarticle", "discussionforumposting", "review", "recipe", "howto",
+    ]
+    static let organizationTypes: Set<String> = [
+        "organization", "newsmediaorganization", "corporation", "organisation", "localbusiness", "governmentorganization",
+        "educationalorganization", "ngo", "website", "brand",
+    ]
+
+    // MARK: Extract
+
+    public func extract(_ doc: HTMLDocument) -> PageMetadata {
+        var md = PageMetadata()
+        var og = Buckets(), micro = Buckets(), twitter = Buckets(), meta = Buckets(), late = Buckets()
+
+        if let html = doc.html, let lang = doc.attribute("lang", of: html) ?? doc.attribute("xml:lang", of: html), !lang.isEmpty {
+            md.languages.append(.init(lang, .html))
+        }
+        md.htmlTitle = doc.title
+
+        // <meta>
+        for m in doc.elements(.meta) {
+            guard let rawContent = doc.attribute("content", of: m) else { continue }
+            let content = HTMLDocument.collapse(rawContent)
+            guard !content.isEmpty else { continue }
+            let key = (doc.attribute("property", of: m) ?? doc.attribute("name", of: m)
+                ?? doc.attribute("itemprop", of: m) ?? doc.attribute("http-equiv", of: m) ?? "").lowercased()
+            guard !key.isEmpty else { continue }
+            Self.readMeta(key: key, content: content, og: &og, micro: &micro, twitter: &twitter, meta: &meta, md: &md)
+        }
+
+        // <link>
+        for l in doc.elements(.link) {
+            guard let rel = doc.attribute("rel", of: l)?.lowercased(), let href = doc.attribute("href", of: l), !href.isEmpty else { continue }
+            if rel.split(separator: " ").contains("canonical") { md.canonicalURLs.append(.init(href, .link)) }
+        }
+
+        // JSON-LD
+        var ld = Buckets()
+        for s in doc.elements(.script) {
+            guard let type = doc.attribute("type", of: s)?.lowercased(), type.contains("ld+json") else { continue }
+            let raw = doc.rawText(of: s)
+            guard let value = LenientJSON().parse(raw) else { continue }
+            readJSONLD(value, into: &ld, md: &md)
+        }
+
+        // Microdata and <time>, <a rel=author>
+        readMicrodata(doc, into: &micro)
+        var times: [PageMetadata.Value] = []
+        for t in doc.elements(.time) {
+            guard let dt = doc.attribute("datetime", of: t), !dt.isEmpty else { continue }
+            if doc.hasAttribute("pubdate", of: t) { times.insert(.init(dt, .timeElement), at: 0) } else { times.append(.init(dt, .timeElement)) }
+        }
+        late.published = times
+        for a in doc.elements(.a) {
+            guard let rel = doc.attribute("rel", of: a)?.lowercased(), rel.split(separator: " ").contains("author") else { continue }
+            let name = doc.textContent(of: a)
+            if !name.isEmpty, name.count < 80 { late.authors.append(.init(name: name, source: .link)) }
+        }
+
+        // Merge in precedence order.
+        for b in [ld, og, micro, twitter, meta, late] {
+            md.titles += b.titles
+            md.descriptions += b.descriptions
+            md.authors += b.authors
+            md.published += b.published
+            md.modified += b.modified
+            md.sections += b.sections
+            md.siteNames += b.siteNames
+            for t in b.tags where !md.tags.contains(t) { md.tags.append(t) }
+        }
+        md.canonicalURLs += og.canonicalURLs + ld.canonicalURLs
+        md.languages += meta.languages + og.languages + ld.languages
+        md.images += og.images + ld.images + twitter.images
+        return md
+    }
+
+    /// Per-source collections, merged in precedence order at the end.
+    struct Buckets {
+        var titles: [PageMetadata.Value] = []
+        var descriptions: [PageMetadata.Value] = []
+        var authors: [PageMetadata.Author] = []
+        var published: [PageMetadata.Value] = []
+        var modified: [PageMetadata.Value] = []
+        var sections: [PageMetadata.Value] = []
+        var tags: [String] = []
+        var siteNames: [PageMetadata.Value] = []
+        var canonicalURLs: [PageMetadata.Value] = []
+        var languages: [PageMetadata.Value] = []
+        var images: [PageMetadata.Value] = []
+    }
+
+    // MARK: <meta>
+
+    static let publishedKeys: Set<String> = [
+        "pubdate", "publishdate", "publish-date", "publish_date", "published_time", "published-date", "date",
+        "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created",
+        "sailthru.date", "parsely-pub-date", "article.published", "article:published", "original-publish-date",
+        "cxenseparse:recs:publishtime", "release_date", "date.release", "datecreated", "created", "publication_date",
+        "pub_date", "article_date_original", "og:published_time", "displaydate", "dateposted", "article.created",
+        "ga-publishdate", "content_date", "publishtime", "eomportal-lastupdate-disabled",
+    ]
+    static let modifiedKeys: Set<String> = [
+        "og:updated_time", "last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "article.updated",
+        "updated_time", "modified", "revised", "date.modified", "sailthru.lastmodified", "parsely-updated-date",
+    ]
+    static let authorKeys: Set<String> = [
+        "author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "cxenseparse:author",
+        "article.author", "byl", "authors", "dc.contributor", "citation_author",
+    ]
+
+    static func readMeta(
+        key: String, content: String, og: inout Buckets, micro: inout Buckets, twitter: inout Buckets,
+        meta: inout Buckets, md: inout PageMetadata
+    ) {
+        switch key {
+        case "og:title": og.titles.append(.init(content, .openGraph))
+        case "twitter:title": twitter.titles.append(.init(content, .twitter))
+        case "title", "dc.title", "sailthru.title", "parsely-title", "headline": meta.titles.append(.init(content, .meta))
+        case "og:description": og.descriptions.append(.init(content, .openGraph))
+        case "twitter:description": twitter.descriptions.append(.init(content, .twitter))
+        case "description", "dc.description": meta.descriptions.append(.init(content, .meta))
+        case "article:published_time": og.published.append(.init(content, .openGraph))
+        case "article:modified_time": og.modified.append(.init(content, .openGraph))
+        case "datepublished": micro.published.append(.init(content, .microdata))
+        case "datemodified": micro.modified.append(.init(content, .microdata))
+        case "article:author":
+            if !content.hasPrefix("http") { og.authors.append(.init(name: content, source: .openGraph)) }
+        case "article:section": og.sections.append(.init(content, .openGraph))
+        case "section", "parsely-section", "sailthru.section", "article.section", "category": meta.sections.append(.init(content, .meta))
+        case "articlesection": micro.sections.append(.init(content, .microdata))
+        case "article:tag": og.tags += splitTags(content, comma: false)
+        case "keywords", "news_keywords", "parsely-tags", "sailthru.tags": meta.tags += splitTags(content, comma: true)
+        case "og:site_name": og.siteNames.append(.init(content, .openGraph))
+        case "application-name", "apple-mobile-web-app-title": meta.siteNames.append(.init(content, .meta))
+        case "og:url": og.canonicalURLs.append(.init(content, .openGraph))
+        case "og:locale": og.languages.append(.init(content, .openGraph))
+        case "content-language", "language", "dc.language", "inlanguage": meta.languages.append(.init(content, .meta))
+        case "og:image", "og:image:url", "og:image:secure_url": og.images.append(.init(content, .openGraph))
+        case "twitter:image", "twitter:image:src": twitter.images.append(.init(content, .twitter))
+        case "og:type": md.ogType = content.lowercased()
+        default:
+            if publishedKeys.contains(key) { meta.published.append(.init(content, .meta)) }
+            else if modifiedKeys.contains(key) { meta.modified.append(.init(content, .meta)) }
+            else if authorKeys.contains(key) {
+                if !content.hasPrefix("http") { meta.authors.append(.init(name: content, source: .meta)) }
+            }
+        }
+    }
+
+    static func splitTags(_ s: String, comma: Bool) -> [String] {
+        let parts = comma ? s.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "،" }).map(String.init) : [s]
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0.count <= 80 }
+    }
+
+    // MARK: JSON-LD
+
+    func readJSONLD(_ root: JSONValue, into b: inout Buckets, md: inout PageMetadata) {
+        var objects: [JSONValue] = []
+        Self.collectObjects(root, into: &objects, depth: 0)
+        var byID: [String: JSONValue] = [:]
+        for o in objects { if let id = o["@id"]?.string, byID[id] == nil || (o["name"] != nil) { byID[id] = o } }
+        var primary: JSONValue?
+        for o in objects {
+            let types = Self.types(of: o)
+            md.jsonLDTypes += types
+            if primary == nil, types.contains(where: { Self.articleTypes.contains($0.lowercased()) }) { primary = o }
+        }
+        if primary == nil {
+            primary = objects.first { $0["headline"] != nil || $0["datePublished"] != nil }
+        }
+        // Site name from a WebSite or the publisher, wherever it is.
+        for o in objects where Self.types(of: o).contains("WebSite") {
+            if let n = o["name"]?.string { b.siteNames.append(.init(n, .jsonLD)) }
+        }
+        guard let a = primary else { return }
+        if let h = (a["headline"] ?? a["name"])?.list.first?.string, !h.isEmpty { b.titles.append(.init(HTMLDocument.collapse(h), .jsonLD)) }
+        if let d = a["description"]?.list.first?.string, !d.isEmpty { b.descriptions.append(.init(HTMLDocument.collapse(d), .jsonLD)) }
+        for key in ["datePublished", "dateCreated", "uploadDate"] {
+            if let d = a[key]?.list.first?.string, !d.isEmpty { b.published.append(.init(d, .jsonLD)); break }
+        }
+        if let d = a["dateModified"]?.list.first?.string, !d.isEmpty { b.modified.append(.init(d, .jsonLD)) }
+        for v in (a["author"]?.list ?? []) + (a["creator"]?.list ?? []) {
+            for author in Self.authors(from: v, byID: byID) where !b.authors.contains(author) { b.authors.append(author) }
+        }
+        for s in a["articleSection"]?.list ?? [] {
+            if let s = s.string, !s.isEmpty { b.sections.append(.init(s, .jsonLD)) }
+        }
+        for k in a["keywords"]?.list ?? [] {
+            if let k = k.string { b.tags += Self.splitTags(k, comma: true) }
+        }
+        if let p = a["publisher"]?.list.first {
+            let pub = p["name"] == nil ? (p["@id"]?.string).flatMap { byID[$0] } ?? p : p
+            if let n = pub["name"]?.string, !n.isEmpty { b.siteNames.insert(.init(n, .jsonLD), at: 0) }
+        }
+        if let l = a["inLanguage"]?.list.first {
+            if let s = l.string { b.languages.append(.init(s, .jsonLD)) }
+            else if let s = l["alternateName"]?.string ?? l["name"]?.string { b.languages.append(.init(s, .jsonLD)) }
+        }
+        if let u = a["url"]?.string, u.hasPrefix("http") { b.canonicalURLs.append(.init(u, .jsonLD)) }
+        else if let m = a["mainEntityOfPage"], let u = m.string ?? m["@id"]?.string, u.hasPrefix("http") {
+            b.canonicalURLs.append(.init(u, .jsonLD))
+        }
+        if let img = a["image"]?.list.first, let u = img.string ?? img["url"]?.string ?? img["contentUrl"]?.string {
+            b.images.append(.init(u, .jsonLD))
+        }
+    }
+
+    static func collectObjects(_ v: JSONValue, into out: inout [JSONValue], depth: Int) {
+        guard depth < 12 else { return }
+        switch v {
+        case .array(let items):
+            for x in items { collectObjects(x, into: &out, depth: depth + 1) }
+        case .object(let pairs):
+            out.append(v)
+            for (k, x) in pairs where k != "author" && k != "creator" && k != "publisher" {
+                switch x {
+                case .object, .array: collectObjects(x, into: &out, depth: depth + 1)
+                default: break
+                }
+            }
+        default: break
+        }
+    }
+
+    static func types(of o: JSONValue) -> [String] {
+        (o["@type"]?.list ?? []).compactMap { $0.string }.map { t in
+            // "http://schema.org/NewsArticle" → "NewsArticle"
+            t.split(separator: "/").last.map(String.init) ?? t
+        }
+    }
+
+    static func authors(from v: JSONValue, byID: [String: JSONValue]) -> [PageMetadata.Author] {
+        switch v {
+        case .string(let s):
+            let name = HTMLDocument.collapse(s)
+            return name.isEmpty || name.hasPrefix("http") ? [] : [.init(name: name, source: .jsonLD)]
+        case .object:
+            var o = v
+            if o["name"] == nil, let id = o["@id"]?.string, let ref = byID[id] { o = ref }
+            let isOrg = types(of: o).contains { organizationTypes.contains($0.lowercased()) }
+            var names: [String] = []
+            for n in o["name"]?.list ?? [] { if let s = n.string { names.append(s) } }
+            if names.isEmpty, let g = o["givenName"]?.string {
+                names.append([g, o["familyName"]?.string ?? ""].joined(separator: " "))
+            }
+            return names.map { HTMLDocument.collapse($0) }.filter { !$0.isEmpty && !$0.hasPrefix("http") }
+                .map { .init(name: $0, isOrganization: isOrg, source: .jsonLD) }
+        case .array(let items):
+            return items.flatMap { authors(from: $0, byID: byID) }
+        default:
+            return []
+        }
+    }
+
+    // MARK: Microdata
+
+    func readMicrodata(_ doc: HTMLDocument, into b: inout Buckets) {
+        for i in 0..<doc.count {
+            let n = NodeID(i)
+            guard doc.isElement(n), let prop = doc.attribute("itemprop", of: n) else { continue }
+            let tag = doc.tag(n)
+            if tag == .meta || tag == .link { continue }  // <meta itemprop> is read with the <meta>s
+            for p in prop.split(separator: " ") {
+                switch p.lowercased() {
+                case "headline":
+                    let t = doc.textContent(of: n)
+                    if !t.isEmpty, t.count < 400 { b.titles.append(.init(t, .microdata)) }
+                case "author", "creator":
+                    // The name inside (itemprop=name) or the element's text.
+                    let inner = doc.descendants(n).first { doc.isElement($0) && doc.attribute("itemprop", of: $0) == "name" }
+                    let name = inner.map { doc.attribute("content", of: $0) ?? doc.textContent(of: $0) } ?? doc.textContent(of: n)
+                    if !name.isEmpty, name.count < 120 { b.authors.append(.init(name: name, source: .microdata)) }
+                case "datepublished":
+                    if let d = doc.attribute("datetime", of: n) ?? doc.attribute("content", of: n) ?? Optional(doc.textContent(of: n)), !d.isEmpty {
+                        b.published.append(.init(d, .microdata))
+                    }
+                case "datemodified":
+                    if let d = doc.attribute("datetime", of: n) ?? doc.attribute("content", of: n) ?? Optional(doc.textContent(of: n)), !d.isEmpty {
+                        b.modified.append(.init(d, .microdata))
+                    }
+                case "articlesection":
+                    let t = doc.textContent(of: n)
+                    if !t.isEmpty, t.count < 80 { b.sections.append(.init(t, .microdata)) }
+                default: break
+                }
+            }
+        }
+    }
+}

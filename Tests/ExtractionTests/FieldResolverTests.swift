@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import Schemas
+@testable import Extraction
+
+@Suite("FieldResolver")
+struct FieldResolverTests {
+    func resolve(_ doc: HTMLDocument, url: String) -> ResolvedFields {
+        let md = MetadataExtractor().extract(doc)
+        let paragraphs = doc.elements(.p).map { doc.textContent(of: $0) }.filter { $0.count > 60 }
+        return FieldResolver().resolve(document: doc, metadata: md, content: .init(paragraphs: paragraphs), pageURL: url)
+    }
+
+    @Test("the seed page: desk byline, printed Bengali date at +06:00 inferred, Reuters credit, Bengali")
+    func seed() throws {
+        let f = resolve(try fieldsFixture("kalbela-style-article.html"), url: "https://www.kalbela.com/international/asia/145678")
+        #expect(f.headline == "রাশিয়া সফরে যাবেন ইরানের প্রেসিডেন্ট")
+        #expect(f.authors == [.init(name: "কালবেলা ডেস্ক", role: .desk)])
+        #expect(f.publishedAt == "2024-12-27T20:53:00+06:00")
+        #expect(f.timezoneInferred)
+        #expect(f.attributions == ["Reuters"])
+        #expect(f.language == "bn")
+        #expect(f.siteName == "কালবেলা")
+    }
+
+    @Test("a district page: staff byline without its place, metadata offset corrected, text language beats en-US")
+    func district() throws {
+        let f = resolve(try fieldsFixture("fields-bangla-district.html"), url: "https://surmabarta.example.com/country/123")
+        #expect(f.headline == "সিলেটে বন্যায় পানিবন্দি লাখো মানুষ")
+        #expect(f.authors == [.init(name: "নিজস্ব প্রতিবেদক", role: .staff)])
+        #expect(f.byline == "নিজস্ব প্রতিবেদক, সিলেট")
+        // JSON-LD says 09:40+00:00, the page prints 09:40 local time in Bangladesh.
+        #expect(f.publishedAt == "2024-06-19T09:40:00+06:00")
+        #expect(f.modifiedAt == "2024-06-19T11:05:00+06:00")
+        #expect(f.timezoneInferred)
+        #expect(f.language == "bn")
+        #expect(f.attributions == ["BSS"])
+        #expect(f.section == "সারাদেশ")
+    }
+
+    @Test("an English page: h1 over the suffixed og:title, JSON-LD persons, exact offset, AP credit")
+    func english() throws {
+        let f = resolve(try fieldsFixture("fields-english-graph.html"), url: "https://www.riverside-chronicle.example.com/news/flood")
+        #expect(f.headline == "Council approves new flood barrier plan")
+        #expect(f.authors.map(\.name) == ["Maria Lopez", "Tom O'Neill"])
+        #expect(f.authors.allSatisfy { $0.role == .reporter })
+        #expect(f.publishedAt == "2025-03-04T15:15:00Z")
+        #expect(f.timezoneInferred == false)
+        #expect(f.attributions == ["AP"])
+        #expect(f.language == "en")
+        #expect(f.tags.contains("Flooding"))
+    }
+
+    @Test("the title's site suffix is removed only when it names the site")
+    func titleSuffix() {
+        #expect(HeadlineSelector.stripSite("Trump wins - live updates", siteNames: ["The Riverside Chronicle"]) == "Trump wins - live updates")
+        #expect(HeadlineSelector.stripSite("Trump wins | The Riverside Chronicle", siteNames: ["The Riverside Chronicle"]) == "Trump wins")
+        #expect(HeadlineSelector.stripSite("Kalbela :: ভোট আজ", siteNames: ["kalbela.com", "kalbela"]) == "ভোট আজ")
+    }
+
+    @Test("no date is written when the page has none")
+    func noDate() throws {
+        let doc = try parseHTML("<html><body><h1>Hello world again</h1><p>Some text that has no date at all in it, only words.</p></body></html>")
+        let f = resolve(doc, url: "https://example.com/x")
+        #expect(f.publishedAt == nil)
+        #expect(f.authors.isEmpty)
+        #expect(f.headline == "Hello world again")
+    }
+}
