@@ -1,19 +1,305 @@
 import Schemas
 
-/// The content stage: finds the article body in a DOM and returns it as blocks.
+/// The content stage: finds the article body in a DOM and returns it as blocks, with its images.
+///
+/// The method (after Readability, trafilatura and jusText, in linear passes over the arena DOM):
+/// 1. per-node aggregates in one backwards pass: visible characters, characters inside links, commas;
+/// 2. boilerplate subtrees by tag (`nav`, `aside`, `footer`, forms, buttons), ARIA role, hidden
+///    state and class/id hints in many languages; a subtree holding most of the page's text is
+///    never dropped by hints;
+/// 3. text blocks: runs of text under the same block-level owner;
+/// 4. Readability-style scoring of the owners' ancestors (commas, length, link density, tag and
+///    class hints), top candidate refined by common ancestry and siblings;
+/// 5. blocks of the chosen region filtered by link density, boilerplate phrases ("আরও পড়ুন",
+///    "Read more", "Google News … অনুসরণ করুন", …), headline repetition and numbering, typed as
+///    paragraph / heading / quote / list;
+/// 6. figures of the article region become the lead image and images, caption and credit split.
 public struct ContentExtractor: Sendable {
     public init() {}
 
-    /// The main content of `document`; `pageURL` resolves relative image URLs.
-    public func extract(_ document: HTMLDocument, pageURL: String) -> ContentResult {
-        var blocks: [ContentBlock] = []
-        for p in document.elements(.p) {
-            if document.hasAncestor(p, tag: .nav) || document.hasAncestor(p, tag: .footer) || document.hasAncestor(p, tag: .aside) {
+    /// The main content of `document`. `pageURL` resolves image URLs; `headline`, when known,
+    /// keeps the headline out of the body.
+    public func extract(_ document: HTMLDocument, pageURL: String, headline: String? = nil) -> ContentResult {
+        var a = ContentAnalysis(document)
+        return a.run(pageURL: pageURL, headline: headline)
+    }
+}
+
+/// One run of text under a block-level owner element.
+struct TextBlock {
+    var owner: Int
+    var textNodes: [Int] = []
+    var chars = 0
+    var linkChars = 0
+    var commas = 0
+    var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
+}
+
+/// The working state of one content extraction (arrays indexed like the document's nodes).
+struct ContentAnalysis {
+    let doc: HTMLDocument
+    let n: Int
+    var hidden: [Bool]
+    var inLink: [Bool]
+    var removed: [Bool]
+    var owner: [Int32]
+    var chars: [Int32]
+    var linkChars: [Int32]
+    var commas: [Int32]
+    var blocks: [TextBlock] = []
+
+    init(_ doc: HTMLDocument) {
+        self.doc = doc
+        n = doc.count
+        hidden = [Bool](repeating: false, count: n)
+        inLink = [Bool](repeating: false, count: n)
+        removed = [Bool](repeating: false, count: n)
+        owner = [Int32](repeating: 0, count: n)
+        chars = [Int32](repeating: 0, count: n)
+        linkChars = [Int32](repeating: 0, count: n)
+        commas = [Int32](repeating: 0, count: n)
+    }
+
+    // MARK: Passes
+
+    /// Hidden subtrees and link membership (forwards).
+    mutating func markHiddenAndLinks() {
+        for i in 1..<n {
+            let p = Int(doc.parents[i])
+            hidden[i] = hidden[p]
+            inLink[i] = inLink[p]
+            guard doc.kinds[i] == .element, !hidden[i] else { continue }
+            let id = NodeID(i)
+            let tag = doc.tags[i]
+            if tag.isNonContent { hidden[i] = true; continue }
+            if tag == .a { inLink[i] = true }
+            if doc.hasAttribute("hidden", of: id) { hidden[i] = true; continue }
+            if doc.attribute("aria-hidden", of: id) == "true", tag != .figure, tag != .picture { hidden[i] = true; continue }
+            if let style = doc.attribute("style", of: id), style.contains("none") || style.contains("hidden") {
+                let s = String(style.lowercased().filter { $0 != " " })
+                if s.contains("display:none") || s.contains("visibility:hidden") { hidden[i] = true }
+            }
+        }
+    }
+
+    /// Visible characters, link characters and commas per subtree (backwards).
+    mutating func aggregate() {
+        var i = n - 1
+        while i >= 1 {
+            if !hidden[i] {
+                if doc.kinds[i] == .text {
+                    var c: Int32 = 0, k: Int32 = 0
+                    doc.withTextBytes(NodeID(i)) { buf in
+                        for b in buf {
+                            if b > 0x20 && (b & 0xC0) != 0x80 { c += 1 }
+                            if b == 0x2C { k += 1 }
+                        }
+                        // Fullwidth / ideographic / Arabic commas and the danda count as commas too.
+                        if buf.count > 2 {
+                            for j in 0..<(buf.count - 2) where buf[j] == 0xEF && buf[j + 1] == 0xBC && buf[j + 2] == 0x8C { k += 1 }
+                            for j in 0..<(buf.count - 2) where buf[j] == 0xE3 && buf[j + 1] == 0x80 && buf[j + 2] == 0x81 { k += 1 }
+                        }
+                    }
+                    chars[i] += c
+                    commas[i] += k
+                    if inLink[i] { linkChars[i] += c }
+                }
+                let p = Int(doc.parents[i])
+                chars[p] += chars[i]
+                linkChars[p] += linkChars[i]
+                commas[p] += commas[i]
+            }
+            i -= 1
+        }
+    }
+
+    /// Boilerplate subtrees and block owners (forwards).
+    mutating func markBoilerplate() {
+        let bodyChars = max(1, Int(chars[doc.body?.index ?? 0]))
+        for i in 1..<n {
+            let p = Int(doc.parents[i])
+            removed[i] = removed[p] || hidden[i]
+            owner[i] = owner[p]
+            guard doc.kinds[i] == .element, !removed[i] else { continue }
+            let tag = doc.tags[i]
+            if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
+            if tag == .body || tag == .html || tag == .a { continue }
+            // Subtrees holding much of the page's text are never dropped by hints.
+            let large = Int(chars[i]) * 5 >= bodyChars * 2
+            if large { continue }
+            switch tag {
+            case .nav, .aside, .footer, .form, .button, .select, .input, .textarea, .dialog, .menu, .label:
+                removed[i] = true
+                continue
+            case .header:
+                // A page or section header; the headline and byline are not body text.
+                removed[i] = true
+                continue
+            default: break
+            }
+            let id = NodeID(i)
+            if let role = doc.attribute("role", of: id)?.lowercased(), BoilerplateHints.negativeRoles.contains(role) {
+                removed[i] = true
                 continue
             }
-            let t = document.textContent(of: p)
-            if !t.isEmpty { blocks.append(ContentBlock(type: .paragraph, text: t, node: p)) }
+            let hints = doc.classAndID(id)
+            if BoilerplateHints.isNegative(hints) { removed[i] = true }
         }
-        return ContentResult(root: nil, blocks: blocks)
+    }
+
+    static func isBlockOwner(_ t: HTMLTag) -> Bool {
+        switch t {
+        case .p, .div, .section, .article, .main, .li, .td, .th, .dd, .dt, .blockquote, .pre, .h1, .h2, .h3, .h4, .h5, .h6,
+             .figcaption, .caption, .figure, .body, .ul, .ol, .dl, .table, .tr, .tbody, .center, .address, .details, .summary,
+             .header, .footer, .aside, .nav, .form, .fieldset, .hgroup, .legend:
+            return true
+        default: return false
+        }
+    }
+
+    /// Runs of visible, non-boilerplate text under the same owner (document order).
+    mutating func segment() {
+        var current: TextBlock?
+        var lastBreak = -1
+        for i in 1..<n {
+            let kind = doc.kinds[i]
+            if kind == .element {
+                // Two <br> in a row end a block (paragraphs written as text + <br><br>).
+                if doc.tags[i] == .br, !removed[i] {
+                    if lastBreak >= 0, var c = current, c.owner == Int(owner[i]), doc.tags[c.owner] != .p {
+                        if c.chars > 0 { blocks.append(c) }
+                        c = TextBlock(owner: c.owner)
+                        current = nil
+                    }
+                    lastBreak = i
+                }
+                continue
+            }
+            guard kind == .text, !removed[i] else { continue }
+            let c = chars[i]
+            if c == 0 {
+                continue
+            }
+            lastBreak = -1
+            let o = Int(owner[i])
+            if current == nil || current!.owner != o {
+                if let c = current, c.chars > 0 { blocks.append(c) }
+                current = TextBlock(owner: o)
+            }
+            current!.textNodes.append(i)
+            current!.chars += Int(c)
+            current!.linkChars += inLink[i] ? Int(c) : 0
+            current!.commas += Int(commas[i])
+        }
+        if let c = current, c.chars > 0 { blocks.append(c) }
+    }
+
+    // MARK: Scoring
+
+    func tagWeight(_ t: HTMLTag) -> Double {
+        switch t {
+        case .article: return 10
+        case .div, .main: return 5
+        case .section: return 3
+        case .pre, .td, .blockquote: return 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: return -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: return -5
+        default: return 0
+        }
+    }
+
+    func classWeight(_ i: Int) -> Double {
+        let h = doc.classAndID(NodeID(i))
+        if h.isEmpty { return 0 }
+        var w = 0.0
+        if BoilerplateHints.isPositive(h) { w += 25 }
+        if BoilerplateHints.isNegative(h) { w -= 25 }
+        return w
+    }
+
+    func nodeLinkDensity(_ i: Int) -> Double {
+        chars[i] == 0 ? 0 : Double(linkChars[i]) / Double(chars[i])
+    }
+
+    /// The element holding the article: Readability's candidate scoring over the text blocks.
+    func topCandidate() -> (top: Int, scores: [Int: Double])? {
+        var scores: [Int: Double] = [:]
+        for b in blocks {
+            let t = doc.tags[b.owner]
+            if t.isHeading || b.chars < 25 || b.linkDensity > 0.5 { continue }
+            let score = 1 + Double(b.commas) + min(Double(b.chars) / 100, 3)
+            var node = Int(doc.parents[b.owner])
+            if t == .div || t == .section || t == .article || t == .main || t == .td { node = b.owner }
+            var level = 0
+            while node > 0 && level < 5 {
+                if doc.kinds[node] != .element || doc.tags[node] == .html { break }
+                if scores[node] == nil { scores[node] = tagWeight(doc.tags[node]) + classWeight(node) }
+                let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
+                scores[node]! += score / divider
+                node = Int(doc.parents[node])
+                level += 1
+            }
+        }
+        guard !scores.isEmpty else { return nil }
+        var final: [Int: Double] = [:]
+        for (k, v) in scores { final[k] = v * (1 - nodeLinkDensity(k)) }
+        let ranked = final.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        var top = ranked[0].key
+        let topScore = ranked[0].value
+        // Several strong candidates under one ancestor: the ancestor is the article.
+        let alternatives = ranked.dropFirst().prefix(5).filter { $0.value >= topScore * 0.75 }.map(\.key)
+        if alternatives.count >= 2 {
+            var p = Int(doc.parents[top])
+            while p > 0, doc.tags[p] != .body, doc.tags[p] != .html {
+                let inside = alternatives.filter { doc.contains(NodeID(p), NodeID($0)) }.count
+                if inside >= 2 { top = p; break }
+                p = Int(doc.parents[p])
+            }
+        }
+        // A parent that scores higher holds more of the article.
+        var last = final[top] ?? topScore
+        var p = Int(doc.parents[top])
+        while p > 0, doc.tags[p] != .body, doc.tags[p] != .html {
+            guard let ps = final[p] else { p = Int(doc.parents[p]); continue }
+            if ps < topScore / 3 { break }
+            if ps > last { top = p; last = ps }
+            p = Int(doc.parents[p])
+        }
+        // An only child stands for its parent.
+        while true {
+            let parent = Int(doc.parents[top])
+            if parent <= 0 || doc.tags[parent] == .body || doc.tags[parent] == .html { break }
+            let kids = doc.elementChildren(NodeID(parent)).filter { !removed[$0.index] }
+            if kids.count == 1 { top = parent } else { break }
+        }
+        return (top, final)
+    }
+
+    /// The top candidate and those of its siblings that belong to the article.
+    func region(top: Int, scores: [Int: Double]) -> [Int] {
+        let parent = Int(doc.parents[top])
+        guard parent > 0 else { return [top] }
+        let topScore = scores[top] ?? 0
+        let threshold = max(10, topScore * 0.2)
+        let topClass = doc.attribute("class", of: NodeID(top)) ?? ""
+        var out: [Int] = []
+        for s in doc.children(NodeID(parent)) {
+            let i = s.index
+            if i == top { out.append(i); continue }
+            if removed[i] || doc.kinds[i] != .element { continue }
+            var bonus = 0.0
+            if !topClass.isEmpty, doc.attribute("class", of: s) == topClass { bonus = topScore * 0.2 }
+            if let sc = scores[i], sc + bonus >= threshold { out.append(i); continue }
+            if doc.tags[i] == .p {
+                let ld = nodeLinkDensity(i)
+                let len = Int(chars[i])
+                if len > 80 && ld < 0.25 { out.append(i); continue }
+                if len > 0 && len <= 80 && ld == 0 {
+                    let t = doc.textContent(of: s)
+                    if t.hasSuffix(".") || t.hasSuffix("।") { out.append(i) }
+                }
+            }
+        }
+        return out
     }
 }

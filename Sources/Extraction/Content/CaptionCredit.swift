@@ -1,0 +1,71 @@
+/// Splits a photo caption into caption and credit: "… ছবি : সংগৃহীত" → credit "সংগৃহীত";
+/// "Photo: Reuters", "(AP Photo/Jane Doe)", "Foto: dpa", "Bild: Keystone", "फोटो: PTI".
+enum CaptionCredit {
+    /// Labels that introduce a credit (lower case, without the separator).
+    static let labels: [String] = [
+        "ছবি", "ছবিঃ", "ফটো", "সূত্র", "photo", "photos", "photograph", "photo credit", "image", "image credit", "picture",
+        "credit", "credits", "source", "foto", "fotos", "bild", "bildquelle", "quelle", "फोटो", "फ़ोटो", "तस्वीर", "चित्र",
+        "साभार", "crédit", "crédito", "imagen", "fonte", "©",
+    ]
+
+    /// `(caption, credit)`; either may be nil.
+    static func split(_ raw: String) -> (caption: String?, credit: String?) {
+        var text = raw.trimmingCharacters(in: " \t\n")
+        if text.isEmpty { return (nil, nil) }
+        // "(AP Photo/Jane Doe)" or "(Photo: Reuters)" at the end.
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+            let lower = inner.lowercased()
+            if lower.contains("photo") || lower.contains("foto") || lower.contains("image") || lower.contains("credit")
+                || lower.contains("/") && inner.count < 60 && (lower.contains("ap") || lower.contains("afp") || lower.contains("getty")) {
+                var credit = inner
+                for l in ["photo:", "photo by", "foto:", "image:", "credit:"] where lower.hasPrefix(l) {
+                    credit = String(inner.dropFirst(l.count))
+                }
+                let cap = String(text[..<open]).trimmingCharacters(in: " \t\n")
+                return (cap.isEmpty ? nil : cap, credit.trimmingCharacters(in: " \t\n"))
+            }
+        }
+        // "<caption> <label> : <credit>" with the label at the start of a sentence or after a separator.
+        let lower = text.lowercased()
+        var best: (Range<String.Index>, Int)?
+        for label in labels {
+            var search = lower.startIndex..<lower.endIndex
+            while let r = lower.range(of: label, range: search) {
+                search = r.upperBound..<lower.endIndex
+                // Must start the text or follow a space/punctuation, and be followed by ':' / '-' / 'by' / '/'.
+                if r.lowerBound != lower.startIndex {
+                    let before = lower[lower.index(before: r.lowerBound)]
+                    if !(before == " " || before == "|" || before == "(" || before == "[" || before == "\n" || before == "।" || before == ".") { continue }
+                }
+                var k = r.upperBound
+                while k < lower.endIndex, lower[k] == " " { k = lower.index(after: k) }
+                guard k < lower.endIndex else { continue }
+                let sep = lower[k]
+                let isBy = lower[k...].hasPrefix("by ")
+                guard sep == ":" || sep == "-" || sep == "–" || sep == "/" || sep == "ঃ" || isBy || label == "©" else { continue }
+                if best == nil || r.lowerBound > best!.0.lowerBound { best = (r, 0) }
+            }
+        }
+        guard let (r, _) = best else { return (text, nil) }
+        let start = text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
+        let labelEnd = text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.upperBound))
+        var credit = String(text[labelEnd...]).trimmingCharacters(in: " \t\n")
+        if credit.lowercased().hasPrefix("by ") { credit = String(credit.dropFirst(3)) }
+        while let f = credit.first, ":-–/ঃ".contains(f) { credit.removeFirst() }
+        credit = credit.trimmingCharacters(in: " \t\n")
+        while let l = credit.last, "])".contains(l) || l == "." && !credit.hasSuffix("..") { credit.removeLast() }
+        text = String(text[..<start]).trimmingCharacters(in: " \t\n|([-–")
+        let cap = text.isEmpty ? nil : text
+        return (cap, credit.isEmpty ? nil : credit.trimmingCharacters(in: " \t\n"))
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) || f.isWhitespace { s.removeFirst() }
+        while let l = s.last, set.contains(l) || l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,122 @@
+import Schemas
+
+extension ContentAnalysis {
+    /// Runs all passes and assembles the ``ContentResult``.
+    mutating func run(pageURL: String, headline: String?) -> ContentResult {
+        guard n > 1 else { return ContentResult() }
+        markHiddenAndLinks()
+        aggregate()
+        markBoilerplate()
+        segment()
+        let regionRoots: [Int]
+        var root: Int?
+        if let (top, scores) = topCandidate() {
+            root = top
+            regionRoots = region(top: top, scores: scores)
+        } else {
+            root = doc.body?.index
+            regionRoots = root.map { [$0] } ?? []
+        }
+        let headlineKey = headline.map(Self.key)
+        let headlineNode = findHeadline(near: root, headlineKey: headlineKey)
+        let body = bodyBlocks(in: regionRoots, headlineKey: headlineKey, headlineNode: headlineNode)
+        let images = ImageCollector(doc: doc, removed: removed, hidden: hidden, pageURL: pageURL)
+            .collect(root: root, headlineNode: headlineNode)
+        var boiler: [NodeID] = []
+        for i in 1..<n where removed[i] && !removed[Int(doc.parents[i])] && doc.kinds[i] == .element && !hidden[i] {
+            boiler.append(NodeID(i))
+        }
+        return ContentResult(
+            root: root.map(NodeID.init), blocks: body, leadImage: images.first, images: Array(images.dropFirst()),
+            headlineNode: headlineNode.map(NodeID.init), boilerplate: boiler)
+    }
+
+    /// Lower-case text without spaces and punctuation, for comparing headlines.
+    static func key(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || $0.properties.generalCategory == .nonspacingMark
+                || $0.properties.generalCategory == .spacingMark
+        }))
+    }
+
+    /// The `<h1>` of the article: the one before or in the content region, else the first visible one.
+    func findHeadline(near root: Int?, headlineKey: String?) -> Int? {
+        let h1s = doc.elements(.h1).map(\.index).filter { !hidden[$0] && chars[$0] > 0 }
+        if let key = headlineKey, !key.isEmpty, let m = h1s.first(where: { Self.key(doc.textContent(of: NodeID($0))) == key }) {
+            return m
+        }
+        if let r = root {
+            if let inside = h1s.first(where: { doc.contains(NodeID(r), NodeID($0)) }) { return inside }
+            if let before = h1s.last(where: { $0 < r }) { return before }
+        }
+        return h1s.first
+    }
+
+    /// The text of a block, white space collapsed.
+    func text(of b: TextBlock) -> String {
+        var bytes: [UInt8] = []
+        for t in b.textNodes {
+            doc.withTextBytes(NodeID(t)) { bytes.append(contentsOf: $0) }
+        }
+        return HTMLDocument.collapseBytes(bytes)
+    }
+
+    /// True for text made only of digits, punctuation and symbols (list numbering, "১", "·", "|").
+    static func isOnlyNumbering(_ s: String) -> Bool {
+        for u in s.unicodeScalars {
+            let p = u.properties
+            if p.isAlphabetic && p.numericType == nil { return false }
+        }
+        return true
+    }
+
+    /// The body blocks of the region, filtered and typed.
+    func bodyBlocks(in roots: [Int], headlineKey: String?, headlineNode: Int?) -> [ContentBlock] {
+        var out: [ContentBlock] = []
+        var listOwner = -1
+        var listItems: [String] = []
+        var listLinkChars = 0, listChars = 0
+        var listNode = 0
+        func flushList() {
+            if !listItems.isEmpty, listChars > 0, Double(listLinkChars) / Double(listChars) <= 0.5 {
+                out.append(ContentBlock(type: .list, text: listItems.joined(separator: "\n"), node: NodeID(listNode)))
+            }
+            listItems = []; listOwner = -1; listChars = 0; listLinkChars = 0
+        }
+        var seen = Set<String>()
+        for b in blocks {
+            guard roots.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) else { continue }
+            let tag = doc.tags[b.owner]
+            if tag == .figcaption || tag == .caption || doc.hasAncestor(NodeID(b.owner), tag: .figcaption) { continue }
+            if let h = headlineNode, doc.contains(NodeID(h), NodeID(b.owner)) { continue }
+            let t = text(of: b)
+            if t.isEmpty || Self.isOnlyNumbering(t) { continue }
+            let lower = t.lowercased()
+            if BoilerplateHints.matchesPhrase(lower, chars: b.chars) { continue }
+            if tag.isHeading {
+                if let k = headlineKey, Self.key(t) == k { continue }
+                if b.linkDensity > 0.5 { continue }
+                flushList()
+                out.append(ContentBlock(type: .heading, text: t, node: NodeID(b.owner)))
+                continue
+            }
+            if b.linkDensity > 0.5 || (b.chars < 40 && b.linkDensity > 0.3) { continue }
+            // List items: consecutive items of one list become one list block.
+            if tag == .li, let list = doc.parent(NodeID(b.owner))?.index {
+                if list != listOwner { flushList(); listOwner = list; listNode = list }
+                listItems.append(t)
+                listChars += b.chars
+                listLinkChars += b.linkChars
+                continue
+            }
+            flushList()
+            if !seen.insert(t).inserted && b.chars < 200 { continue }
+            let type: ArticleRecord.BlockType = doc.hasAncestor(NodeID(b.owner), tag: .blockquote) || tag == .blockquote ? .quote : .paragraph
+            out.append(ContentBlock(type: type, text: t, node: NodeID(b.owner)))
+        }
+        flushList()
+        // Trailing headings with nothing after them are section labels of what follows the article.
+        while let last = out.last, last.type == .heading { out.removeLast() }
+        return out
+    }
+}
