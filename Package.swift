@@ -20,7 +20,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.70.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
@@ -73,7 +73,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "SchemasTests", dependencies: ["Schemas"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Schemas"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Schemas"], exclude: ["Fixtures"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
         .testTarget(name: "WorkerTests", dependencies: ["Worker", "Schemas", "Kafka"]),
     ],

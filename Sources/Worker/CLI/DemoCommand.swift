@@ -23,7 +23,7 @@ struct DemoCommand: AsyncParsableCommand {
     var timeout: Double = 60
 
     func run() async throws {
-        LogSetup.bootstrap(format: "text", level: "warning")
+        LogSetup.bootstrap(format: "text", level: "error")
         let logger = Logger(label: "newsflow.demo")
         let cluster = try KafkaMockCluster(brokers: 1)
         var config = WorkerConfiguration()
@@ -62,6 +62,7 @@ struct DemoCommand: AsyncParsableCommand {
         readerConfig.assignmentStrategy = .range
         let reader = try KafkaConsumer(configuration: readerConfig)
         let expected = SamplePages.all.count
+        let dlqTopic = config.dlqTopic, outputTopic = config.outputTopic
         let compact = self.compact
         let deadline = timeout
         try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -71,11 +72,11 @@ struct DemoCommand: AsyncParsableCommand {
                 for try await event in reader.events {
                     guard case .message(let m) = event else { continue }
                     seen += 1
-                    Self.show(m, deadLetterTopic: config.dlqTopic, compact: compact)
+                    Self.show(m, deadLetterTopic: dlqTopic, compact: compact)
                     if seen == expected { break }
                 }
                 try reader.close()
-                printErr("\n\(seen) of \(expected) pages came out: records on \(config.outputTopic), dead letters on \(config.dlqTopic).")
+                printErr("\n\(seen) of \(expected) pages came out: records on \(outputTopic), dead letters on \(dlqTopic).")
                 await group.triggerGracefulShutdown()
             }
             tasks.addTask {

@@ -15,14 +15,15 @@ struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+    func log(event: LogEvent) {
         var object: [String: String] = [:]
         for (k, v) in metadata { object[k] = "\(v)" }
-        for (k, v) in explicit ?? [:] { object[k] = "\(v)" }
+        for (k, v) in event.metadata ?? [:] { object[k] = "\(v)" }
+        if let error = event.error { object["error"] = "\(error)" }
         object["ts"] = Date().formatted(.iso8601)
-        object["level"] = level.rawValue
+        object["level"] = event.level.rawValue
         object["label"] = label
-        object["msg"] = message.description
+        object["msg"] = event.message.description
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard var data = try? encoder.encode(object) else { return }
