@@ -122,8 +122,9 @@ struct MockClusterTests {
         #expect(consumerError?.description.contains("_INVALID_ARG") == true)
     }
 
-    @Test("Sending to a topic that does not exist fails with a clear KafkaError")
-    func unknownTopic() async throws {
+    // The mock cluster auto-creates unknown topics, so the unreachable target here is a partition it lacks.
+    @Test("Sending to a partition that does not exist fails with a KafkaError naming the topic and code")
+    func unknownPartition() async throws {
         let cluster = try KafkaMockCluster()
         var config = KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers)
         config.properties = ["message.timeout.ms": "3000", "topic.metadata.propagation.max.ms": "1000"]
@@ -134,7 +135,7 @@ struct MockClusterTests {
             try await producer.send(KafkaProducerMessage(topic: topic, partition: 5, key: nil, value: [1]))
         }
         #expect(error?.message.contains(topic) == true)
-        print("unknown topic error: \(String(describing: error))")
+        #expect(error?.code == .unknownPartition || error?.code == .unknownTopicOrPartition || error?.code == .unknownTopic)
     }
 
     @Test("A committed transaction is visible to a read_committed consumer")
@@ -159,5 +160,98 @@ struct MockClusterTests {
         defer { try? consumer.close() }
         let seen = try await TestSupport.collect(consumer, seconds: 30) { $0.messages.count >= 5 }
         #expect(Set(seen.messages.map { String(decoding: $0.value, as: UTF8.self) }) == Set((0..<5).map { "committed-\($0)" }))
+    }
+}
+
+/// Backpressure and revoke ordering, on the mock cluster.
+@Suite("Kafka consumer flow control and revoke handling", .serialized)
+struct ConsumerFlowTests {
+    @Test("A consumer that is not read stops fetching near its buffer bound, then delivers everything in order")
+    func backpressure() async throws {
+        let cluster = try KafkaMockCluster()
+        let topic = TestSupport.unique("bp")
+        try cluster.createTopic(topic, partitions: 1)
+        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers))
+        defer { producer.close() }
+        let count = 2000
+        _ = try await TestSupport.sendAll(producer, (0..<count).map {
+            KafkaProducerMessage(topic: topic, key: nil, value: Array("m\($0)".utf8))
+        })
+
+        var config = KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers, groupID: TestSupport.unique("g"), topics: [topic])
+        config.maxBufferedMessages = 50
+        let consumer = try KafkaConsumer(configuration: config)
+        defer { try? consumer.close() }
+        #expect(await Ownership.wait(seconds: 30) { consumer.bufferedMessageCount >= 50 })
+        try await Task.sleep(nanoseconds: 1_000_000_000)  // give an unbounded consumer time to overrun
+        let buffered = consumer.bufferedMessageCount
+        print("backpressure: \(buffered) messages buffered with maxBufferedMessages=50 (of \(count))")
+        #expect(buffered < count / 2, "fetching paused well before everything was buffered")
+
+        let seen = try await TestSupport.collect(consumer, seconds: 60) { $0.messages.count >= count }
+        #expect(seen.messages.map(\.offset) == (0..<Int64(count)).map { $0 })
+    }
+
+    @Test("On close, onRevoke runs before the final commit, so offsets stored in it are committed, and .revoked comes last")
+    func revokeOrdering() async throws {
+        let cluster = try KafkaMockCluster()
+        let topic = TestSupport.unique("revoke")
+        try cluster.createTopic(topic, partitions: 2)
+        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers))
+        defer { producer.close() }
+        _ = try await TestSupport.sendAll(producer, (0..<10).map {
+            KafkaProducerMessage(topic: topic, partition: Int32($0 % 2), key: nil, value: [UInt8($0)])
+        })
+
+        let group = TestSupport.unique("g")
+        let pending = PendingOffsets()
+        var config = KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers, groupID: group, topics: [topic])
+        config.onRevoke = { partitions in pending.revoked(partitions) }
+        config.properties = ["auto.commit.interval.ms": "600000"]  // only the revoke/close commits count here
+        let consumer = try KafkaConsumer(configuration: config)
+        pending.consumer = consumer
+        // Read everything but store nothing: the "work" is only finished in onRevoke.
+        let seen = try await TestSupport.collect(consumer, seconds: 30) { $0.messages.count >= 10 }
+        #expect(seen.messages.count == 10)
+        for message in seen.messages { pending.add(message) }
+
+        let tail = CollectedBox()
+        let reader = Task { for await event in consumer.events { tail.add(event) } }
+        try consumer.close()
+        await reader.value
+        #expect(pending.revokedPartitions == Set((Int32(0)..<2).map { KafkaTopicPartition(topic: topic, partition: $0) }))
+        #expect(tail.snapshot.order.last?.hasPrefix("revoked") == true, "\(tail.snapshot.order)")
+
+        let admin = try KafkaAdmin(bootstrapServers: cluster.bootstrapServers)
+        #expect(try admin.committedOffsets(group: group, topic: topic) == [0: 5, 1: 5])
+    }
+}
+
+/// Work "in flight" whose offsets the test stores from onRevoke.
+final class PendingOffsets: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [KafkaConsumerMessage] = []
+    private var revokedSet: Set<KafkaTopicPartition> = []
+    var consumer: KafkaConsumer?
+
+    func add(_ message: KafkaConsumerMessage) {
+        lock.lock()
+        messages.append(message)
+        lock.unlock()
+    }
+
+    func revoked(_ partitions: [KafkaTopicPartition]) {
+        lock.lock()
+        let toStore = messages.filter { partitions.contains($0.topicPartition) }
+        revokedSet.formUnion(partitions)
+        let consumer = self.consumer
+        lock.unlock()
+        for message in toStore { try? consumer?.storeOffset(message) }
+    }
+
+    var revokedPartitions: Set<KafkaTopicPartition> {
+        lock.lock()
+        defer { lock.unlock() }
+        return revokedSet
     }
 }

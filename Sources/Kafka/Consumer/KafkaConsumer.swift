@@ -115,6 +115,10 @@ public final class KafkaConsumer: Sendable {
     /// Whether this member has received an assignment at least once since it was created (it joined the group).
     public var hasEverBeenAssigned: Bool { runtime.everAssigned }
 
+    /// Messages fetched but not yet handed out by ``events`` (bounded by the backpressure settings, plus what
+    /// librdkafka returns before a pause takes effect).
+    public var bufferedMessageCount: Int { runtime.buffer.bufferedMessages }
+
     /// Whether ``close()`` was called.
     public var isClosed: Bool { runtime.isClosed }
 

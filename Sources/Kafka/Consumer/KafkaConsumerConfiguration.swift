@@ -4,7 +4,9 @@
 /// Fixed by the client (override through ``properties`` only if you know why): `enable.auto.offset.store=false`
 /// (you store offsets of processed messages with ``KafkaConsumer/storeOffset(_:)``), `enable.auto.commit=true`
 /// with `auto.commit.interval.ms=1000` (stored offsets are committed in the background), and
-/// `enable.partition.eof=false`.
+/// `enable.partition.eof=false`, and `fetch.wait.max.ms=100` (librdkafka's 500 bounds how long a fetch in flight
+/// delays partitions resumed after backpressure; measured on the mock cluster, 2000 small records through a
+/// 50-message buffer took ~20 s with 500 and ~3.5 s with 10).
 public struct KafkaConsumerConfiguration: Sendable {
     // MARK: Nested types
 
@@ -98,6 +100,7 @@ public struct KafkaConsumerConfiguration: Sendable {
             ("enable.auto.commit", "true"),
             ("auto.commit.interval.ms", "1000"),
             ("enable.partition.eof", "false"),
+            ("fetch.wait.max.ms", "100"),
             ("message.max.bytes", String(messageMaxBytes)),
             ("fetch.max.bytes", String(fetchMaxBytes)),
             ("receive.message.max.bytes", String(fetchMaxBytes + 1_000_000)),
