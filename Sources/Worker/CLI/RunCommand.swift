@@ -64,6 +64,8 @@ struct WorkerOptions: ParsableArguments {
     var httpPort: String?
     @Option(help: "Seconds to finish in-flight pages after SIGTERM/SIGINT. (env: NEWSFLOW_DRAIN_TIMEOUT) (default: 30)")
     var drainTimeout: String?
+    @Option(help: "Seconds between consumer-lag measurements for /metrics. (env: NEWSFLOW_LAG_INTERVAL) (default: 5)")
+    var lagInterval: String?
     @Option(help: "trace, debug, info, notice, warning, error or critical. (env: NEWSFLOW_LOG_LEVEL) (default: info)")
     var logLevel: String?
     @Option(help: "text or json. (env: NEWSFLOW_LOG_FORMAT) (default: text)")
@@ -90,6 +92,7 @@ struct WorkerOptions: ParsableArguments {
         flags[.httpHost] = httpHost
         flags[.httpPort] = httpPort
         flags[.drainTimeout] = drainTimeout
+        flags[.lagInterval] = lagInterval
         flags[.logLevel] = logLevel
         flags[.logFormat] = logFormat
         flags[.config] = config

@@ -25,6 +25,7 @@ struct ConfigurationLoader {
         case httpHost = "NEWSFLOW_HTTP_HOST"
         case httpPort = "NEWSFLOW_HTTP_PORT"
         case drainTimeout = "NEWSFLOW_DRAIN_TIMEOUT"
+        case lagInterval = "NEWSFLOW_LAG_INTERVAL"
         case logLevel = "NEWSFLOW_LOG_LEVEL"
         case logFormat = "NEWSFLOW_LOG_FORMAT"
         case config = "NEWSFLOW_CONFIG"
@@ -75,6 +76,12 @@ struct ConfigurationLoader {
                 throw ConfigurationError(.invalidValue, "\(Setting.drainTimeout.rawValue)=\(v): expected seconds (a number ≥ 0)")
             }
             c.drainTimeout = d
+        }
+        if let v = value(.lagInterval) {
+            guard let d = Double(v), d >= 0.1, d.isFinite else {
+                throw ConfigurationError(.invalidValue, "\(Setting.lagInterval.rawValue)=\(v): expected seconds (a number ≥ 0.1)")
+            }
+            c.lagInterval = d
         }
         if let v = value(.logLevel) {
             guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(v) else {

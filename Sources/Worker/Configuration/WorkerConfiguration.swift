@@ -35,6 +35,8 @@ struct WorkerConfiguration: Sendable, Equatable {
     var httpPort = 8080
     /// Seconds to finish in-flight work after SIGTERM/SIGINT. Default 30.
     var drainTimeout: Double = 30
+    /// Seconds between consumer-lag measurements for `/metrics`. Default 5.
+    var lagInterval: Double = 5
     /// Log level (`trace` … `critical`). Default `info`.
     var logLevel = "info"
     /// Log format: `text` (default) or `json` (one JSON object a line).

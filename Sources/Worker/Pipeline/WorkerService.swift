@@ -16,10 +16,11 @@ final class WorkerService: Service, @unchecked Sendable {
     let metrics: WorkerMetrics
     let health: HealthState
     let logger: Logger
-    private let processor: PageProcessor
-    private let offsets = OffsetTracker()
-    private let limiter: InFlightLimiter
-    private let failure = FailureBox()
+    let processor: PageProcessor
+    let offsets = OffsetTracker()
+    let limiter: InFlightLimiter
+    let failure = FailureBox()
+    let ownership = PartitionOwnership()
 
     init(configuration: WorkerConfiguration, metrics: WorkerMetrics, health: HealthState, logger: Logger) {
         self.configuration = configuration
@@ -47,7 +48,10 @@ final class WorkerService: Service, @unchecked Sendable {
         let offsets = self.offsets
         let drain = configuration.drainTimeout
         let logger = self.logger
+        let ownership = self.ownership
         c.onRevoke = { partitions in
+            // Exactly-once: let the open transaction commit the partitions' progress first.
+            ownership.revoke(partitions, deadline: Date().addingTimeInterval(drain))
             // Commit what is done before the partitions go: wait for their in-flight pages.
             let keys = partitions.map { OffsetTracker.Key(topic: $0.topic, partition: $0.partition) }
             let finished = offsets.waitUntilIdle(keys, deadline: Date().addingTimeInterval(drain))
@@ -68,6 +72,12 @@ final class WorkerService: Service, @unchecked Sendable {
         p.idempotent = true
         p.messageMaxBytes = max(configuration.maxPageBytes + (1 << 20), 16 << 20)
         p.properties["client.id"] = configuration.clientID
+        if configuration.exactlyOnce {
+            // One transactional id per process: zombie fencing across rebalances comes from the
+            // consumer group metadata passed with the offsets (KIP-447).
+            let host = ProcessInfo.processInfo.hostName
+            p.transactionalID = "\(configuration.groupID)-\(host)-\(ProcessInfo.processInfo.processIdentifier)"
+        }
         p.properties.merge(configuration.kafkaProperties) { _, new in new }
         let logger = self.logger
         p.logHandler = { level, facility, message in
@@ -90,9 +100,13 @@ final class WorkerService: Service, @unchecked Sendable {
     // MARK: Run
 
     func run() async throws {
+        try await preflight()
         let producer = try KafkaProducer(configuration: producerConfiguration())
         let consumer: KafkaConsumer
         do {
+            if configuration.exactlyOnce {
+                try await Blocking.run { try producer.initTransactions(timeoutMs: 30_000) }
+            }
             consumer = try KafkaConsumer(configuration: consumerConfiguration())
         } catch {
             producer.close(timeoutMs: 1000)
@@ -104,34 +118,24 @@ final class WorkerService: Service, @unchecked Sendable {
             "brokers": "\(configuration.brokers)", "input": "\(configuration.inputTopic)",
             "output": "\(configuration.outputTopic)", "dlq": "\(configuration.dlqTopic)",
             "group": "\(configuration.groupID)", "concurrency": "\(configuration.concurrency)",
+            "mode": "\(configuration.exactlyOnce ? "exactly-once" : "at-least-once")",
         ])
 
         do {
-            for try await event in consumer.events.cancelOnGracefulShutdown() {
-                if let reason = failure.reason { throw WorkerError(.fatal, reason) }
-                switch event {
-                case .message(let m):
-                    await handle(m, consumer: consumer, producer: producer, pool: pool)
-                case .assigned(let parts):
-                    metrics.rebalance("assigned")
-                    health.setAssigned(true)
-                    logger.info("partitions assigned", metadata: ["partitions": "\(Self.describe(parts))"])
-                case .revoked(let parts):
-                    metrics.rebalance("revoked")
-                    health.setAssigned(((try? consumer.assignment()) ?? []).isEmpty == false)
-                    logger.info("partitions revoked", metadata: ["partitions": "\(Self.describe(parts))"])
-                case .lost(let parts):
-                    metrics.rebalance("lost")
-                    offsets.drop(parts.map { .init(topic: $0.topic, partition: $0.partition) })
-                    health.setAssigned(((try? consumer.assignment()) ?? []).isEmpty == false)
-                    logger.warning("partitions lost; their in-flight pages will be reprocessed", metadata: ["partitions": "\(Self.describe(parts))"])
-                case .error(let error):
-                    if error.isFatal {
-                        failure.set("fatal Kafka error: \(error)")
-                        throw WorkerError(.fatal, "fatal Kafka error: \(error)")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { [self] in
+                    if configuration.exactlyOnce {
+                        try await exactlyOnceLoop(consumer: consumer, producer: producer, pool: pool)
+                    } else {
+                        try await atLeastOnceLoop(consumer: consumer, producer: producer, pool: pool)
                     }
-                    logger.warning("kafka error", metadata: ["error": "\(error)"])
                 }
+                group.addTask { [failure] in
+                    if let reason = await failure.wait() { throw WorkerError(.fatal, reason) }
+                }
+                group.addTask { [self] in await lagMonitor(consumer: consumer) }
+                defer { group.cancelAll() }
+                try await group.next()
             }
         } catch {
             health.fail("\(error)")
@@ -144,6 +148,70 @@ final class WorkerService: Service, @unchecked Sendable {
         await drainAndClose(consumer: consumer, producer: producer, pool: pool)
         if let reason = failure.reason { throw WorkerError(.fatal, reason) }
         logger.info("worker stopped cleanly")
+    }
+
+    /// Checks before joining the group that the brokers answer and the three topics exist, so a
+    /// typo fails at start with a clear message instead of a worker that idles.
+    func preflight() async throws {
+        let configuration = self.configuration
+        try await Blocking.run {
+            let admin: KafkaAdmin
+            do {
+                admin = try KafkaAdmin(bootstrapServers: configuration.brokers, properties: configuration.kafkaProperties)
+            } catch {
+                throw WorkerError(.setup, "cannot configure the Kafka client: \(error)")
+            }
+            defer { admin.close() }
+            for (role, topic) in [("input", configuration.inputTopic), ("output", configuration.outputTopic), ("dead-letter", configuration.dlqTopic)] {
+                do {
+                    _ = try admin.partitions(of: topic, timeoutMs: 15_000)
+                } catch let error as KafkaError where error.code == .unknownTopicOrPartition {
+                    throw WorkerError(.setup, "\(role) topic '\(topic)' does not exist on \(configuration.brokers); create it first")
+                } catch {
+                    throw WorkerError(.setup, "cannot reach the brokers at \(configuration.brokers) (\(role) topic '\(topic)'): \(error)")
+                }
+            }
+        }
+    }
+
+    private func atLeastOnceLoop(consumer: KafkaConsumer, producer: KafkaProducer, pool: ExtractionPool) async throws {
+        for await event in consumer.events.cancelOnGracefulShutdown() {
+            switch event {
+            case .message(let m):
+                await handle(m, consumer: consumer, producer: producer, pool: pool)
+            default:
+                try observe(event, consumer: consumer)
+            }
+        }
+    }
+
+    /// Rebalance and error events, common to both modes.
+    func observe(_ event: KafkaConsumerEvent, consumer: KafkaConsumer) throws {
+        switch event {
+        case .message:
+            break
+        case .assigned(let parts):
+            ownership.assign(parts)
+            metrics.rebalance("assigned")
+            health.setAssigned(!ownership.isEmpty)
+            logger.info("partitions assigned", metadata: ["partitions": "\(Self.describe(parts))"])
+        case .revoked(let parts):
+            metrics.rebalance("revoked")
+            health.setAssigned(!ownership.isEmpty)
+            logger.info("partitions revoked", metadata: ["partitions": "\(Self.describe(parts))"])
+        case .lost(let parts):
+            ownership.revoke(parts, deadline: Date())
+            offsets.drop(parts.map { .init(topic: $0.topic, partition: $0.partition) })
+            metrics.rebalance("lost")
+            health.setAssigned(!ownership.isEmpty)
+            logger.warning("partitions lost; their in-flight pages will be reprocessed", metadata: ["partitions": "\(Self.describe(parts))"])
+        case .error(let error):
+            if error.isFatal {
+                failure.set("fatal Kafka error: \(error)")
+                throw WorkerError(.fatal, "fatal Kafka error: \(error)")
+            }
+            logger.warning("kafka error", metadata: ["error": "\(error)"])
+        }
     }
 
     private func drainAndClose(consumer: KafkaConsumer, producer: KafkaProducer, pool: ExtractionPool) async {
@@ -162,14 +230,37 @@ final class WorkerService: Service, @unchecked Sendable {
                            metadata: ["in_flight": "\(limiter.current.count)"])
         }
         pool.shutdown()
-        producer.close(timeoutMs: 5_000)
-        do {
-            try consumer.close()
-        } catch {
-            logger.error("consumer close failed", metadata: ["error": "\(error)"])
+        await Blocking.run {
+            producer.close(timeoutMs: 5_000)
+            do {
+                try consumer.close()
+            } catch {
+                self.logger.error("consumer close failed", metadata: ["error": "\(error)"])
+            }
         }
         health.setAssigned(false)
         health.setConnected(false)
+    }
+
+    /// Every few seconds: per-partition lag (high watermark minus committed offset) into the metrics.
+    private func lagMonitor(consumer: KafkaConsumer) async {
+        let configuration = self.configuration
+        guard let admin = try? KafkaAdmin(bootstrapServers: configuration.brokers, properties: configuration.kafkaProperties) else { return }
+        defer { admin.close() }
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(configuration.lagInterval))
+            if Task.isCancelled { break }
+            let lags: [(KafkaTopicPartition, Int64, Int64)] = await Blocking.run {
+                guard let parts = try? consumer.assignment(), !parts.isEmpty,
+                      let committed = try? consumer.committed(parts, timeoutMs: 5_000) else { return [] }
+                return parts.compactMap { tp in
+                    guard let w = try? admin.watermarks(topic: tp.topic, partition: tp.partition, timeoutMs: 5_000) else { return nil }
+                    let position = (committed[tp] ?? -1) >= 0 ? committed[tp]! : w.low
+                    return (tp, max(0, w.high - position), position)
+                }
+            }
+            for (tp, lag, _) in lags { metrics.lag(topic: tp.topic, partition: tp.partition, lag) }
+        }
     }
 
     // MARK: One message
@@ -179,26 +270,16 @@ final class WorkerService: Service, @unchecked Sendable {
         let key = OffsetTracker.Key(topic: m.topic, partition: m.partition)
         let size = m.value.count
         await limiter.acquire(bytes: size)
-        let generation = offsets.begin(key, offset: m.offset)
+        let tp = KafkaTopicPartition(topic: m.topic, partition: m.partition)
+        guard let generation = ownership.admit(tp, { offsets.begin(key, offset: m.offset) }) else {
+            limiter.release(bytes: size)  // revoked meanwhile: the new owner processes it
+            return
+        }
         metrics.inFlight.set(Int64(limiter.current.count))
-        let input = InputMessage(
-            topic: m.topic, partition: m.partition, offset: m.offset, key: m.key, value: m.value,
-            headers: m.headers.map { (key: $0.key, value: $0.value) })
         pool.submit { [self] in
-            let start = ContinuousClock.now
-            let (output, kind) = processor.process(input)
-            metrics.extractionSeconds.record(ContinuousClock.now - start)
-            if let kind {
-                logger.notice("page sent to dead-letter topic", metadata: [
-                    "topic": "\(m.topic)", "partition": "\(m.partition)", "offset": "\(m.offset)", "kind": "\(kind.rawValue)",
-                ])
-            }
-            let message = KafkaProducerMessage(
-                topic: output.destination == .records ? configuration.outputTopic : configuration.dlqTopic,
-                key: output.key, value: output.value,
-                headers: output.headers.map { KafkaHeader(key: $0.key, value: $0.value) })
+            let (message, kind) = outputMessage(for: m)
             publish(message, attempt: 0, producer: producer) { [self] in
-                if output.destination == .records { metrics.recordsProduced.increment() } else if let kind { metrics.deadLetter(kind) }
+                if let kind { metrics.deadLetter(kind) } else { metrics.recordsProduced.increment() }
                 if let next = offsets.finish(key, offset: m.offset, generation: generation) {
                     do {
                         try consumer.storeOffset(topic: m.topic, partition: m.partition, nextOffset: next)
@@ -212,6 +293,26 @@ final class WorkerService: Service, @unchecked Sendable {
                 metrics.inFlight.set(Int64(limiter.current.count))
             }
         }
+    }
+
+    /// Extracts one consumed message into the message to publish (record or dead letter).
+    func outputMessage(for m: KafkaConsumerMessage) -> (KafkaProducerMessage, DeadLetter.ErrorKind?) {
+        let input = InputMessage(
+            topic: m.topic, partition: m.partition, offset: m.offset, key: m.key, value: m.value,
+            headers: m.headers.map { (key: $0.key, value: $0.value) })
+        let start = ContinuousClock.now
+        let (output, kind) = processor.process(input)
+        metrics.extractionSeconds.record(ContinuousClock.now - start)
+        if let kind {
+            logger.notice("page sent to dead-letter topic", metadata: [
+                "topic": "\(m.topic)", "partition": "\(m.partition)", "offset": "\(m.offset)", "kind": "\(kind.rawValue)",
+            ])
+        }
+        let message = KafkaProducerMessage(
+            topic: output.destination == .records ? configuration.outputTopic : configuration.dlqTopic,
+            key: output.key, value: output.value,
+            headers: output.headers.map { KafkaHeader(key: $0.key, value: $0.value) })
+        return (message, kind)
     }
 
     /// Sends `message`; retries transient failures with backoff; a fatal failure stops the worker.
@@ -246,14 +347,6 @@ final class WorkerService: Service, @unchecked Sendable {
     static func describe(_ parts: [KafkaTopicPartition]) -> String {
         parts.map { "\($0.topic)/\($0.partition)" }.sorted().joined(separator: ",")
     }
-}
-
-/// The first fatal error seen by any thread.
-final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _reason: String?
-    var reason: String? { lock.withLock { _reason } }
-    func set(_ r: String) { lock.withLock { if _reason == nil { _reason = r } } }
 }
 
 /// An error that stops the worker.
