@@ -20,12 +20,18 @@ public struct BylineParser: Sendable {
     // MARK: Vocabulary
 
     static let leadWords: [String] = [
-        "written by", "reported by", "story by", "words by", "text by", "posted by", "published by", "by",
+        "written by", "reported by", "reviewed by", "edited by", "story by", "words by", "text by", "posted by", "published by", "by",
         "von", "par", "por", "door", "di", "da", "av", "af", "przez", "autor", "autorin", "author", "auteur",
         "text", "texte", "redaktion", "লেখক", "লিখেছেন", "প্রতিবেদন", "লেখা", "लेखक", "द्वारा", "रिपोर्ट",
     ]
 
-    static let deskWords = ["ডেস্ক", "ডেক্স", "desk", "bureau", "ব্যুরো", "ब्यूरो", "डेस्क", "redaktion", "newsroom", "নিউজরুম", "ওয়েব ডেস্ক", "team", "टीम"]
+    static let deskWords = ["ডেস্ক", "ডেক্স", "desk", "bureau", "ব্যুরো", "ब्यूरो", "डेस्क", "redaktion", "newsroom", "নিউজরুম", "ওয়েব ডেস্ক", "टीम"]
+    /// Lower-case words allowed inside a Latin-script name (particles).
+    static let particles: Set<String> = ["von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint", "al", "el", "ibn", "zu", "ter", "ten", "dos", "das", "y", "e", "st.", "mc"]
+    /// Credits that name no one.
+    static let junk: Set<String> = ["agencies", "agency", "wires", "wire", "staff and agencies", "and agencies", "reuters staff", "in", "at", "for", "from", "the", "with", "on", "admin", "administrator", "guest", "editor", "unknown"]
+    /// Words that end a name in some languages ("신현주 기자", "山田太郎記者").
+    static let trailingTitles = ["기자", "記者", "特派員", "編集委員", "reporter", "redakteur", "redakteurin"]
     static let staffPhrases = [
         "নিজস্ব প্রতিবেদক", "স্টাফ রিপোর্টার", "বিশেষ প্রতিনিধি", "বিশেষ প্রতিবেদক", "নিজস্ব সংবাদদাতা",
         "staff reporter", "staff writer", "staff correspondent", "special correspondent", "our correspondent",
@@ -47,7 +53,9 @@ public struct BylineParser: Sendable {
     /// The authors credited by `byline`, in order.
     public func parse(_ byline: String) -> [ArticleRecord.Author] {
         var pieces = split(clean(byline))
-        pieces = pieces.map { stripLead($0) }.filter { !$0.isEmpty }
+        pieces = pieces.map { Self.stripTrailingTitle(stripLead($0)) }
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"“”„«»'()[] ")) }
+            .filter { !$0.isEmpty && !Self.junk.contains($0.lowercased()) }
         var out: [ArticleRecord.Author] = []
         var lastWasRole = false
         for piece in pieces {
@@ -90,7 +98,7 @@ public struct BylineParser: Sendable {
             {
                 continue
             }
-            guard Self.looksLikeName(piece) else { continue }
+            guard Self.looksLikeName(piece), !Self.hasProseWords(piece) else { continue }
             out.append(.init(name: piece, role: .reporter))
             lastWasRole = false
         }
@@ -128,6 +136,22 @@ public struct BylineParser: Sendable {
             && !piece.contains(" ") && AgencyCatalog.agency(named: piece) == nil
     }
 
+    /// True for Latin-script text with a lower-case word that is not a name particle: prose, not a name.
+    static func hasProseWords(_ s: String) -> Bool {
+        for w in s.split(separator: " ") {
+            guard let f = w.first, f.isLetter, f.isASCII || (f.unicodeScalars.first!.value < 0x250) else { continue }
+            if f.isLowercase, !particles.contains(w.lowercased()) { return true }
+        }
+        return false
+    }
+
+    static func stripTrailingTitle(_ s: String) -> String {
+        for t in trailingTitles where s.hasSuffix(t) && s.count > t.count + 1 {
+            return String(s.dropLast(t.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return s
+    }
+
     /// A name has letters, no digits, at most 6 words and 60 characters.
     static func looksLikeName(_ s: String) -> Bool {
         guard s.count <= 60, s.split(separator: " ").count <= 6 else { return false }
@@ -145,7 +169,7 @@ public struct BylineParser: Sendable {
         var text = s.replacingOccurrences(of: "\u{00A0}", with: " ")
         // Cut at a date label or a date.
         let lower = text.lowercased()
-        for label in ["updated", "published", "posted on", "last modified", "আপডেট", "প্রকাশ", "प्रकाशित", "अपडेट", "aktualisiert", "veröffentlicht", "mis à jour", "publié"] {
+        for label in ["last updated", "last modified", "updated", "published", "posted on", "reviewed on", "আপডেট", "প্রকাশ", "प्रकाशित", "अपडेट", "aktualisiert", "veröffentlicht", "mis à jour", "publié"] {
             if let r = lower.range(of: label), r.lowerBound != lower.startIndex {
                 let cut = text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
                 text = String(text[..<cut])
@@ -169,7 +193,7 @@ public struct BylineParser: Sendable {
         while idx < text.endIndex {
             if text[idx].isNumber {
                 let rest = String(text[idx...])
-                if DateParser().scan(rest).first != nil || rest.count <= 8 { return idx }
+                if DateParser().scan(rest).first(where: { $0.date.isValid }) != nil { return idx }
                 // A month name may come first ("Dec 27, 2024").
             }
             idx = text.index(after: idx)
@@ -212,6 +236,12 @@ public struct BylineParser: Sendable {
     /// Removes a lead word ("By", "Von", "লেখক:").
     func stripLead(_ piece: String) -> String {
         var p = piece.trimmingCharacters(in: .whitespaces)
+        // "capital von Jemima Kelly": a lower-case head before a lead word is not part of the name.
+        if let f = p.first, f.isLowercase {
+            for lead in [" von ", " by ", " par ", " por ", " door "] {
+                if let r = p.range(of: lead) { p = String(p[r.upperBound...]); break }
+            }
+        }
         let lower = p.lowercased()
         for lead in Self.leadWords {
             if lower == lead { return "" }

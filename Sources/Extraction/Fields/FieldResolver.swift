@@ -9,9 +9,11 @@ import Schemas
 /// - **Authors**: the visible byline nearest the headline (byline/author elements, `rel=author`,
 ///   `itemprop=author`, or an unmarked desk/staff/correspondent credit next to the headline) parsed by
 ///   ``BylineParser``, and the metadata authors (JSON-LD, `article:author`, `<meta name=author>` …).
-///   Metadata person names win when they agree with the byline or there is no byline; the visible
-///   byline wins when the metadata names only the publisher (an organisation that is the site) or
-///   disagrees. An organisation is kept as author only when nothing else is credited.
+///   The byline's names win when they are among the metadata's people (pages often credit fewer
+///   people than their markup); otherwise metadata person names win (taking roles from the byline
+///   where names agree); the visible byline is used when the metadata names no person (only the
+///   publisher or another organisation). An organisation is kept as author only when nothing else is
+///   credited.
 /// - **Dates**: the first metadata date (precedence in ``MetadataExtractor``) is checked against the
 ///   date printed near the headline. When they fall on the same day the more precise one is used
 ///   (the metadata's when it has a time); when they disagree by more than a day the printed date wins.
@@ -57,8 +59,10 @@ public struct FieldResolver: Sendable {
         }
         let headTexts = headNodes.map { doc.textContent(of: $0) }
         f.headline = HeadlineSelector().select(
-            candidates: headTexts, metadataTitles: md.titles.map(\.value), htmlTitle: md.htmlTitle, siteNames: siteNames)
-        let anchor: NodeID? = f.headline.flatMap { h in zip(headNodes, headTexts).first { $0.1 == h }?.0 } ?? content.headlineNode ?? doc.elements(.h1).first
+            candidates: headTexts, metadataTitles: md.titles.map(\.value), htmlTitle: md.htmlTitle, siteNames: siteNames,
+            jsonLDHeadline: md.titles.first { $0.source == .jsonLD }?.value)
+        let anchor: NodeID? = f.headline.flatMap { h in zip(headNodes, headTexts).first { HeadlineSelector.tidy($0.1) == h }?.0 }
+            ?? content.headlineNode ?? doc.elements(.h1).first
 
         // Language (needed for the time zone).
         let sample = ([f.headline ?? ""] + content.paragraphs.prefix(30)).joined(separator: "\n")
@@ -136,7 +140,13 @@ public struct FieldResolver: Sendable {
                 return a == b || a.contains(b) || b.contains(a)
             }
         }
-        if !meta.isEmpty && (shown.isEmpty || agree) {
+        // The byline names a subset of the metadata's people (the page credits fewer than the markup): the byline.
+        let shownSubset = agree && shown.allSatisfy { s in
+            meta.contains { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(s.name) }
+        }
+        if shownSubset {
+            f.authors = shown
+        } else if !meta.isEmpty {
             // Roles from the byline where the names agree.
             f.authors = meta.map { m in
                 if let s = shown.first(where: { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(m.name) }) {
@@ -146,8 +156,6 @@ public struct FieldResolver: Sendable {
             }
         } else if !shown.isEmpty {
             f.authors = shown
-        } else if !meta.isEmpty {
-            f.authors = meta
         } else {
             f.authors = metaOrgs
         }

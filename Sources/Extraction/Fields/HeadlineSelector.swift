@@ -14,29 +14,93 @@ public struct HeadlineSelector: Sendable {
     ///   - metadataTitles: JSON-LD/OpenGraph/Twitter/meta titles, best first.
     ///   - htmlTitle: the `<title>` text.
     ///   - siteNames: the site's names (`og:site_name`, publisher) and its domain, to strip from titles.
-    public func select(candidates: [String], metadataTitles: [String], htmlTitle: String?, siteNames: [String]) -> String? {
-        var refs: [String] = []
-        for t in metadataTitles + [htmlTitle].compactMap({ $0 }) {
-            for v in Self.variants(of: t) where !refs.contains(v) { refs.append(v) }
+    public func select(candidates: [String], metadataTitles: [String], htmlTitle: String?, siteNames: [String],
+                       jsonLDHeadline: String? = nil) -> String? {
+        let sites = siteNames.map(Self.normalize).filter { !$0.isEmpty }
+        func isSiteName(_ t: String) -> Bool {
+            let n = Self.normalize(t)
+            return sites.contains { Self.siteMatches(n, $0) } || n.isEmpty
         }
-        let normRefs = refs.map(Self.normalize).filter { !$0.isEmpty }
+        let titles = metadataTitles.map(Self.decodeEntities).filter { !isSiteName($0) }
+        let title = htmlTitle.map(Self.decodeEntities)
+        // References: the best metadata title and <title> count fully, lesser sources a little less.
+        var refs: [(String, Double)] = []
+        for (k, t) in (titles + [title].compactMap { $0 }).enumerated() {
+            let weight = k == 0 || t == title ? 1.0 : 0.95
+            for v in Self.variants(of: t) {
+                let n = Self.normalize(v)
+                if !n.isEmpty { refs.append((n, weight)) }
+            }
+        }
         // 1. An on-page headline that matches the metadata.
         var best: (String, Double)?
         for c in candidates {
             let n = Self.normalize(c)
             guard n.count >= 2, c.count <= 400 else { continue }
-            let score = normRefs.map { Self.similarity(n, $0) }.max() ?? 0
-            if score >= 0.8, score > (best?.1 ?? 0) + 0.05 { best = (c, score) }
-            if score >= 0.999 { break }
+            let score = refs.map { Self.similarity(n, $0.0) * $0.1 }.max() ?? 0
+            if score >= 0.8, score > (best?.1 ?? 0) + 0.01 { best = (c, score) }
         }
-        if let b = best { return b.0 }
-        // 2. The metadata headline without a site-name part.
-        if let m = metadataTitles.first(where: { !$0.isEmpty }) { return Self.stripSite(m, siteNames: siteNames) }
-        // 3. The first on-page headline, else the <title> without a site-name part.
-        if let c = candidates.first(where: { !$0.isEmpty && $0.count <= 300 }) { return c }
-        if let t = htmlTitle, !t.isEmpty { return Self.stripSite(t, siteNames: siteNames) }
+        if let b = best { return Self.tidy(b.0) }
+        // 2. JSON-LD's headline; the first on-page headline; another metadata title; the <title>;
+        //    each without a site-name part.
+        if let j = jsonLDHeadline.map(Self.decodeEntities), !j.isEmpty, !isSiteName(j) {
+            return Self.tidy(Self.stripSite(j, siteNames: siteNames))
+        }
+        if let c = candidates.first(where: { $0.count >= 8 && $0.count <= 300 && !isSiteName($0) }) { return Self.tidy(c) }
+        if let m = titles.first(where: { !$0.isEmpty }) { return Self.tidy(Self.stripSite(m, siteNames: siteNames)) }
+        if let t = title, !t.isEmpty { return Self.tidy(Self.stripSite(t, siteNames: siteNames)) }
         return nil
     }
+
+    /// An apostrophe between letters is written `'` (pages mix `’` and `'` for the same word).
+    static func tidy(_ s: String) -> String {
+        guard s.contains("’") else { return s }
+        var out = ""
+        let chars = Array(s)
+        for (i, ch) in chars.enumerated() {
+            if ch == "’", i > 0, i + 1 < chars.count, chars[i - 1].isLetter, chars[i + 1].isLetter {
+                out.append("'")
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Decodes entities left in metadata by double escaping (`&amp;`, `&#x26;`, `&uuml;`).
+    static func decodeEntities(_ s: String) -> String {
+        guard s.contains("&"), s.contains(";") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semi = after.firstIndex(of: ";"), after.distance(from: after.startIndex, to: semi) <= 10 {
+                let name = String(after[..<semi])
+                var scalar: Unicode.Scalar?
+                if name.hasPrefix("#x") || name.hasPrefix("#X") { scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
+                else if name.hasPrefix("#") { scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
+                else { scalar = Self.namedEntities[name] }
+                if let sc = scalar {
+                    out.unicodeScalars.append(sc)
+                    rest = after[after.index(after: semi)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = after
+        }
+        out += rest
+        return out
+    }
+
+    static let namedEntities: [String: Unicode.Scalar] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—",
+        "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "hellip": "…", "laquo": "«", "raquo": "»",
+        "auml": "ä", "ouml": "ö", "uuml": "ü", "Auml": "Ä", "Ouml": "Ö", "Uuml": "Ü", "szlig": "ß",
+        "eacute": "é", "egrave": "è", "ecirc": "ê", "aacute": "á", "agrave": "à", "acirc": "â", "iacute": "í",
+        "oacute": "ó", "uacute": "ú", "ntilde": "ñ", "ccedil": "ç", "Eacute": "É", "oslash": "ø", "aring": "å",
+    ]
 
     /// The title and the title without its first or last separator-delimited part (twice).
     static func variants(of title: String) -> [String] {
@@ -65,7 +129,6 @@ public struct HeadlineSelector: Sendable {
     /// Removes a leading or trailing part that is the site's name or domain.
     public static func stripSite(_ title: String, siteNames: [String]) -> String {
         let sites = siteNames.map(normalize).filter { !$0.isEmpty }
-        guard !sites.isEmpty else { return title }
         var t = title
         for _ in 0..<2 {
             var changed = false
@@ -80,6 +143,12 @@ public struct HeadlineSelector: Sendable {
                 }
             }
             if !changed { break }
+        }
+        // A short last part after " | " is a site or section name ("… | Blog", "… | Vanguard").
+        if let r = t.range(of: " | ", options: .backwards), t[r.upperBound...].split(separator: " ").count <= 3,
+            t.distance(from: t.startIndex, to: r.lowerBound) >= 15
+        {
+            t = String(t[..<r.lowerBound])
         }
         return t.trimmingCharacters(in: .whitespaces)
     }

@@ -158,11 +158,11 @@ public struct LanguageDetector: Sendable {
             return guess("ru")
         case .devanagari:
             let (lang, margin) = Self.byWords(text, among: Self.devanagariWords)
-            return Guess(language: lang ?? "hi", confidence: min(share, lang == nil ? 0.6 : 0.6 + margin))
+            return Guess(language: lang ?? "hi", confidence: min(share, lang == nil ? 0.6 : max(0.6, margin)))
         case .latin:
             let (lang, margin) = Self.byWords(text, among: Self.latinWords)
             guard let lang else { return Guess(language: "en", confidence: 0.1) }
-            return Guess(language: lang, confidence: min(share, margin * 2))
+            return Guess(language: lang, confidence: min(share, margin))
         }
     }
 
@@ -190,9 +190,11 @@ public struct LanguageDetector: Sendable {
         guard let top = ranked.first, top.value >= 2 else { return (nil, 0) }
         let second = ranked.count > 1 ? ranked[1].value : 0
         let margin = Double(top.value - second) / Double(top.value)
-        // Few hits in a long text: not much evidence.
-        let coverage = min(1, Double(top.value) / max(4, Double(words) * 0.15))
-        return (top.key, margin * coverage + (top.value >= 8 ? 0.25 : 0))
+        // Function words make up a fifth to a half of real text; a text where the best language's
+        // words are rare (lorem ipsum, lists of names) is not evidence. Few hits are little evidence.
+        let coverage = min(1, Double(top.value) / Double(max(words, 1)) / 0.12)
+        let amount = min(1, Double(top.value) / 5)
+        return (top.key, coverage * amount * (0.5 + 0.5 * margin))
     }
 
     static let devanagariWords: [String: Set<String>] = [

@@ -15,6 +15,31 @@ struct PageClueFinder {
     static let skipHints = ["comment", "related", "recommend", "sidebar", "popular", "trending", "footer", "menu",
                             "newsletter", "share", "social", "breadcrumb", "nav", "latest", "more-news", "read-more", "tags"]
 
+    /// Photo and source credits that sit in author-like elements ("Foto: REUTERS/…", "ছবি: সংগৃহীত").
+    static func isCreditLine(_ t: String) -> Bool {
+        let lower = t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "( "))
+        return ["foto", "photo", "bild", "image", "picture", "source", "quelle", "ছবি", "সূত্র", "источник", "фото", "credit", "getty", "illustration"]
+            .contains { lower.hasPrefix($0) }
+    }
+
+    /// A short text that reads as a credit: a desk/staff/correspondent credit ending in its role word
+    /// ("কালবেলা ডেস্ক", "নিজস্ব প্রতিবেদক", "সিলেট প্রতিনিধি", "International Desk"), or "By Name".
+    static func looksLikeUnmarkedByline(_ t: String) -> Bool {
+        let words = t.split(separator: " ")
+        guard words.count <= 6 else { return false }
+        let lower = t.lowercased()
+        if lower.hasPrefix("by "), words.count <= 6 {
+            let rest = words.dropFirst()
+            return rest.allSatisfy { w in w.first.map { $0.isUppercase || !$0.isASCII } ?? false || ["and", "&", "und"].contains(String(w)) }
+        }
+        if t.hasPrefix("লেখক") { return true }
+        guard words.count <= 4, let role = BylineParser.role(of: lower) else { return false }
+        if role == .staff { return true }
+        let trimmed = lower.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        let ending = role == .desk ? BylineParser.deskWords : BylineParser.correspondentWords
+        return ending.contains { trimmed.hasSuffix($0) } || trimmed.contains(",")
+    }
+
     struct Clues {
         var headlineCandidates: [NodeID] = []
         var bylines: [(node: NodeID, text: String)] = []
@@ -65,7 +90,7 @@ struct PageClueFinder {
                         || doc.attribute("itemprop", of: n)?.lowercased() == "author"
                     if isByline, i >= bylineUntil {
                         let t = doc.textContent(of: n)
-                        if t.count >= 2, t.count <= 160 {
+                        if t.count >= 2, t.count <= 160, !Self.isCreditLine(t) {
                             c.bylines.append((n, t))
                             bylineUntil = doc.subtreeEnd(n).index
                         }
@@ -88,10 +113,7 @@ struct PageClueFinder {
                 if len >= 4, len <= 400 {
                     let t = HTMLDocument.collapse(doc.text(n))
                     if t.count <= 80, i >= bylineUntil, !t.isEmpty {
-                        let lower = t.lowercased()
-                        if BylineParser.role(of: lower) != nil || lower.hasPrefix("by ") || t.hasPrefix("লেখক") {
-                            c.bylines.append((n, t))
-                        }
+                        if Self.looksLikeUnmarkedByline(t) { c.bylines.append((n, t)) }
                     }
                     if i >= dateUntil, t.count <= 160 {
                         for m in parser.scan(t) where m.date.isValid && m.label != .none { c.dates.append((n, m)) }
