@@ -11,7 +11,7 @@ import Schemas
 /// | newsflow_dead_letters_total{kind} | counter | dead letters acknowledged, by error kind |
 /// | newsflow_extraction_seconds | histogram | time to turn one page into a record |
 /// | newsflow_in_flight_pages | gauge | pages consumed but not yet committed |
-/// | newsflow_consumer_lag{topic,partition} | gauge | high watermark minus consumer position |
+/// | newsflow_consumer_lag_messages{topic,partition} | gauge | high watermark minus consumer position |
 /// | newsflow_committed_offset{topic,partition} | gauge | last offset stored for commit |
 /// | newsflow_rebalances_total{kind} | counter | assignments, revocations and losses |
 /// | newsflow_produce_retries_total | counter | transient produce errors retried |
@@ -24,20 +24,24 @@ final class WorkerMetrics: Sendable {
     let produceRetries: Counter
     private let deadLetters: [DeadLetter.ErrorKind: Counter]
 
+    /// `newsflow_<name>_<unit>` with its help text.
+    static func name(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "newsflow", metricName: name, unitName: unit, helpText: help)
+    }
+
     init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
-        pagesConsumed = registry.makeCounter(name: "newsflow_pages_consumed_total", help: "Input messages taken from Kafka.")
-        recordsProduced = registry.makeCounter(name: "newsflow_records_produced_total", help: "Article records acknowledged by the broker.")
+        pagesConsumed = registry.makeCounter(descriptor: Self.name("pages_consumed", "total", "Input messages taken from Kafka."))
+        recordsProduced = registry.makeCounter(descriptor: Self.name("records_produced", "total", "Article records acknowledged by the broker."))
         extractionSeconds = registry.makeDurationHistogram(
-            name: "newsflow_extraction_seconds",
+            descriptor: Self.name("extraction", "seconds", "Time to turn one page into a record or dead letter."),
             buckets: [.microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
-                      .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1), .seconds(5)],
-            help: "Time to turn one page into a record or dead letter.")
-        inFlight = registry.makeGauge(name: "newsflow_in_flight_pages", help: "Pages consumed but not yet committed.")
-        produceRetries = registry.makeCounter(name: "newsflow_produce_retries_total", help: "Transient produce errors retried.")
+                      .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1), .seconds(5)])
+        inFlight = registry.makeGauge(descriptor: Self.name("in_flight", "pages", "Pages consumed but not yet committed."))
+        produceRetries = registry.makeCounter(descriptor: Self.name("produce_retries", "total", "Transient produce errors retried."))
         var dl: [DeadLetter.ErrorKind: Counter] = [:]
         for kind in DeadLetter.ErrorKind.allCases {
-            dl[kind] = registry.makeCounter(name: "newsflow_dead_letters_total", labels: [("kind", kind.rawValue)], help: "Dead letters acknowledged, by error kind.")
+            dl[kind] = registry.makeCounter(descriptor: Self.name("dead_letters", "total", "Dead letters acknowledged, by error kind."), labels: [("kind", kind.rawValue)])
         }
         deadLetters = dl
     }
@@ -45,15 +49,15 @@ final class WorkerMetrics: Sendable {
     func deadLetter(_ kind: DeadLetter.ErrorKind) { deadLetters[kind]?.increment() }
 
     func rebalance(_ kind: String) {
-        registry.makeCounter(name: "newsflow_rebalances_total", labels: [("kind", kind)], help: "Partition assignments, revocations and losses.").increment()
+        registry.makeCounter(descriptor: Self.name("rebalances", "total", "Partition assignments, revocations and losses."), labels: [("kind", kind)]).increment()
     }
 
     func lag(topic: String, partition: Int32, _ value: Int64) {
-        registry.makeGauge(name: "newsflow_consumer_lag", labels: [("topic", topic), ("partition", String(partition))], help: "High watermark minus consumer position.").set(value)
+        registry.makeGauge(descriptor: Self.name("consumer_lag", "messages", "High watermark minus committed offset."), labels: [("topic", topic), ("partition", String(partition))]).set(value)
     }
 
     func committed(topic: String, partition: Int32, _ offset: Int64) {
-        registry.makeGauge(name: "newsflow_committed_offset", labels: [("topic", topic), ("partition", String(partition))], help: "Last offset stored for commit.").set(offset)
+        registry.makeGauge(descriptor: Self.name("committed", "offset", "Last offset stored for commit."), labels: [("topic", topic), ("partition", String(partition))]).set(offset)
     }
 
     /// The Prometheus text exposition of every metric.

@@ -278,7 +278,7 @@ final class WorkerService: Service, @unchecked Sendable {
         metrics.inFlight.set(Int64(limiter.current.count))
         pool.submit { [self] in
             let (message, kind) = outputMessage(for: m)
-            publish(message, attempt: 0, producer: producer) { [self] in
+            publisher(producer).publish(message) { [self] in
                 if let kind { metrics.deadLetter(kind) } else { metrics.recordsProduced.increment() }
                 if let next = offsets.finish(key, offset: m.offset, generation: generation) {
                     do {
@@ -293,6 +293,11 @@ final class WorkerService: Service, @unchecked Sendable {
                 metrics.inFlight.set(Int64(limiter.current.count))
             }
         }
+    }
+
+    /// The publisher for `producer`, reporting to this service's failure box, health and metrics.
+    func publisher(_ producer: KafkaProducer) -> RetryingPublisher {
+        RetryingPublisher(producer: producer, failure: failure, health: health, metrics: metrics, logger: logger)
     }
 
     /// Extracts one consumed message into the message to publish (record or dead letter).
@@ -315,50 +320,8 @@ final class WorkerService: Service, @unchecked Sendable {
         return (message, kind)
     }
 
-    /// Sends `message`; retries transient failures with backoff; a fatal failure stops the worker.
-    private func publish(_ message: KafkaProducerMessage, attempt: Int, producer: KafkaProducer, done: @escaping @Sendable () -> Void) {
-        do {
-            try producer.send(message) { [self] result in
-                switch result {
-                case .success:
-                    done()
-                case .failure(let error):
-                    if error.isFatal || attempt >= 8 {
-                        failure.set("cannot produce to \(message.topic): \(error)")
-                        health.fail("cannot produce to \(message.topic): \(error)")
-                        logger.critical("produce failed for good; stopping", metadata: ["topic": "\(message.topic)", "error": "\(error)"])
-                        return
-                    }
-                    metrics.produceRetries.increment()
-                    let delay = min(0.1 * pow(2, Double(attempt)), 10)
-                    logger.warning("produce failed, retrying", metadata: ["topic": "\(message.topic)", "attempt": "\(attempt + 1)", "error": "\(error)"])
-                    DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [self] in
-                        publish(message, attempt: attempt + 1, producer: producer, done: done)
-                    }
-                }
-            }
-        } catch {
-            failure.set("cannot produce to \(message.topic): \(error)")
-            health.fail("cannot produce to \(message.topic): \(error)")
-            logger.critical("produce failed; stopping", metadata: ["topic": "\(message.topic)", "error": "\(error)"])
-        }
-    }
-
     static func describe(_ parts: [KafkaTopicPartition]) -> String {
         parts.map { "\($0.topic)/\($0.partition)" }.sorted().joined(separator: ",")
     }
 }
 
-/// An error that stops the worker.
-struct WorkerError: Error, CustomStringConvertible, Sendable {
-    struct Code: Hashable, Sendable, CustomStringConvertible {
-        let rawValue: String
-        static let fatal = Code(rawValue: "fatal")
-        static let setup = Code(rawValue: "setup")
-        var description: String { rawValue }
-    }
-    var code: Code
-    var message: String
-    init(_ code: Code, _ message: String) { self.code = code; self.message = message }
-    var description: String { "\(code): \(message)" }
-}
