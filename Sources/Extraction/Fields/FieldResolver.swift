@@ -16,7 +16,9 @@ import Schemas
 ///   credited.
 /// - **Dates**: the first metadata date (precedence in ``MetadataExtractor``) is checked against the
 ///   date printed near the headline. When they fall on the same day the more precise one is used
-///   (the metadata's when it has a time); when they disagree by more than a day the printed date wins.
+///   (the metadata's when it has a time); when they disagree by more than a day, a printed date with a
+///   label (`প্রকাশ :`, `Published`) wins, an unlabelled one does not. Without metadata the printed
+///   date is used (labelled first, else the nearest to the headline).
 ///   A metadata time that equals the printed local time but carries a different offset (a common
 ///   mistake: local time labelled `+00:00`) is read as local time. A time without an offset gets
 ///   the site's offset from ``TimeZoneInference`` (then `timezoneInferred` is true), or is dropped
@@ -72,7 +74,11 @@ public struct FieldResolver: Sendable {
         let zone = TimeZoneInference(host: host, language: f.language)
         var overrides: [String: Int] = [:]
         if zone.zoneIdentifier == "Asia/Dhaka" { overrides["bst"] = 360 }
-        let monthFirst = (f.language ?? "").hasPrefix("en-US") || (domain ?? "").hasSuffix(".us")
+        // US order (03/04 = March 4) for US English, and for English on a generic domain without a
+        // region saying otherwise.
+        let lang = f.language ?? ""
+        let genericTLD = ["com", "org", "net", "us", "gov", "edu", "io", "co"].contains(String((domain ?? "").split(separator: ".").last ?? ""))
+        let monthFirst = lang == "en-US" || (lang == "en" && genericTLD)
         let parser = DateParser(monthFirst: monthFirst, zoneOverrides: overrides)
         let clues = finder.clues(around: anchor, parser: parser)
 
@@ -82,16 +88,16 @@ public struct FieldResolver: Sendable {
         // Dates.
         let metaPublished = md.published.lazy.compactMap { parser.parse($0.value) }.first
         let metaModified = md.modified.lazy.compactMap { parser.parse($0.value) }.first
-        let shownPublished = clues.dates.first { $0.match.label == .published }?.match.date
-            ?? clues.dates.first { $0.match.label == .none }?.match.date
+        let labelledPublished = clues.dates.first { $0.match.label == .published }?.match.date
+        let shownPublished = labelledPublished ?? clues.dates.first { $0.match.label == .none }?.match.date
         let shownModified = clues.dates.first { $0.match.label == .modified }?.match.date
         var inferred = false
-        if let p = Self.reconcile(meta: metaPublished, shown: shownPublished, zone: zone) {
+        if let p = Self.reconcile(meta: metaPublished, shown: shownPublished, shownIsLabelled: labelledPublished != nil, zone: zone) {
             let r = p.recordValue(fallbackOffset: p.hasTime && p.offsetMinutes == nil ? zone.offsetMinutes(for: p) : nil)
             f.publishedAt = r.value
             inferred = inferred || r.inferred
         }
-        if let m = Self.reconcile(meta: metaModified, shown: shownModified, zone: zone) {
+        if let m = Self.reconcile(meta: metaModified, shown: shownModified, shownIsLabelled: true, zone: zone) {
             let r = m.recordValue(fallbackOffset: m.hasTime && m.offsetMinutes == nil ? zone.offsetMinutes(for: m) : nil)
             f.modifiedAt = r.value
             inferred = inferred || r.inferred
@@ -164,7 +170,7 @@ public struct FieldResolver: Sendable {
     // MARK: Dates
 
     /// The metadata date checked against the printed one.
-    static func reconcile(meta: ParsedDate?, shown: ParsedDate?, zone: TimeZoneInference) -> ParsedDate? {
+    static func reconcile(meta: ParsedDate?, shown: ParsedDate?, shownIsLabelled: Bool, zone: TimeZoneInference) -> ParsedDate? {
         guard let m = meta else { return shown }
         guard let s = shown else { return m }
         let sameDay = m.year == s.year && m.month == s.month && m.day == s.day
@@ -180,7 +186,9 @@ public struct FieldResolver: Sendable {
         // Different calendar days: within a day they may be the same instant in two zones.
         let diff = abs(m.epochSeconds(assumingOffset: zone.offsetMinutes(for: m) ?? 0) - s.epochSeconds(assumingOffset: s.offsetMinutes ?? zone.offsetMinutes(for: s) ?? 0))
         if diff <= 86_400 { return m }
-        return s
+        // An unlabelled printed date may belong to something else on the page; a labelled one
+        // ("প্রকাশ :", "Published") is what the page says.
+        return shownIsLabelled ? s : m
     }
 
     static func unique(_ items: [String]) -> [String] {

@@ -93,6 +93,10 @@ struct PageClueFinder {
                         if t.count >= 2, t.count <= 160, !Self.isCreditLine(t) {
                             c.bylines.append((n, t))
                             bylineUntil = doc.subtreeEnd(n).index
+                            // Bylines often carry the date ("Jane Doe · December 17, 2025").
+                            if i >= dateUntil {
+                                for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) }
+                            }
                         }
                     }
                     let isDate = tag == .time || (!cls.isEmpty && Self.dateHints.contains(where: { cls.contains($0) }))
@@ -116,7 +120,10 @@ struct PageClueFinder {
                         if Self.looksLikeUnmarkedByline(t) { c.bylines.append((n, t)) }
                     }
                     if i >= dateUntil, t.count <= 160 {
-                        for m in parser.scan(t) where m.date.isValid && m.label != .none { c.dates.append((n, m)) }
+                        // Labelled dates, or a short text that is little more than a date.
+                        for m in parser.scan(t) where m.date.isValid && (m.label != .none || (t.count <= 40 && abs(i - a) <= 120)) {
+                            c.dates.append((n, m))
+                        }
                     }
                 }
             }
