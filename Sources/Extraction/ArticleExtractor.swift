@@ -21,14 +21,26 @@ public struct ArticleExtractor: Sendable {
         let decoded = try PageDecoder().decode(page.body, contentType: page.contentType, isText: page.bodyIsText)
         let document = try HTMLParser(configuration: configuration).parse(decoded, deadline: deadline)
         try Self.check(deadline, "parse")
-        let content = ContentExtractor().extract(document, pageURL: page.url)
-        try Self.check(deadline, "content")
         let metadata = MetadataExtractor().extract(document)
+        try Self.check(deadline, "metadata")
+        let content = ContentExtractor().extract(
+            document, pageURL: page.url, headlineHints: metadata.titles.map(\.value) + (metadata.htmlTitle.map { [$0] } ?? []))
+        try Self.check(deadline, "content")
         let fields = FieldResolver().resolve(
             document: document, metadata: metadata,
             content: .init(headlineNode: content.headlineNode, paragraphs: content.blocks.map(\.text)), pageURL: page.url)
-        var record = RecordAssembler().assemble(page: page, document: document, content: content)
+        var signals = PageTypeClassifier.Signals()
+        signals.jsonLDTypes = metadata.jsonLDTypes
+        signals.ogType = metadata.ogType?.lowercased()
+        signals.hasPublishedDate = fields.publishedAt != nil
+        signals.hasAuthor = !fields.authors.isEmpty
+        signals.url = page.url
+        let pageType = PageTypeClassifier().classify(document, content: content, signals: signals)
+        let canonical = metadata.canonicalURLs.lazy.compactMap { CanonicalURL.resolve($0.value, against: page.url) }
+            .first { $0.hasPrefix("http") }
+        var record = RecordAssembler().assemble(page: page, document: document, content: content, canonicalURL: canonical)
         record.apply(fields)
+        record.pageType = pageType
         return record
     }
 

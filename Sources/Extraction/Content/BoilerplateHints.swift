@@ -5,28 +5,33 @@
 enum BoilerplateHints {
     // MARK: class / id
 
-    /// Substrings of `class`/`id` that mark a boilerplate element.
-    static let negativeSubstrings: [String] = [
-        "sidebar", "related", "comment", "disqus", "share", "sharing", "social", "newsletter", "subscri",
-        "breadcrumb", "cookie", "consent", "gdpr", "footer", "navbar", "navigation", "menu", "promo", "popular",
-        "trending", "most-read", "mostread", "most_read", "recommend", "taboola", "outbrain", "sponsor", "advert",
-        "banner", "popup", "modal", "paywall", "signup", "sign-up", "login", "masthead", "skip-link", "pagination",
-        "pager", "widget", "tag-list", "taglist", "tags-", "post-tags", "article-tags", "news-tags", "topic-list",
-        "author-bio", "authorbio", "author-box", "about-author", "bio-box", "more-news", "morenews", "more-stories",
-        "read-more", "readmore", "also-read", "alsoread", "see-also", "next-article", "prev-next", "print-",
-        "toolbar", "follow", "google-news", "latest-news", "latest-item", "jump-link", "tab-news", "ticker", "rating",
-        "byline", "dateline", "publish-time", "post-meta", "entry-meta", "article-meta", "meta-info", "timestamp",
-        "author-area", "reporter", "edition", "hidden", "visually-hidden", "sr-only", "screen-reader", "offscreen",
-        "caption", "credit", "gallery-nav", "video-player", "player-wrap", "embed-", "inline-ad", "ad-slot", "ad-container",
-        "adslot", "ads-", "-ads", "adunit", "dfp", "gpt-ad", "teaser-list", "card-list", "headlines", "newsticker",
+    /// Substrings of `class`/`id` that mark a boilerplate element whatever it holds.
+    static let strongSubstrings: [String] = [
+        "comment", "disqus", "related", "sharing", "share-", "-share", "social", "newsletter", "subscri",
+        "breadcrumb", "cookie", "consent", "gdpr", "promo", "popular", "trending", "most-read", "mostread", "most_read",
+        "recommend", "taboola", "outbrain", "sponsor", "advert", "paywall", "signup", "sign-up", "skip-link",
+        "pagination", "author-bio", "authorbio", "author-box", "about-author", "bio-box", "more-news", "morenews",
+        "more-stories", "read-more", "readmore", "also-read", "alsoread", "see-also", "next-article", "prev-next",
+        "google-news", "latest-news", "latest-item", "tab-news", "newsticker", "byline", "dateline", "publish-time",
+        "post-meta", "entry-meta", "article-meta", "timestamp", "author-area", "visually-hidden", "sr-only",
+        "screen-reader", "figcaption", "caption", "inline-ad", "ad-slot", "ad-container", "adslot", "adunit", "gpt-ad",
+        "dfp-", "teaser-list", "tag-list", "taglist", "post-tags", "article-tags", "news-tags", "topic-list", "popup",
+        "modal", "print-only",
     ]
 
-    /// Whole `class`/`id` tokens that mark a boilerplate element (short words that would match
-    /// inside other words as substrings).
-    static let negativeTokens: Set<String> = [
-        "ad", "ads", "adv", "nav", "tags", "tag", "meta", "share", "social", "author", "date", "time", "print",
-        "hide", "hidden", "rss", "more", "extra", "aside", "complementary", "comments", "related", "header",
-        "top-bar", "topbar", "copyright", "legal", "disclaimer", "noprint",
+    /// Substrings of `class`/`id` that mark boilerplate only when the element holds no long
+    /// paragraph (they also occur on wrappers of the article: "has-sidebar", "field-label-hidden").
+    static let weakSubstrings: [String] = [
+        "sidebar", "footer", "navbar", "navigation", "menu", "banner", "masthead", "widget", "login", "toolbar",
+        "follow", "ticker", "rating", "reporter", "edition", "credit", "gallery-nav", "video-player", "player-wrap",
+        "embed-", "ads-", "-ads", "card-list", "headlines", "offscreen", "share", "meta-info",
+    ]
+
+    /// Whole `class`/`id` tokens that mark boilerplate only when the element holds no long paragraph.
+    static let weakTokens: Set<String> = [
+        "ad", "ads", "adv", "nav", "tags", "tag", "meta", "author", "date", "time", "print", "hide", "hidden", "d-none",
+        "rss", "more", "extra", "aside", "complementary", "comments", "header", "top-bar", "topbar", "copyright",
+        "legal", "disclaimer", "noprint", "social", "share",
     ]
 
     /// Substrings that mark the article body; they protect an element from negative hints.
@@ -37,22 +42,28 @@ enum BoilerplateHints {
         "article-details", "detail-body", "details-content", "rich-text", "richtext", "text-body", "itemfulltext",
     ]
 
-    /// Whether `classAndID` (lower case) marks boilerplate.
-    static func isNegative(_ classAndID: String) -> Bool {
-        if classAndID.isEmpty { return false }
-        for p in positiveSubstrings where classAndID.contains(p) { return false }
-        for s in negativeSubstrings where classAndID.contains(s) { return true }
+    /// How strongly `classAndID` (lower case) marks boilerplate.
+    enum Verdict { case none, weak, strong }
+
+    static func verdict(_ classAndID: String) -> Verdict {
+        if classAndID.isEmpty { return .none }
+        for p in positiveSubstrings where classAndID.contains(p) { return .none }
+        for s in strongSubstrings where classAndID.contains(s) { return .strong }
+        for s in weakSubstrings where classAndID.contains(s) { return .weak }
         var token = ""
         for ch in classAndID {
             if ch == " " || ch == "_" {
-                if negativeTokens.contains(token) { return true }
+                if weakTokens.contains(token) { return .weak }
                 token = ""
             } else {
                 token.append(ch)
             }
         }
-        return negativeTokens.contains(token)
+        return weakTokens.contains(token) ? .weak : .none
     }
+
+    /// Whether `classAndID` (lower case) marks boilerplate at all.
+    static func isNegative(_ classAndID: String) -> Bool { verdict(classAndID) != .none }
 
     /// Whether `classAndID` marks the article body.
     static func isPositive(_ classAndID: String) -> Bool {

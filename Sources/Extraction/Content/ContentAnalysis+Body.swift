@@ -2,7 +2,7 @@ import Schemas
 
 extension ContentAnalysis {
     /// Runs all passes and assembles the ``ContentResult``.
-    mutating func run(pageURL: String, headline: String?) -> ContentResult {
+    mutating func run(pageURL: String, headlineHints: [String]) -> ContentResult {
         guard n > 1 else { return ContentResult() }
         markHiddenAndLinks()
         aggregate()
@@ -17,8 +17,9 @@ extension ContentAnalysis {
             root = doc.body?.index
             regionRoots = root.map { [$0] } ?? []
         }
-        let headlineKey = headline.map(Self.key)
-        let headlineNode = findHeadline(near: root, headlineKey: headlineKey)
+        let hintKeys = headlineHints.map(Self.key).filter { !$0.isEmpty }
+        let headlineNode = findHeadline(near: root, hintKeys: hintKeys)
+        let headlineKey = headlineNode.map { Self.key(doc.textContent(of: NodeID($0))) } ?? hintKeys.first
         let body = bodyBlocks(in: regionRoots, headlineKey: headlineKey, headlineNode: headlineNode)
         let images = ImageCollector(doc: doc, removed: removed, hidden: hidden, pageURL: pageURL)
             .collect(root: root, headlineNode: headlineNode)
@@ -40,10 +41,12 @@ extension ContentAnalysis {
     }
 
     /// The `<h1>` of the article: the one before or in the content region, else the first visible one.
-    func findHeadline(near root: Int?, headlineKey: String?) -> Int? {
+    func findHeadline(near root: Int?, hintKeys: [String]) -> Int? {
         let h1s = doc.elements(.h1).map(\.index).filter { !hidden[$0] && chars[$0] > 0 }
-        if let key = headlineKey, !key.isEmpty, let m = h1s.first(where: { Self.key(doc.textContent(of: NodeID($0))) == key }) {
-            return m
+        for key in hintKeys {
+            if let m = h1s.first(where: { let k = Self.key(doc.textContent(of: NodeID($0))); return !k.isEmpty && (k == key || key.hasPrefix(k)) }) {
+                return m
+            }
         }
         if let r = root {
             if let inside = h1s.first(where: { doc.contains(NodeID(r), NodeID($0)) }) { return inside }

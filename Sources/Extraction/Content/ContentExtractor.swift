@@ -17,11 +17,11 @@ import Schemas
 public struct ContentExtractor: Sendable {
     public init() {}
 
-    /// The main content of `document`. `pageURL` resolves image URLs; `headline`, when known,
-    /// keeps the headline out of the body.
-    public func extract(_ document: HTMLDocument, pageURL: String, headline: String? = nil) -> ContentResult {
+    /// The main content of `document`. `pageURL` resolves image URLs; `headlineHints` (metadata
+    /// titles, `<title>`), when known, help find the headline element and keep it out of the body.
+    public func extract(_ document: HTMLDocument, pageURL: String, headlineHints: [String] = []) -> ContentResult {
         var a = ContentAnalysis(document)
-        return a.run(pageURL: pageURL, headline: headline)
+        return a.run(pageURL: pageURL, headlineHints: headlineHints)
     }
 }
 
@@ -46,6 +46,8 @@ struct ContentAnalysis {
     var chars: [Int32]
     var linkChars: [Int32]
     var commas: [Int32]
+    /// Paragraph-like elements of at least 120 characters with little link text, per subtree.
+    var longParagraphs: [Int32]
     var blocks: [TextBlock] = []
 
     init(_ doc: HTMLDocument) {
@@ -58,6 +60,7 @@ struct ContentAnalysis {
         chars = [Int32](repeating: 0, count: n)
         linkChars = [Int32](repeating: 0, count: n)
         commas = [Int32](repeating: 0, count: n)
+        longParagraphs = [Int32](repeating: 0, count: n)
     }
 
     // MARK: Passes
@@ -104,7 +107,16 @@ struct ContentAnalysis {
                     commas[i] += k
                     if inLink[i] { linkChars[i] += c }
                 }
+                if doc.kinds[i] == .element, chars[i] >= 120, linkChars[i] * 3 < chars[i] {
+                    let t = doc.tags[i]
+                    if t == .p || t == .blockquote || t == .pre || t == .li || t == .dd {
+                        longParagraphs[i] += 1
+                    } else if (t == .div || t == .td || t == .section) && longParagraphs[i] == 0 {
+                        longParagraphs[i] += 1  // text written straight into a div
+                    }
+                }
                 let p = Int(doc.parents[i])
+                longParagraphs[p] += longParagraphs[i]
                 chars[p] += chars[i]
                 linkChars[p] += linkChars[i]
                 commas[p] += commas[i]
@@ -128,13 +140,13 @@ struct ContentAnalysis {
             let large = Int(chars[i]) * 5 >= bodyChars * 2
             if large { continue }
             switch tag {
-            case .nav, .aside, .footer, .form, .button, .select, .input, .textarea, .dialog, .menu, .label:
+            case .button, .select, .input, .textarea, .dialog, .menu, .label:
                 removed[i] = true
                 continue
-            case .header:
-                // A page or section header; the headline and byline are not body text.
-                removed[i] = true
-                continue
+            case .nav, .aside, .footer, .header, .form:
+                // Page furniture; the headline and byline in a header are not body text either.
+                // A wrapper misused for the article (long paragraphs inside) is kept.
+                if longParagraphs[i] <= 1 || tag == .nav { removed[i] = true; continue }
             default: break
             }
             let id = NodeID(i)
@@ -142,8 +154,11 @@ struct ContentAnalysis {
                 removed[i] = true
                 continue
             }
-            let hints = doc.classAndID(id)
-            if BoilerplateHints.isNegative(hints) { removed[i] = true }
+            switch BoilerplateHints.verdict(doc.classAndID(id)) {
+            case .strong: removed[i] = true
+            case .weak: removed[i] = longParagraphs[i] == 0
+            case .none: break
+            }
         }
     }
 

@@ -106,7 +106,11 @@ public struct HTMLParser: Sendable {
             while i < 9 {
                 let c = name[i]
                 if c == 0 { break }
-                if i == 8 { return (.other, 9) }
+                if i == 8 {
+                    // Longer names (blockquote, figcaption): the slow path.
+                    let str = String(cString: UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+                    return (HTMLTag.byName[str] ?? .other, str.utf8.count)
+                }
                 v |= UInt64(c) << (8 * UInt64(i))
                 i += 1
             }

@@ -4,8 +4,9 @@ import Schemas
 public struct RecordAssembler: Sendable {
     public init() {}
 
-    public func assemble(page: RawPage, document: HTMLDocument, content: ContentResult) -> ArticleRecord {
-        let canonical = Self.canonicalURL(document, pageURL: page.url)
+    /// The record of `page`; `canonicalURL` (from the metadata stage) wins over `<link rel=canonical>`.
+    public func assemble(page: RawPage, document: HTMLDocument, content: ContentResult, canonicalURL: String? = nil) -> ArticleRecord {
+        let canonical = canonicalURL ?? Self.canonicalURL(document, pageURL: page.url)
         var record = ArticleRecord(
             id: CanonicalURL.recordID(for: canonical),
             url: page.url,

@@ -1,0 +1,111 @@
+import Schemas
+
+/// The page-type stage: is this page an article, or a listing, forum, product, documentation or
+/// service page? Judged from structure and markup, never from the site:
+/// - markup: JSON-LD `@type` (NewsArticle, Product, DiscussionForumPosting, CollectionPage …) and `og:type`;
+/// - structure: how much running text the content stage found, link density, repeated teasers
+///   (many `<article>` cards, many linked headings), forms to buy, threads of posts;
+/// - URL path words (`/tag/`, `/category/`, `/products/`, `/docs/`, `/forum/`, `/t/`).
+public struct PageTypeClassifier: Sendable {
+    public init() {}
+
+    /// Signals the classifier reads, gathered by the caller from the other stages.
+    public struct Signals: Sendable {
+        /// JSON-LD `@type` values of the page.
+        public var jsonLDTypes: [String] = []
+        /// `og:type`, lower case.
+        public var ogType: String?
+        /// True when the page carries a publication date.
+        public var hasPublishedDate = false
+        /// True when the page credits an author.
+        public var hasAuthor = false
+        /// The page URL.
+        public var url: String = ""
+        public init() {}
+    }
+
+    public func classify(_ doc: HTMLDocument, content: ContentResult, signals: Signals) -> ArticleRecord.PageType {
+        let types = Set(signals.jsonLDTypes.map { $0.lowercased() })
+        let articleTypes: Set<String> = ["newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                                         "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+                                         "scholarlyarticle", "socialmediaposting", "report", "posting"]
+        let hasArticleType = !types.isDisjoint(with: articleTypes)
+        let path = Self.path(signals.url)
+
+        // Body statistics.
+        let paragraphs = content.blocks.filter { $0.type == .paragraph }
+        let longParagraphs = paragraphs.filter { $0.text.count >= 100 }.count
+        let bodyChars = content.blocks.reduce(0) { $0 + $1.text.count }
+
+        // Teasers: many <article> cards, or many headings that are links.
+        let articleCards = doc.elementCount(.article)
+        var linkedHeadings = 0
+        for t in [HTMLTag.h2, .h3, .h4] {
+            for h in doc.elements(t) where !doc.elements(.a, in: h).isEmpty || doc.hasAncestor(h, tag: .a) { linkedHeadings += 1 }
+        }
+
+        // Strong markup first.
+        if !hasArticleType {
+            if types.contains("product") || types.contains("offer") || signals.ogType == "product" || signals.ogType == "og:product" {
+                return .product
+            }
+            if types.contains("discussionforumposting") || types.contains("qapage") || types.contains("question") { return .forum }
+            if types.contains("collectionpage") || types.contains("itemlist") || types.contains("searchresultspage") {
+                if longParagraphs < 6 { return .listing }
+            }
+            if types.contains("techarticle") || types.contains("apireference") { return .documentation }
+        }
+
+        var score = 0.0  // > 0: article
+        if hasArticleType { score += 3 }
+        if signals.ogType == "article" { score += 1 }
+        if signals.hasPublishedDate { score += 2 }
+        if signals.hasAuthor { score += 1 }
+        if !signals.hasPublishedDate && !hasArticleType { score -= 1.5 }
+        if content.headlineNode != nil { score += 0.5 }
+        if longParagraphs >= 5 { score += 2 } else if longParagraphs >= 3 { score += 1 } else if longParagraphs == 0 { score -= 2 }
+        if bodyChars < 400 { score -= 2 } else if bodyChars > 2000 { score += 1 }
+        if articleCards >= 6 { score -= 2 }
+        if linkedHeadings >= 8 { score -= 2 } else if linkedHeadings >= 4 { score -= 1 }
+        for w in ["/tag/", "/tags/", "/category/", "/categories/", "/topic/", "/topics/", "/search", "/section/", "/archive"] where path.contains(w) {
+            score -= 2
+        }
+        for w in ["/product/", "/products/", "/shop/", "/p/", "/dp/", "/item/", "/collections/"] where path.contains(w) { score -= 2 }
+        for w in ["/docs/", "/doc/", "/documentation/", "/reference/", "/api/", "/manual/", "/guide/", "/guides/"] where path.contains(w) { score -= 1.5 }
+        for w in ["/forum/", "/forums/", "/t/", "/thread/", "/threads/", "/questions/", "/community/", "/discussion/"] where path.contains(w) { score -= 2 }
+        if score > 0 { return .article }
+
+        // Which kind of non-article.
+        if path.contains("/product") || path.contains("/shop") || path.contains("/dp/") || path.contains("/p/") || Self.hasBuyButton(doc) {
+            return path.contains("/collections/") || articleCards >= 6 ? .listing : .product
+        }
+        if path.contains("/forum") || path.contains("/t/") || path.contains("/thread") || path.contains("/questions/") || path.contains("/community") {
+            return .forum
+        }
+        if path.contains("/docs") || path.contains("/doc/") || path.contains("/documentation") || path.contains("/reference") || path.contains("/manual") || path.contains("/api/") {
+            return .documentation
+        }
+        if articleCards >= 6 || linkedHeadings >= 8 || path.contains("/tag") || path.contains("/categor") || path.contains("/topic") || path.contains("/search") {
+            return .listing
+        }
+        return .service
+    }
+
+    static func path(_ url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url.lowercased() }
+        let rest = url[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...]).lowercased()
+    }
+
+    /// A shop page has an add-to-cart / buy button.
+    static func hasBuyButton(_ doc: HTMLDocument) -> Bool {
+        for b in doc.elements(.button) + doc.elements(.input) {
+            let t = (doc.textContent(of: b) + " " + (doc.attribute("value", of: b) ?? "") + " " + doc.classAndID(b)).lowercased()
+            if t.contains("add to cart") || t.contains("add to bag") || t.contains("add-to-cart") || t.contains("buy now") || t.contains("in den warenkorb") {
+                return true
+            }
+        }
+        return false
+    }
+}
