@@ -7,6 +7,6 @@ struct Newsflow: AsyncParsableCommand {
         commandName: "newsflow",
         abstract: "Turns raw news pages from Kafka into clean, structured article records.",
         version: NewsflowVersion.current,
-        subcommands: [RunCommand.self, ExtractCommand.self, DemoCommand.self]
+        subcommands: [RunCommand.self, ExtractCommand.self, DemoCommand.self, ReplayCommand.self]
     )
 }
