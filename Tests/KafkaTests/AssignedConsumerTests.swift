@@ -65,6 +65,7 @@ struct AssignedConsumerTests {
         let (topic, reports, _) = try await produceWaves(count: 300, gapMs: 300)
         let tp = KafkaTopicPartition(topic: topic, partition: 0)
         let realEnd = (reports.map(\.offset).max() ?? -1) + 1
+        let sentIndex = Dictionary(uniqueKeysWithValues: reports.enumerated().map { ($0.element.offset, $0.offset) })
         let c = try consumer(group: TestSupport.unique("it-assigned-group"))
         defer { c.close() }
 
@@ -74,7 +75,9 @@ struct AssignedConsumerTests {
         let deadline = Date().addingTimeInterval(30)
         while endSeen == nil || Int64(offsets.count) < realEnd - 100, Date() < deadline {
             switch try c.poll(timeoutMs: 200) {
-            case .message(let m): offsets.append(m.offset); #expect(String(decoding: m.value, as: UTF8.self) == "v\(m.offset)" || true)
+            case .message(let m):
+                offsets.append(m.offset)
+                #expect(m.value == Array("v\(sentIndex[m.offset] ?? -1)".utf8), "record at \(m.offset) is not the one sent there")
             case .partitionEnd(_, let offset): endSeen = offset
             default: break
             }
