@@ -45,11 +45,17 @@ enum BoilerplateHints {
     /// How strongly `classAndID` (lower case) marks boilerplate.
     enum Verdict { case none, weak, strong }
 
+    static let positiveBytes = positiveSubstrings.map { Array($0.utf8) }
+    static let strongBytes = strongSubstrings.map { Array($0.utf8) }
+    static let weakBytes = weakSubstrings.map { Array($0.utf8) }
+    static let phraseBytes = phrases.map { Array($0.utf8) }
+
     static func verdict(_ classAndID: String) -> Verdict {
         if classAndID.isEmpty { return .none }
-        for p in positiveSubstrings where classAndID.contains(p) { return .none }
-        for s in strongSubstrings where classAndID.contains(s) { return .strong }
-        for s in weakSubstrings where classAndID.contains(s) { return .weak }
+        let hay = Array(classAndID.utf8)
+        for p in positiveBytes where ByteSearch.contains(hay, p) { return .none }
+        for s in strongBytes where ByteSearch.contains(hay, s) { return .strong }
+        for s in weakBytes where ByteSearch.contains(hay, s) { return .weak }
         var token = ""
         for ch in classAndID {
             if ch == " " || ch == "_" {
@@ -65,13 +71,14 @@ enum BoilerplateHints {
     /// Whether `classAndID` (lower case) marks boilerplate at all.
     static func isNegative(_ classAndID: String) -> Bool { verdict(classAndID) != .none }
 
+    static let generalPositiveBytes = ["article", "content", "story", "entry", "post", "body", "text", "main", "blog", "detail"].map { Array($0.utf8) }
+
     /// Whether `classAndID` marks the article body.
     static func isPositive(_ classAndID: String) -> Bool {
         if classAndID.isEmpty { return false }
-        for p in positiveSubstrings where classAndID.contains(p) { return true }
-        for s in ["article", "content", "story", "entry", "post", "body", "text", "main", "blog", "detail"] where classAndID.contains(s) {
-            return true
-        }
+        let hay = Array(classAndID.utf8)
+        for p in positiveBytes where ByteSearch.contains(hay, p) { return true }
+        for s in generalPositiveBytes where ByteSearch.contains(hay, s) { return true }
         return false
     }
 
@@ -114,7 +121,34 @@ enum BoilerplateHints {
     /// Whether a short block's text is boilerplate by phrase (only blocks under `maxChars` are judged).
     static func matchesPhrase(_ lowercased: String, chars: Int, maxChars: Int = 110) -> Bool {
         guard chars <= maxChars else { return false }
-        for p in phrases where lowercased.contains(p) { return true }
+        let hay = Array(lowercased.utf8)
+        for p in phraseBytes where ByteSearch.contains(hay, p) { return true }
         return false
+    }
+}
+
+/// Substring search on UTF-8 bytes (Foundation's `String.contains` is far slower on Linux).
+enum ByteSearch {
+    @inline(__always)
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        let n = needle.count, h = hay.count
+        if n == 0 { return true }
+        if n > h { return false }
+        return hay.withUnsafeBufferPointer { hp in
+            needle.withUnsafeBufferPointer { np in
+                let first = np[0]
+                var i = 0
+                let last = h - n
+                while i <= last {
+                    if hp[i] == first {
+                        var k = 1
+                        while k < n && hp[i + k] == np[k] { k += 1 }
+                        if k == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }
