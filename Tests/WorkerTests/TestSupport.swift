@@ -51,7 +51,7 @@ final class WorkerProcess: @unchecked Sendable {
 
     init(arguments: [String], environment: [String: String] = [:]) throws {
         logURL = FileManager.default.temporaryDirectory.appendingPathComponent("newsflow-worker-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let log = try FileHandle(forWritingTo: logURL)
         process.executableURL = WorkerBinary.url
         process.arguments = arguments
