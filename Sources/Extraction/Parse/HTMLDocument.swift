@@ -293,7 +293,8 @@ public final class HTMLDocument: Sendable {
         bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
     }
 
-    /// Collapses runs of white space (including NBSP and other Unicode spaces) to one space and trims.
+    /// Collapses runs of white space (including NBSP, other Unicode spaces, line/paragraph separators
+    /// and control characters) to one space and trims.
     public static func collapse(_ s: String) -> String { collapseBytes(Array(s.utf8)) }
 
     static func collapseBytes(_ b: [UInt8]) -> String {
@@ -305,9 +306,10 @@ public final class HTMLDocument: Sendable {
         while i < n {
             let c = b[i]
             var ws = 0
-            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C { ws = 1 }
-            else if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 { ws = 2 }                       // NBSP
-            else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, (0x80...0x8A).contains(b[i + 2]) || b[i + 2] == 0xAF { ws = 3 } // U+2000–200A, 202F
+            if c <= 0x20 || c == 0x7F { ws = 1 }                                             // ASCII space and controls
+            else if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 || b[i + 1] == 0x85 { ws = 2 }     // NBSP, NEL
+            else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, (0x80...0x8A).contains(b[i + 2]) || b[i + 2] == 0xAF
+                || b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { ws = 3 }                             // U+2000–200A, 202F, line/paragraph separators
             else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { ws = 3 }     // U+3000
             else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x8B { i += 3; continue } // ZWSP: drop
             if ws > 0 {
