@@ -46,3 +46,15 @@ struct ArticleRecordTests {
         #expect(try RecordCoding.decode(ArticleRecord.self, from: a) == sample())
     }
 }
+
+@Suite("RecordCoding")
+struct RecordCodingTests {
+    @Test("line separators that JSON allows raw are escaped, so a record is always one line, and decode back unchanged")
+    func escapesLineSeparators() throws {
+        let text = "a\u{2028}b\u{2029}c\u{0085}d — ঢাকা\nend"
+        let bytes = try RecordCoding.encode(["text": text])
+        let json = String(decoding: bytes, as: UTF8.self)
+        #expect(json == #"{"text":"a\u2028b\u2029c\u0085d — ঢাকা\nend"}"#)
+        #expect(try RecordCoding.decode([String: String].self, from: bytes)["text"] == text)
+    }
+}
