@@ -62,8 +62,9 @@ public struct FieldResolver: Sendable {
         let headTexts = headNodes.map { doc.textContent(of: $0) }
         f.headline = HeadlineSelector().select(
             candidates: headTexts, metadataTitles: md.titles.map(\.value), htmlTitle: md.htmlTitle, siteNames: siteNames,
-            jsonLDHeadline: md.titles.first { $0.source == .jsonLD }?.value)
-        let anchor: NodeID? = f.headline.flatMap { h in zip(headNodes, headTexts).first { HeadlineSelector.tidy($0.1) == h }?.0 }
+            jsonLDHeadline: md.titles.first { $0.source == .jsonLD }?.value,
+            firstH1: doc.elements(.h1).first { !finder.inChrome($0) }.map { doc.textContent(of: $0) })
+        let anchor: NodeID? = f.headline.flatMap { h in zip(headNodes, headTexts).first { $0.1 == h }?.0 }
             ?? content.headlineNode ?? doc.elements(.h1).first
 
         // Language (needed for the time zone).

@@ -15,7 +15,7 @@ public struct HeadlineSelector: Sendable {
     ///   - htmlTitle: the `<title>` text.
     ///   - siteNames: the site's names (`og:site_name`, publisher) and its domain, to strip from titles.
     public func select(candidates: [String], metadataTitles: [String], htmlTitle: String?, siteNames: [String],
-                       jsonLDHeadline: String? = nil) -> String? {
+                       jsonLDHeadline: String? = nil, firstH1: String? = nil) -> String? {
         let sites = siteNames.map(Self.normalize).filter { !$0.isEmpty }
         func isSiteName(_ t: String) -> Bool {
             let n = Self.normalize(t)
@@ -40,31 +40,16 @@ public struct HeadlineSelector: Sendable {
             let score = refs.map { Self.similarity(n, $0.0) * $0.1 }.max() ?? 0
             if score >= 0.8, score > (best?.1 ?? 0) + 0.01 { best = (c, score) }
         }
-        if let b = best { return Self.tidy(b.0) }
+        if let b = best { return b.0 }
         // 2. JSON-LD's headline; the first on-page headline; another metadata title; the <title>;
         //    each without a site-name part.
         if let j = jsonLDHeadline.map(Self.decodeEntities), !j.isEmpty, !isSiteName(j) {
-            return Self.tidy(Self.stripSite(j, siteNames: siteNames))
+            return Self.stripSite(j, siteNames: siteNames)
         }
-        if let c = candidates.first(where: { $0.count >= 8 && $0.count <= 300 && !isSiteName($0) }) { return Self.tidy(c) }
-        if let m = titles.first(where: { !$0.isEmpty }) { return Self.tidy(Self.stripSite(m, siteNames: siteNames)) }
-        if let t = title, !t.isEmpty { return Self.tidy(Self.stripSite(t, siteNames: siteNames)) }
-        return nil
-    }
-
-    /// An apostrophe between letters is written `'` (pages mix `’` and `'` for the same word).
-    static func tidy(_ s: String) -> String {
-        guard s.contains("’") else { return s }
-        var out = ""
-        let chars = Array(s)
-        for (i, ch) in chars.enumerated() {
-            if ch == "’", i > 0, i + 1 < chars.count, chars[i - 1].isLetter, chars[i + 1].isLetter {
-                out.append("'")
-            } else {
-                out.append(ch)
-            }
-        }
-        return out
+        if let c = firstH1, c.count >= 8, c.count <= 300, !isSiteName(c) { return c }
+        if let m = titles.first(where: { !$0.isEmpty }) { return Self.stripSite(m, siteNames: siteNames) }
+        if let t = title, !t.isEmpty { return Self.stripSite(t, siteNames: siteNames) }
+        return candidates.first { !$0.isEmpty && $0.count <= 300 }
     }
 
     /// Decodes entities left in metadata by double escaping (`&amp;`, `&#x26;`, `&uuml;`).
