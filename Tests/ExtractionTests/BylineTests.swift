@@ -23,6 +23,12 @@ struct BylineTests {
         ("Staff Reporter", ["Staff Reporter"], [.staff]),
         ("AFP", ["AFP"], [.agency]),
         ("By Jane Doe, jane doe", ["Jane Doe"], [.reporter]),
+        ("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group", ["Niko Matsakis"], [.reporter]),
+        ("Gary Marcus Dec 14, 2025", ["Gary Marcus"], [.reporter]),
+        ("Craig McCarthy Last updated on 17 December 2025", ["Craig McCarthy"], [.reporter]),
+        ("신현주 기자", ["신현주"], [.reporter]),
+        ("By Maya Gebeily and Anthony Deutsch March 7, 20247:55 AM UTCUpdated ago", ["Maya Gebeily", "Anthony Deutsch"], [.reporter, .reporter]),
+        ("Xiaoying You0, Mariana Lenharo & … Jeff Tollefson", ["Xiaoying You", "Mariana Lenharo", "Jeff Tollefson"], [.reporter, .reporter, .reporter]),
         // Bengali
         ("কালবেলা ডেস্ক", ["কালবেলা ডেস্ক"], [.desk]),
         ("অনলাইন ডেস্ক", ["অনলাইন ডেস্ক"], [.desk]),
@@ -44,7 +50,10 @@ struct BylineTests {
         #expect(authors.map(\.role) == roles.map { Optional($0) }, "\(byline)")
     }
 
-    @Test("text that is not a byline gives no author", arguments: ["", "Updated 27 Dec 2024", "Share this article on Facebook", "27.12.2024 20:53"])
+    @Test("text that is not a byline gives no author", arguments: [
+        "", "Updated 27 Dec 2024", "Share this article on Facebook", "27.12.2024 20:53",
+        "Edit with Live CSS Save Write CSS OR LESS and hit save.", "Foto: REUTERS/Nadja Wohlleben" ,
+    ])
     func notBylines(text: String) {
         #expect(parser.parse(text).isEmpty, "\(text)")
     }

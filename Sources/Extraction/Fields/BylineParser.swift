@@ -29,7 +29,7 @@ public struct BylineParser: Sendable {
     /// Lower-case words allowed inside a Latin-script name (particles).
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint", "al", "el", "ibn", "zu", "ter", "ten", "dos", "das", "y", "e", "st.", "mc"]
     /// Credits that name no one.
-    static let junk: Set<String> = ["agencies", "agency", "wires", "wire", "staff and agencies", "and agencies", "reuters staff", "in", "at", "for", "from", "the", "with", "on", "admin", "administrator", "guest", "editor", "unknown"]
+    static let junk: Set<String> = ["agencies", "agency", "wires", "wire", "staff and agencies", "and agencies", "reuters staff", "in", "at", "for", "from", "the", "with", "on", "admin", "administrator", "guest", "editor", "unknown", "folgen", "follow", "abonnieren", "subscribe"]
     /// Words that end a name in some languages ("신현주 기자", "山田太郎記者").
     static let trailingTitles = ["기자", "記者", "特派員", "編集委員", "reporter", "redakteur", "redakteurin"]
     static let staffPhrases = [
@@ -52,9 +52,18 @@ public struct BylineParser: Sendable {
 
     /// The authors credited by `byline`, in order.
     public func parse(_ byline: String) -> [ArticleRecord.Author] {
-        var pieces = split(clean(byline))
+        if Self.isCreditLine(byline) { return [] }
+        var pieces = split(clean(byline)).map(Self.truncateAtProse)
+        // A sentence is not a byline: any long piece, or prose that names no role, rejects the text.
+        let lowered = pieces.map { stripLead($0).lowercased() }
+        for (k, p) in pieces.enumerated() where p.split(separator: " ").count > 8
+            || (Self.hasProseWords(stripLead(p)) && Self.role(of: p.lowercased()) == nil && lowered.firstIndex(of: lowered[k]) == k
+                && !lowered.enumerated().contains { $0.offset != k && $0.element == lowered[k] })
+        {
+            if Self.truncateAtProse(stripLead(p)) == stripLead(p) { return [] }
+        }
         pieces = pieces.map { Self.stripTrailingTitle(stripLead($0)) }
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"“”„«»'()[] ")) }
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"“”„«»'()[] …").union(.decimalDigits)) }
             .filter { !$0.isEmpty && !Self.junk.contains($0.lowercased()) }
         var out: [ArticleRecord.Author] = []
         var lastWasRole = false
@@ -145,6 +154,28 @@ public struct BylineParser: Sendable {
         return false
     }
 
+    /// "Niko Matsakis on behalf of …" → "Niko Matsakis": two to four capitalised words before prose.
+    static func truncateAtProse(_ piece: String) -> String {
+        let words = piece.split(separator: " ")
+        guard words.count > 2 else { return piece }
+        var k = 0
+        for w in words {
+            guard let f = w.first, f.isLetter, f.unicodeScalars.first!.value < 0x250 else { return piece }
+            if f.isUppercase || particles.contains(w.lowercased()) { k += 1 } else { break }
+        }
+        if k >= 2, k <= 4, k < words.count, !leadWords.contains(String(words[k]).lowercased()) {
+            return words[..<k].joined(separator: " ")
+        }
+        return piece
+    }
+
+    /// Photo and source credits that sit in author-like elements ("Foto: REUTERS/…", "ছবি: সংগৃহীত").
+    static func isCreditLine(_ t: String) -> Bool {
+        let lower = t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "( "))
+        return ["foto", "photo", "bild", "image", "picture", "source", "quelle", "ছবি", "সূত্র", "источник", "фото", "credit", "getty", "illustration"]
+            .contains { lower.hasPrefix($0) }
+    }
+
     static func stripTrailingTitle(_ s: String) -> String {
         for t in trailingTitles where s.hasSuffix(t) && s.count > t.count + 1 {
             return String(s.dropLast(t.count)).trimmingCharacters(in: .whitespaces)
@@ -175,6 +206,11 @@ public struct BylineParser: Sendable {
                 text = String(text[..<cut])
                 break
             }
+        }
+        // Drop "·"/"|"/"•"-separated segments that are a date ("Dec. 19, 2025 · Niko Matsakis").
+        let segments = text.split(whereSeparator: { "|·•".contains($0) }).map { String($0) }
+        if segments.count > 1 {
+            text = segments.filter { seg in !DateParser().scan(seg).contains { $0.date.isValid } }.joined(separator: " | ")
         }
         var words: [Substring] = []
         for w in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
@@ -208,6 +244,12 @@ public struct BylineParser: Sendable {
             if DateVocabulary.months[key] != nil || DateVocabulary.fillers.contains(key) && key.count > 3 {
                 let rest = String(text[r.lowerBound...])
                 if let first = DateParser().scan(rest).first, first.date.isValid { return r.lowerBound }
+                // A full month name and a day, even when the rest is garbled ("March 7, 20247:55 AM").
+                if DateVocabulary.months[key] != nil, key.count >= 3, w.first?.isUppercase == true, r.lowerBound != text.startIndex {
+                    let after = text[r.upperBound...].drop { $0 == " " || $0 == "." }
+                    let digits = after.prefix { $0.isNumber }
+                    if (1...2).contains(digits.count), let d = Int(digits), (1...31).contains(d) { return r.lowerBound }
+                }
             }
         }
         return nil

@@ -84,7 +84,7 @@ public struct FieldResolver: Sendable {
         let clues = finder.clues(around: anchor, parser: parser)
 
         // Authors.
-        resolveAuthors(&f, metadata: md, clues: clues, siteNames: siteNames)
+        resolveAuthors(&f, document: doc, metadata: md, clues: clues, siteNames: siteNames)
 
         // Dates.
         let metaPublished = md.published.lazy.compactMap { parser.parse($0.value) }.first
@@ -112,7 +112,7 @@ public struct FieldResolver: Sendable {
 
     // MARK: Authors
 
-    func resolveAuthors(_ f: inout ResolvedFields, metadata md: PageMetadata, clues: PageClueFinder.Clues, siteNames: [String]) {
+    func resolveAuthors(_ f: inout ResolvedFields, document doc: HTMLDocument, metadata md: PageMetadata, clues: PageClueFinder.Clues, siteNames: [String]) {
         let parser = BylineParser()
         var shown: [ArticleRecord.Author] = []
         for b in clues.bylines.prefix(3) {
@@ -120,6 +120,15 @@ public struct FieldResolver: Sendable {
             if !parsed.isEmpty {
                 shown = parsed
                 f.byline = b.text
+                // Pages that print each author in an element of its own: the same kind of element nearby.
+                let kind = doc.classAndID(b.node)
+                for other in clues.bylines where other.node != b.node && abs(other.node.index - b.node.index) <= 300
+                    && !kind.isEmpty && doc.classAndID(other.node) == kind && doc.tag(other.node) == doc.tag(b.node)
+                {
+                    for a in parser.parse(other.text) where !shown.contains(where: { $0.name.lowercased() == a.name.lowercased() }) {
+                        shown.append(a)
+                    }
+                }
                 break
             }
         }
@@ -175,6 +184,8 @@ public struct FieldResolver: Sendable {
         guard let m = meta else { return shown }
         guard let s = shown else { return m }
         let sameDay = m.year == s.year && m.month == s.month && m.day == s.day
+        // "06/01/2026" read in the wrong order: the metadata tells which.
+        if !sameDay, s.day <= 12, s.month <= 12, s.year == m.year, s.month == m.day, s.day == m.month { return m }
         if sameDay {
             if m.hasTime, s.hasTime, s.offsetMinutes == nil, let mo = m.offsetMinutes,
                 m.hour == s.hour, m.minute == s.minute, let local = zone.offsetMinutes(for: s), local != mo

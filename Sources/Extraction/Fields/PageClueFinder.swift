@@ -15,13 +15,6 @@ struct PageClueFinder {
     static let skipHints = ["comment", "related", "recommend", "sidebar", "popular", "trending", "footer", "menu",
                             "newsletter", "share", "social", "breadcrumb", "nav", "latest", "more-news", "read-more", "tags"]
 
-    /// Photo and source credits that sit in author-like elements ("Foto: REUTERS/…", "ছবি: সংগৃহীত").
-    static func isCreditLine(_ t: String) -> Bool {
-        let lower = t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "( "))
-        return ["foto", "photo", "bild", "image", "picture", "source", "quelle", "ছবি", "সূত্র", "источник", "фото", "credit", "getty", "illustration"]
-            .contains { lower.hasPrefix($0) }
-    }
-
     /// A short text that reads as a credit: a desk/staff/correspondent credit ending in its role word
     /// ("কালবেলা ডেস্ক", "নিজস্ব প্রতিবেদক", "সিলেট প্রতিনিধি", "International Desk"), or "By Name".
     static func looksLikeUnmarkedByline(_ t: String) -> Bool {
@@ -90,7 +83,7 @@ struct PageClueFinder {
                         || doc.attribute("itemprop", of: n)?.lowercased() == "author"
                     if isByline, i >= bylineUntil {
                         let t = doc.textContent(of: n)
-                        if t.count >= 2, t.count <= 160, !Self.isCreditLine(t) {
+                        if t.count >= 2, t.count <= 160, !BylineParser.isCreditLine(t) {
                             c.bylines.append((n, t))
                             bylineUntil = doc.subtreeEnd(n).index
                             // Bylines often carry the date ("Jane Doe · December 17, 2025").
