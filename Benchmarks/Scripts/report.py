@@ -69,12 +69,12 @@ def main():
         summary = e.get("summary", {})
         corpus = e.get("corpus", {})
         print(f"### End to end through the dev broker (Tansu) — {corpus.get('messages', '?')} messages\n")
-        print("| run | processes | msg/s | MB/s in | worker cores | broker cores | machine cores |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print("| run | processes | msg/s | MB/s in | worker cores | msg per worker-core-s | broker cores | machine cores |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for label, v in summary.items():
             name = label.replace("cmd", "newsflow")
             print(f"| {name} | {v['procs']} | {fmt(v['msg_s'])} | {fmt(v['mb_s_in'])} | {fmt(v['workers_cores'], 2)} | "
-                  f"{fmt(v['broker_cores'], 2)} | {fmt(v['machine_busy_cores'], 2)} |")
+                  f"{fmt(v['msg_s'] / v['workers_cores'] if v.get('workers_cores') else None)} | {fmt(v['broker_cores'], 2)} | {fmt(v['machine_busy_cores'], 2)} |")
         pt = next((v for v in summary.values() if v["kind"] == "passthrough"), None)
         cmd = {v["procs"]: v for v in summary.values() if v["kind"] == "cmd"}
         py = {v["procs"]: v for v in summary.values() if v["kind"] == "python"}
@@ -85,15 +85,19 @@ def main():
             for p, v in sorted(cmd.items()):
                 name = "newsflow / passthrough (msg/s)"
                 r = v["msg_s"] / pt["msg_s"]
-                print(f"| newsflow ×{p} / passthrough | {r:.2f} | {verdict(name, r) if p == 1 else '–'} |")
+                print(f"| newsflow ×{p} / passthrough | {r:.3g} | {verdict(name, r) if p == 1 else '–'} |")
         if 1 in cmd and py:
             whole = py.get(cores) or py[max(py)]
             name = "newsflow / Python worker, whole machine (msg/s)"
             r = cmd[1]["msg_s"] / whole["msg_s"]
-            print(f"| newsflow ×1 (all cores) / Python ×{whole['procs']} | {r:.1f} | {verdict(name, r)} |")
+            print(f"| newsflow ×1 (all cores) / Python ×{whole['procs']} | {r:.2f} | {verdict(name, r)} |")
             for p, v in sorted(cmd.items()):
                 if p in py:
-                    print(f"| newsflow ×{p} / Python ×{p} | {v['msg_s'] / py[p]['msg_s']:.1f} | – |")
+                    print(f"| newsflow ×{p} / Python ×{p} | {v['msg_s'] / py[p]['msg_s']:.2f} | – |")
+        busy = [v.get("machine_busy_cores") for v in summary.values() if v.get("machine_busy_cores")]
+        if busy:
+            print(f"\nWhole machine busy during the runs: {min(busy):.2f}–{max(busy):.2f} of {cores} cores "
+                  "(worker + broker + harness + anything else running on the machine).")
         print()
 
     if args.backlog:
