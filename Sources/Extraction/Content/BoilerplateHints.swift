@@ -7,7 +7,7 @@ enum BoilerplateHints {
 
     /// Substrings of `class`/`id` that mark a boilerplate element whatever it holds.
     static let strongSubstrings: [String] = [
-        "comment", "disqus", "related", "sharing", "share-", "-share", "social", "newsletter", "subscri",
+        "related", "sharing", "share-", "-share", "social", "newsletter", "subscri",
         "breadcrumb", "cookie", "consent", "gdpr", "promo", "popular", "trending", "most-read", "mostread", "most_read",
         "recommend", "taboola", "outbrain", "sponsor", "advert", "paywall", "signup", "sign-up", "skip-link",
         "pagination", "author-bio", "authorbio", "author-box", "about-author", "bio-box", "more-news", "morenews",
@@ -43,9 +43,11 @@ enum BoilerplateHints {
     ]
 
     /// How strongly `classAndID` (lower case) marks boilerplate.
-    enum Verdict { case none, weak, strong }
+    enum Verdict { case none, weak, strong, comments }
 
     static let positiveBytes = positiveSubstrings.map { Array($0.utf8) }
+    /// Reader comments: long paragraphs inside do not make them article text.
+    static let commentBytes = ["comment", "disqus"].map { Array($0.utf8) }
     static let strongBytes = strongSubstrings.map { Array($0.utf8) }
     static let weakBytes = weakSubstrings.map { Array($0.utf8) }
     static let phraseBytes = phrases.map { Array($0.utf8) }
@@ -54,6 +56,7 @@ enum BoilerplateHints {
         if classAndID.isEmpty { return .none }
         let hay = Array(classAndID.utf8)
         for p in positiveBytes where ByteSearch.contains(hay, p) { return .none }
+        for s in commentBytes where ByteSearch.contains(hay, s) { return .comments }
         for s in strongBytes where ByteSearch.contains(hay, s) { return .strong }
         for s in weakBytes where ByteSearch.contains(hay, s) { return .weak }
         var token = ""
@@ -129,6 +132,23 @@ enum BoilerplateHints {
 
 /// Substring search on UTF-8 bytes (Foundation's `String.contains` is far slower on Linux).
 enum ByteSearch {
+    /// The first index at or after `from` where `needle` starts in `hay`.
+    static func firstIndex(_ hay: [UInt8], _ needle: [UInt8], from: Int = 0) -> Int? {
+        let n = needle.count, h = hay.count
+        guard n > 0, n <= h - from else { return nil }
+        let first = needle[0]
+        var i = from
+        while i <= h - n {
+            if hay[i] == first {
+                var k = 1
+                while k < n && hay[i + k] == needle[k] { k += 1 }
+                if k == n { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     @inline(__always)
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         let n = needle.count, h = hay.count

@@ -20,7 +20,18 @@ extension ContentAnalysis {
         let hintKeys = headlineHints.map(Self.key).filter { !$0.isEmpty }
         let headlineNode = findHeadline(near: root, hintKeys: hintKeys)
         let headlineKey = headlineNode.map { Self.key(doc.textContent(of: NodeID($0))) } ?? hintKeys.first
-        let body = bodyBlocks(in: regionRoots, headlineKey: headlineKey, headlineNode: headlineNode)
+        var body = bodyBlocks(in: regionRoots, headlineKey: headlineKey, headlineNode: headlineNode)
+        if body.isEmpty, let b = doc.body?.index {
+            // Nothing passed the filters (a tiny page, or text that is all one link): the visible
+            // text of the page is its body.
+            body = bodyBlocks(in: [b], headlineKey: headlineKey, headlineNode: headlineNode, lenient: true)
+        }
+        let bodyChars = body.reduce(0) { $0 + $1.text.utf8.count }
+        if bodyChars < 3000, let declared = StructuredBody.articleBody(in: doc),
+           declared.utf8.count >= max(500, bodyChars * 2) {
+            // The HTML holds a stub (script-rendered or truncated page); the JSON-LD holds the text.
+            body = StructuredBody.blocks(declared, node: NodeID(root ?? doc.body?.index ?? 0))
+        }
         let images = ImageCollector(doc: doc, removed: removed, hidden: hidden, pageURL: pageURL)
             .collect(root: root, headlineNode: headlineNode)
         var boiler: [NodeID] = []
@@ -74,14 +85,15 @@ extension ContentAnalysis {
     }
 
     /// The body blocks of the region, filtered and typed.
-    func bodyBlocks(in roots: [Int], headlineKey: String?, headlineNode: Int?) -> [ContentBlock] {
+    /// `lenient` keeps link-heavy blocks and trailing headings (the last resort for tiny pages).
+    func bodyBlocks(in roots: [Int], headlineKey: String?, headlineNode: Int?, lenient: Bool = false) -> [ContentBlock] {
         var out: [ContentBlock] = []
         var listOwner = -1
         var listItems: [String] = []
         var listLinkChars = 0, listChars = 0
         var listNode = 0
         func flushList() {
-            if !listItems.isEmpty, listChars > 0, Double(listLinkChars) / Double(listChars) <= 0.5 {
+            if !listItems.isEmpty, listChars > 0, lenient || Double(listLinkChars) / Double(listChars) <= 0.5 {
                 out.append(ContentBlock(type: .list, text: listItems.joined(separator: "\n"), node: NodeID(listNode)))
             }
             listItems = []; listOwner = -1; listChars = 0; listLinkChars = 0
@@ -98,12 +110,12 @@ extension ContentAnalysis {
             if BoilerplateHints.matchesPhrase(lower, chars: b.chars) { continue }
             if tag.isHeading {
                 if let k = headlineKey, Self.key(t) == k { continue }
-                if b.linkDensity > 0.5 { continue }
+                if b.linkDensity > 0.5 && !lenient { continue }
                 flushList()
                 out.append(ContentBlock(type: .heading, text: t, node: NodeID(b.owner)))
                 continue
             }
-            if b.linkDensity > 0.5 || (b.chars < 40 && b.linkDensity > 0.3) { continue }
+            if !lenient && (b.linkDensity > 0.5 || (b.chars < 40 && b.linkDensity > 0.3)) { continue }
             // List items: consecutive items of one list become one list block.
             if tag == .li, let list = doc.parent(NodeID(b.owner))?.index {
                 if list != listOwner { flushList(); listOwner = list; listNode = list }
@@ -119,7 +131,7 @@ extension ContentAnalysis {
         }
         flushList()
         // Trailing headings with nothing after them are section labels of what follows the article.
-        while let last = out.last, last.type == .heading { out.removeLast() }
+        while !lenient, let last = out.last, last.type == .heading { out.removeLast() }
         return out
     }
 }

@@ -155,7 +155,10 @@ struct ContentAnalysis {
                 continue
             }
             switch BoilerplateHints.verdict(doc.classAndID(id)) {
-            case .strong: removed[i] = true
+            case .comments: removed[i] = true
+            // A section whose name happens to hold a hint ("sharing-with-a-single-developer") but
+            // which carries several long paragraphs is part of the article.
+            case .strong: removed[i] = longParagraphs[i] < 3
             case .weak: removed[i] = longParagraphs[i] == 0
             case .none: break
             }
