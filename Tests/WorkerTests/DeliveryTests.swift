@@ -54,7 +54,7 @@ struct DeliveryTests {
     }
 
     /// Three replicas; one is stopped mid-stream (`signal`) and a new one started; the rest finish.
-    func replicaRun(signal: Int32) async throws -> (missing: [Delivery.Position], duplicates: Int, unexpected: Int) {
+    func replicaRun(signal: Int32, strategy: String = "cooperative-sticky") async throws -> (missing: [Delivery.Position], duplicates: Int, unexpected: Int) {
         let bootstrap = try TestBroker.require()
         let topics = Topics()
         let total = 5_000
@@ -62,7 +62,8 @@ struct DeliveryTests {
         try #require(inputs.count == total)
         try topics.create(bootstrap: bootstrap)
 
-        var replicas = try (0..<3).map { _ in try WorkerProcess(arguments: topics.workerArguments(bootstrap)) }
+        let extra = ["--assignment-strategy", strategy]
+        var replicas = try (0..<3).map { _ in try WorkerProcess(arguments: topics.workerArguments(bootstrap, extra)) }
         try await Self.waitForProgress(bootstrap: bootstrap, topics: topics, total: total, fraction: 0.3, timeout: 240)
         let victim = replicas.removeFirst()
         kill(victim.process.processIdentifier, signal)
@@ -70,7 +71,7 @@ struct DeliveryTests {
         if signal == SIGTERM {
             #expect(victim.process.terminationStatus == 0, "SIGTERM exit status; log:\n\(victim.log.suffix(2000))")
         }
-        replicas.append(try WorkerProcess(arguments: topics.workerArguments(bootstrap)))
+        replicas.append(try WorkerProcess(arguments: topics.workerArguments(bootstrap, extra)))
 
         let finished = try await Delivery.waitForCommits(bootstrap: bootstrap, group: topics.group, topic: topics.input, ends: Delivery.ends(inputs), timeout: 300)
         #expect(finished, "the group did not commit every input offset")
@@ -90,10 +91,11 @@ struct DeliveryTests {
         #expect(result.unexpected == 0)
     }
 
-    @Test("the same with SIGTERM instead of kill -9: nothing missing and zero duplicates")
-    func sigtermHasNoDuplicates() async throws {
-        let result = try await replicaRun(signal: SIGTERM)
-        print("SIGTERM run: \(result.duplicates) duplicate outputs, \(result.missing.count) missing")
+    @Test("the same with SIGTERM instead of kill -9: nothing missing and zero duplicates, with cooperative and eager assignment",
+          arguments: ["cooperative-sticky", "range"])
+    func sigtermHasNoDuplicates(strategy: String) async throws {
+        let result = try await replicaRun(signal: SIGTERM, strategy: strategy)
+        print("SIGTERM run (\(strategy)): \(result.duplicates) duplicate outputs, \(result.missing.count) missing")
         #expect(result.missing.isEmpty, "inputs without output: \(result.missing.prefix(20))")
         #expect(result.duplicates == 0)
         #expect(result.unexpected == 0)

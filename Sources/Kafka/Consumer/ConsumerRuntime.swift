@@ -200,8 +200,15 @@ final class ConsumerRuntime: @unchecked Sendable, LogForwarding {
                 state.everAssigned = true
                 return state.paused
             }
-            if paused, let partitions, partitions.pointee.cnt > 0 {
-                rd_kafka_pause_partitions(rk, partitions)
+            if let partitions, partitions.pointee.cnt > 0 {
+                // librdkafka keeps a partition's pause flag across unassign/assign: a partition paused
+                // under an earlier assignment would stay paused when it comes back (measured with eager
+                // rebalances). Set the flag explicitly either way.
+                if paused {
+                    rd_kafka_pause_partitions(rk, partitions)
+                } else {
+                    rd_kafka_resume_partitions(rk, partitions)
+                }
             }
             buffer.push(.assigned(list))
 
