@@ -61,6 +61,11 @@ public struct KafkaConsumerConfiguration: Sendable {
     /// resumes below half.
     public var maxBufferedBytes: Int = 64 << 20
     /// Largest record the consumer must accept (default 16 MiB): sets `message.max.bytes` and raises
+    /// librdkafka's own prefetch queue, in kilobytes (`queued.max.messages.kbytes`; librdkafka's
+    /// default is 65536). Default 16384: with ``maxBufferedBytes`` it bounds what is fetched but not
+    /// yet handed out. A single larger message still passes.
+    public var prefetchKilobytes: Int = 16_384
+
     /// `fetch.max.bytes` / `receive.message.max.bytes` so that large records flow.
     public var messageMaxBytes: Int = 16 << 20
     /// Called synchronously on the poll thread when partitions are revoked or lost, BEFORE the client commits
@@ -101,6 +106,7 @@ public struct KafkaConsumerConfiguration: Sendable {
             ("auto.commit.interval.ms", "1000"),
             ("enable.partition.eof", "false"),
             ("fetch.wait.max.ms", "100"),
+            ("queued.max.messages.kbytes", String(prefetchKilobytes)),
             ("message.max.bytes", String(messageMaxBytes)),
             ("fetch.max.bytes", String(fetchMaxBytes)),
             ("receive.message.max.bytes", String(fetchMaxBytes + 1_000_000)),

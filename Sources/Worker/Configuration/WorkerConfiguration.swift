@@ -21,8 +21,9 @@ struct WorkerConfiguration: Sendable, Equatable {
     var concurrency = ProcessInfo.processInfo.activeProcessorCount
     /// Pages consumed but not yet committed, at most. Default 256.
     var maxInFlight = 256
-    /// Bytes of in-flight pages, at most. Default 64 MiB.
-    var maxInFlightBytes = 64 << 20
+    /// Bytes of in-flight pages, at most. Default 32 MiB. Pages fetched but not yet started are
+    /// bounded by half of this again, in librdkafka's queue and in the consumer's buffer each.
+    var maxInFlightBytes = 32 << 20
     /// Pages larger than this go to the dead-letter topic as `too_large`. Default 16 MiB.
     var maxPageBytes = 16 << 20
     /// Partition assignment strategy: `cooperative-sticky` (default), `range` or `roundrobin`.

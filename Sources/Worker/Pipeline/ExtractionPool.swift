@@ -27,9 +27,15 @@ final class ExtractionPool: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Lets queued jobs finish, then ends the threads.
-    func shutdown() {
+    /// Ends the threads once the jobs already running return. Queued jobs that have not started
+    /// run first, unless `dropQueued` is set (after the drain deadline: their pages are not
+    /// committed and are reprocessed by the next owner).
+    func shutdown(dropQueued: Bool = false) {
         condition.lock()
+        if dropQueued {
+            jobs.removeAll()
+            head = 0
+        }
         stopped = true
         condition.broadcast()
         condition.unlock()

@@ -41,8 +41,10 @@ final class WorkerService: Service, @unchecked Sendable {
         case "roundrobin": c.assignmentStrategy = .roundRobin
         default: c.assignmentStrategy = .cooperativeSticky
         }
+        // Fetched-but-not-started pages: bounded like the pages in flight, at half their budget.
         c.maxBufferedMessages = max(64, configuration.maxInFlight)
-        c.maxBufferedBytes = configuration.maxInFlightBytes
+        c.maxBufferedBytes = max(1 << 20, configuration.maxInFlightBytes / 2)
+        c.prefetchKilobytes = max(1024, configuration.maxInFlightBytes / 2 / 1024)
         c.properties["client.id"] = configuration.clientID
         c.properties.merge(configuration.kafkaProperties) { _, new in new }
         let offsets = self.offsets
@@ -100,6 +102,7 @@ final class WorkerService: Service, @unchecked Sendable {
     // MARK: Run
 
     func run() async throws {
+        MemoryTuning.configure()
         try await preflight()
         let producer = try KafkaProducer(configuration: producerConfiguration())
         let consumer: KafkaConsumer
@@ -229,7 +232,7 @@ final class WorkerService: Service, @unchecked Sendable {
             logger.warning("drain deadline passed with pages in flight; they are not committed and will be reprocessed",
                            metadata: ["in_flight": "\(limiter.current.count)"])
         }
-        pool.shutdown()
+        pool.shutdown(dropQueued: !drained)
         await Blocking.run {
             producer.close(timeoutMs: 5_000)
             do {
@@ -260,6 +263,7 @@ final class WorkerService: Service, @unchecked Sendable {
                 }
             }
             for (tp, lag, _) in lags { metrics.lag(topic: tp.topic, partition: tp.partition, lag) }
+            MemoryTuning.returnFreeMemory()
         }
     }
 
