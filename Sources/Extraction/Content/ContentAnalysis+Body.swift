@@ -10,7 +10,8 @@ extension ContentAnalysis {
         segment()
         let regionRoots: [Int]
         var root: Int?
-        if let (top, scores) = topCandidate() {
+        if let (candidate, scores) = topCandidate() {
+            let top = widen(candidate)
             root = top
             regionRoots = region(top: top, scores: scores)
         } else {
@@ -125,7 +126,7 @@ extension ContentAnalysis {
                 continue
             }
             flushList()
-            if !seen.insert(t).inserted && b.chars < 200 { continue }
+            if !seen.insert(t).inserted && b.chars < 80 { continue }
             let type: ArticleRecord.BlockType = doc.hasAncestor(NodeID(b.owner), tag: .blockquote) || tag == .blockquote ? .quote : .paragraph
             out.append(ContentBlock(type: type, text: t, node: NodeID(b.owner)))
         }
