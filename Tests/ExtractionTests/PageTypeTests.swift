@@ -29,4 +29,23 @@ struct PageTypeTests {
         let r = try extractor.extract(RawPage(url: "https://www.kalbela.example.bd/international/asia/145678", body: try fixture("kalbela-style-article.html")))
         #expect(r.pageType == .article)
     }
+
+    @Test("Article URLs have a multi-word slug or a numeric id; landing pages do not")
+    func articleURLs() {
+        #expect(PageTypeClassifier.hasArticleURL("/2024/05/city-council-approves-budget"))
+        #expect(PageTypeClassifier.hasArticleURL("/international/asia/145678"))
+        #expect(PageTypeClassifier.hasArticleURL("/news/why-the-river-flooded-again.html?ref=home"))
+        #expect(!PageTypeClassifier.hasArticleURL("/"))
+        #expect(!PageTypeClassifier.hasArticleURL("/services/packaging/"))
+        #expect(!PageTypeClassifier.hasArticleURL("/waf/"))
+    }
+
+    @Test("A landing page calling itself a website, with a short slug and no date, is not an article")
+    func landing() throws {
+        var html = #"<html><head><meta property="og:type" content="website"><title>Acme WAF</title></head><body><h1>Protect your apps</h1>"#
+        for i in 0..<4 { html += "<p>Acme's firewall blocks attacks at the edge, learns from traffic across the network, and keeps your application fast and available, feature \(i).</p>" }
+        html += "</body></html>"
+        let r = try extractor.extract(RawPage(url: "https://www.acme.example.com/waf/", body: Array(html.utf8)))
+        #expect(r.pageType != .article)
+    }
 }

@@ -73,7 +73,14 @@ public struct PageTypeClassifier: Sendable {
         for w in ["/product/", "/products/", "/shop/", "/p/", "/dp/", "/item/", "/collections/"] where path.contains(w) { score -= 2 }
         for w in ["/docs/", "/doc/", "/documentation/", "/reference/", "/api/", "/manual/", "/guide/", "/guides/"] where path.contains(w) { score -= 1.5 }
         for w in ["/forum/", "/forums/", "/t/", "/thread/", "/threads/", "/questions/", "/community/", "/discussion/"] where path.contains(w) { score -= 2 }
-        if score > 0 { return .article }
+        // Article URLs carry a slug of several words or a numeric id; landing, shop and docs
+        // pages rarely do. A site calling itself a "website" and code listings lean the same way.
+        score += Self.hasArticleURL(path) ? 1 : -1.5
+        if !hasArticleType {
+            if signals.ogType == "website" { score -= 1.5 }
+            if doc.elementCount(.pre) >= 3 { score -= 2 }
+        }
+        if score > -1 { return .article }
 
         // Which kind of non-article.
         if path.contains("/product") || path.contains("/shop") || path.contains("/dp/") || path.contains("/p/") || Self.hasBuyButton(doc) {
@@ -96,6 +103,27 @@ public struct PageTypeClassifier: Sendable {
         let rest = url[schemeEnd.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
         return String(rest[slash...]).lowercased()
+    }
+
+    /// Whether a URL path looks like an article's: a last segment of four or more words
+    /// ("/2024/05/city-council-approves-budget") or a number of four or more digits anywhere.
+    static func hasArticleURL(_ path: String) -> Bool {
+        var bytes = Array(path.utf8)
+        if let q = bytes.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { bytes.removeSubrange(q...) }
+        var digits = 0
+        for b in bytes {
+            if b >= 0x30 && b <= 0x39 { digits += 1; if digits >= 4 { return true } } else { digits = 0 }
+        }
+        while bytes.last == 0x2F { bytes.removeLast() }
+        var segment = Array(bytes[(bytes.lastIndex(of: 0x2F).map { $0 + 1 } ?? 0)...])
+        if let dot = segment.lastIndex(of: 0x2E) { segment.removeSubrange(dot...) }
+        var words = 0, inWord = false
+        for b in segment {
+            let separator = b == 0x2D || b == 0x5F || b == 0x2B
+            if !separator && !inWord { words += 1 }
+            inWord = !separator
+        }
+        return words >= 4
     }
 
     /// A shop page has an add-to-cart / buy button.
