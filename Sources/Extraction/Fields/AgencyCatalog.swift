@@ -50,23 +50,41 @@ public enum AgencyCatalog {
     /// Bengali case endings allowed after an agency name (`রয়টার্সের`, `এএফপির`, `বাসসকে`).
     static let bengaliSuffixes: Set<String> = ["", "র", "ের", "এর", "কে", "তে", "-এর", "’র", "'র", "ও", "এ"]
 
+    /// Acronyms as written, and Latin-script names lower-cased, to their agency.
+    static let byExactName: [String: Agency] = {
+        var m: [String: Agency] = [:]
+        for a in all.reversed() {
+            for n in a.acronyms { m[n] = a }
+        }
+        return m
+    }()
+    static let byLowerName: [String: Agency] = {
+        var m: [String: Agency] = [:]
+        for a in all.reversed() {
+            for n in a.names where !isBengali(n) { m[n.lowercased()] = a }
+        }
+        return m
+    }()
+    static let bengaliNames: [(name: [Unicode.Scalar], agency: Agency)] = all.flatMap { a in
+        a.names.filter(isBengali).map { (Array($0.unicodeScalars), a) }
+    }
+
     /// The agency whose name is the whole of `text` (after trimming; Bengali case endings allowed).
     public static func agency(named text: String) -> Agency? {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-        guard !t.isEmpty, t.count <= 40 else { return nil }
-        for a in all {
-            if a.acronyms.contains(t) { return a }
-            for n in a.names {
-                if n.compare(t, options: [.caseInsensitive]) == .orderedSame { return a }
-                // Compared by scalars: a vowel-sign ending joins the name's last letter into one Character.
-                if isBengali(n), t.unicodeScalars.starts(with: n.unicodeScalars),
-                    bengaliSuffixes.contains(String(String.UnicodeScalarView(t.unicodeScalars.dropFirst(n.unicodeScalars.count))))
-                {
-                    return a
-                }
+        guard !t.isEmpty, t.utf8.count <= 160, t.count <= 40 else { return nil }
+        if let a = byExactName[t] { return a }
+        if isBengali(t) {
+            // Compared by scalars: a vowel-sign ending joins the name's last letter into one Character.
+            let scalars = Array(t.unicodeScalars)
+            for (n, a) in bengaliNames where scalars.starts(with: n) {
+                var rest = String.UnicodeScalarView()
+                rest.append(contentsOf: scalars[n.count...])
+                if bengaliSuffixes.contains(String(rest)) { return a }
             }
+            return nil
         }
-        return nil
+        return byLowerName[t.lowercased()]
     }
 
     static func isBengali(_ s: String) -> Bool {

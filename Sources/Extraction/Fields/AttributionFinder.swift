@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds the wire agencies a text credits as its source, under canonical names.
 ///
 /// A mention counts when it reads as a credit: in parentheses or a dateline (`(AP) —`,
@@ -8,7 +6,6 @@ import Foundation
 /// paragraph (`… খবর এএফপির।`, `— AP`). A bare mention inside a sentence ("a Reuters photographer")
 /// is not enough.
 public struct AttributionFinder: Sendable {
-    public init() {}
 
     /// Words that make a nearby agency name a credit (lower case; Latin matched as words,
     /// other scripts as substrings).
@@ -20,80 +17,180 @@ public struct AttributionFinder: Sendable {
         "অনুসারে", "মতে", "বরাতে", "উদ্ধৃত", "समाचार एजेंसी", "एजेंसी", "के मुताबिक", "के अनुसार", "ने बताया", "इनपुट",
     ]
 
-    /// Canonical agency names credited in the given paragraphs, in order of first credit.
+    /// Bytes of body text read from the start and from the end: agencies are credited in the
+    /// dateline or the first paragraph, or at the end (`— AP`, `খবর এএফপির।`).
+    public var headBytes: Int
+    public var tailBytes: Int
+
+    public init(headBytes: Int = 8_000, tailBytes: Int = 4_000) {
+        self.headBytes = headBytes
+        self.tailBytes = tailBytes
+    }
+
+    /// Canonical agency names credited in the given paragraphs, in order of first credit. Only the
+    /// paragraphs within the first ``headBytes`` and the last ``tailBytes`` of the text are read.
     public func attributions(in paragraphs: [String]) -> [String] {
+        var head = 0, used = 0
+        while head < paragraphs.count, used < headBytes { used += paragraphs[head].utf8.count + 1; head += 1 }
+        var tail = paragraphs.count, usedTail = 0
+        while tail > head, usedTail < tailBytes { tail -= 1; usedTail += paragraphs[tail].utf8.count + 1 }
         var found: [String] = []
-        for p in paragraphs {
+        for (k, p) in paragraphs.enumerated() where k < head || k >= tail {
             for name in credits(in: p) where !found.contains(name) { found.append(name) }
         }
         return found
     }
 
+    /// An agency's spellings as UTF-8: acronyms as written, names with ASCII letters lowered.
+    struct Needles: Sendable {
+        let name: String
+        let acronyms: [[UInt8]]
+        let names: [(bytes: [UInt8], bengali: Bool)]
+    }
+
+    static let needles: [Needles] = AgencyCatalog.all.map { a in
+        Needles(
+            name: a.name, acronyms: a.acronyms.map { Array($0.utf8) },
+            names: a.names.map { (UTF8Scan.asciiLowered($0), AgencyCatalog.isBengali($0)) })
+    }
+
+    static let cueBytes: [(bytes: [UInt8], word: Bool)] = cues.map {
+        (UTF8Scan.asciiLowered($0), $0.unicodeScalars.first.map { $0.value < 0x250 } ?? false)
+    }
+
+    static let bengaliSuffixBytes: [[UInt8]] = AgencyCatalog.bengaliSuffixes.map { Array($0.utf8) }
+
     /// Canonical agency names credited in one paragraph.
     public func credits(in paragraph: String) -> [String] {
         var out: [String] = []
-        let text = paragraph
-        guard !text.isEmpty else { return out }
-        let lower = text.lowercased()
-        for agency in AgencyCatalog.all {
-            var ranges: [Range<String.Index>] = []
-            for a in agency.acronyms { ranges += Self.wordRanges(of: a, in: text, caseInsensitive: false) }
-            for n in agency.names {
-                ranges += Self.wordRanges(of: n, in: text, caseInsensitive: true, bengaliSuffixes: AgencyCatalog.isBengali(n))
+        guard !paragraph.isEmpty else { return out }
+        let text = Array(paragraph.utf8)
+        let lower = UTF8Scan.asciiLowered(text)
+        for agency in Self.needles {
+            var credited = false
+            for a in agency.acronyms where !credited {
+                credited = Self.wordMatches(of: a, in: text, bengaliSuffixes: false).contains { isCredit($0, text: text, lower: lower) }
             }
-            if ranges.contains(where: { isCredit($0, in: text, lower: lower) }) { out.append(agency.name) }
+            for n in agency.names where !credited {
+                credited = Self.wordMatches(of: n.bytes, in: lower, bengaliSuffixes: n.bengali).contains { isCredit($0, text: text, lower: lower) }
+            }
+            if credited { out.append(agency.name) }
         }
         return out
     }
 
-    private func isCredit(_ r: Range<String.Index>, in text: String, lower: String) -> Bool {
-        // Parentheses or a dash dateline right around the name.
-        let before = text[text.startIndex..<r.lowerBound].trimmingCharacters(in: .whitespaces)
-        let after = text[r.upperBound...].trimmingCharacters(in: .whitespaces)
-        if before.hasSuffix("("), after.hasPrefix(")") || after.hasPrefix("/") { return true }
-        if before.hasSuffix("/"), after.hasPrefix(")") { return true }
-        // Alone at the start or the end of the paragraph.
-        let tailStripped = after.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces).union(CharacterSet(charactersIn: "।")))
-        if tailStripped.isEmpty { return true }
-        if before.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)).isEmpty, after.first.map({ "-–—:|".contains($0) }) == true {
-            return true
+    private func isCredit(_ r: Range<Int>, text: [UInt8], lower: [UInt8]) -> Bool {
+        // The scalars right around the name, white space skipped.
+        var b = r.lowerBound
+        var before: UInt32? = nil
+        while b > 0 {
+            let (v, s) = UTF8Scan.scalar(before: b, in: text)
+            if !UTF8Scan.isSpace(v) { before = v; break }
+            b = s
+        }
+        var e = r.upperBound
+        var after: UInt32? = nil
+        while e < text.count {
+            let (v, next) = UTF8Scan.scalar(at: e, in: text)
+            if !UTF8Scan.isSpace(v) { after = v; break }
+            e = next
+        }
+        // Parentheses or a slash right around the name: "(AP)", "(भाषा/पीटीआई)".
+        if before == 0x28, after == 0x29 || after == 0x2F { return true }
+        if before == 0x2F, after == 0x29 { return true }
+        // Alone at the end of the paragraph.
+        var tailOnlyPunctuation = true
+        var i = r.upperBound
+        while i < text.count {
+            let (v, next) = UTF8Scan.scalar(at: i, in: text)
+            if !(UTF8Scan.isSpace(v) || UTF8Scan.isPunctuation(v) || v == 0x964) { tailOnlyPunctuation = false; break }
+            i = next
+        }
+        if tailOnlyPunctuation { return true }
+        // At the start, followed by a dash, colon or bar: "AP — …".
+        if let a = after, a == 0x2D || a == 0x2013 || a == 0x2014 || a == 0x3A || a == 0x7C {
+            var onlyPunctuation = true
+            var j = 0
+            while j < r.lowerBound {
+                let (v, next) = UTF8Scan.scalar(at: j, in: text)
+                if !(UTF8Scan.isSpace(v) || UTF8Scan.isPunctuation(v)) { onlyPunctuation = false; break }
+                j = next
+            }
+            if onlyPunctuation { return true }
         }
         // A reporting word within 40 characters.
-        let lo = text.index(r.lowerBound, offsetBy: -40, limitedBy: text.startIndex) ?? text.startIndex
-        let hi = text.index(r.upperBound, offsetBy: 40, limitedBy: text.endIndex) ?? text.endIndex
-        let window = text[lo..<hi].lowercased()
-        for cue in Self.cues {
-            if cue.unicodeScalars.first.map({ $0.value < 0x250 }) == true {
-                if !Self.wordRanges(of: cue, in: window, caseInsensitive: true).isEmpty { return true }
-            } else if window.contains(cue) {
-                return true
-            }
+        let lo = Self.back(40, from: r.lowerBound, in: text)
+        let hi = Self.forward(40, from: r.upperBound, in: text)
+        let window = Array(lower[lo..<hi])
+        for cue in Self.cueBytes {
+            if cue.word ? UTF8Scan.containsWord(cue.bytes, in: window) : UTF8Scan.contains(window, cue.bytes) { return true }
         }
         return false
     }
 
-    /// Ranges of `needle` in `text` that start and end at word boundaries (a Bengali name may be
-    /// followed by a case ending).
-    static func wordRanges(of needle: String, in text: String, caseInsensitive: Bool, bengaliSuffixes: Bool = false) -> [Range<String.Index>] {
-        var out: [Range<String.Index>] = []
-        var from = text.startIndex
-        let options: String.CompareOptions = caseInsensitive ? [.caseInsensitive] : []
-        while from < text.endIndex, let r = text.range(of: needle, options: options, range: from..<text.endIndex) {
-            from = r.upperBound
-            let prevOK = r.lowerBound == text.startIndex || !isWordChar(text[text.index(before: r.lowerBound)])
-            var end = r.upperBound
-            if bengaliSuffixes {
-                var e = end
-                while e < text.endIndex, isWordChar(text[e]) { e = text.index(after: e) }
-                if AgencyCatalog.bengaliSuffixes.contains(String(text[end..<e])) { end = e }
-            }
-            let nextOK = end == text.endIndex || !isWordChar(text[end])
-            if prevOK && nextOK { out.append(r.lowerBound..<end) }
+    /// The byte index `count` characters (scalars that are not combining marks) before `i`.
+    static func back(_ count: Int, from i: Int, in b: [UInt8]) -> Int {
+        var i = i, left = count
+        while i > 0, left > 0 {
+            let (v, s) = UTF8Scan.scalar(before: i, in: b)
+            if !isMark(v) { left -= 1 }
+            i = s
         }
-        return out
+        // Keep the marks of the first character.
+        while i > 0 {
+            let (v, s) = UTF8Scan.scalar(before: i, in: b)
+            guard isMark(v) else { break }
+            i = s
+        }
+        return i
     }
 
-    static func isWordChar(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c.unicodeScalars.contains { $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark }
+    /// The byte index `count` characters after `i` (a character's combining marks included).
+    static func forward(_ count: Int, from i: Int, in b: [UInt8]) -> Int {
+        var i = i, left = count
+        while i < b.count {
+            let (v, next) = UTF8Scan.scalar(at: i, in: b)
+            if !isMark(v) {
+                if left == 0 { break }
+                left -= 1
+            }
+            i = next
+        }
+        return i
+    }
+
+    @inline(__always)
+    static func isMark(_ v: UInt32) -> Bool {
+        guard v >= 0x300, let s = Unicode.Scalar(v) else { return false }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return v == 0x200C || v == 0x200D
+        }
+    }
+
+    /// Byte ranges of `needle` in `text` that start and end at word boundaries (a Bengali name may
+    /// be followed by a case ending).
+    static func wordMatches(of needle: [UInt8], in text: [UInt8], bengaliSuffixes: Bool) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var from = 0
+        while let at = UTF8Scan.find(needle, in: text, from: from) {
+            from = at + 1
+            let prevOK = at == 0 || !UTF8Scan.isWordScalar(UTF8Scan.scalar(before: at, in: text).value)
+            guard prevOK else { continue }
+            var end = at + needle.count
+            if bengaliSuffixes {
+                var e = end
+                while e < text.count {
+                    let (v, next) = UTF8Scan.scalar(at: e, in: text)
+                    guard UTF8Scan.isWordScalar(v) else { break }
+                    e = next
+                }
+                if e > end, bengaliSuffixBytes.contains(where: { $0.count == e - end && UTF8Scan.matches($0, in: text, at: end) }) {
+                    end = e
+                }
+            }
+            if end == text.count || !UTF8Scan.isWordScalar(UTF8Scan.scalar(at: end, in: text).value) { out.append(at..<end) }
+        }
+        return out
     }
 }

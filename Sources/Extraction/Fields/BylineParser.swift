@@ -116,13 +116,27 @@ public struct BylineParser: Sendable {
         return out.filter { seen.insert($0.name.lowercased()).inserted }
     }
 
+    static let deskWordBytes: [(bytes: [UInt8], bengali: Bool)] = deskWords.map { (Array($0.utf8), AgencyCatalog.isBengali($0)) }
+    static let correspondentWordBytes: [(bytes: [UInt8], bengali: Bool)] = correspondentWords.map {
+        (Array($0.utf8), AgencyCatalog.isBengali($0))
+    }
+
+    static let staffPhraseBytes: [[UInt8]] = staffPhrases.map { Array($0.utf8) }
+
     /// The role a credit's words imply, `nil` for a plain name.
     static func role(of lower: String) -> ArticleRecord.AuthorRole? {
-        if staffPhrases.contains(where: { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasSuffix(" " + $0) }) {
-            return .staff
+        let bytes = Array(lower.utf8)
+        for p in staffPhraseBytes where p.count <= bytes.count {
+            // The whole text, its first words or its last words.
+            if p.count == bytes.count {
+                if p == bytes { return .staff }
+                continue
+            }
+            if UTF8Scan.matches(p, in: bytes, at: 0), bytes[p.count] == 0x20 { return .staff }
+            if UTF8Scan.matches(p, in: bytes, at: bytes.count - p.count), bytes[bytes.count - p.count - 1] == 0x20 { return .staff }
         }
-        if deskWords.contains(where: { containsWord($0, in: lower) }) { return .desk }
-        if correspondentWords.contains(where: { containsWord($0, in: lower) }) { return .correspondent }
+        if deskWordBytes.contains(where: { containsWord($0.bytes, in: bytes, bengali: $0.bengali) }) { return .desk }
+        if correspondentWordBytes.contains(where: { containsWord($0.bytes, in: bytes, bengali: $0.bengali) }) { return .correspondent }
         return nil
     }
 
@@ -131,12 +145,18 @@ public struct BylineParser: Sendable {
         lower.split(separator: " ").count <= 3
     }
 
-    static func containsWord(_ word: String, in text: String) -> Bool {
-        guard let r = text.range(of: word) else { return false }
-        let okBefore = r.lowerBound == text.startIndex || !AttributionFinder.isWordChar(text[text.index(before: r.lowerBound)])
-        let okAfter = r.upperBound == text.endIndex || !AttributionFinder.isWordChar(text[r.upperBound])
-            || AgencyCatalog.isBengali(word)
-        return okBefore && okAfter
+    /// True when `word` occurs in `text` with no word character before it, nor after it unless the
+    /// word is Bengali (case endings attach: "ডেস্কের").
+    static func containsWord(_ word: [UInt8], in text: [UInt8], bengali: Bool) -> Bool {
+        var from = 0
+        while let at = UTF8Scan.find(word, in: text, from: from) {
+            from = at + 1
+            let end = at + word.count
+            let okBefore = at == 0 || !UTF8Scan.isWordScalar(UTF8Scan.scalar(before: at, in: text).value)
+            let okAfter = bengali || end >= text.count || !UTF8Scan.isWordScalar(UTF8Scan.scalar(at: end, in: text).value)
+            if okBefore && okAfter { return true }
+        }
+        return false
     }
 
     static func isCredential(_ piece: String) -> Bool {
@@ -195,15 +215,20 @@ public struct BylineParser: Sendable {
         return true
     }
 
+    /// Date labels a byline is cut at.
+    static let cutLabels: [[UInt8]] = [
+        "last updated", "last modified", "updated", "published", "posted on", "reviewed on", "আপডেট", "প্রকাশ", "प्रकाशित",
+        "अपडेट", "aktualisiert", "veröffentlicht", "mis à jour", "publié",
+    ].map { Array($0.utf8) }
+
     /// Removes dates, `Updated …` tails, e-mail addresses, URLs and handles.
     func clean(_ s: String) -> String {
         var text = s.replacingOccurrences(of: "\u{00A0}", with: " ")
         // Cut at a date label or a date.
-        let lower = text.lowercased()
-        for label in ["last updated", "last modified", "updated", "published", "posted on", "reviewed on", "আপডেট", "প্রকাশ", "प्रकाशित", "अपडेट", "aktualisiert", "veröffentlicht", "mis à jour", "publié"] {
-            if let r = lower.range(of: label), r.lowerBound != lower.startIndex {
-                let cut = text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
-                text = String(text[..<cut])
+        let lower = UTF8Scan.asciiLowered(text)
+        for label in Self.cutLabels {
+            if let at = UTF8Scan.find(label, in: lower), at != 0 {
+                text = String(decoding: Array(text.utf8)[..<at], as: UTF8.self)
                 break
             }
         }
@@ -226,8 +251,12 @@ public struct BylineParser: Sendable {
     /// Where the first date or time of `text` starts, if it has one.
     static func dateStart(in text: String) -> String.Index? {
         var idx = text.startIndex
+        var previousIsNumber = false
         while idx < text.endIndex {
-            if text[idx].isNumber {
+            let isNumber = text[idx].isNumber
+            defer { previousIsNumber = isNumber }
+            // Dates start where a run of digits starts.
+            if isNumber, !previousIsNumber {
                 let rest = String(text[idx...])
                 if DateParser().scan(rest).first(where: { $0.date.isValid }) != nil { return idx }
                 // A month name may come first ("Dec 27, 2024").
@@ -235,11 +264,8 @@ public struct BylineParser: Sendable {
             idx = text.index(after: idx)
         }
         // "December 27, 2024" after a name: look for a month word followed by a digit.
-        let words = text.split(separator: " ")
-        var offset = text.startIndex
-        for w in words {
-            guard let r = text.range(of: w, range: offset..<text.endIndex) else { break }
-            offset = r.upperBound
+        for w in text.split(separator: " ") {
+            let r = w.startIndex..<w.endIndex
             let key = w.lowercased().trimmingCharacters(in: .punctuationCharacters)
             if DateVocabulary.months[key] != nil || DateVocabulary.fillers.contains(key) && key.count > 3 {
                 let rest = String(text[r.lowerBound...])

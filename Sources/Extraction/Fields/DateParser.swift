@@ -43,6 +43,8 @@ public struct DateParser: Sendable {
     /// Every date found in `text`, in order, including non-Gregorian ones (check
     /// ``ParsedDate/isValid`` or ``ParsedDate/calendar``). Only the first 400 characters are read.
     public func scan(_ text: String) -> [Match] {
+        // Every date has digits: most texts are turned away here without being tokenised.
+        guard Self.mayHaveDigits(text) else { return [] }
         let tokens = Self.tokenize(text)
         var out: [Match] = []
         var label: Match.Label = .none
@@ -80,6 +82,26 @@ public struct DateParser: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// False when the first 400 scalars of `text` surely hold no digit of any script.
+    static func mayHaveDigits(_ text: String) -> Bool {
+        var nonASCII = false
+        var n = 0
+        for b in text.utf8 {
+            if b &- 0x30 < 10 { return true }
+            if b >= 0x80 { nonASCII = true }
+            n += 1
+            if n >= 1600 { return true }
+        }
+        guard nonASCII else { return false }
+        var count = 0
+        for s in text.unicodeScalars {
+            if s.value >= 0x660, ScriptDigits.value(of: s) != nil { return true }
+            count += 1
+            if count > 400 { break }
+        }
+        return false
     }
 
     // MARK: Tokens

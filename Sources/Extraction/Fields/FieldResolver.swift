@@ -68,7 +68,14 @@ public struct FieldResolver: Sendable {
             ?? content.headlineNode ?? doc.elements(.h1).first
 
         // Language (needed for the time zone).
-        let sample = ([f.headline ?? ""] + content.paragraphs.prefix(30)).joined(separator: "\n")
+        // A bounded sample: the headline and the first paragraphs, up to about 10 KB.
+        var sampleParts = [f.headline ?? ""]
+        var sampleBytes = 0
+        for p in content.paragraphs.prefix(30) where sampleBytes < 10_000 {
+            sampleParts.append(p)
+            sampleBytes += p.utf8.count
+        }
+        let sample = sampleParts.joined(separator: "\n")
         f.language = LanguageDetector().resolve(text: sample, declared: md.languages.map(\.value))
 
         // Clues printed near the headline.

@@ -24,20 +24,22 @@ public struct HeadlineSelector: Sendable {
         let titles = metadataTitles.map(Self.decodeEntities).filter { !isSiteName($0) }
         let title = htmlTitle.map(Self.decodeEntities)
         // References: the best metadata title and <title> count fully, lesser sources a little less.
-        var refs: [(String, Double)] = []
+        var refs: [(Compared, Double)] = []
         for (k, t) in (titles + [title].compactMap { $0 }).enumerated() {
             let weight = k == 0 || t == title ? 1.0 : 0.95
             for v in Self.variants(of: t) {
                 let n = Self.normalize(v)
-                if !n.isEmpty { refs.append((n, weight)) }
+                if !n.isEmpty, !refs.contains(where: { $0.0.text == n && $0.1 >= weight }) { refs.append((Compared(n), weight)) }
             }
         }
         // 1. An on-page headline that matches the metadata.
         var best: (String, Double)?
         for c in candidates {
+            guard c.count <= 400 else { continue }
             let n = Self.normalize(c)
-            guard n.count >= 2, c.count <= 400 else { continue }
-            let score = refs.map { Self.similarity(n, $0.0) * $0.1 }.max() ?? 0
+            guard n.count >= 2 else { continue }
+            let cn = Compared(n)
+            let score = refs.map { Self.similarity(cn, $0.0) * $0.1 }.max() ?? 0
             if score >= 0.8, score > (best?.1 ?? 0) + 0.01 { best = (c, score) }
         }
         if let b = best { return b.0 }
@@ -87,6 +89,8 @@ public struct HeadlineSelector: Sendable {
         "oacute": "ó", "uacute": "ú", "ntilde": "ñ", "ccedil": "ç", "Eacute": "É", "oslash": "ø", "aring": "å",
     ]
 
+    static let separatorBytes = separators.map { Array($0.utf8) }
+
     /// The title and the title without its first or last separator-delimited part (twice).
     static func variants(of title: String) -> [String] {
         var out = [title]
@@ -94,15 +98,14 @@ public struct HeadlineSelector: Sendable {
         for _ in 0..<2 {
             var next: [String] = []
             for t in queue {
-                for sep in separators {
-                    if let r = t.range(of: sep, options: .backwards) {
-                        let head = String(t[..<r.lowerBound])
-                        if head.count >= 8 { next.append(head) }
-                    }
-                    if let r = t.range(of: sep) {
-                        let tail = String(t[r.upperBound...])
-                        if tail.count >= 8 { next.append(tail) }
-                    }
+                let b = Array(t.utf8)
+                for sep in separatorBytes {
+                    guard let first = UTF8Scan.find(sep, in: b) else { continue }
+                    let last = UTF8Scan.findLast(sep, in: b) ?? first
+                    let head = String(decoding: b[..<last], as: UTF8.self)
+                    if head.count >= 8 { next.append(head) }
+                    let tail = String(decoding: b[(first + sep.count)...], as: UTF8.self)
+                    if tail.count >= 8 { next.append(tail) }
                 }
             }
             for n in next where !out.contains(n) { out.append(n) }
@@ -141,36 +144,70 @@ public struct HeadlineSelector: Sendable {
     static func siteMatches(_ part: String, _ site: String) -> Bool {
         guard !part.isEmpty else { return false }
         if part == site { return true }
-        let p = part.replacingOccurrences(of: " ", with: ""), s = site.replacingOccurrences(of: " ", with: "")
+        let p = part.contains(" ") ? String(part.unicodeScalars.filter { $0 != " " }) : part
+        let s = site.contains(" ") ? String(site.unicodeScalars.filter { $0 != " " }) : site
         return p == s || (p.count >= 3 && s.hasPrefix(p)) || (s.count >= 3 && p.hasPrefix(s) && p.count - s.count <= 12)
     }
 
     /// Lower case, letters and digits only, single spaces.
     static func normalize(_ s: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var space = false
-        for ch in s.lowercased() {
-            if ch.isLetter || ch.isNumber || ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark }) {
-                if space, !out.isEmpty { out.append(" ") }
-                space = false
-                out.append(ch)
-            } else {
+        @inline(__always) func put(_ v: UInt32) {
+            if space, !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(Unicode.Scalar(v)!)
+        }
+        for sc in s.unicodeScalars {
+            let v = sc.value
+            if v < 0x80 {
+                if (v &- 0x41) < 26 { put(v | 0x20) } else if (v &- 0x61) < 26 || (v &- 0x30) < 10 { put(v) } else { space = true }
+                continue
+            }
+            if v == 0x200C || v == 0x200D { put(v); continue }
+            let p = sc.properties
+            switch p.generalCategory {
+            case .uppercaseLetter, .titlecaseLetter:
+                for l in p.lowercaseMapping.unicodeScalars { put(l.value) }
+            case .lowercaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber,
+                .nonspacingMark, .spacingMark:
+                put(v)
+            default:
                 space = true
             }
         }
-        return out
+        return String(out)
+    }
+
+    /// A normalised text prepared for comparison: its bytes, length and words.
+    struct Compared {
+        let text: String
+        let bytes: [UInt8]
+        let count: Int
+        let words: [Substring]
+        let wordSet: Set<Substring>
+
+        init(_ normalized: String) {
+            text = normalized
+            bytes = Array(normalized.utf8)
+            count = normalized.count
+            words = normalized.split(separator: " ")
+            wordSet = Set(words)
+        }
     }
 
     /// 1 for equal texts; the length ratio when one contains the other; else the Dice overlap of words.
     static func similarity(_ a: String, _ b: String) -> Double {
-        if a == b { return 1 }
-        if a.isEmpty || b.isEmpty { return 0 }
+        similarity(Compared(a), Compared(b))
+    }
+
+    static func similarity(_ a: Compared, _ b: Compared) -> Double {
+        if a.bytes == b.bytes { return 1 }
+        if a.bytes.isEmpty || b.bytes.isEmpty { return 0 }
         let la = Double(a.count), lb = Double(b.count)
-        if a.contains(b) || b.contains(a) { return min(la, lb) / max(la, lb) }
-        let wa = a.split(separator: " "), wb = b.split(separator: " ")
-        let sb = Set(wb)
-        let common = wa.filter { sb.contains($0) }.count
-        return 2 * Double(common) / Double(wa.count + wb.count) * 0.95
+        if UTF8Scan.contains(a.bytes, b.bytes) || UTF8Scan.contains(b.bytes, a.bytes) { return min(la, lb) / max(la, lb) }
+        let common = a.words.filter { b.wordSet.contains($0) }.count
+        return 2 * Double(common) / Double(a.words.count + b.words.count) * 0.95
     }
 }
 

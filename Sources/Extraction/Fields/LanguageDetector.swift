@@ -157,44 +157,136 @@ public struct LanguageDetector: Sendable {
             if bulgarianHard * 40 > counts[best.rawValue], russianOnly == 0 { return guess("bg") }
             return guess("ru")
         case .devanagari:
-            let (lang, margin) = Self.byWords(text, among: Self.devanagariWords)
+            let (lang, margin) = Self.byWords(text, in: Self.devanagariTable)
             return Guess(language: lang ?? "hi", confidence: min(share, lang == nil ? 0.6 : max(0.6, margin)))
         case .latin:
-            let (lang, margin) = Self.byWords(text, among: Self.latinWords)
+            let (lang, margin) = Self.byWords(text, in: Self.latinTable)
             guard let lang else { return Guess(language: "en", confidence: 0.1) }
             return Guess(language: lang, confidence: min(share, margin))
         }
     }
 
-    /// The language whose function words are most frequent, and how clearly it leads (0–1).
-    static func byWords(_ text: String, among table: [String: Set<String>]) -> (String?, Double) {
-        var scores: [String: Int] = [:]
-        var words = 0
-        var current = ""
-        func flush() {
-            guard !current.isEmpty else { return }
-            words += 1
-            for (lang, set) in table where set.contains(current) { scores[lang, default: 0] += 1 }
-            current = ""
+    /// A word of up to 24 UTF-8 bytes packed into integers: a dictionary key made without a String.
+    struct WordKey: Hashable {
+        var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
+        var count = 0
+
+        /// Appends one byte; false once the word is longer than a key holds.
+        @inline(__always)
+        mutating func append(_ byte: UInt8) -> Bool {
+            guard count < 24 else { count += 1; return false }
+            let shift = UInt64((count & 7) * 8)
+            switch count >> 3 {
+            case 0: a |= UInt64(byte) << shift
+            case 1: b |= UInt64(byte) << shift
+            default: c |= UInt64(byte) << shift
+            }
+            count += 1
+            return true
         }
-        for ch in text.lowercased() {
-            if ch.isLetter || ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark }) || ch == "'" {
-                current.append(ch)
+
+        init() {}
+
+        init(_ word: String) {
+            for byte in word.utf8 { _ = append(byte) }
+        }
+    }
+
+    /// A table of function words: each word → the set (bit mask) of languages it belongs to.
+    struct WordTable: Sendable {
+        let languages: [String]
+        let masks: [WordKey: UInt64]
+
+        init(_ table: [String: Set<String>]) {
+            languages = table.keys.sorted()
+            var m: [WordKey: UInt64] = [:]
+            for (k, lang) in languages.enumerated() {
+                for w in table[lang]! { m[WordKey(w), default: 0] |= 1 << UInt64(k) }
+            }
+            masks = m
+        }
+    }
+
+    static let latinTable = WordTable(latinWords)
+    static let devanagariTable = WordTable(devanagariWords)
+
+    /// The language whose function words are most frequent, and how clearly it leads (0–1).
+    ///
+    /// One scan over scalars: lower-cased by hand, words packed into ``WordKey``s (no String per word).
+    static func byWords(_ text: String, in table: WordTable) -> (String?, Double) {
+        var scores = [Int](repeating: 0, count: table.languages.count)
+        var words = 0
+        var key = WordKey()
+        var fits = true
+        func flush() {
+            guard key.count > 0 else { return }
+            words += 1
+            if fits, var mask = table.masks[key] {
+                while mask != 0 {
+                    scores[mask.trailingZeroBitCount] += 1
+                    mask &= mask - 1
+                }
+            }
+            key = WordKey()
+            fits = true
+        }
+        for s in text.unicodeScalars {
+            var v = s.value
+            let inWord: Bool
+            if v < 0x80 {
+                if (v &- 0x41) < 26 { v |= 0x20; inWord = true } else { inWord = (v &- 0x61) < 26 || v == 0x27 }
+            } else if v >= 0x0900 && v < 0x0980 {
+                // Devanagari: letters and signs, not the dandas, digits or the abbreviation sign.
+                inWord = !(v == 0x0964 || v == 0x0965 || (v >= 0x0966 && v <= 0x0970))
+            } else if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
+                v |= 0x20
+                inWord = true
+            } else if v >= 0xDF && v <= 0xFF {
+                inWord = v != 0xF7
+            } else {
+                let p = s.properties
+                switch p.generalCategory {
+                case .uppercaseLetter, .titlecaseLetter:
+                    v = p.lowercaseMapping.unicodeScalars.first?.value ?? v
+                    inWord = true
+                case .lowercaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark, .enclosingMark:
+                    inWord = true
+                default:
+                    inWord = false
+                }
+            }
+            if inWord {
+                if fits {
+                    if v < 0x80 {
+                        fits = key.append(UInt8(v))
+                    } else {
+                        for byte in Unicode.UTF8.encode(Unicode.Scalar(v)!)! where fits { fits = key.append(byte) }
+                    }
+                }
             } else {
                 flush()
                 if words >= 1500 { break }
             }
         }
         flush()
-        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        guard let top = ranked.first, top.value >= 2 else { return (nil, 0) }
-        let second = ranked.count > 1 ? ranked[1].value : 0
-        let margin = Double(top.value - second) / Double(top.value)
+        var top = -1, second = 0
+        for k in scores.indices {
+            // Ties go to the alphabetically first language (languages are sorted).
+            if top < 0 || scores[k] > scores[top] {
+                if top >= 0 { second = max(second, scores[top]) }
+                top = k
+            } else {
+                second = max(second, scores[k])
+            }
+        }
+        guard top >= 0, scores[top] >= 2 else { return (nil, 0) }
+        let best = scores[top]
+        let margin = Double(best - second) / Double(best)
         // Function words make up a fifth to a half of real text; a text where the best language's
         // words are rare (lorem ipsum, lists of names) is not evidence. Few hits are little evidence.
-        let coverage = min(1, Double(top.value) / Double(max(words, 1)) / 0.12)
-        let amount = min(1, Double(top.value) / 5)
-        return (top.key, coverage * amount * (0.5 + 0.5 * margin))
+        let coverage = min(1, Double(best) / Double(max(words, 1)) / 0.12)
+        let amount = min(1, Double(best) / 5)
+        return (table.languages[top], coverage * amount * (0.5 + 0.5 * margin))
     }
 
     static let devanagariWords: [String: Set<String>] = [

@@ -15,6 +15,10 @@ struct PageClueFinder {
     static let skipHints = ["comment", "related", "recommend", "sidebar", "popular", "trending", "footer", "menu",
                             "newsletter", "share", "social", "breadcrumb", "nav", "latest", "more-news", "read-more", "tags"]
 
+    static let bylineHintBytes = bylineHints.map { Array($0.utf8) }
+    static let dateHintBytes = dateHints.map { Array($0.utf8) }
+    static let skipHintBytes = skipHints.map { Array($0.utf8) }
+
     /// A short text that reads as a credit: a desk/staff/correspondent credit ending in its role word
     /// ("কালবেলা ডেস্ক", "নিজস্ব প্রতিবেদক", "সিলেট প্রতিনিধি", "International Desk"), or "By Name".
     static func looksLikeUnmarkedByline(_ t: String) -> Bool {
@@ -32,6 +36,8 @@ struct PageClueFinder {
         let ending = role == .desk ? BylineParser.deskWords : BylineParser.correspondentWords
         return ending.contains { trimmed.hasSuffix($0) } || trimmed.contains(",")
     }
+
+    static let authorBytes = Array("author".utf8)
 
     struct Clues {
         var headlineCandidates: [NodeID] = []
@@ -71,17 +77,17 @@ struct PageClueFinder {
                     i = doc.subtreeEnd(n).index
                     continue
                 }
-                let cls = doc.classAndID(n)
-                if !cls.isEmpty, i > a, Self.skipHints.contains(where: { cls.contains($0) }), !Self.bylineHints.contains(where: { cls.contains($0) }) {
+                let cls = doc.loweredClassAndIDBytes(n)
+                let bylineClass = !cls.isEmpty && UTF8Scan.containsAny(cls, Self.bylineHintBytes)
+                if !cls.isEmpty, i > a, !bylineClass, UTF8Scan.containsAny(cls, Self.skipHintBytes) {
                     // A region after the headline that is not the article's: skip it.
                     let end = doc.subtreeEnd(n).index
                     if end - i < 3000 { skipUntil = max(skipUntil, end) }
                 }
                 if i >= skipUntil {
-                    let isByline = (!cls.isEmpty && Self.bylineHints.contains(where: { cls.contains($0) }))
-                        || doc.attribute("rel", of: n)?.lowercased() == "author"
-                        || doc.attribute("itemprop", of: n)?.lowercased() == "author"
-                    if isByline, i >= bylineUntil {
+                    let isByline = bylineClass || doc.attributeEqualsIgnoringCase("rel", Self.authorBytes, of: n)
+                        || doc.attributeEqualsIgnoringCase("itemprop", Self.authorBytes, of: n)
+                    if isByline, i >= bylineUntil, !doc.visibleTextSurelyExceeds(n, chars: 160) {
                         let t = doc.textContent(of: n)
                         if t.count >= 2, t.count <= 160, !BylineParser.isCreditLine(t) {
                             c.bylines.append((n, t))
@@ -92,8 +98,8 @@ struct PageClueFinder {
                             }
                         }
                     }
-                    let isDate = tag == .time || (!cls.isEmpty && Self.dateHints.contains(where: { cls.contains($0) }))
-                    if isDate, i >= dateUntil {
+                    let isDate = tag == .time || (!cls.isEmpty && UTF8Scan.containsAny(cls, Self.dateHintBytes))
+                    if isDate, i >= dateUntil, !doc.visibleTextSurelyExceeds(n, chars: 240) {
                         let t = doc.textContent(of: n)
                         if t.count >= 6, t.count <= 240 {
                             let matches = parser.scan(t).filter { $0.date.isValid }

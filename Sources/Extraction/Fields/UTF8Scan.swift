@@ -1,0 +1,172 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Search and word tests on UTF-8 bytes, for the hot paths of the fields stage.
+///
+/// Foundation's `String.range(of:options:)`, `contains` and `lowercased()` go through CFString and
+/// UTF-16 on Linux and were most of the extractor's time. These helpers work on `[UInt8]` (made once
+/// per text with `Array(s.utf8)`), find needles with `memchr` + `memcmp`, fold ASCII case by hand and
+/// decode a scalar only where a word boundary must be checked.
+enum UTF8Scan {
+    // MARK: Case
+
+    /// `bytes` with ASCII `A`–`Z` lowered; other bytes (all of non-ASCII UTF-8) unchanged.
+    @inline(__always)
+    static func asciiLowered(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        for i in out.indices where out[i] &- 0x41 < 26 { out[i] |= 0x20 }
+        return out
+    }
+
+    /// `s` as UTF-8 with ASCII letters lowered.
+    @inline(__always)
+    static func asciiLowered(_ s: String) -> [UInt8] { asciiLowered(Array(s.utf8)) }
+
+    // MARK: Search
+
+    /// The first index at or after `from` where `needle` starts in `hay` (and ends by `to`), or `nil`.
+    ///
+    /// `memchr` looks for the needle's last byte: in UTF-8 that is a continuation byte or an ASCII
+    /// letter, rarer than a lead byte (every Bengali letter starts with `0xE0`).
+    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int = 0, to end: Int? = nil) -> Int? {
+        let h = min(end ?? hay.count, hay.count), n = needle.count
+        guard n > 0 else { return from <= h ? from : nil }
+        guard from >= 0, h - from >= n else { return nil }
+        return hay.withUnsafeBufferPointer { hp -> Int? in
+            needle.withUnsafeBufferPointer { np -> Int? in
+                let base = hp.baseAddress!, anchor = Int32(np[n - 1])
+                var i = from + n - 1
+                while i < h {
+                    guard let p = memchr(base + i, anchor, h - i) else { return nil }
+                    let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if n == 1 || memcmp(base + at - (n - 1), np.baseAddress!, n - 1) == 0 { return at - (n - 1) }
+                    i = at + 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The last index where `needle` starts in `hay`, or `nil`.
+    static func findLast(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
+        let n = needle.count
+        guard n > 0, hay.count >= n else { return nil }
+        var i = hay.count - n
+        while i >= 0 {
+            if hay[i] == needle[0], matches(needle, in: hay, at: i) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// True when `needle` occurs in `hay`.
+    @inline(__always)
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool { find(needle, in: hay) != nil }
+
+    /// True when `hay` contains any of `needles`.
+    @inline(__always)
+    static func containsAny(_ hay: [UInt8], _ needles: [[UInt8]]) -> Bool {
+        for n in needles where find(n, in: hay) != nil { return true }
+        return false
+    }
+
+    /// True when `hay[at...]` starts with `needle`.
+    @inline(__always)
+    static func matches(_ needle: [UInt8], in hay: [UInt8], at: Int) -> Bool {
+        guard at >= 0, at + needle.count <= hay.count else { return false }
+        for k in 0..<needle.count where hay[at + k] != needle[k] { return false }
+        return true
+    }
+
+    // MARK: Scalars
+
+    /// The scalar that starts at byte `i` and the index after it.
+    @inline(__always)
+    static func scalar(at i: Int, in b: [UInt8]) -> (value: UInt32, next: Int) {
+        let c0 = UInt32(b[i])
+        if c0 < 0x80 { return (c0, i + 1) }
+        if c0 < 0xE0, i + 1 < b.count { return ((c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), i + 2) }
+        if c0 < 0xF0, i + 2 < b.count {
+            return ((c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), i + 3)
+        }
+        if i + 3 < b.count {
+            return ((c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), i + 4)
+        }
+        return (0xFFFD, b.count)
+    }
+
+    /// The scalar that ends just before byte `i` and the index where it starts.
+    @inline(__always)
+    static func scalar(before i: Int, in b: [UInt8]) -> (value: UInt32, start: Int) {
+        var s = i - 1
+        while s > 0, b[s] & 0xC0 == 0x80, i - s < 4 { s -= 1 }
+        return (scalar(at: s, in: b).value, s)
+    }
+
+    /// A letter, a digit or a combining mark: part of a word.
+    @inline(__always)
+    static func isWordScalar(_ v: UInt32) -> Bool {
+        if v < 0x80 {
+            return (v &- 0x61) < 26 || (v &- 0x41) < 26 || (v &- 0x30) < 10
+        }
+        guard let s = Unicode.Scalar(v) else { return false }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// White space (ASCII, NBSP and the Unicode spaces).
+    @inline(__always)
+    static func isSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || (v >= 0x09 && v <= 0x0D) || v == 0xA0 || v == 0x85 || (v >= 0x2000 && v <= 0x200B) || v == 0x202F
+            || v == 0x205F || v == 0x3000 || v == 0x1680
+    }
+
+    /// Punctuation (Unicode `P*`), as Foundation's `punctuationCharacters`.
+    @inline(__always)
+    static func isPunctuation(_ v: UInt32) -> Bool {
+        if v < 0x80 {
+            switch UInt8(v) {
+            case UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+                UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: ","),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: ";"),
+                UInt8(ascii: "?"), UInt8(ascii: "@"), UInt8(ascii: "["), UInt8(ascii: "\\"), UInt8(ascii: "]"),
+                UInt8(ascii: "_"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+                return true
+            default:
+                return false
+            }
+        }
+        guard let s = Unicode.Scalar(v) else { return false }
+        switch s.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True when the match `lo..<hi` of a word in `b` has no word character right before or after it.
+    @inline(__always)
+    static func isWholeWord(_ lo: Int, _ hi: Int, in b: [UInt8]) -> Bool {
+        (lo == 0 || !isWordScalar(scalar(before: lo, in: b).value)) && (hi >= b.count || !isWordScalar(scalar(at: hi, in: b).value))
+    }
+
+    /// True when `word` occurs in `hay` as a whole word (`hay` and `word` already case-folded alike).
+    static func containsWord(_ word: [UInt8], in hay: [UInt8]) -> Bool {
+        var from = 0
+        while let at = find(word, in: hay, from: from) {
+            if isWholeWord(at, at + word.count, in: hay) { return true }
+            from = at + 1
+        }
+        return false
+    }
+}
