@@ -66,4 +66,23 @@ struct FieldResolverTests {
         #expect(f.authors.isEmpty)
         #expect(f.headline == "Hello world again")
     }
+
+    @Test("printed bylines without byline markup: a lead word before a link, a link to the author's page", arguments: [
+        ("<p class='meta'><span class='item'> By <a href='/people/sofia-gomez'>Sofia Gomez</a> </span></p>", "Sofia Gomez"),
+        ("<p class='pt-2'>by: <!-- -->Ziyi Xu<!-- -->, <!-- -->Dec 17, 2025</p>", "Ziyi Xu"),
+        ("<div class='x1'><a class='x2' href='https://example.com/authors/ray-ansari/'>Ray Ansari</a></div>", "Ray Ansari"),
+    ])
+    func unmarkedBylines(markup: String, expected: String) throws {
+        let doc = try parseHTML("<html><body><article><h1>Twelve new restaurants opened this month</h1>\(markup)"
+            + "<p>The city has seen a wave of openings this winter, from pizza places to noodle bars and more.</p></article></body></html>")
+        #expect(resolve(doc, url: "https://example.com/food/openings").authors == [.init(name: expected, role: .reporter)])
+    }
+
+    @Test("a lead word before prose or a lower-case text is not a byline")
+    func leadBeforeProse() throws {
+        let doc = try parseHTML("<html><body><article><h1>Twelve new restaurants opened this month</h1>"
+            + "<p>By <a href='/guide'>the way, our guide</a> has moved.</p>"
+            + "<p>The city has seen a wave of openings this winter, from pizza places to noodle bars and more.</p></article></body></html>")
+        #expect(resolve(doc, url: "https://example.com/food/openings").authors.isEmpty)
+    }
 }

@@ -19,12 +19,53 @@ struct PageClueFinder {
     static let dateHintBytes = dateHints.map { Array($0.utf8) }
     static let skipHintBytes = skipHints.map { Array($0.utf8) }
 
+    /// Lead phrases that open a printed byline ("By Jane Doe", "Written by Jane Doe", "by: Jane Doe").
+    static let leadPhrases = ["written by", "words by", "story by", "posted by", "reported by", "article by", "by"]
+    /// Path fragments of links to an author's page.
+    static let authorPathBytes = ["/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/writer/", "/writers/",
+                                  "/journalist/", "/journalists/", "/reporter/", "/profile/author"].map { Array($0.utf8) }
+
+    /// True when `t` is only a lead phrase ("By", "by:", "Written by"): the name follows in another element.
+    static func isBareLead(_ t: String) -> Bool {
+        let l = t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+        return leadPhrases.contains(l)
+    }
+
+    /// A lead phrase followed by capitalised names, perhaps a date or place after a separator:
+    /// "By Sofia Gonzalez", "Written by John Crenshaw", "by: Ziyi Xu, Dec 17, 2025".
+    static func looksLikeLedByline(_ t: String) -> Bool {
+        let lower = t.lowercased()
+        guard let lead = leadPhrases.first(where: { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }) else { return false }
+        var names = 0
+        for w in t.dropFirst(lead.count).split(whereSeparator: { $0 == " " || $0 == ":" }) {
+            // The names end at a separator, a date or a place after a comma.
+            if w.first.map({ $0.isNumber || "|·•–—-".contains($0) }) == true { break }
+            let word = w.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+            if ["and", "&", "und"].contains(word) { continue }
+            guard let f = word.first, f.isUppercase || !f.isASCII && f.isLetter && !f.isLowercase else { return false }
+            names += 1
+            if names > 6 { return false }
+            if w.hasSuffix(",") || w.hasSuffix(";") { if names >= 2 { break } }
+        }
+        return names >= 1
+    }
+
+    /// True when `n` is a link to an author's page.
+    func isAuthorLink(_ n: NodeID) -> Bool {
+        guard doc.tag(n) == .a, let r = doc.attributeRange("href", of: n), r.count >= 8 else { return false }
+        let href = UTF8Scan.asciiLowered(Array(doc.bytes[r]))
+        return UTF8Scan.containsAny(href, Self.authorPathBytes)
+    }
+
     /// A short text that reads as a credit: a desk/staff/correspondent credit ending in its role word
     /// ("কালবেলা ডেস্ক", "নিজস্ব প্রতিবেদক", "সিলেট প্রতিনিধি", "International Desk"), or "By Name".
     static func looksLikeUnmarkedByline(_ t: String) -> Bool {
         let words = t.split(separator: " ")
         guard words.count <= 6 else { return false }
         let lower = t.lowercased()
+        if lower.hasPrefix("by: ") || lower.hasPrefix("written by ") || lower.hasPrefix("posted by ") {
+            return looksLikeLedByline(t)
+        }
         if lower.hasPrefix("by "), words.count <= 6 {
             let rest = words.dropFirst()
             return rest.allSatisfy { w in w.first.map { $0.isUppercase || !$0.isASCII } ?? false || ["and", "&", "und"].contains(String(w)) }
@@ -86,7 +127,7 @@ struct PageClueFinder {
                 }
                 if i >= skipUntil {
                     let isByline = bylineClass || doc.attributeEqualsIgnoringCase("rel", Self.authorBytes, of: n)
-                        || doc.attributeEqualsIgnoringCase("itemprop", Self.authorBytes, of: n)
+                        || doc.attributeEqualsIgnoringCase("itemprop", Self.authorBytes, of: n) || isAuthorLink(n)
                     if isByline, i >= bylineUntil, !doc.visibleTextSurelyExceeds(n, chars: 160) {
                         let t = doc.textContent(of: n)
                         if t.count >= 2, t.count <= 160, !BylineParser.isCreditLine(t) {
@@ -113,6 +154,16 @@ struct PageClueFinder {
             } else if doc.isText(n), i >= skipUntil, abs(i - a) <= 250 {
                 // Unmarked text near the headline: a desk/staff/correspondent credit or a labelled date.
                 let len = doc.textByteCount(n)
+                if len >= 2, len <= 14, i >= bylineUntil, let p = doc.parent(n), Self.isBareLead(HTMLDocument.collapse(doc.text(n))),
+                    !doc.visibleTextSurelyExceeds(p, chars: 120)
+                {
+                    // "By <a>Jane Doe</a>": the lead and the name in the parent element.
+                    let t = doc.textContent(of: p)
+                    if t.count <= 120, Self.looksLikeLedByline(t) {
+                        c.bylines.append((p, t))
+                        bylineUntil = doc.subtreeEnd(p).index
+                    }
+                }
                 if len >= 4, len <= 400 {
                     let t = HTMLDocument.collapse(doc.text(n))
                     if t.count <= 80, i >= bylineUntil, !t.isEmpty {
