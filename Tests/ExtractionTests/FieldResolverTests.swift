@@ -85,4 +85,12 @@ struct FieldResolverTests {
             + "<p>The city has seen a wave of openings this winter, from pizza places to noodle bars and more.</p></article></body></html>")
         #expect(resolve(doc, url: "https://example.com/food/openings").authors.isEmpty)
     }
+
+    @Test("a desk word that labels a menu link is not a credit")
+    func menuLinkIsNotDesk() throws {
+        let doc = try parseHTML("<html><body><ul><li><a href='/news'>Newsroom</a></li><li><a href='/help'>Student Help Desk</a></li></ul>"
+            + "<article><h1>Twelve new restaurants opened this month</h1>"
+            + "<p>The city has seen a wave of openings this winter, from pizza places to noodle bars and more.</p></article></body></html>")
+        #expect(resolve(doc, url: "https://example.edu/food/openings").authors.isEmpty)
+    }
 }

@@ -50,6 +50,19 @@ struct PageClueFinder {
         return names >= 1
     }
 
+    /// True when text node `n` is the label of a link in a list item ("Newsroom" in a menu).
+    func inMenuLink(_ n: NodeID) -> Bool {
+        var p = doc.parent(n)
+        var link = false
+        for _ in 0..<4 {
+            guard let x = p else { return false }
+            if doc.tag(x) == .a { link = true }
+            if doc.tag(x) == .li { return link }
+            p = doc.parent(x)
+        }
+        return false
+    }
+
     /// True when `n` is a link to an author's page.
     func isAuthorLink(_ n: NodeID) -> Bool {
         guard doc.tag(n) == .a, let r = doc.attributeRange("href", of: n), r.count >= 8 else { return false }
@@ -167,7 +180,7 @@ struct PageClueFinder {
                 if len >= 4, len <= 400 {
                     let t = HTMLDocument.collapse(doc.text(n))
                     if t.count <= 80, i >= bylineUntil, !t.isEmpty {
-                        if Self.looksLikeUnmarkedByline(t) { c.bylines.append((n, t)) }
+                        if Self.looksLikeUnmarkedByline(t), !inMenuLink(n) { c.bylines.append((n, t)) }
                     }
                     if i >= dateUntil, t.count <= 160 {
                         // Labelled dates, or a short text that is little more than a date.
