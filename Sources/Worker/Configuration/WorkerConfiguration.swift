@@ -22,7 +22,8 @@ struct WorkerConfiguration: Sendable, Equatable {
     /// Pages consumed but not yet committed, at most. Default 256.
     var maxInFlight = 256
     /// Bytes of in-flight pages, at most. Default 32 MiB. Pages fetched but not yet started are
-    /// bounded by half of this again, in librdkafka's queue and in the consumer's buffer each.
+    /// bounded too: half of this in the consumer's buffer, a sixteenth per partition in librdkafka's
+    /// prefetch queue.
     var maxInFlightBytes = 32 << 20
     /// Pages larger than this go to the dead-letter topic as `too_large`. Default 16 MiB.
     var maxPageBytes = 16 << 20

@@ -44,7 +44,8 @@ final class WorkerService: Service, @unchecked Sendable {
         // Fetched-but-not-started pages: bounded like the pages in flight, at half their budget.
         c.maxBufferedMessages = max(64, configuration.maxInFlight)
         c.maxBufferedBytes = max(1 << 20, configuration.maxInFlightBytes / 2)
-        c.prefetchKilobytes = max(1024, configuration.maxInFlightBytes / 2 / 1024)
+        // librdkafka's prefetch is per partition: a sixteenth of the budget each (2 MiB by default).
+        c.prefetchKilobytes = max(512, configuration.maxInFlightBytes / 16 / 1024)
         c.properties["client.id"] = configuration.clientID
         c.properties.merge(configuration.kafkaProperties) { _, new in new }
         let offsets = self.offsets
