@@ -64,40 +64,19 @@ final class WorkerService: Service, @unchecked Sendable {
             }
             offsets.drop(keys)
         }
-        c.logHandler = { level, facility, message in
-            logger.log(level: Self.logLevel(syslog: level), "librdkafka: \(message)", metadata: ["facility": "\(facility)"])
-        }
+        c.logHandler = LibrdkafkaLogging.handler(logger)
         return c
     }
 
     func producerConfiguration() -> KafkaProducerConfiguration {
-        var p = KafkaProducerConfiguration(bootstrapServers: configuration.brokers)
-        p.idempotent = true
-        p.messageMaxBytes = max(configuration.maxPageBytes + (1 << 20), 16 << 20)
-        p.properties["client.id"] = configuration.clientID
+        var p = configuration.producerConfiguration(clientID: configuration.clientID, logger: logger)
         if configuration.exactlyOnce {
             // One transactional id per process: zombie fencing across rebalances comes from the
             // consumer group metadata passed with the offsets (KIP-447).
             let host = ProcessInfo.processInfo.hostName
             p.transactionalID = "\(configuration.groupID)-\(host)-\(ProcessInfo.processInfo.processIdentifier)"
         }
-        p.properties.merge(configuration.kafkaProperties) { _, new in new }
-        let logger = self.logger
-        p.logHandler = { level, facility, message in
-            logger.log(level: Self.logLevel(syslog: level), "librdkafka: \(message)", metadata: ["facility": "\(facility)"])
-        }
         return p
-    }
-
-    static func logLevel(syslog: Int32) -> Logger.Level {
-        switch syslog {
-        case ...2: return .critical
-        case 3: return .error
-        case 4: return .warning
-        case 5: return .notice
-        case 6: return .info
-        default: return .debug
-        }
     }
 
     // MARK: Run
@@ -159,22 +138,9 @@ final class WorkerService: Service, @unchecked Sendable {
     func preflight() async throws {
         let configuration = self.configuration
         try await Blocking.run {
-            let admin: KafkaAdmin
-            do {
-                admin = try KafkaAdmin(bootstrapServers: configuration.brokers, properties: configuration.kafkaProperties)
-            } catch {
-                throw WorkerError(.setup, "cannot configure the Kafka client: \(error)")
-            }
-            defer { admin.close() }
-            for (role, topic) in [("input", configuration.inputTopic), ("output", configuration.outputTopic), ("dead-letter", configuration.dlqTopic)] {
-                do {
-                    _ = try admin.partitions(of: topic, timeoutMs: 15_000)
-                } catch let error as KafkaError where error.code == .unknownTopicOrPartition {
-                    throw WorkerError(.setup, "\(role) topic '\(topic)' does not exist on \(configuration.brokers); create it first")
-                } catch {
-                    throw WorkerError(.setup, "cannot reach the brokers at \(configuration.brokers) (\(role) topic '\(topic)'): \(error)")
-                }
-            }
+            try configuration.verifyTopicsExist([
+                ("input", configuration.inputTopic), ("output", configuration.outputTopic), ("dead-letter", configuration.dlqTopic),
+            ])
         }
     }
 
@@ -307,21 +273,14 @@ final class WorkerService: Service, @unchecked Sendable {
 
     /// Extracts one consumed message into the message to publish (record or dead letter).
     func outputMessage(for m: KafkaConsumerMessage) -> (KafkaProducerMessage, DeadLetter.ErrorKind?) {
-        let input = InputMessage(
-            topic: m.topic, partition: m.partition, offset: m.offset, key: m.key, value: m.value,
-            headers: m.headers.map { (key: $0.key, value: $0.value) })
         let start = ContinuousClock.now
-        let (output, kind) = processor.process(input)
+        let (message, kind) = processor.producerMessage(for: m, outputTopic: configuration.outputTopic, dlqTopic: configuration.dlqTopic)
         metrics.extractionSeconds.record(ContinuousClock.now - start)
         if let kind {
             logger.notice("page sent to dead-letter topic", metadata: [
                 "topic": "\(m.topic)", "partition": "\(m.partition)", "offset": "\(m.offset)", "kind": "\(kind.rawValue)",
             ])
         }
-        let message = KafkaProducerMessage(
-            topic: output.destination == .records ? configuration.outputTopic : configuration.dlqTopic,
-            key: output.key, value: output.value,
-            headers: output.headers.map { KafkaHeader(key: $0.key, value: $0.value) })
         return (message, kind)
     }
 

@@ -312,14 +312,7 @@ final class ReplayService: Service, @unchecked Sendable {
 
     /// The record or dead letter for `m`, as `newsflow run` publishes it.
     func outputMessage(for m: KafkaConsumerMessage, processor: PageProcessor) -> (KafkaProducerMessage, Bool) {
-        let input = InputMessage(
-            topic: m.topic, partition: m.partition, offset: m.offset, key: m.key, value: m.value,
-            headers: m.headers.map { (key: $0.key, value: $0.value) })
-        let (output, kind) = processor.process(input)
-        let message = KafkaProducerMessage(
-            topic: output.destination == .records ? request.outputTopic : request.dlqTopic,
-            key: output.key, value: output.value,
-            headers: output.headers.map { KafkaHeader(key: $0.key, value: $0.value) })
+        let (message, kind) = processor.producerMessage(for: m, outputTopic: request.outputTopic, dlqTopic: request.dlqTopic)
         return (message, kind != nil)
     }
 
@@ -327,41 +320,25 @@ final class ReplayService: Service, @unchecked Sendable {
         let configuration = self.configuration
         let request = self.request
         try await Blocking.run {
-            let admin = try KafkaAdmin(bootstrapServers: configuration.brokers, properties: configuration.kafkaProperties)
-            defer { admin.close() }
-            for (role, topic) in [("output", request.outputTopic), ("dead-letter", request.dlqTopic)] {
-                do {
-                    _ = try admin.partitions(of: topic, timeoutMs: 15_000)
-                } catch let error as KafkaError where error.code == .unknownTopicOrPartition {
-                    throw ReplayError(.invalidOptions, "\(role) topic '\(topic)' does not exist on \(configuration.brokers); create it first")
-                }
+            do {
+                try configuration.verifyTopicsExist([("output", request.outputTopic), ("dead-letter", request.dlqTopic)])
+            } catch {
+                throw ReplayError(.invalidOptions, (error as? WorkerError)?.message ?? "\(error)")
             }
         }
     }
 
     func consumerConfiguration(group: String) -> KafkaAssignedConsumer.Configuration {
         var c = KafkaAssignedConsumer.Configuration(bootstrapServers: configuration.brokers, groupID: group)
-        c.messageMaxBytes = max(configuration.maxPageBytes + (1 << 20), 16 << 20)
+        c.messageMaxBytes = configuration.producerMessageMaxBytes
         c.properties["client.id"] = "\(configuration.clientID)-replay"
         c.properties.merge(configuration.kafkaProperties) { _, new in new }
-        let logger = self.logger
-        c.logHandler = { level, facility, message in
-            logger.log(level: WorkerService.logLevel(syslog: level), "librdkafka: \(message)", metadata: ["facility": "\(facility)"])
-        }
+        c.logHandler = LibrdkafkaLogging.handler(logger)
         return c
     }
 
     func producerConfiguration() -> KafkaProducerConfiguration {
-        var p = KafkaProducerConfiguration(bootstrapServers: configuration.brokers)
-        p.idempotent = true
-        p.messageMaxBytes = max(configuration.maxPageBytes + (1 << 20), 16 << 20)
-        p.properties["client.id"] = "\(configuration.clientID)-replay"
-        p.properties.merge(configuration.kafkaProperties) { _, new in new }
-        let logger = self.logger
-        p.logHandler = { level, facility, message in
-            logger.log(level: WorkerService.logLevel(syslog: level), "librdkafka: \(message)", metadata: ["facility": "\(facility)"])
-        }
-        return p
+        configuration.producerConfiguration(clientID: "\(configuration.clientID)-replay", logger: logger)
     }
 
     static func out(_ text: String) {
