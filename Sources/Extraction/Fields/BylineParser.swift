@@ -65,6 +65,8 @@ public struct BylineParser: Sendable {
         pieces = pieces.map { Self.stripTrailingTitle(stripLead($0)) }
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"“”„«»'()[] …").union(.decimalDigits)) }
             .filter { !$0.isEmpty && !Self.junk.contains($0.lowercased()) }
+        // Job titles after a name ("Liz Kenny Former McKinsey Consultant", "… Founder & Lead Reviewer").
+        pieces = pieces.enumerated().compactMap { k, p in Self.withoutJobTitle(p, isFirst: k == 0) }
         var out: [ArticleRecord.Author] = []
         var lastWasRole = false
         for piece in pieces {
@@ -194,6 +196,28 @@ public struct BylineParser: Sendable {
         let lower = t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "( "))
         return ["foto", "photo", "bild", "image", "picture", "source", "quelle", "ছবি", "সূত্র", "источник", "фото", "credit", "getty", "illustration"]
             .contains { lower.hasPrefix($0) }
+    }
+
+    /// Words of job titles printed after a Latin-script name.
+    static let jobTitleWords: Set<String> = [
+        "writer", "editor", "contributor", "founder", "co-founder", "cofounder", "reviewer", "consultant", "former",
+        "senior", "columnist", "contributing", "producer", "expert", "gardener", "astrologer", "educator",
+        "horticulturalist", "horticulturist", "analyst", "journalist", "photographer", "strategist", "specialist",
+        "ceo", "cto", "cfo", "president", "associate", "nutritionist", "dietitian", "veterinarian", "attorney",
+    ]
+
+    /// `piece` cut before a job title that follows at least two name words; `nil` for a piece that
+    /// is only a job title ("Lead Reviewer", "Garden Educator") after the first piece.
+    static func withoutJobTitle(_ piece: String, isFirst: Bool) -> String? {
+        let words = piece.split(separator: " ")
+        guard let f = piece.unicodeScalars.first, f.value < 0x250 else { return piece }
+        let titleAt = words.firstIndex { jobTitleWords.contains($0.lowercased()) }
+        guard let t = titleAt else { return piece }
+        // "AP Sports Writer": the agency's staff, credited as the agency.
+        if t >= 1, AgencyCatalog.agency(named: String(words[0])) != nil { return String(words[0]) }
+        if t >= 2 { return words[..<t].joined(separator: " ") }
+        if !isFirst, words.count <= 3, jobTitleWords.contains(words[words.count - 1].lowercased()) { return nil }
+        return piece
     }
 
     static func stripTrailingTitle(_ s: String) -> String {
