@@ -168,7 +168,11 @@ public struct FieldResolver: Sendable {
             meta.contains { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(s.name) }
         }
         if shownSubset {
-            f.authors = shown
+            // The page's people with the metadata's spelling ("TOM KRISHER" printed, "Tom Krisher" in the markup).
+            f.authors = shown.map { s in
+                let m = meta.first { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(s.name) }
+                return .init(name: m?.name ?? s.name, role: s.role)
+            }
         } else if !meta.isEmpty {
             // Roles from the byline where the names agree.
             f.authors = meta.map { m in
