@@ -188,7 +188,13 @@ public struct MetadataExtractor: Sendable {
         for o in objects {
             let types = Self.types(of: o)
             md.jsonLDTypes += types
-            if primary == nil, types.contains(where: { Self.articleTypes.contains($0.lowercased()) }) { primary = o }
+            // A Review is the page's article only when it reads as one (a product widget's reviews have
+            // an author and a body, no headline or date).
+            if primary == nil, types.contains(where: { $0.lowercased() != "review" && Self.articleTypes.contains($0.lowercased()) })
+                || (types.contains { $0.lowercased() == "review" } && (o["headline"] != nil || o["datePublished"] != nil))
+            {
+                primary = o
+            }
         }
         if primary == nil {
             primary = objects.first { $0["headline"] != nil || $0["datePublished"] != nil }
