@@ -48,4 +48,22 @@ struct PageTypeTests {
         let r = try extractor.extract(RawPage(url: "https://www.acme.example.com/waf/", body: Array(html.utf8)))
         #expect(r.pageType != .article)
     }
+
+    @Test("FAQPage Question/Answer markup on a dated news article does not make it a forum thread")
+    func faqOnArticle() throws {
+        var html = #"<html><head><meta property="og:type" content="article"><meta property="article:published_time" content="2025-03-02T10:00:00Z">"#
+        html += #"<script type="application/ld+json">{"@context":"https://schema.org","@type":"FAQPage","mainEntity":[{"@type":"Question","name":"Why?","acceptedAnswer":{"@type":"Answer","text":"Because."}}]}</script>"#
+        html += "<title>How the river flooded again</title></head><body><h1>How the river flooded again</h1>"
+        for i in 0..<6 { html += "<p>The river rose above its banks for the third time this year, and residents of the low-lying districts moved to shelters, paragraph \(i).</p>" }
+        html += "</body></html>"
+        let r = try extractor.extract(RawPage(url: "https://news.example.com/2025/03/how-the-river-flooded-again", body: Array(html.utf8)))
+        #expect(r.pageType == .article)
+    }
+
+    @Test("QAPage markup makes a question thread a forum page")
+    func qaPage() throws {
+        let html = #"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"QAPage","mainEntity":{"@type":"Question","name":"How do I descale a kettle?","answerCount":2}}</script><title>How do I descale a kettle?</title></head><body><h1>How do I descale a kettle?</h1><p>Mine is full of limescale.</p></body></html>"#
+        let r = try extractor.extract(RawPage(url: "https://cooking.example.com/questions/12/how-do-i-descale-a-kettle", body: Array(html.utf8)))
+        #expect(r.pageType == .forum)
+    }
 }

@@ -49,7 +49,9 @@ public struct PageTypeClassifier: Sendable {
             if types.contains("product") || types.contains("offer") || signals.ogType == "product" || signals.ogType == "og:product" {
                 return .product
             }
-            if types.contains("discussionforumposting") || types.contains("qapage") || types.contains("question") { return .forum }
+            // A Question/Answer pair alone is usually an FAQ block on an article or a service page
+            // (FAQPage markup); only QAPage and forum postings mark a thread.
+            if types.contains("discussionforumposting") || types.contains("qapage") { return .forum }
             if types.contains("collectionpage") || types.contains("itemlist") || types.contains("searchresultspage") {
                 if longParagraphs < 6 { return .listing }
             }
