@@ -22,6 +22,7 @@ struct BylineTests {
         ("International Desk", ["International Desk"], [.desk]),
         ("Staff Reporter", ["Staff Reporter"], [.staff]),
         ("AFP", ["AFP"], [.agency]),
+        ("Von dpa", ["dpa"], [.agency]),
         ("Liz Kenny Former McKinsey Consultant", ["Liz Kenny"], [.reporter]),
         ("Written By: Celeste Longacre Gardener & Astrologer", ["Celeste Longacre"], [.reporter]),
         ("Rasmus Barslund Founder & Lead Reviewer", ["Rasmus Barslund"], [.reporter]),

@@ -93,4 +93,18 @@ struct FieldResolverTests {
             + "<p>The city has seen a wave of openings this winter, from pizza places to noodle bars and more.</p></article></body></html>")
         #expect(resolve(doc, url: "https://example.edu/food/openings").authors.isEmpty)
     }
+
+    @Test("one byline element per author: the names do not run together; lower-case agency credits are kept")
+    func bylinePerAuthor() throws {
+        let doc = try parseHTML("<html><body><article><h1>Twelve new restaurants opened this month</h1><div class='bylines'>"
+            + "<div class='byline'><a rel='author'><span>Ingrid</span> <span>Treborg</span></a></div>"
+            + "<div class='byline'><a rel='author'><span>Marlene</span> <span>Holm</span></a></div></div>"
+            + "<p>The city has seen a wave of openings this winter, from pizza places to noodle bars and more.</p></article></body></html>")
+        let f = resolve(doc, url: "https://example.no/food/openings")
+        #expect(f.authors.map(\.name) == ["Ingrid Treborg", "Marlene Holm"])
+        let agency = try parseHTML("<html><body><article><h1>Twelve new restaurants opened this month</h1>"
+            + "<span class='article-heading__author'>Von dpa</span>"
+            + "<p>The city has seen a wave of openings this winter, from pizza places to noodle bars and more.</p></article></body></html>")
+        #expect(resolve(agency, url: "https://example.de/food/openings").authors == [.init(name: "dpa", role: .agency)])
+    }
 }

@@ -171,7 +171,8 @@ public struct BylineParser: Sendable {
     static func hasProseWords(_ s: String) -> Bool {
         for w in s.split(separator: " ") {
             guard let f = w.first, f.isLetter, f.isASCII || (f.unicodeScalars.first!.value < 0x250) else { continue }
-            if f.isLowercase, !particles.contains(w.lowercased()) { return true }
+            // Lower-case words are prose, except name particles and agencies written in lower case ("dpa", "epd").
+            if f.isLowercase, !particles.contains(w.lowercased()), AgencyCatalog.agency(named: String(w)) == nil { return true }
         }
         return false
     }

@@ -50,6 +50,28 @@ struct PageClueFinder {
         return names >= 1
     }
 
+    /// The text of byline element `n`; when it holds one element per author (two or more
+    /// `<div class=byline>` of the same kind, perhaps inside single-child wrappers), their texts
+    /// joined by "; " so the names do not run together.
+    func bylineText(_ n: NodeID) -> String {
+        var box = n
+        var kids = doc.elementChildren(box)
+        for _ in 0..<3 where kids.count == 1 {
+            box = kids[0]
+            kids = doc.elementChildren(box)
+        }
+        guard kids.count >= 2 else { return doc.textContent(of: n) }
+        var kinds: [[UInt8]: Int] = [:]
+        for k in kids {
+            let cls = doc.loweredClassAndIDBytes(k)
+            let marked = (!cls.isEmpty && UTF8Scan.containsAny(cls, Self.bylineHintBytes))
+                || doc.attributeEqualsIgnoringCase("itemprop", Self.authorBytes, of: k)
+            if marked { kinds[cls + [0, doc.tag(k).rawValue], default: 0] += 1 }
+        }
+        guard kinds.values.contains(where: { $0 >= 2 }) else { return doc.textContent(of: n) }
+        return kids.map { doc.textContent(of: $0) }.filter { !$0.isEmpty }.joined(separator: "; ")
+    }
+
     /// True when text node `n` is the label of a link in a list item ("Newsroom" in a menu).
     func inMenuLink(_ n: NodeID) -> Bool {
         var p = doc.parent(n)
@@ -142,7 +164,7 @@ struct PageClueFinder {
                     let isByline = bylineClass || doc.attributeEqualsIgnoringCase("rel", Self.authorBytes, of: n)
                         || doc.attributeEqualsIgnoringCase("itemprop", Self.authorBytes, of: n) || isAuthorLink(n)
                     if isByline, i >= bylineUntil, !doc.visibleTextSurelyExceeds(n, chars: 160) {
-                        let t = doc.textContent(of: n)
+                        let t = bylineText(n)
                         if t.count >= 2, t.count <= 160, !BylineParser.isCreditLine(t) {
                             c.bylines.append((n, t))
                             bylineUntil = doc.subtreeEnd(n).index
