@@ -23,7 +23,7 @@ public struct ArticleExtractor: Sendable {
         try Self.check(deadline, "parse")
         let metadata = MetadataExtractor().extract(document)
         try Self.check(deadline, "metadata")
-        let content = ContentExtractor().extract(
+        var content = ContentExtractor().extract(
             document, pageURL: page.url, headlineHints: metadata.titles.map(\.value) + (metadata.htmlTitle.map { [$0] } ?? []))
         try Self.check(deadline, "content")
         let fields = FieldResolver().resolve(
@@ -36,6 +36,7 @@ public struct ArticleExtractor: Sendable {
         signals.hasAuthor = !fields.authors.isEmpty
         signals.url = page.url
         let pageType = PageTypeClassifier().classify(document, content: content, signals: signals)
+        content.blocks = BodyCleaner().clean(content.blocks, headline: fields.headline, caption: content.leadImage?.caption)
         let canonical = metadata.canonicalURLs.lazy.compactMap { CanonicalURL.resolve($0.value, against: page.url) }
             .first { $0.hasPrefix("http") }
         var record = RecordAssembler().assemble(page: page, document: document, content: content, canonicalURL: canonical)

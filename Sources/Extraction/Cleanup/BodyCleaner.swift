@@ -1,0 +1,123 @@
+/// The cleanup stage: trims boilerplate blocks left at the start and end of the body after
+/// content detection — a dateline or reading-time line, an "Advertisement" or "Comments" label,
+/// a copyright notice, an image counter or credit, and a block repeating the headline or the lead
+/// image's caption. Only the edges are trimmed (at most `maxTrimmedPerEdge` blocks each), so
+/// running text in the middle of an article is never touched.
+public struct BodyCleaner: Sendable {
+    /// How many blocks at most are dropped from each end. Default 4.
+    public var maxTrimmedPerEdge = 4
+
+    public init() {}
+
+    // MARK: Cleaning
+
+    /// The blocks without leading/trailing boilerplate. `headline` and `caption` are the page's
+    /// headline and lead-image caption; a block equal to either is dropped at the edges.
+    public func clean(_ blocks: [ContentBlock], headline: String?, caption: String?) -> [ContentBlock] {
+        guard blocks.count > 1 else { return blocks }
+        let repeats = [headline, caption].compactMap { $0.map(Self.normalized) }.filter { !$0.isEmpty }
+        var start = 0, end = blocks.count
+        while start < end - 1, start < maxTrimmedPerEdge, isBoilerplate(blocks[start], repeats: repeats, leading: true) { start += 1 }
+        var trimmed = 0
+        while end - 1 > start, trimmed < maxTrimmedPerEdge, isBoilerplate(blocks[end - 1], repeats: repeats, leading: false) {
+            end -= 1; trimmed += 1
+        }
+        return start == 0 && end == blocks.count ? blocks : Array(blocks[start..<end])
+    }
+
+    /// Whether one edge block is boilerplate.
+    func isBoilerplate(_ block: ContentBlock, repeats: [String], leading: Bool) -> Bool {
+        let text = block.text
+        let count = text.unicodeScalars.count
+        if count > 240 { return false }
+        let norm = Self.normalized(text)
+        if norm.isEmpty { return true }
+        if leading && block.type == .heading { return repeats.contains(norm) }
+        if repeats.contains(norm) { return true }
+        if Self.labels.contains(norm) { return true }
+        if Self.isCopyright(norm) { return true }
+        if count <= 60 && (Self.isDateLine(text) || Self.isReadingTime(norm) || Self.isImageLabel(norm)) { return true }
+        return false
+    }
+
+    // MARK: Rules
+
+    /// Whole-block labels (normalised: lower case, edge punctuation removed).
+    static let labels: Set<String> = [
+        "advertisement", "advert", "ad", "sponsored", "anzeige", "werbung", "publicidad", "publicité", "pubblicità",
+        "iklan", "reklame", "reklam", "реклама", "広告", "বিজ্ঞাপন", "विज्ञापन", "اشتهار", "إعلان",
+        "comments", "comment", "kommentare", "commentaires", "comentarios", "comentários", "মন্তব্য", "मंतव्य", "टिप्पणियां",
+        "share", "share this", "share this article", "share on facebook", "teilen", "partager", "compartir", "শেয়ার করুন",
+        "video loading", "topics", "related", "related articles", "related stories", "read more", "more", "see also",
+        "also read", "read also", "আরও পড়ুন", "আরো পড়ুন", "আরও পড়ুন", "ये भी पढ़ें", "यह भी पढ़ें", "इसे भी पढ़ें",
+        "lesen sie auch", "mehr zum thema", "lire aussi", "lee también", "leia também", "leggi anche",
+        "follow us", "subscribe", "sign up", "newsletter", "getty images", "photo", "foto", "image", "ছবি",
+    ]
+
+    /// "© 2024 …", "Copyright …", "All rights reserved" and their translations.
+    static func isCopyright(_ norm: String) -> Bool {
+        if norm.hasPrefix("©") || norm.hasPrefix("copyright") { return true }
+        for p in ["all rights reserved", "riproduzione riservata", "alle rechte vorbehalten", "tous droits réservés",
+                  "todos los derechos reservados", "todos os direitos reservados", "সর্বস্বত্ব সংরক্ষিত", "सर्वाधिकार सुरक्षित"]
+        where norm.contains(p) {
+            return true
+        }
+        return false
+    }
+
+    /// A short line that is mostly a date or a time ("12.12.2025, 05:07 Uhr", "Freitag, 28.04.2023",
+    /// "Published November 20th, 2019 - 07:29 GMT"): at least four digits, a time (h:mm) or a
+    /// numeric date (d.m.y, d/m/y), and few letters besides.
+    static func isDateLine(_ text: String) -> Bool {
+        var digits = 0, letters = 0
+        var hasTime = false, hasNumericDate = false
+        let scalars = Array(text.unicodeScalars)
+        for (i, s) in scalars.enumerated() {
+            if s.properties.numericType != nil { digits += 1 } else if s.properties.isAlphabetic { letters += 1 }
+            // "-" is left out: phone numbers ("02-751-1500") look like dates with it.
+            if (s == ":" || s == "." || s == "/"), i > 0, i + 1 < scalars.count,
+               scalars[i - 1].properties.numericType != nil, scalars[i + 1].properties.numericType != nil {
+                if s == ":" { hasTime = true } else { hasNumericDate = true }
+            }
+        }
+        return digits >= 4 && (hasTime || hasNumericDate) && letters <= 30
+    }
+
+    /// "3 Min Lesezeit", "5 min read", "Tempo de leitura: 1 minuto", "Lesedauer: 4 Min.".
+    static func isReadingTime(_ norm: String) -> Bool {
+        guard norm.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return false }
+        for w in ["min read", "minute read", "minutes read", "lesezeit", "lesedauer", "leitura", "lectura", "temps de lecture",
+                  "lettura", "মিনিটে পড়ুন", "मिनट में पढ़ें"] where norm.contains(w) {
+            return true
+        }
+        // "3 Min." alone.
+        return norm.unicodeScalars.count <= 8 && norm.hasSuffix("min")
+    }
+
+    /// "Image 1 of 23", "Image 1of/9", "Foto: PAP", "Photo: Reuters", "ছবি: সংগৃহীত".
+    static func isImageLabel(_ norm: String) -> Bool {
+        for p in ["image ", "photo:", "foto:", "photo credit", "bild:", "ছবি:", "फोटो:", "תמונה:"] where norm.hasPrefix(p) {
+            if p == "image " { return norm.contains("of") && norm.unicodeScalars.contains { $0.properties.numericType != nil } }
+            return norm.unicodeScalars.count <= 40
+        }
+        return false
+    }
+
+    /// Lower case, whitespace collapsed, edge punctuation and spaces removed.
+    static func normalized(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for u in s.lowercased().unicodeScalars {
+            if u.properties.isWhitespace { space = !out.isEmpty; continue }
+            if space { out.append(" "); space = false }
+            out.append(u)
+        }
+        let edge: (Unicode.Scalar) -> Bool = { u in
+            u.properties.isWhitespace || ".,:;!?|–—-·•»«\"'“”‘’()[]…".unicodeScalars.contains(u)
+        }
+        var scalars = Substring.UnicodeScalarView(out)
+        while let f = scalars.first, edge(f) { scalars.removeFirst() }
+        while let l = scalars.last, edge(l) { scalars.removeLast() }
+        return String(scalars)
+    }
+}

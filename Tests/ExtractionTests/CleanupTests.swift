@@ -1,0 +1,69 @@
+import Schemas
+import Testing
+@testable import Extraction
+
+@Suite("Cleanup stage: boilerplate at the edges of the body")
+struct CleanupTests {
+    let cleaner = BodyCleaner()
+    static let prose = "The council approved the budget on Tuesday after a long debate, and the mayor said the new bridge would open next spring."
+
+    func blocks(_ texts: [String]) -> [ContentBlock] {
+        texts.enumerated().map { ContentBlock(type: .paragraph, text: $1, node: NodeID($0 + 1)) }
+    }
+
+    @Test("Datelines, reading times, ad labels, image counters and copyright lines are trimmed from both ends")
+    func edges() {
+        let input = blocks([
+            "Freitag, 28.04.2023, 19:25", "3 Min Lesezeit", "Advertisement", "Image 1 of 23",
+            Self.prose, Self.prose + " Second.",
+            "Foto: PAP", "© dpa-infocom, dpa:230428-99-483045/5", "All rights reserved. Acme News 2024.", "Comments",
+        ])
+        let out = cleaner.clean(input, headline: nil, caption: nil)
+        #expect(out.map(\.text) == [Self.prose, Self.prose + " Second."])
+    }
+
+    @Test("Blocks repeating the headline or the lead image caption are dropped at the edges")
+    func repeats() {
+        let input = blocks(["City approves budget", Self.prose, "The mayor at the council meeting."])
+        let out = cleaner.clean(input, headline: "City approves budget.", caption: "The mayor at the council meeting")
+        #expect(out.map(\.text) == [Self.prose])
+    }
+
+    @Test("Bengali and Hindi labels are boilerplate too")
+    func southAsian() {
+        let input = blocks(["বিজ্ঞাপন", Self.prose, "আরও পড়ুন", "ये भी पढ़ें:"])
+        #expect(cleaner.clean(input, headline: nil, caption: nil).map(\.text) == [Self.prose])
+    }
+
+    @Test("Running text, a phone number line and blocks in the middle are kept")
+    func keeps() {
+        let middle = "Advertisement"
+        let input = blocks([Self.prose, middle, Self.prose + " Again.", "Inquiry 02-751-1500"])
+        let out = cleaner.clean(input, headline: nil, caption: nil)
+        #expect(out.map(\.text) == [Self.prose, middle, Self.prose + " Again.", "Inquiry 02-751-1500"])
+    }
+
+    @Test("A single block is never trimmed away")
+    func single() {
+        let input = blocks(["Advertisement"])
+        #expect(cleaner.clean(input, headline: nil, caption: nil).count == 1)
+    }
+
+    @Test("A leading subheading is kept unless it repeats the headline")
+    func leadingHeading() {
+        var input = blocks(["Highlights of the budget", Self.prose])
+        input[0].type = .heading
+        #expect(cleaner.clean(input, headline: "City approves budget", caption: nil).count == 2)
+        #expect(cleaner.clean(input, headline: "Highlights of the budget", caption: nil).count == 1)
+    }
+
+    @Test("The whole extractor drops a trailing copyright line and a leading dateline")
+    func endToEnd() throws {
+        var html = "<html><head><title>Bridge to open in spring</title></head><body><article><h1>Bridge to open in spring</h1><p>12.12.2025, 05:07 Uhr</p>"
+        for i in 0..<4 { html += "<p>\(Self.prose) Part \(i).</p>" }
+        html += "<p>© 2025 Example News. All rights reserved.</p></article></body></html>"
+        let r = try ArticleExtractor().extract(RawPage(url: "https://news.example.com/2025/12/12/bridge-to-open-in-spring", body: Array(html.utf8)))
+        #expect(r.text.hasPrefix(Self.prose))
+        #expect(r.text.hasSuffix("Part 3."))
+    }
+}
