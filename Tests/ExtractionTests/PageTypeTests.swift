@@ -66,4 +66,13 @@ struct PageTypeTests {
         let r = try extractor.extract(RawPage(url: "https://cooking.example.com/questions/12/how-do-i-descale-a-kettle", body: Array(html.utf8)))
         #expect(r.pageType == .forum)
     }
+
+    @Test("SoftwareApplication or Service markup without article markup makes a service page")
+    func serviceMarkup() throws {
+        var html = #"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"SoftwareApplication","name":"Acme Boards","offers":{"@type":"Offer","price":"0"}}</script><title>Acme Boards</title></head><body><h1>Plan work with Acme Boards</h1>"#
+        for i in 0..<5 { html += "<p>Teams plan, track and ship their work in one place, with boards, timelines and reports that update themselves as work moves, feature \(i).</p>" }
+        html += "</body></html>"
+        let r = try extractor.extract(RawPage(url: "https://acme.example.com/", body: Array(html.utf8)))
+        #expect(r.pageType == .service)
+    }
 }

@@ -46,9 +46,11 @@ public struct PageTypeClassifier: Sendable {
 
         // Strong markup first.
         if !hasArticleType {
-            if types.contains("product") || types.contains("offer") || signals.ogType == "product" || signals.ogType == "og:product" {
-                return .product
-            }
+            if types.contains("product") || signals.ogType == "product" || signals.ogType == "og:product" { return .product }
+            // An app or a service described by its own markup is a service page.
+            if !types.isDisjoint(with: ["softwareapplication", "webapplication", "mobileapplication", "service"]) { return .service }
+            // An Offer sells a product unless it belongs to a course or an event (a guide's page may list one).
+            if types.contains("offer") && types.isDisjoint(with: ["course", "courseinstance", "event"]) { return .product }
             // A Question/Answer pair alone is usually an FAQ block on an article or a service page
             // (FAQPage markup); only QAPage and forum postings mark a thread.
             if types.contains("discussionforumposting") || types.contains("qapage") { return .forum }
