@@ -75,4 +75,16 @@ struct PageTypeTests {
         let r = try extractor.extract(RawPage(url: "https://acme.example.com/", body: Array(html.utf8)))
         #expect(r.pageType == .service)
     }
+
+    @Test("A thread whose posts each carry a timestamp in the main region is a forum page")
+    func thread() throws {
+        var html = #"<html><head><meta property="og:type" content="website"><title>Best scooter under 200?</title></head><body><main><h1>Best scooter under 200?</h1>"#
+        for i in 0..<5 {
+            html += #"<div class="post"><span class="user">rider\#(i)</span> <time datetime="2025-11-0\#(i + 1)T10:00:00Z">Nov \#(i + 1)</time>"#
+            html += "<p>I have been commuting on mine for a year now and the battery still holds a full charge for the ride to work and back, reply \(i).</p></div>"
+        }
+        html += "</main></body></html>"
+        let r = try extractor.extract(RawPage(url: "https://talk.example.com/threads/best-scooter-under-200.991", body: Array(html.utf8)))
+        #expect(r.pageType == .forum)
+    }
 }

@@ -44,6 +44,8 @@ public struct PageTypeClassifier: Sendable {
             for h in doc.elements(t) where !doc.elements(.a, in: h).isEmpty || doc.hasAncestor(h, tag: .a) { linkedHeadings += 1 }
         }
 
+        let timestampsInContent = content.root.map { doc.elements(.time, in: $0).count } ?? 0
+
         // Strong markup first.
         if !hasArticleType {
             if types.contains("product") || signals.ogType == "product" || signals.ogType == "og:product" { return .product }
@@ -81,6 +83,8 @@ public struct PageTypeClassifier: Sendable {
         // pages rarely do. A site calling itself a "website" and code listings lean the same way.
         score += Self.hasArticleURL(path) ? 1 : -1.5
         if !hasArticleType {
+            // A thread: each post in the main region carries its own timestamp.
+            if timestampsInContent >= 3, signals.ogType != "article" { score -= 3 }
             if signals.ogType == "website" { score -= 1.5 }
             if doc.elementCount(.pre) >= 3 { score -= 2 }
         }
@@ -90,7 +94,8 @@ public struct PageTypeClassifier: Sendable {
         if path.contains("/product") || path.contains("/shop") || path.contains("/dp/") || path.contains("/p/") || Self.hasBuyButton(doc) {
             return path.contains("/collections/") || articleCards >= 6 ? .listing : .product
         }
-        if path.contains("/forum") || path.contains("/t/") || path.contains("/thread") || path.contains("/questions/") || path.contains("/community") {
+        if path.contains("/forum") || path.contains("/t/") || path.contains("/thread") || path.contains("/questions/") || path.contains("/community")
+            || (timestampsInContent >= 3 && !hasArticleType && signals.ogType != "article") {
             return .forum
         }
         if path.contains("/docs") || path.contains("/doc/") || path.contains("/documentation") || path.contains("/reference") || path.contains("/manual") || path.contains("/api/") {
