@@ -66,12 +66,14 @@ public struct AttributionFinder: Sendable {
         guard !paragraph.isEmpty else { return out }
         let text = Array(paragraph.utf8)
         let lower = UTF8Scan.asciiLowered(text)
+        // Names in scripts of three-byte UTF-8 (Bengali, Devanagari, CJK …) need such bytes in the text.
+        let hasWideScript = text.contains { $0 >= 0xE0 }
         for agency in Self.needles {
             var credited = false
             for a in agency.acronyms where !credited {
                 credited = Self.wordMatches(of: a, in: text, bengaliSuffixes: false).contains { isCredit($0, text: text, lower: lower) }
             }
-            for n in agency.names where !credited {
+            for n in agency.names where !credited && (hasWideScript || n.bytes[0] < 0xE0) {
                 credited = Self.wordMatches(of: n.bytes, in: lower, bengaliSuffixes: n.bengali).contains { isCredit($0, text: text, lower: lower) }
             }
             if credited { out.append(agency.name) }

@@ -248,7 +248,7 @@ public struct BylineParser: Sendable {
 
     /// Removes dates, `Updated …` tails, e-mail addresses, URLs and handles.
     func clean(_ s: String) -> String {
-        var text = s.replacingOccurrences(of: "\u{00A0}", with: " ")
+        var text = s.unicodeScalars.contains("\u{00A0}") ? String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\u{00A0}" ? " " : $0 })) : s
         // Cut at a date label or a date.
         let lower = UTF8Scan.asciiLowered(text)
         for label in Self.cutLabels {
