@@ -87,4 +87,15 @@ struct PageTypeTests {
         let r = try extractor.extract(RawPage(url: "https://talk.example.com/threads/best-scooter-under-200.991", body: Array(html.utf8)))
         #expect(r.pageType == .forum)
     }
+
+    @Test("An undated page of many headings over short blurbs is a service page even with an article-like URL")
+    func blurbs() throws {
+        var html = "<html><head><title>Treadmill repair in Springfield</title></head><body><main><h1>Treadmill repair in Springfield</h1>"
+        for i in 0..<8 {
+            html += "<h2>Service \(i)</h2><p>Fast, friendly repair \(i).</p><p>Call us today.</p>"
+        }
+        html += "</main></body></html>"
+        let r = try extractor.extract(RawPage(url: "https://www.example.com/treadmill-repair-springfield-il.html", body: Array(html.utf8)))
+        #expect(r.pageType != .article)
+    }
 }

@@ -44,6 +44,11 @@ public struct PageTypeClassifier: Sendable {
             for h in doc.elements(t) where !doc.elements(.a, in: h).isEmpty || doc.hasAncestor(h, tag: .a) { linkedHeadings += 1 }
         }
 
+        // Landing/service pages: many headings over short blurbs, short lines as "paragraphs".
+        let paragraphLengths = paragraphs.map { $0.text.unicodeScalars.count }.sorted()
+        let medianParagraph = paragraphLengths.isEmpty ? 0 : paragraphLengths[paragraphLengths.count / 2]
+        let headings = content.blocks.filter { $0.type == .heading }.count
+        let charsPerHeading = content.blocks.reduce(0) { $0 + $1.text.unicodeScalars.count } / (headings + 1)
         let timestampsInContent = content.root.map { doc.elements(.time, in: $0).count } ?? 0
 
         // Strong markup first.
@@ -82,6 +87,7 @@ public struct PageTypeClassifier: Sendable {
         // Article URLs carry a slug of several words or a numeric id; landing, shop and docs
         // pages rarely do. A site calling itself a "website" and code listings lean the same way.
         score += Self.hasArticleURL(path) ? 1 : -1.5
+        if !signals.hasPublishedDate && !hasArticleType && (medianParagraph < 40 || charsPerHeading < 250) { score -= 3 }
         if !hasArticleType {
             // A thread: each post in the main region carries its own timestamp.
             if timestampsInContent >= 3, signals.ogType != "article" { score -= 3 }
