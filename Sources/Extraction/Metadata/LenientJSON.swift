@@ -92,22 +92,29 @@ public struct LenientJSON: Sendable {
                 let c = b[i]
                 if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x3B || c == 0x2C { i += 1; continue }
                 if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF { i += 3; continue }
-                if c == 0x2F, i + 1 < b.count, b[i + 1] == 0x2F {
-                    while i < b.count, b[i] != 0x0A { i += 1 }
-                    continue
-                }
-                if c == 0x2F, i + 1 < b.count, b[i + 1] == 0x2A {
-                    i += 2
-                    while i + 1 < b.count, !(b[i] == 0x2A && b[i + 1] == 0x2F) { i += 1 }
-                    i = min(b.count, i + 2)
-                    continue
-                }
+                if c == 0x2F, skipComment() { continue }
                 if starts("<!--") { i += 4; continue }
                 if starts("-->") { i += 3; continue }
                 if starts("<![CDATA[") { i += 9; continue }
                 if starts("]]>") { i += 3; continue }
                 return
             }
+        }
+
+        /// Skips a `//` line comment or a `/* … */` block comment at the cursor; false if there is none.
+        mutating func skipComment() -> Bool {
+            guard i + 1 < b.count, b[i] == 0x2F else { return false }
+            if b[i + 1] == 0x2F {
+                while i < b.count, b[i] != 0x0A { i += 1 }
+                return true
+            }
+            if b[i + 1] == 0x2A {
+                i += 2
+                while i + 1 < b.count, !(b[i] == 0x2A && b[i + 1] == 0x2F) { i += 1 }
+                i = min(b.count, i + 2)
+                return true
+            }
+            return false
         }
 
         func starts(_ s: StaticString) -> Bool {
@@ -139,16 +146,7 @@ public struct LenientJSON: Sendable {
             while i < b.count {
                 let c = b[i]
                 if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1; continue }
-                if c == 0x2F, i + 1 < b.count, b[i + 1] == 0x2F {
-                    while i < b.count, b[i] != 0x0A { i += 1 }
-                    continue
-                }
-                if c == 0x2F, i + 1 < b.count, b[i + 1] == 0x2A {
-                    i += 2
-                    while i + 1 < b.count, !(b[i] == 0x2A && b[i + 1] == 0x2F) { i += 1 }
-                    i = min(b.count, i + 2)
-                    continue
-                }
+                if c == 0x2F, skipComment() { continue }
                 return
             }
         }
