@@ -23,6 +23,7 @@ final class WorkerMetrics: Sendable {
     let inFlight: Gauge
     let produceRetries: Counter
     private let deadLetters: [DeadLetter.ErrorKind: Counter]
+    private let committedGauges = GaugeCache()
 
     /// `newsflow_<name>_<unit>` with its help text.
     static func name(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
@@ -56,8 +57,13 @@ final class WorkerMetrics: Sendable {
         registry.makeGauge(descriptor: Self.name("consumer_lag", "messages", "High watermark minus committed offset."), labels: [("topic", topic), ("partition", String(partition))]).set(value)
     }
 
+    /// Called for every stored offset (the hot path): the gauge of each partition is looked up in
+    /// the registry once and kept.
     func committed(topic: String, partition: Int32, _ offset: Int64) {
-        registry.makeGauge(descriptor: Self.name("committed", "offset", "Last offset stored for commit."), labels: [("topic", topic), ("partition", String(partition))]).set(offset)
+        let key = "\(topic)\u{0}\(partition)"
+        committedGauges.gauge(key) {
+            registry.makeGauge(descriptor: Self.name("committed", "offset", "Last offset stored for commit."), labels: [("topic", topic), ("partition", String(partition))])
+        }.set(offset)
     }
 
     /// The Prometheus text exposition of every metric.
@@ -65,5 +71,19 @@ final class WorkerMetrics: Sendable {
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return buffer
+    }
+}
+
+/// Gauges by key, created once.
+private final class GaugeCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var gauges: [String: Gauge] = [:]
+
+    func gauge(_ key: String, make: () -> Gauge) -> Gauge {
+        lock.lock(); defer { lock.unlock() }
+        if let g = gauges[key] { return g }
+        let g = make()
+        gauges[key] = g
+        return g
     }
 }
