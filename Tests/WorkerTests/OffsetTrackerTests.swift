@@ -52,6 +52,24 @@ struct OffsetTrackerTests {
         #expect(t.waitUntilIdle([p0], deadline: Date().addingTimeInterval(10)) == true)
     }
 
+    @Test("waitUntilIdle does not return before the finishing page's offset is stored (a revocation commits it)")
+    func idleOnlyAfterStore() {
+        let t = OffsetTracker()
+        let g = t.begin(p0, offset: 7)
+        let stored = StoredBox()
+        let p0 = self.p0
+        Thread.detachNewThread {
+            t.finish(p0, offset: 7, generation: g) { next in
+                // A slow store widens the window a waiter could slip through.
+                Thread.sleep(forTimeInterval: 0.2)
+                stored.set(next)
+            }
+        }
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(t.waitUntilIdle([p0], deadline: Date().addingTimeInterval(10)) == true)
+        #expect(stored.value == 8)
+    }
+
     @Test("a long run of offsets finished in random order commits exactly once at the end")
     func randomOrder() {
         let t = OffsetTracker()
@@ -67,4 +85,12 @@ struct OffsetTrackerTests {
         }
         #expect(last == Int64(n))
     }
+}
+
+/// A thread-safe slot for the offset a store closure received.
+private final class StoredBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Int64?
+    func set(_ v: Int64) { lock.withLock { stored = v } }
+    var value: Int64? { lock.withLock { stored } }
 }

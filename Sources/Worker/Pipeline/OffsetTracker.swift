@@ -38,9 +38,17 @@ final class OffsetTracker: @unchecked Sendable {
         return state.generation
     }
 
-    /// Marks `offset` done. Returns the next offset to commit when the commit position moved, nil
-    /// otherwise (earlier work still running, or the partition was reassigned meanwhile).
-    func finish(_ key: Key, offset: Int64, generation: UInt64) -> Int64? {
+    /// Marks `offset` done. When the commit position moved, calls `store` with the next offset to
+    /// commit before returning it; returns nil otherwise (earlier work still running, or the partition
+    /// was reassigned meanwhile).
+    ///
+    /// `store` runs under the tracker's lock, so (1) stores of one partition happen in offset order and
+    /// (2) ``waitUntilIdle(_:deadline:)`` cannot return between the last page finishing and its offset
+    /// being stored: a revocation that commits right after waiting includes that offset. (Before this,
+    /// an eager rebalance could commit one offset short and the next owner repeated that page.)
+    /// `store` must not call back into the tracker.
+    @discardableResult
+    func finish(_ key: Key, offset: Int64, generation: UInt64, store: (Int64) -> Void = { _ in }) -> Int64? {
         lock.lock(); defer { lock.unlock() }
         guard var state = partitions[key], state.generation == generation else { return nil }
         // Binary search in the live range (offsets are increasing).
@@ -68,6 +76,7 @@ final class OffsetTracker: @unchecked Sendable {
             state.head = 0
         }
         partitions[key] = state
+        if let committed { store(committed) }
         if state.inFlight == 0 { lock.broadcast() }
         return committed
     }

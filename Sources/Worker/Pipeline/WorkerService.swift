@@ -251,7 +251,9 @@ final class WorkerService: Service, @unchecked Sendable {
             let (message, kind) = outputMessage(for: m)
             publisher(producer).publish(message) { [self] in
                 if let kind { metrics.deadLetter(kind) } else { metrics.recordsProduced.increment() }
-                if let next = offsets.finish(key, offset: m.offset, generation: generation) {
+                // The store happens inside `finish`, under the tracker's lock (see there): a revocation
+                // waiting for this partition to go idle then commits this offset too.
+                offsets.finish(key, offset: m.offset, generation: generation) { next in
                     do {
                         try consumer.storeOffset(topic: m.topic, partition: m.partition, nextOffset: next)
                         metrics.committed(topic: m.topic, partition: m.partition, next)

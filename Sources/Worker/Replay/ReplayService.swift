@@ -190,7 +190,7 @@ final class ReplayService: Service, @unchecked Sendable {
                 let (message, isDeadLetter) = outputMessage(for: m, processor: processor)
                 publisher.publish(message) {
                     if isDeadLetter { progress.deadLetterProduced() } else { progress.recordProduced() }
-                    if let next = tracker.finish(key, offset: m.offset, generation: generation) {
+                    tracker.finish(key, offset: m.offset, generation: generation) { next in
                         positions.advance(m.partition, to: next)
                     }
                     limiter.release(bytes: size)
