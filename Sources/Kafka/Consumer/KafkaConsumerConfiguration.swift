@@ -7,6 +7,29 @@
 /// `enable.partition.eof=false`, and `fetch.wait.max.ms=100` (librdkafka's 500 bounds how long a fetch in flight
 /// delays partitions resumed after backpressure; measured on the mock cluster, 2000 small records through a
 /// 50-message buffer took ~20 s with 500 and ~3.5 s with 10).
+///
+/// ## How much is fetched ahead
+///
+/// What the consumer holds beyond the application is bounded in bytes over all partitions, not per
+/// partition: the event buffer (``maxBufferedBytes``; the poll thread pauses every assigned partition
+/// above it and resumes below half) plus librdkafka's own queue, which the poll thread empties
+/// continuously while fetching runs. librdkafka 2.0.2 has no byte bound of its own that works for this:
+///
+/// - `queued.max.messages.kbytes` applies to the consumer's single queue (all partitions, measured with
+///   `debug=fetch`: every partition reports the same queued size). When a fetch response leaves that queue
+///   above the threshold, every partition becomes "not fetchable" and, lacking the `fetch.queue.backoff.ms`
+///   of librdkafka 2.2, the broker thread looks again only when something wakes it, at the latest after
+///   1 s. A threshold below the size of one response therefore caps fetching at about one response a
+///   second (measured: 2 MiB threshold, ~6 MB responses of 100 KB pages, 83 msg/s). The client sets it
+///   to twice ``fetchMaxBytes``, so it never triggers while the poll thread keeps up.
+/// - Pausing a partition bumps its op version: messages of it still in librdkafka's queue (or in a fetch
+///   response in flight) are dropped when polled and fetched again after the resume, from the position
+///   after the last message handed to the poll thread (seen with `debug=fetch`). So pausing frees
+///   librdkafka's queue rather than holding it, at the cost of re-fetching at most that much.
+///
+/// Ahead of the application there are thus at most ``maxBufferedBytes`` plus one record, plus about
+/// three fetch responses (``fetchMaxBytes``; Tansu rounds a response up to whole record batches, and a
+/// single record larger than it still arrives whole).
 public struct KafkaConsumerConfiguration: Sendable {
     // MARK: Nested types
 
@@ -60,15 +83,14 @@ public struct KafkaConsumerConfiguration: Sendable {
     /// Backpressure: fetching pauses when the buffered messages hold this many bytes (default 64 MiB), and
     /// resumes below half.
     public var maxBufferedBytes: Int = 64 << 20
-    /// Largest record the consumer must accept (default 16 MiB): sets `message.max.bytes` and raises
-    /// librdkafka's own prefetch queue, in kilobytes (`queued.max.messages.kbytes`; librdkafka's
-    /// default is 65536). In librdkafka 2.0.2 this applies to EACH assigned partition (measured: with
-    /// 6 partitions of 2 MB pages the default let the worker's RSS grow past 600 MB). Default 2048;
-    /// a single larger message still passes. With ``maxBufferedBytes`` it bounds what is fetched but
-    /// not yet handed out.
-    public var prefetchKilobytes: Int = 2_048
-
-    /// `fetch.max.bytes` / `receive.message.max.bytes` so that large records flow.
+    /// Bytes one fetch response may carry over all partitions (`fetch.max.bytes`), default 4 MiB. A
+    /// record larger than this still arrives (the broker returns the first record batch whole, KIP-74),
+    /// up to ``messageMaxBytes``. With the prefetch threshold derived from it (see the type's notes),
+    /// this bounds what librdkafka holds beyond the event buffer: about three fetch responses.
+    public var fetchMaxBytes: Int = 4 << 20
+    /// Bytes per partition in one fetch response (`max.partition.fetch.bytes`), default 1 MiB.
+    public var partitionFetchMaxBytes: Int = 1 << 20
+    /// Largest record the consumer must accept (default 16 MiB): sizes `receive.message.max.bytes`.
     public var messageMaxBytes: Int = 16 << 20
     /// Called synchronously on the poll thread when partitions are revoked or lost, BEFORE the client commits
     /// the stored offsets and gives the partitions up, so the application can finish (or abandon) work on them
@@ -94,7 +116,8 @@ public struct KafkaConsumerConfiguration: Sendable {
 
     /// The effective librdkafka properties, in application order.
     var rdKafkaProperties: [(String, String)] {
-        let fetchMaxBytes = max(messageMaxBytes, 52_428_800)
+        // librdkafka refuses a `fetch.max.bytes` below `message.max.bytes` (1,000,000 unless set).
+        let fetchMaxBytes = max(fetchMaxBytes, Int(properties["message.max.bytes"] ?? "") ?? 1_000_000, 1_000_000)
         let base: [(String, String)] = [
             ("bootstrap.servers", bootstrapServers),
             ("group.id", groupID),
@@ -108,12 +131,18 @@ public struct KafkaConsumerConfiguration: Sendable {
             ("auto.commit.interval.ms", "1000"),
             ("enable.partition.eof", "false"),
             ("fetch.wait.max.ms", "100"),
-            ("queued.max.messages.kbytes", String(prefetchKilobytes)),
-            ("message.max.bytes", String(messageMaxBytes)),
+            ("queued.max.messages.kbytes", String(Self.prefetchKilobytes(fetchMaxBytes: fetchMaxBytes))),
             ("fetch.max.bytes", String(fetchMaxBytes)),
-            ("receive.message.max.bytes", String(fetchMaxBytes + 1_000_000)),
+            ("max.partition.fetch.bytes", String(max(1, min(partitionFetchMaxBytes, fetchMaxBytes)))),
+            ("receive.message.max.bytes", String(max(fetchMaxBytes, messageMaxBytes) + 1_000_000)),
         ]
         return RdKafkaConfig.merge(base, properties: properties)
+    }
+
+    /// librdkafka's prefetch threshold (`queued.max.messages.kbytes`): twice a fetch response, so that a
+    /// response that just arrived never stops the fetcher (see the type's notes).
+    static func prefetchKilobytes(fetchMaxBytes: Int) -> Int {
+        min(2_097_151, max(1_024, 2 * fetchMaxBytes / 1_024))
     }
 
     /// Whether the effective strategy list includes cooperative-sticky (see the close guard).

@@ -22,8 +22,10 @@ struct WorkerConfiguration: Sendable, Equatable {
     /// Pages consumed but not yet committed, at most. Default 256.
     var maxInFlight = 256
     /// Bytes of in-flight pages, at most. Default 32 MiB. Pages fetched but not yet started are
-    /// bounded too: half of this in the consumer's buffer, a sixteenth per partition in librdkafka's
-    /// prefetch queue.
+    /// bounded too, over all partitions: half of this in the consumer's buffer (fetching pauses
+    /// above it), plus what librdkafka holds, about three fetch responses of an eighth of this each
+    /// (`fetch.max.bytes`, 4 MiB by default; see `KafkaConsumerConfiguration`). So the worker keeps
+    /// at most about 2.4 × this many page bytes, however many partitions it owns.
     var maxInFlightBytes = 32 << 20
     /// Pages larger than this go to the dead-letter topic as `too_large`. Default 16 MiB.
     var maxPageBytes = 16 << 20
