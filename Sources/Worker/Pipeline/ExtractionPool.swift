@@ -3,7 +3,9 @@ import Foundation
 /// A fixed set of threads for CPU-bound extraction, so it never blocks Swift's cooperative pool.
 final class ExtractionPool: @unchecked Sendable {
     private let condition = NSCondition()
-    private var jobs: [@Sendable () -> Void] = []
+    /// Queued jobs from `head` on; taken slots are `nil`, so a finished job's page is released at
+    /// once (under a backlog the queue never empties, and kept slots held every page processed).
+    private var jobs: [(@Sendable () -> Void)?] = []
     private var head = 0
     private var stopped = false
     private var threads: [Thread] = []
@@ -46,9 +48,14 @@ final class ExtractionPool: @unchecked Sendable {
             condition.lock()
             while head == jobs.count && !stopped { condition.wait() }
             if head == jobs.count && stopped { condition.unlock(); return }
-            let job = jobs[head]
+            let job = jobs[head]!
+            jobs[head] = nil
             head += 1
-            if head == jobs.count { jobs.removeAll(keepingCapacity: true); head = 0 }
+            if head == jobs.count {
+                jobs.removeAll(keepingCapacity: true); head = 0
+            } else if head > 256 && head * 2 > jobs.count {
+                jobs.removeFirst(head); head = 0
+            }
             condition.unlock()
             job()
         }
