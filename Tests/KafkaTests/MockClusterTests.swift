@@ -122,6 +122,17 @@ struct MockClusterTests {
         #expect(consumerError?.description.contains("_INVALID_ARG") == true)
     }
 
+    @Test("A consumer accepts message.max.bytes above its fetch size (librdkafka requires fetch.max.bytes >= message.max.bytes; the client raises it)")
+    func messageMaxBytesAboveFetchSize() throws {
+        var config = KafkaConsumerConfiguration(bootstrapServers: "127.0.0.1:1", groupID: "g", topics: ["t"])
+        config.fetchMaxBytes = 1 << 20
+        config.properties = ["message.max.bytes": String(20 << 20)]
+        let consumer = try KafkaConsumer(configuration: config)
+        #expect(!consumer.isClosed)
+        try consumer.close()
+        #expect(consumer.isClosed)
+    }
+
     // The mock cluster auto-creates unknown topics, so the unreachable target here is a partition it lacks.
     @Test("Sending to a partition that does not exist fails with a KafkaError naming the topic and code")
     func unknownPartition() async throws {
@@ -190,6 +201,44 @@ struct ConsumerFlowTests {
 
         let seen = try await TestSupport.collect(consumer, seconds: 60) { $0.messages.count >= count }
         #expect(seen.messages.map(\.offset) == (0..<Int64(count)).map { $0 })
+    }
+
+    @Test("A byte-bounded consumer over several partitions stops fetching within one record of maxBufferedBytes, and records larger than a fetch response still arrive in order")
+    func byteBound() async throws {
+        let cluster = try KafkaMockCluster()
+        let topic = TestSupport.unique("bytes")
+        let partitions = 3
+        try cluster.createTopic(topic, partitions: partitions)
+        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers))
+        defer { producer.close() }
+        let count = 36
+        let recordBytes = 1_500_000  // larger than fetchMaxBytes below
+        _ = try await TestSupport.sendAll(producer, (0..<count).map {
+            KafkaProducerMessage(topic: topic, partition: Int32($0 % partitions), key: nil,
+                                 value: [UInt8](repeating: UInt8($0 % 251), count: recordBytes))
+        })
+
+        var config = KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers, groupID: TestSupport.unique("g"), topics: [topic])
+        config.maxBufferedBytes = 4_000_000
+        config.fetchMaxBytes = 1_000_000
+        config.logHandler = TestSupport.logHandler
+        let consumer = try KafkaConsumer(configuration: config)
+        defer { try? consumer.close() }
+        #expect(await Ownership.wait(seconds: 30) { consumer.bufferedByteCount >= config.maxBufferedBytes })
+        try await Task.sleep(nanoseconds: 1_000_000_000)  // give an unbounded consumer time to overrun
+        let buffered = consumer.bufferedByteCount
+        print("byte bound: \(buffered) bytes in \(consumer.bufferedMessageCount) messages buffered with maxBufferedBytes=\(config.maxBufferedBytes)")
+        // The poll thread pauses right after the message that crosses the bound; what librdkafka had
+        // fetched beyond it is dropped by the pause (and fetched again after the resume).
+        #expect(buffered < config.maxBufferedBytes + recordBytes + 1_000)
+
+        let seen = try await TestSupport.collect(consumer, seconds: 60) { $0.messages.count >= count }
+        #expect(seen.messages.count == count)
+        for partition in 0..<partitions {
+            let offsets = seen.messages.filter { $0.partition == Int32(partition) }.map(\.offset)
+            #expect(offsets == (0..<Int64(count / partitions)).map { $0 }, "partition \(partition) in order, once each")
+        }
+        #expect(seen.messages.allSatisfy { $0.value.count == recordBytes && $0.value.first == UInt8((Int($0.offset) * partitions + Int($0.partition)) % 251) })
     }
 
     @Test("On close, onRevoke runs before the final commit, so offsets stored in it are committed, and .revoked comes last")

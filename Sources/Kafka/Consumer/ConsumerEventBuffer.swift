@@ -115,6 +115,8 @@ final class ConsumerEventBuffer: @unchecked Sendable {
 
     var bufferedMessages: Int { state.withLock { $0.messageCount } }
 
+    var bufferedBytes: Int { state.withLock { $0.byteCount } }
+
     // MARK: Consumer side (single iterator)
 
     func next() async -> KafkaConsumerEvent? {

@@ -41,7 +41,10 @@ public final class KafkaAssignedConsumer: Sendable {
         public var isolationLevel: KafkaConsumerConfiguration.IsolationLevel = .readCommitted
         /// Largest record to accept (default 16 MiB).
         public var messageMaxBytes: Int = 16 << 20
-        /// Read-ahead bound per partition in KiB (`queued.max.messages.kbytes`, default 16 384).
+        /// Read-ahead bound in KiB (`queued.max.messages.kbytes`, default 16 384), for the consumer's one
+        /// queue over all assigned partitions (librdkafka 2.0.2, measured with `debug=fetch`). When a fetch
+        /// response leaves the queue above it, librdkafka 2.0.2 fetches again only after up to 1 s (see
+        /// ``KafkaConsumerConfiguration``), so the read-ahead can exceed it by one response.
         public var queuedMaxKBytes: Int = 16_384
         /// Receives librdkafka's log lines; `nil` leaves librdkafka's default (stderr).
         public var logHandler: KafkaLogHandler? = nil

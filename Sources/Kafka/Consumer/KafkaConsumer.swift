@@ -119,6 +119,9 @@ public final class KafkaConsumer: Sendable {
     /// librdkafka returns before a pause takes effect).
     public var bufferedMessageCount: Int { runtime.buffer.bufferedMessages }
 
+    /// Payload and key bytes of the messages counted by ``bufferedMessageCount``.
+    public var bufferedByteCount: Int { runtime.buffer.bufferedBytes }
+
     /// Whether ``close()`` was called.
     public var isClosed: Bool { runtime.isClosed }
 
