@@ -126,6 +126,7 @@ struct MockClusterTests {
     func messageMaxBytesAboveFetchSize() throws {
         var config = KafkaConsumerConfiguration(bootstrapServers: "127.0.0.1:1", groupID: "g", topics: ["t"])
         config.fetchMaxBytes = 1 << 20
+        config.assignmentStrategy = .range  // no cooperative-sticky close guard: close at once
         config.properties = ["message.max.bytes": String(20 << 20)]
         let consumer = try KafkaConsumer(configuration: config)
         #expect(!consumer.isClosed)
@@ -211,15 +212,16 @@ struct ConsumerFlowTests {
         try cluster.createTopic(topic, partitions: partitions)
         let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers))
         defer { producer.close() }
-        let count = 36
-        let recordBytes = 1_500_000  // larger than fetchMaxBytes below
+        // The mock cluster keeps about 5 MB per partition (older records are dropped): stay below.
+        let count = 12
+        let recordBytes = 1_100_000  // larger than fetchMaxBytes below
         _ = try await TestSupport.sendAll(producer, (0..<count).map {
             KafkaProducerMessage(topic: topic, partition: Int32($0 % partitions), key: nil,
                                  value: [UInt8](repeating: UInt8($0 % 251), count: recordBytes))
         })
 
         var config = KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers, groupID: TestSupport.unique("g"), topics: [topic])
-        config.maxBufferedBytes = 4_000_000
+        config.maxBufferedBytes = 2_500_000
         config.fetchMaxBytes = 1_000_000
         config.logHandler = TestSupport.logHandler
         let consumer = try KafkaConsumer(configuration: config)
