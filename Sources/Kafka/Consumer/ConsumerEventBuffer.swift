@@ -1,8 +1,8 @@
 /// The bounded hand-off between a consumer's poll thread and its ``KafkaConsumerEvents`` sequence.
 ///
 /// Control events (assigned/revoked/lost/error) always enter; messages always enter too (the poll thread
-/// pauses fetching when ``isAboveHighWater`` and resumes when ``isBelowLowWater``, so the overshoot is
-/// bounded by what librdkafka returns before the pause takes effect).
+/// pauses fetching when ``isAboveHighWater`` and resumes when ``isBelowLowWater``; the pause makes
+/// librdkafka drop what it fetched beyond, so the overshoot is the one message that crossed the mark).
 final class ConsumerEventBuffer: @unchecked Sendable {
     private struct State {
         /// A queue in an array: slots before `head` were handed out and are `nil`, so a consumed message's

@@ -115,8 +115,9 @@ public final class KafkaConsumer: Sendable {
     /// Whether this member has received an assignment at least once since it was created (it joined the group).
     public var hasEverBeenAssigned: Bool { runtime.everAssigned }
 
-    /// Messages fetched but not yet handed out by ``events`` (bounded by the backpressure settings, plus what
-    /// librdkafka returns before a pause takes effect).
+    /// Messages fetched but not yet handed out by ``events``: bounded by the backpressure settings plus the one
+    /// message that crossed them (the pause drops what librdkafka fetched beyond it; see
+    /// ``KafkaConsumerConfiguration``).
     public var bufferedMessageCount: Int { runtime.buffer.bufferedMessages }
 
     /// Payload and key bytes of the messages counted by ``bufferedMessageCount``.
