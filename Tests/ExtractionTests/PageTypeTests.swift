@@ -45,11 +45,21 @@ struct PageTypeTests {
         #expect(!URLShape("https://example.com/services/packaging/").hasSegment(in: URLShape.forumWords))
     }
 
-    @Test("A landing page calling itself a website, with a short slug and no date, is not an article")
+    /// Site chrome of a company site: navigation with calls to action, a footer of links.
+    static let companyChrome = (
+        header: "<header><nav>" + ["Product", "Solutions", "Pricing", "Customers", "Docs", "Blog"].map { "<a href=\"/\($0.lowercased())/\">\($0)</a>" }.joined()
+            + "<a class=\"btn btn-primary\" href=\"/signup\">Start free</a><a class=\"btn\" href=\"/contact\">Contact sales</a></nav></header>",
+        footer: "<footer><ul>" + (0..<20).map { "<li><a href=\"/f/\($0)\">Footer link \($0)</a></li>" }.joined() + "</ul></footer>"
+    )
+
+    @Test("A landing page calling itself a website, with calls to action, short blurbs and no date, is not an article")
     func landing() throws {
-        var html = #"<html><head><meta property="og:type" content="website"><title>Acme WAF</title></head><body><h1>Protect your apps</h1>"#
-        for i in 0..<4 { html += "<p>Acme's firewall blocks attacks at the edge, learns from traffic across the network, and keeps your application fast and available, feature \(i).</p>" }
-        html += "</body></html>"
+        var html = #"<html><head><meta property="og:type" content="website"><title>Acme WAF</title></head><body>"# + Self.companyChrome.header
+        html += "<main><section><h1>Protect your apps</h1><p>Stop attacks at the edge.</p><a class=\"cta-button\" href=\"/signup\">Get started</a></section>"
+        for i in 0..<4 {
+            html += "<section><h2>Feature \(i)</h2><p>Acme's firewall blocks attacks at the edge and keeps your application fast, feature \(i).</p><a href=\"/waf/f\(i)\">Learn more</a></section>"
+        }
+        html += "</main>" + Self.companyChrome.footer + "</body></html>"
         let r = try extractor.extract(RawPage(url: "https://www.acme.example.com/waf/", body: Array(html.utf8)))
         #expect(r.pageType != .article)
     }
@@ -72,11 +82,14 @@ struct PageTypeTests {
         #expect(r.pageType == .forum)
     }
 
-    @Test("SoftwareApplication or Service markup without article markup makes a service page")
+    @Test("An app's home page with SoftwareApplication markup, calls to action and no date is a service page")
     func serviceMarkup() throws {
-        var html = #"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"SoftwareApplication","name":"Acme Boards","offers":{"@type":"Offer","price":"0"}}</script><title>Acme Boards</title></head><body><h1>Plan work with Acme Boards</h1>"#
-        for i in 0..<5 { html += "<p>Teams plan, track and ship their work in one place, with boards, timelines and reports that update themselves as work moves, feature \(i).</p>" }
-        html += "</body></html>"
+        var html = #"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"SoftwareApplication","name":"Acme Boards","offers":{"@type":"Offer","price":"0"}}</script><title>Acme Boards</title></head><body>"#
+        html += Self.companyChrome.header + "<main><h1>Plan work with Acme Boards</h1><a class=\"btn\" href=\"/signup\">Try it free</a>"
+        for i in 0..<5 {
+            html += "<section><h2>Boards \(i)</h2><p>Teams plan, track and ship their work in one place, with boards that update themselves, feature \(i).</p><a class=\"button\" href=\"/f\(i)\">See how</a></section>"
+        }
+        html += "</main>" + Self.companyChrome.footer + "</body></html>"
         let r = try extractor.extract(RawPage(url: "https://acme.example.com/", body: Array(html.utf8)))
         #expect(r.pageType == .service)
     }
@@ -93,13 +106,14 @@ struct PageTypeTests {
         #expect(r.pageType == .forum)
     }
 
-    @Test("An undated page of many headings over short blurbs is a service page even with an article-like URL")
+    @Test("An undated local-business page of many headings over short blurbs is not an article, even with a word slug")
     func blurbs() throws {
-        var html = "<html><head><title>Treadmill repair in Springfield</title></head><body><main><h1>Treadmill repair in Springfield</h1>"
+        var html = "<html><head><title>Treadmill repair in Springfield</title></head><body>" + Self.companyChrome.header
+        html += "<main><h1>Treadmill repair in Springfield</h1><a class=\"btn\" href=\"tel:+15550100\">Call us</a>"
         for i in 0..<8 {
-            html += "<h2>Service \(i)</h2><p>Fast, friendly repair \(i).</p><p>Call us today.</p>"
+            html += "<h2>Service \(i)</h2><p>Fast, friendly repair \(i).</p><p>Call us today.</p><a class=\"btn\" href=\"/book\">Book now</a>"
         }
-        html += "</main></body></html>"
+        html += "</main>" + Self.companyChrome.footer + "</body></html>"
         let r = try extractor.extract(RawPage(url: "https://www.example.com/treadmill-repair-springfield-il.html", body: Array(html.utf8)))
         #expect(r.pageType != .article)
     }

@@ -62,6 +62,8 @@ public struct PageTypeClassifier: Sendable {
 
     /// Which kind of non-article: markup first, then URL words, then structure.
     static func nonArticleKind(_ f: PageTypeFeatures, signals: Signals) -> ArticleRecord.PageType {
+        // An app or a service described by its own markup (its Offer is the service's price).
+        if f[.ldAppOrService] == 1 { return .service }
         if f[.ldProduct] == 1 || f[.urlProductWord] == 1 || f[.buyButton] == 1 {
             return f[.urlListingWord] == 1 || f[.logLinkedHeadings] >= PageTypeFeatures.log(8) || f[.logImageLinks] >= PageTypeFeatures.log(12)
                 ? .listing : .product

@@ -105,8 +105,11 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.listShare] = Double(listChars) / Double(max(1, bodyChars))
         self[.logCharsPerHeading] = Self.log(bodyChars / (headings + 1))
         self[.shortParagraphShare] = Double(paragraphLengths.lazy.filter { $0 < 80 }.count) / Double(max(1, paragraphLengths.count))
-        self[.commaRate] = min(5, 100 * Double(commas) / Double(max(1, paragraphChars)))
-        self[.logCharsPerSentence] = Self.log(paragraphChars / max(1, sentenceEnds + paragraphLengths.count / 2))
+        // Rates of punctuation say something about prose only over enough of it.
+        if paragraphChars >= Self.minimumProse {
+            self[.commaRate] = min(5, 100 * Double(commas) / Double(paragraphChars))
+            self[.logCharsPerSentence] = Self.log(paragraphChars / max(1, sentenceEnds + paragraphLengths.count / 2))
+        }
         self[.datedByline] = Self.flag(signals.hasPublishedDate && signals.hasAuthor)
         self[.logRootTimes] = Self.log(content.root.map { doc.elements(.time, in: $0).count } ?? 0)
 
@@ -162,6 +165,9 @@ public struct PageTypeFeatures: Sendable, Equatable {
         precondition(values.count == Feature.allCases.count, "expected \(Feature.allCases.count) feature values")
         self.values = values
     }
+
+    /// Paragraph characters below which the punctuation rates are left at 0.
+    static let minimumProse = 500
 
     static func flag(_ b: Bool) -> Double { b ? 1 : 0 }
     static func log(_ n: Int) -> Double { Foundation.log1p(Double(max(0, n))) }

@@ -9,63 +9,63 @@
 
 /// The learned article-vs-not model over ``PageTypeFeatures``: weights in raw feature units.
 enum PageTypeModel {
-    static let bias = -1.118708
+    static let bias = -1.333445
 
     /// One weight per ``PageTypeFeatures/Feature``, in its order.
     static let weights: [Double] = [
-        +1.839097,  // ldArticle
-        +1.519683,  // ldListing
-        -0.075040,  // ldProduct
+        +1.852201,  // ldArticle
+        +1.460224,  // ldListing
+        -0.015898,  // ldProduct
         +0.000000,  // ldForum
-        -1.813279,  // ldAppOrService
-        +0.088381,  // ldFAQ
-        -1.147546,  // ldAny
-        -3.164956,  // ldTechDoc
-        +0.276122,  // ogArticle
-        -0.164302,  // ogWebsite
-        +2.083345,  // hasDate
-        +1.373814,  // hasAuthor
-        +0.208493,  // hasHeadline
-        +0.084113,  // logBodyChars
-        -0.176685,  // logParagraphs
-        +0.013699,  // logLongParagraphs
-        +0.387077,  // logMedianParagraph
-        -0.916033,  // headingShare
-        +0.147101,  // listShare
-        +0.105006,  // logCharsPerHeading
-        -1.225794,  // rootLinkShare
-        +0.810846,  // rootTextShare
-        -0.573580,  // logRootTimes
-        -1.355462,  // shortParagraphShare
-        +0.456030,  // commaRate
-        -0.260606,  // logCharsPerSentence
-        +0.279993,  // datedByline
-        +0.033594,  // logArticleElements
-        -0.204279,  // logLinkedHeadings
-        -0.265784,  // logLinks
-        -3.522736,  // pageLinkShare
-        +1.424225,  // listItemTextShare
-        +2.107704,  // tableTextShare
-        -0.202890,  // logFormControls
-        -0.409837,  // logPre
-        -0.107192,  // logImages
-        +0.145256,  // logImageLinks
-        +0.465867,  // logTimes
-        -0.479025,  // chromeTextShare
-        -3.628606,  // buyButton
-        -0.276591,  // logSections
-        -0.017408,  // logPageHeadings
-        -0.341389,  // logButtonLinks
-        +0.238290,  // urlDepth
-        +0.704124,  // urlDate
-        +0.680759,  // urlLongNumber
-        +1.493086,  // urlSlugWords
-        +0.600303,  // urlRoot
-        +0.971700,  // urlQuery
-        -1.932366,  // urlListingWord
-        -1.037961,  // urlProductWord
-        -3.764680,  // urlDocWord
-        -6.358120,  // urlForumWord
+        -1.770669,  // ldAppOrService
+        +0.097710,  // ldFAQ
+        -1.138757,  // ldAny
+        -3.135406,  // ldTechDoc
+        +0.296213,  // ogArticle
+        -0.159890,  // ogWebsite
+        +2.082904,  // hasDate
+        +1.366646,  // hasAuthor
+        +0.100168,  // hasHeadline
+        +0.096946,  // logBodyChars
+        -0.170444,  // logParagraphs
+        +0.000952,  // logLongParagraphs
+        +0.348558,  // logMedianParagraph
+        -0.848771,  // headingShare
+        +0.137074,  // listShare
+        +0.122072,  // logCharsPerHeading
+        -1.131688,  // rootLinkShare
+        +0.804847,  // rootTextShare
+        -0.562519,  // logRootTimes
+        -1.453727,  // shortParagraphShare
+        +0.317625,  // commaRate
+        -0.136850,  // logCharsPerSentence
+        +0.273879,  // datedByline
+        +0.044726,  // logArticleElements
+        -0.201469,  // logLinkedHeadings
+        -0.256668,  // logLinks
+        -3.836863,  // pageLinkShare
+        +1.447920,  // listItemTextShare
+        +2.386928,  // tableTextShare
+        -0.204488,  // logFormControls
+        -0.436058,  // logPre
+        -0.104850,  // logImages
+        +0.142360,  // logImageLinks
+        +0.474066,  // logTimes
+        -0.492342,  // chromeTextShare
+        -3.466187,  // buyButton
+        -0.281570,  // logSections
+        -0.015878,  // logPageHeadings
+        -0.356845,  // logButtonLinks
+        +0.235770,  // urlDepth
+        +0.733781,  // urlDate
+        +0.656372,  // urlLongNumber
+        +1.483897,  // urlSlugWords
+        +0.567168,  // urlRoot
+        +0.939764,  // urlQuery
+        -1.957811,  // urlListingWord
+        -0.817342,  // urlProductWord
+        -3.786881,  // urlDocWord
+        -6.301034,  // urlForumWord
     ]
 
     /// Log-odds that the page is an article; above 0 it is.
