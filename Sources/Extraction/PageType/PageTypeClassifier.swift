@@ -82,7 +82,11 @@ public struct PageTypeClassifier: Sendable {
 
     /// A shop page has an add-to-cart / buy button.
     static func hasBuyButton(_ doc: HTMLDocument) -> Bool {
-        for b in doc.elements(.button) + doc.elements(.input) {
+        let submits = doc.elements(.input).filter { i in
+            let t = doc.attribute("type", of: i)?.lowercased()
+            return t == "submit" || t == "button" || t == "image"
+        }
+        for b in doc.elements(.button) + submits {
             let t = (doc.textContent(of: b) + " " + (doc.attribute("value", of: b) ?? "") + " " + doc.classAndID(b)).lowercased()
             if t.contains("add to cart") || t.contains("add to bag") || t.contains("add-to-cart") || t.contains("buy now") || t.contains("in den warenkorb") {
                 return true

@@ -141,10 +141,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.logSections] = Self.log(doc.elementCount(.section))
         self[.logPageHeadings] = Self.log(doc.elementCount(.h2) + doc.elementCount(.h3))
         // Links dressed as buttons ("btn", "button", "cta" in the class): calls to action.
-        self[.logButtonLinks] = Self.log(doc.elements(.a).lazy.filter { a in
-            guard let c = doc.attribute("class", of: a)?.lowercased() else { return false }
-            return c.contains("btn") || c.contains("button") || c.contains("cta")
-        }.count)
+        self[.logButtonLinks] = Self.log(doc.elements(.a).lazy.filter { Self.classNamesButton(doc, $0) }.count)
 
         // URL shape.
         let url = URLShape(signals.url)
@@ -164,6 +161,22 @@ public struct PageTypeFeatures: Sendable, Equatable {
     public init(values: [Double]) {
         precondition(values.count == Feature.allCases.count, "expected \(Feature.allCases.count) feature values")
         self.values = values
+    }
+
+    /// Whether the `class` attribute of `n` holds "btn", "butt(on)" or "cta", any case (read in
+    /// place, no string made: pages have hundreds of links).
+    static func classNamesButton(_ doc: HTMLDocument, _ n: NodeID) -> Bool {
+        guard let r = doc.attributeRange("class", of: n), r.count >= 3 else { return false }
+        return doc.bytes.withUnsafeBufferPointer { buf in
+            var i = r.lowerBound
+            while i + 3 <= r.upperBound {
+                let a = buf[i] | 0x20, b = buf[i + 1] | 0x20, c = buf[i + 2] | 0x20
+                if a == 0x62, (b == 0x74 && c == 0x6E) || (b == 0x75 && c == 0x74 && i + 4 <= r.upperBound && buf[i + 3] | 0x20 == 0x74) { return true }  // btn, butt
+                if a == 0x63, b == 0x74, c == 0x61 { return true }  // cta
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Paragraph characters below which the punctuation rates are left at 0.
