@@ -35,7 +35,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
         // MARK: Page structure
         case logArticleElements, logLinkedHeadings, logLinks, pageLinkShare, listItemTextShare, tableTextShare
         case logFormControls, logPre, logImages, logImageLinks, logTimes, chromeTextShare, buyButton
-        case logSections, logPageHeadings, logButtonLinks
+        case logSections, logPageHeadings, logButtonLinks, rootInArticle, logH1s
         // MARK: URL
         case urlDepth, urlDate, urlLongNumber, urlSlugWords, urlRoot, urlQuery
         case urlListingWord, urlProductWord, urlDocWord, urlForumWord
@@ -138,6 +138,8 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.logImageLinks] = Self.log(images.lazy.filter { doc.hasAncestor($0, tag: .a) }.count)
         self[.logTimes] = Self.log(doc.elementCount(.time))
         self[.buyButton] = Self.flag(PageTypeClassifier.hasBuyButton(doc))
+        self[.rootInArticle] = Self.flag(content.root.map { doc.tag($0) == .article || doc.hasAncestor($0, tag: .article) || !doc.elements(.article, in: $0).isEmpty && doc.elementCount(.article) == 1 } ?? false)
+        self[.logH1s] = Self.log(doc.elementCount(.h1))
         self[.logSections] = Self.log(doc.elementCount(.section))
         self[.logPageHeadings] = Self.log(doc.elementCount(.h2) + doc.elementCount(.h3))
         // Links dressed as buttons ("btn", "button", "cta" in the class): calls to action.

@@ -4,68 +4,70 @@
 // L2-regularised logistic regression (lambda 10 on standardised features, classes weighted
 // equally) over the shared corpus: wcxb-<type> non-article pages against the article folders,
 // leaving out the pages PageTypeClassifier.certainType decides from markup alone.
-// Held-out, with the markup rules (5-fold cross-validation grouped by site): non-articles caught 74/96,
+// Held-out, with the markup rules (5-fold cross-validation grouped by site): non-articles caught 73/96,
 // articles kept 738/753; the threshold (folded into the bias) keeps >= 98 % of articles held out.
 
 /// The learned article-vs-not model over ``PageTypeFeatures``: weights in raw feature units.
 enum PageTypeModel {
-    static let bias = -1.333445
+    static let bias = -1.438738
 
     /// One weight per ``PageTypeFeatures/Feature``, in its order.
     static let weights: [Double] = [
-        +1.852201,  // ldArticle
-        +1.460224,  // ldListing
-        -0.015898,  // ldProduct
+        +1.781610,  // ldArticle
+        +1.261585,  // ldListing
+        -0.151069,  // ldProduct
         +0.000000,  // ldForum
-        -1.770669,  // ldAppOrService
-        +0.097710,  // ldFAQ
-        -1.138757,  // ldAny
-        -3.135406,  // ldTechDoc
-        +0.296213,  // ogArticle
-        -0.159890,  // ogWebsite
-        +2.082904,  // hasDate
-        +1.366646,  // hasAuthor
-        +0.100168,  // hasHeadline
-        +0.096946,  // logBodyChars
-        -0.170444,  // logParagraphs
-        +0.000952,  // logLongParagraphs
-        +0.348558,  // logMedianParagraph
-        -0.848771,  // headingShare
-        +0.137074,  // listShare
-        +0.122072,  // logCharsPerHeading
-        -1.131688,  // rootLinkShare
-        +0.804847,  // rootTextShare
-        -0.562519,  // logRootTimes
-        -1.453727,  // shortParagraphShare
-        +0.317625,  // commaRate
-        -0.136850,  // logCharsPerSentence
-        +0.273879,  // datedByline
-        +0.044726,  // logArticleElements
-        -0.201469,  // logLinkedHeadings
-        -0.256668,  // logLinks
-        -3.836863,  // pageLinkShare
-        +1.447920,  // listItemTextShare
-        +2.386928,  // tableTextShare
-        -0.204488,  // logFormControls
-        -0.436058,  // logPre
-        -0.104850,  // logImages
-        +0.142360,  // logImageLinks
-        +0.474066,  // logTimes
-        -0.492342,  // chromeTextShare
-        -3.466187,  // buyButton
-        -0.281570,  // logSections
-        -0.015878,  // logPageHeadings
-        -0.356845,  // logButtonLinks
-        +0.235770,  // urlDepth
-        +0.733781,  // urlDate
-        +0.656372,  // urlLongNumber
-        +1.483897,  // urlSlugWords
-        +0.567168,  // urlRoot
-        +0.939764,  // urlQuery
-        -1.957811,  // urlListingWord
-        -0.817342,  // urlProductWord
-        -3.786881,  // urlDocWord
-        -6.301034,  // urlForumWord
+        -1.807663,  // ldAppOrService
+        -0.073203,  // ldFAQ
+        -0.927252,  // ldAny
+        -3.830032,  // ldTechDoc
+        +0.334318,  // ogArticle
+        -0.006989,  // ogWebsite
+        +2.065674,  // hasDate
+        +1.215479,  // hasAuthor
+        +0.522223,  // hasHeadline
+        +0.086294,  // logBodyChars
+        -0.158997,  // logParagraphs
+        -0.025074,  // logLongParagraphs
+        +0.293784,  // logMedianParagraph
+        -0.856713,  // headingShare
+        +0.144079,  // listShare
+        +0.117783,  // logCharsPerHeading
+        -1.668056,  // rootLinkShare
+        +0.771109,  // rootTextShare
+        -0.526512,  // logRootTimes
+        -1.122421,  // shortParagraphShare
+        +0.329558,  // commaRate
+        -0.126490,  // logCharsPerSentence
+        +0.212648,  // datedByline
+        -0.017369,  // logArticleElements
+        -0.224641,  // logLinkedHeadings
+        -0.235775,  // logLinks
+        -3.814644,  // pageLinkShare
+        +1.532450,  // listItemTextShare
+        +2.356615,  // tableTextShare
+        -0.227218,  // logFormControls
+        -0.388446,  // logPre
+        -0.111377,  // logImages
+        +0.148316,  // logImageLinks
+        +0.431087,  // logTimes
+        -0.774323,  // chromeTextShare
+        -2.908281,  // buyButton
+        -0.238720,  // logSections
+        +0.041807,  // logPageHeadings
+        -0.348308,  // logButtonLinks
+        +1.008449,  // rootInArticle
+        -0.605615,  // logH1s
+        +0.247618,  // urlDepth
+        +0.661531,  // urlDate
+        +0.575994,  // urlLongNumber
+        +1.556818,  // urlSlugWords
+        +0.503131,  // urlRoot
+        +0.912901,  // urlQuery
+        -1.794093,  // urlListingWord
+        -0.612948,  // urlProductWord
+        -3.810393,  // urlDocWord
+        -5.906310,  // urlForumWord
     ]
 
     /// Log-odds that the page is an article; above 0 it is.
