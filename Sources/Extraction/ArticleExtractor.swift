@@ -29,12 +29,7 @@ public struct ArticleExtractor: Sendable {
         let fields = FieldResolver().resolve(
             document: document, metadata: metadata,
             content: .init(headlineNode: content.headlineNode, paragraphs: content.blocks.map(\.text)), pageURL: page.url)
-        var signals = PageTypeClassifier.Signals()
-        signals.jsonLDTypes = metadata.jsonLDTypes
-        signals.ogType = metadata.ogType?.lowercased()
-        signals.hasPublishedDate = fields.publishedAt != nil
-        signals.hasAuthor = !fields.authors.isEmpty
-        signals.url = page.url
+        let signals = PageTypeClassifier.Signals(metadata: metadata, fields: fields, url: page.url)
         let pageType = PageTypeClassifier().classify(document, content: content, signals: signals)
         content.blocks = BodyCleaner().clean(content.blocks, headline: fields.headline, caption: content.leadImage?.caption)
         let canonical = metadata.canonicalURLs.lazy.compactMap { CanonicalURL.resolve($0.value, against: page.url) }

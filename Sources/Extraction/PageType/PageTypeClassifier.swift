@@ -1,11 +1,14 @@
 import Schemas
 
 /// The page-type stage: is this page an article, or a listing, forum, product, documentation or
-/// service page? Judged from structure and markup, never from the site:
-/// - markup: JSON-LD `@type` (NewsArticle, Product, DiscussionForumPosting, CollectionPage …) and `og:type`;
-/// - structure: how much running text the content stage found, link density, repeated teasers
-///   (many `<article>` cards, many linked headings), forms to buy, threads of posts;
-/// - URL path words (`/tag/`, `/category/`, `/products/`, `/docs/`, `/forum/`, `/t/`).
+/// service page? Judged from structure and markup, never from the site.
+///
+/// 1. Markup that is certain decides alone: `og:type=product` or Product JSON-LD without article
+///    markup is a product page; `DiscussionForumPosting`/`QAPage` without article markup a forum.
+/// 2. Otherwise a logistic model (``PageTypeModel``, learned by `scripts/train-page-type`) weighs
+///    the ``PageTypeFeatures``: markup types, a dated byline, how much running text the content
+///    stage found and how it is shaped, link and list density, teaser cards, forms, URL shape.
+/// 3. A page the model rejects is given the kind its markup, URL words and structure point to.
 public struct PageTypeClassifier: Sendable {
     public init() {}
 
@@ -22,128 +25,68 @@ public struct PageTypeClassifier: Sendable {
         /// The page URL.
         public var url: String = ""
         public init() {}
+
+        /// The signals of a page from the metadata and field stages.
+        public init(metadata: PageMetadata, fields: ResolvedFields, url: String) {
+            jsonLDTypes = metadata.jsonLDTypes
+            ogType = metadata.ogType?.lowercased()
+            hasPublishedDate = fields.publishedAt != nil
+            hasAuthor = !fields.authors.isEmpty
+            self.url = url
+        }
     }
 
+    // MARK: Classifying
+
     public func classify(_ doc: HTMLDocument, content: ContentResult, signals: Signals) -> ArticleRecord.PageType {
-        let types = Set(signals.jsonLDTypes.map { $0.lowercased() })
-        let articleTypes: Set<String> = ["newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-                                         "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
-                                         "scholarlyarticle", "socialmediaposting", "report", "posting"]
-        let hasArticleType = !types.isDisjoint(with: articleTypes)
-        let path = Self.path(signals.url)
+        let features = PageTypeFeatures(doc, content: content, signals: signals)
+        return classify(features, signals: signals)
+    }
 
-        // Body statistics.
-        let paragraphs = content.blocks.filter { $0.type == .paragraph }
-        let longParagraphs = paragraphs.filter { $0.text.count >= 100 }.count
-        let bodyChars = content.blocks.reduce(0) { $0 + $1.text.count }
+    /// The page type from computed features (and the markup types for the certain rules).
+    public func classify(_ f: PageTypeFeatures, signals: Signals) -> ArticleRecord.PageType {
+        if let certain = Self.certainType(f, signals: signals) { return certain }
+        if PageTypeModel.articleLogit(f) > 0 { return .article }
+        return Self.nonArticleKind(f, signals: signals)
+    }
 
-        // Teasers: many <article> cards, or many headings that are links.
-        let articleCards = doc.elementCount(.article)
-        var linkedHeadings = 0
-        for t in [HTMLTag.h2, .h3, .h4] {
-            for h in doc.elements(t) where !doc.elements(.a, in: h).isEmpty || doc.hasAncestor(h, tag: .a) { linkedHeadings += 1 }
+    /// Markup that decides alone.
+    static func certainType(_ f: PageTypeFeatures, signals: Signals) -> ArticleRecord.PageType? {
+        guard f[.ldArticle] == 0 else { return nil }
+        if signals.ogType == "product" || signals.ogType == "og:product" || signals.jsonLDTypes.contains(where: { $0.lowercased() == "product" }) {
+            return .product
         }
+        if f[.ldForum] == 1 { return .forum }
+        return nil
+    }
 
-        // Landing/service pages: many headings over short blurbs, short lines as "paragraphs".
-        let paragraphLengths = paragraphs.map { $0.text.unicodeScalars.count }.sorted()
-        let medianParagraph = paragraphLengths.isEmpty ? 0 : paragraphLengths[paragraphLengths.count / 2]
-        let headings = content.blocks.filter { $0.type == .heading }.count
-        let charsPerHeading = content.blocks.reduce(0) { $0 + $1.text.unicodeScalars.count } / (headings + 1)
-        let timestampsInContent = content.root.map { doc.elements(.time, in: $0).count } ?? 0
-
-        // Strong markup first.
-        if !hasArticleType {
-            if types.contains("product") || signals.ogType == "product" || signals.ogType == "og:product" { return .product }
-            // An app or a service described by its own markup is a service page.
-            if !types.isDisjoint(with: ["softwareapplication", "webapplication", "mobileapplication", "service"]) { return .service }
-            // An Offer sells a product unless it belongs to a course or an event (a guide's page may list one).
-            if types.contains("offer") && types.isDisjoint(with: ["course", "courseinstance", "event"]) { return .product }
-            // A Question/Answer pair alone is usually an FAQ block on an article or a service page
-            // (FAQPage markup); only QAPage and forum postings mark a thread.
-            if types.contains("discussionforumposting") || types.contains("qapage") { return .forum }
-            if types.contains("collectionpage") || types.contains("itemlist") || types.contains("searchresultspage") {
-                if longParagraphs < 6 { return .listing }
-            }
-            if types.contains("techarticle") || types.contains("apireference") { return .documentation }
+    /// Which kind of non-article: markup first, then URL words, then structure.
+    static func nonArticleKind(_ f: PageTypeFeatures, signals: Signals) -> ArticleRecord.PageType {
+        // An app or a service described by its own markup (its Offer is the service's price).
+        if f[.ldAppOrService] == 1 { return .service }
+        if f[.ldProduct] == 1 || f[.urlProductWord] == 1 || f[.buyButton] == 1 {
+            return f[.urlListingWord] == 1 || f[.logLinkedHeadings] >= PageTypeFeatures.log(8) || f[.logImageLinks] >= PageTypeFeatures.log(12)
+                ? .listing : .product
         }
-
-        var score = 0.0  // > 0: article
-        if hasArticleType { score += 3 }
-        if signals.ogType == "article" { score += 1 }
-        if signals.hasPublishedDate { score += 2 }
-        if signals.hasAuthor { score += 1 }
-        if !signals.hasPublishedDate && !hasArticleType { score -= 1.5 }
-        if content.headlineNode != nil { score += 0.5 }
-        if longParagraphs >= 5 { score += 2 } else if longParagraphs >= 3 { score += 1 } else if longParagraphs == 0 { score -= 2 }
-        if bodyChars < 400 { score -= 2 } else if bodyChars > 2000 { score += 1 }
-        if articleCards >= 6 { score -= 2 }
-        if linkedHeadings >= 8 { score -= 2 } else if linkedHeadings >= 4 { score -= 1 }
-        for w in ["/tag/", "/tags/", "/category/", "/categories/", "/topic/", "/topics/", "/search", "/section/", "/archive"] where path.contains(w) {
-            score -= 2
-        }
-        for w in ["/product/", "/products/", "/shop/", "/p/", "/dp/", "/item/", "/collections/"] where path.contains(w) { score -= 2 }
-        for w in ["/docs/", "/doc/", "/documentation/", "/reference/", "/api/", "/manual/", "/guide/", "/guides/"] where path.contains(w) { score -= 1.5 }
-        for w in ["/forum/", "/forums/", "/t/", "/thread/", "/threads/", "/questions/", "/community/", "/discussion/"] where path.contains(w) { score -= 2 }
-        // Article URLs carry a slug of several words or a numeric id; landing, shop and docs
-        // pages rarely do. A site calling itself a "website" and code listings lean the same way.
-        score += Self.hasArticleURL(path) ? 1 : -1.5
-        if !signals.hasPublishedDate && !hasArticleType && (medianParagraph < 40 || charsPerHeading < 250) { score -= 3 }
-        if !hasArticleType {
-            // A thread: each post in the main region carries its own timestamp.
-            if timestampsInContent >= 3, signals.ogType != "article" { score -= 3 }
-            if signals.ogType == "website" { score -= 1.5 }
-            if doc.elementCount(.pre) >= 3 { score -= 2 }
-        }
-        if score > -1 { return .article }
-
-        // Which kind of non-article.
-        if path.contains("/product") || path.contains("/shop") || path.contains("/dp/") || path.contains("/p/") || Self.hasBuyButton(doc) {
-            return path.contains("/collections/") || articleCards >= 6 ? .listing : .product
-        }
-        if path.contains("/forum") || path.contains("/t/") || path.contains("/thread") || path.contains("/questions/") || path.contains("/community")
-            || (timestampsInContent >= 3 && !hasArticleType && signals.ogType != "article") {
-            return .forum
-        }
-        if path.contains("/docs") || path.contains("/doc/") || path.contains("/documentation") || path.contains("/reference") || path.contains("/manual") || path.contains("/api/") {
-            return .documentation
-        }
-        if articleCards >= 6 || linkedHeadings >= 8 || path.contains("/tag") || path.contains("/categor") || path.contains("/topic") || path.contains("/search") {
+        if f[.urlForumWord] == 1 || f[.logRootTimes] >= PageTypeFeatures.log(3) { return .forum }
+        if f[.ldTechDoc] == 1 || f[.urlDocWord] == 1 || f[.logPre] >= PageTypeFeatures.log(3) { return .documentation }
+        if f[.ldListing] == 1 || f[.urlListingWord] == 1 || f[.logArticleElements] >= PageTypeFeatures.log(6)
+            || f[.logLinkedHeadings] >= PageTypeFeatures.log(8)
+        {
             return .listing
         }
         return .service
     }
 
-    static func path(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url.lowercased() }
-        let rest = url[schemeEnd.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return "/" }
-        return String(rest[slash...]).lowercased()
-    }
-
-    /// Whether a URL path looks like an article's: a last segment of four or more words
-    /// ("/2024/05/city-council-approves-budget") or a number of four or more digits anywhere.
-    static func hasArticleURL(_ path: String) -> Bool {
-        var bytes = Array(path.utf8)
-        if let q = bytes.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { bytes.removeSubrange(q...) }
-        var digits = 0
-        for b in bytes {
-            if b >= 0x30 && b <= 0x39 { digits += 1; if digits >= 4 { return true } } else { digits = 0 }
-        }
-        while bytes.last == 0x2F { bytes.removeLast() }
-        var segment = Array(bytes[(bytes.lastIndex(of: 0x2F).map { $0 + 1 } ?? 0)...])
-        if let dot = segment.lastIndex(of: 0x2E) { segment.removeSubrange(dot...) }
-        var words = 0, inWord = false
-        for b in segment {
-            let separator = b == 0x2D || b == 0x5F || b == 0x2B
-            if !separator && !inWord { words += 1 }
-            inWord = !separator
-        }
-        return words >= 4
-    }
+    // MARK: Helpers
 
     /// A shop page has an add-to-cart / buy button.
     static func hasBuyButton(_ doc: HTMLDocument) -> Bool {
-        for b in doc.elements(.button) + doc.elements(.input) {
+        let submits = doc.elements(.input).filter { i in
+            let t = doc.attribute("type", of: i)?.lowercased()
+            return t == "submit" || t == "button" || t == "image"
+        }
+        for b in doc.elements(.button) + submits {
             let t = (doc.textContent(of: b) + " " + (doc.attribute("value", of: b) ?? "") + " " + doc.classAndID(b)).lowercased()
             if t.contains("add to cart") || t.contains("add to bag") || t.contains("add-to-cart") || t.contains("buy now") || t.contains("in den warenkorb") {
                 return true

@@ -1,0 +1,288 @@
+import Foundation
+import Schemas
+
+/// The numbers ``PageTypeClassifier`` judges a page by: general, language-independent signals of
+/// markup, fields, the content stage's result, page structure and URL shape.
+///
+/// Computed from what the other stages already produced, the tag index of ``HTMLDocument`` and one
+/// linear pass over the node arrays (integer work only, no strings). The same vector feeds the
+/// learned model (``PageTypeModel``) and the training aid (`scripts/train-page-type`, which reads
+/// these values as JSON Lines from the `PageTypeFeatureDump` test).
+public struct PageTypeFeatures: Sendable, Equatable {
+    /// Feature names, in the order of ``values``.
+    public static let names: [String] = Feature.allCases.map(\.name)
+
+    /// One value per ``names`` entry.
+    public private(set) var values: [Double]
+
+    /// The value of `feature`.
+    public subscript(_ feature: Feature) -> Double {
+        get { values[feature.rawValue] }
+        set { values[feature.rawValue] = newValue }
+    }
+
+    /// The features, by position in ``values``.
+    public enum Feature: Int, CaseIterable, Sendable {
+        // MARK: Markup
+        case ldArticle, ldListing, ldProduct, ldForum, ldAppOrService, ldFAQ, ldAny, ldTechDoc
+        case ogArticle, ogWebsite
+        // MARK: Fields
+        case hasDate, hasAuthor, hasHeadline
+        // MARK: Content result
+        case logBodyChars, logParagraphs, logLongParagraphs, logMedianParagraph, headingShare, listShare
+        case logCharsPerHeading, rootLinkShare, rootTextShare, logRootTimes
+        case shortParagraphShare, commaRate, logCharsPerSentence, datedByline
+        // MARK: Page structure
+        case logArticleElements, logLinkedHeadings, logLinks, pageLinkShare, listItemTextShare, tableTextShare
+        case logFormControls, logPre, logImages, logImageLinks, logTimes, chromeTextShare, buyButton
+        case logSections, logPageHeadings, logButtonLinks, rootInArticle, logH1s
+        // MARK: URL
+        case urlDepth, urlDate, urlLongNumber, urlSlugWords, urlRoot, urlQuery
+        case urlListingWord, urlProductWord, urlDocWord, urlForumWord
+
+        /// The name used in dumps and the generated model (the case name).
+        public var name: String { String(describing: self) }
+    }
+
+    // MARK: Computing
+
+    /// JSON-LD types that make a page an article.
+    static let articleTypes: Set<String> = [
+        "newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting", "scholarlyarticle", "socialmediaposting",
+        "report", "posting", "satiricalarticle", "asknewsarticle",
+    ]
+
+    /// Computes the features of `doc` from the other stages' results.
+    public init(_ doc: HTMLDocument, content: ContentResult, signals: PageTypeClassifier.Signals) {
+        values = [Double](repeating: 0, count: Feature.allCases.count)
+        let types = Set(signals.jsonLDTypes.map { $0.lowercased() })
+        self[.ldArticle] = Self.flag(!types.isDisjoint(with: Self.articleTypes))
+        self[.ldListing] = Self.flag(!types.isDisjoint(with: ["collectionpage", "itemlist", "searchresultspage"]))
+        self[.ldProduct] = Self.flag(!types.isDisjoint(with: ["product", "offer", "aggregateoffer", "productgroup"]))
+        self[.ldForum] = Self.flag(!types.isDisjoint(with: ["discussionforumposting", "qapage"]))
+        self[.ldAppOrService] = Self.flag(!types.isDisjoint(with: [
+            "softwareapplication", "webapplication", "mobileapplication", "service", "localbusiness", "professionalservice",
+        ]))
+        self[.ldFAQ] = Self.flag(types.contains("faqpage"))
+        self[.ldAny] = Self.flag(!types.isEmpty)
+        self[.ldTechDoc] = Self.flag(!types.isDisjoint(with: ["techarticle", "apireference"]))
+        self[.ogArticle] = Self.flag(signals.ogType == "article")
+        self[.ogWebsite] = Self.flag(signals.ogType == "website")
+
+        self[.hasDate] = Self.flag(signals.hasPublishedDate)
+        self[.hasAuthor] = Self.flag(signals.hasAuthor)
+        self[.hasHeadline] = Self.flag(content.headlineNode != nil)
+
+        // Content result.
+        var bodyChars = 0, listChars = 0, headings = 0, paragraphLengths: [Int] = []
+        var paragraphChars = 0, commas = 0, sentenceEnds = 0
+        for b in content.blocks {
+            let c = b.text.unicodeScalars.count
+            bodyChars += c
+            switch b.type {
+            case .paragraph:
+                paragraphLengths.append(c)
+                paragraphChars += c
+                for u in b.text.unicodeScalars {
+                    switch u.value {
+                    case 0x2C, 0x060C, 0x3001, 0xFF0C: commas += 1  // , ، 、 ，
+                    case 0x2E, 0x21, 0x3F, 0x0964, 0x3002, 0xFF01, 0xFF1F, 0x061F: sentenceEnds += 1  // . ! ? । 。 ！ ？ ؟
+                    default: break
+                    }
+                }
+            case .heading: headings += 1
+            case .list: listChars += c
+            case .quote: break
+            }
+        }
+        paragraphLengths.sort()
+        self[.logBodyChars] = Self.log(bodyChars)
+        self[.logParagraphs] = Self.log(paragraphLengths.count)
+        self[.logLongParagraphs] = Self.log(paragraphLengths.lazy.filter { $0 >= 100 }.count)
+        self[.logMedianParagraph] = Self.log(paragraphLengths.isEmpty ? 0 : paragraphLengths[paragraphLengths.count / 2])
+        self[.headingShare] = Double(headings) / Double(max(1, content.blocks.count))
+        self[.listShare] = Double(listChars) / Double(max(1, bodyChars))
+        self[.logCharsPerHeading] = Self.log(bodyChars / (headings + 1))
+        self[.shortParagraphShare] = Double(paragraphLengths.lazy.filter { $0 < 80 }.count) / Double(max(1, paragraphLengths.count))
+        // Rates of punctuation say something about prose only over enough of it.
+        if paragraphChars >= Self.minimumProse {
+            self[.commaRate] = min(5, 100 * Double(commas) / Double(paragraphChars))
+            self[.logCharsPerSentence] = Self.log(paragraphChars / max(1, sentenceEnds + paragraphLengths.count / 2))
+        }
+        self[.datedByline] = Self.flag(signals.hasPublishedDate && signals.hasAuthor)
+        self[.logRootTimes] = Self.log(content.root.map { doc.elements(.time, in: $0).count } ?? 0)
+
+        // One pass over the node arrays: where the page's text sits.
+        let pass = TextPass(doc, root: content.root)
+        let pageText = Double(max(1, pass.text))
+        self[.pageLinkShare] = Double(pass.linkText) / pageText
+        self[.listItemTextShare] = Double(pass.listItemText) / pageText
+        self[.tableTextShare] = Double(pass.tableText) / pageText
+        self[.chromeTextShare] = Double(pass.chromeText) / pageText
+        self[.rootTextShare] = Double(pass.rootText) / pageText
+        self[.rootLinkShare] = Double(pass.rootLinkText) / Double(max(1, pass.rootText))
+
+        // Page structure from the tag index.
+        self[.logArticleElements] = Self.log(doc.elementCount(.article))
+        var linkedHeadings = 0
+        for t in [HTMLTag.h2, .h3, .h4] {
+            for h in doc.elements(t) where !doc.elements(.a, in: h).isEmpty || doc.hasAncestor(h, tag: .a) { linkedHeadings += 1 }
+        }
+        self[.logLinkedHeadings] = Self.log(linkedHeadings)
+        self[.logLinks] = Self.log(doc.elementCount(.a))
+        self[.logFormControls] = Self.log(doc.elementCount(.input) + doc.elementCount(.select) + doc.elementCount(.button) + doc.elementCount(.textarea))
+        self[.logPre] = Self.log(doc.elementCount(.pre))
+        let images = doc.elements(.img)
+        self[.logImages] = Self.log(images.count)
+        self[.logImageLinks] = Self.log(images.lazy.filter { doc.hasAncestor($0, tag: .a) }.count)
+        self[.logTimes] = Self.log(doc.elementCount(.time))
+        self[.buyButton] = Self.flag(PageTypeClassifier.hasBuyButton(doc))
+        self[.rootInArticle] = Self.flag(content.root.map { doc.tag($0) == .article || doc.hasAncestor($0, tag: .article) || !doc.elements(.article, in: $0).isEmpty && doc.elementCount(.article) == 1 } ?? false)
+        self[.logH1s] = Self.log(doc.elementCount(.h1))
+        self[.logSections] = Self.log(doc.elementCount(.section))
+        self[.logPageHeadings] = Self.log(doc.elementCount(.h2) + doc.elementCount(.h3))
+        // Links dressed as buttons ("btn", "button", "cta" in the class): calls to action.
+        self[.logButtonLinks] = Self.log(doc.elements(.a).lazy.filter { Self.classNamesButton(doc, $0) }.count)
+
+        // URL shape.
+        let url = URLShape(signals.url)
+        self[.urlDepth] = Double(min(url.segments.count, 8))
+        self[.urlDate] = Self.flag(url.hasDate)
+        self[.urlLongNumber] = Self.flag(url.hasLongNumber)
+        self[.urlSlugWords] = Self.log(url.slugWords)
+        self[.urlRoot] = Self.flag(url.segments.isEmpty)
+        self[.urlQuery] = Self.flag(url.hasQuery)
+        self[.urlListingWord] = Self.flag(url.hasSegment(in: URLShape.listingWords))
+        self[.urlProductWord] = Self.flag(url.hasSegment(in: URLShape.productWords))
+        self[.urlDocWord] = Self.flag(url.hasSegment(in: URLShape.docWords))
+        self[.urlForumWord] = Self.flag(url.hasSegment(in: URLShape.forumWords))
+    }
+
+    /// Features given directly (tests, tools).
+    public init(values: [Double]) {
+        precondition(values.count == Feature.allCases.count, "expected \(Feature.allCases.count) feature values")
+        self.values = values
+    }
+
+    /// Whether the `class` attribute of `n` holds "btn", "butt(on)" or "cta", any case (read in
+    /// place, no string made: pages have hundreds of links).
+    static func classNamesButton(_ doc: HTMLDocument, _ n: NodeID) -> Bool {
+        guard let r = doc.attributeRange("class", of: n), r.count >= 3 else { return false }
+        return doc.bytes.withUnsafeBufferPointer { buf in
+            var i = r.lowerBound
+            while i + 3 <= r.upperBound {
+                let a = buf[i] | 0x20, b = buf[i + 1] | 0x20, c = buf[i + 2] | 0x20
+                if a == 0x62, (b == 0x74 && c == 0x6E) || (b == 0x75 && c == 0x74 && i + 4 <= r.upperBound && buf[i + 3] | 0x20 == 0x74) { return true }  // btn, butt
+                if a == 0x63, b == 0x74, c == 0x61 { return true }  // cta
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Paragraph characters below which the punctuation rates are left at 0.
+    static let minimumProse = 500
+
+    static func flag(_ b: Bool) -> Double { b ? 1 : 0 }
+    static func log(_ n: Int) -> Double { Foundation.log1p(Double(max(0, n))) }
+}
+
+// MARK: - Text pass
+
+/// Text bytes of the page by where they sit, in one pass over the node arrays: a node lies inside
+/// an element while its index is below that element's subtree end, so each "inside" is one integer.
+struct TextPass {
+    var text = 0, linkText = 0, listItemText = 0, tableText = 0, chromeText = 0, rootText = 0, rootLinkText = 0
+
+    init(_ doc: HTMLDocument, root: NodeID?) {
+        let n = doc.count
+        var linkEnd = 0, liEnd = 0, tdEnd = 0, chromeEnd = 0, hiddenEnd = 0
+        let rootStart = root.map { $0.index } ?? n
+        let rootEnd = root.map { Int(doc.ends[$0.index]) } ?? n
+        var i = 1
+        while i < n {
+            if doc.kinds[i] == .element {
+                let end = Int(doc.ends[i])
+                switch doc.tags[i] {
+                case .a: linkEnd = max(linkEnd, end)
+                case .li, .dd, .dt: liEnd = max(liEnd, end)
+                case .td, .th: tdEnd = max(tdEnd, end)
+                case .nav, .header, .footer, .aside: chromeEnd = max(chromeEnd, end)
+                case let t where t.isNonContent: hiddenEnd = max(hiddenEnd, end)
+                default: break
+                }
+            } else if doc.kinds[i] == .text, i >= hiddenEnd {
+                let c = doc.textByteCount(NodeID(i))
+                text += c
+                if i < linkEnd { linkText += c }
+                if i < liEnd { listItemText += c }
+                if i < tdEnd { tableText += c }
+                if i < chromeEnd { chromeText += c }
+                if i > rootStart && i < rootEnd {
+                    rootText += c
+                    if i < linkEnd { rootLinkText += c }
+                }
+            }
+            i += 1
+        }
+    }
+}
+
+// MARK: - URL shape
+
+/// The shape of a page URL's path: segments, dates, numbers, the slug's word count, and a few
+/// widespread path words of listing, shop, documentation and forum software.
+struct URLShape {
+    var segments: [String] = []
+    var hasQuery = false
+    var hasDate = false
+    var hasLongNumber = false
+    var slugWords = 0
+
+    static let listingWords: Set<String> = ["tag", "tags", "category", "categories", "topic", "topics", "search", "section", "archive", "archives", "c", "cat", "collections", "issues", "page"]
+    static let productWords: Set<String> = ["product", "products", "shop", "store", "p", "dp", "item", "buy", "cart"]
+    static let docWords: Set<String> = ["docs", "doc", "documentation", "reference", "api", "manual", "guide", "guides", "wiki", "help"]
+    static let forumWords: Set<String> = ["forum", "forums", "t", "thread", "threads", "questions", "community", "discussion", "topic", "viewtopic.php", "comments", "groups"]
+
+    init(_ url: String) {
+        var path = Substring(url)
+        if let s = path.range(of: "://") {
+            path = path[s.upperBound...]
+            path = path.firstIndex(of: "/").map { path[$0...] } ?? "/"
+        }
+        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            hasQuery = path[q] == "?"
+            path = path[..<q]
+        }
+        segments = path.lowercased().split(separator: "/").map(String.init)
+        var digitRun = 0
+        for b in path.utf8 {
+            if b >= 0x30 && b <= 0x39 { digitRun += 1; if digitRun >= 4 { hasLongNumber = true } } else { digitRun = 0 }
+        }
+        // A date: /2024/05/ (year then month segments) or a yyyymmdd / yyyy-mm-dd run.
+        for (k, s) in segments.enumerated() {
+            if let y = Int(s), (1990...2100).contains(y), k + 1 < segments.count, let m = Int(segments[k + 1]), (1...12).contains(m) { hasDate = true }
+            if s.utf8.count >= 8 {
+                let bytes = Array(s.utf8)
+                for j in 0...(bytes.count - 8) {
+                    let run = bytes[j..<(j + 8)]
+                    if run.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(String(decoding: run.prefix(4), as: UTF8.self)),
+                       (1990...2100).contains(y), let m = Int(String(decoding: run.dropFirst(4).prefix(2), as: UTF8.self)), (1...12).contains(m)
+                    {
+                        hasDate = true
+                        break
+                    }
+                }
+            }
+        }
+        if var last = segments.last {
+            if let dot = last.lastIndex(of: "."), last.distance(from: dot, to: last.endIndex) <= 6 { last = String(last[..<dot]) }
+            slugWords = last.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "+" }).count
+        }
+    }
+
+    func hasSegment(in words: Set<String>) -> Bool {
+        segments.contains { words.contains($0) }
+    }
+}
