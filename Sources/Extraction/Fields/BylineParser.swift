@@ -234,6 +234,8 @@ public struct BylineParser: Sendable {
         guard s.contains(where: { $0.isLetter }) else { return false }
         if s.contains(where: { $0.isNumber }) { return false }
         let lower = s.lowercased()
+        // A month name alone is a date's remnant ("Jun", "Nov."), not a name.
+        if !lower.contains(" "), DateVocabulary.months[lower.trimmingCharacters(in: .punctuationCharacters)] != nil { return false }
         for junk in ["updated", "published", "min read", "minutes", "share", "follow", "comments", "click", "photo", "image"] where lower.contains(junk) {
             return false
         }

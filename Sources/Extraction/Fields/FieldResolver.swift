@@ -23,6 +23,9 @@ import Schemas
 ///   mistake: local time labelled `+00:00`) is read as local time. A time without an offset gets
 ///   the site's offset from ``TimeZoneInference`` (then `timezoneInferred` is true), or is dropped
 ///   to a date-only value when no zone can be inferred.
+///   A page that prints no publication date but an "Updated" date by its headline (a guide
+///   re-published when revised) presents that day as its date: it becomes `published_at` as a date
+///   only, unless the metadata's publication date is that day or its modification date another day.
 /// - **Language**: ``LanguageDetector`` on headline and body, reconciled with the declared languages.
 /// - **Section, tags, description, site name**: metadata, first value in precedence order.
 /// - **Attributions**: ``AttributionFinder`` over the body blocks.
@@ -59,13 +62,22 @@ public struct FieldResolver: Sendable {
             siteNames.append(d)
             if let first = d.split(separator: ".").first { siteNames.append(String(first)) }
         }
-        let headTexts = headNodes.map { doc.textContent(of: $0) }
+        let headings = headNodes.map { n in
+            let split = finder.kickerSplit(n)
+            return HeadlineSelector.Heading(text: doc.textContent(of: n), kicker: split?.kicker, headline: split?.headline)
+        }
+        let ogTitle = md.titles.first { $0.source == .openGraph }?.value
         f.headline = HeadlineSelector().select(
-            candidates: headTexts, metadataTitles: md.titles.map(\.value), htmlTitle: md.htmlTitle, siteNames: siteNames,
+            headings: headings, metadataTitles: md.titles.map(\.value), htmlTitle: md.htmlTitle, siteNames: siteNames,
             jsonLDHeadline: md.titles.first { $0.source == .jsonLD }?.value,
-            firstH1: doc.elements(.h1).first { !finder.inChrome($0) }.map { doc.textContent(of: $0) })
-        let anchor: NodeID? = f.headline.flatMap { h in zip(headNodes, headTexts).first { $0.1 == h }?.0 }
-            ?? content.headlineNode ?? doc.elements(.h1).first
+            firstH1: doc.elements(.h1).first { !finder.inChrome($0) }.map { doc.textContent(of: $0) }, ogTitle: ogTitle)
+        let anchor: NodeID? = f.headline.flatMap { h in
+            zip(headNodes, headings).first { $0.1.text == h || $0.1.headline == h }?.0
+                ?? zip(headNodes, headings).first { p in
+                    let n = HeadlineSelector.normalize(h)
+                    return HeadlineSelector.normalize(p.1.text) == n || p.1.headline.map(HeadlineSelector.normalize) == n
+                }?.0
+        } ?? content.headlineNode ?? doc.elements(.h1).first
 
         // Language (needed for the time zone).
         // A bounded sample: the headline and the first paragraphs, up to about 10 KB.
@@ -97,10 +109,26 @@ public struct FieldResolver: Sendable {
         let metaPublished = md.published.lazy.compactMap { parser.parse($0.value) }.first
         let metaModified = md.modified.lazy.compactMap { parser.parse($0.value) }.first
         let labelledPublished = clues.dates.first { $0.match.label == .published }?.match.date
-        let shownPublished = labelledPublished ?? clues.dates.first { $0.match.label == .none }?.match.date
+        var shownPublished = labelledPublished ?? clues.dates.first { $0.match.label == .none }?.match.date
         let shownModified = clues.dates.first { $0.match.label == .modified }?.match.date
+        var shownIsLabelled = labelledPublished != nil
+        var metaForPublished = metaPublished
+        if labelledPublished == nil, let m = shownModified,
+            Self.presentsUpdatedDate(m, clues: clues, metaPublished: metaPublished, metaModified: metaModified)
+        {
+            // The page's date is the "Updated" date it prints, as a date only: its time is the
+            // revision's, not the publication's.
+            var day = m
+            day.hour = nil
+            day.minute = nil
+            day.second = nil
+            day.offsetMinutes = nil
+            shownPublished = day
+            shownIsLabelled = true
+            metaForPublished = nil
+        }
         var inferred = false
-        if let p = Self.reconcile(meta: metaPublished, shown: shownPublished, shownIsLabelled: labelledPublished != nil, zone: zone) {
+        if let p = Self.reconcile(meta: metaForPublished, shown: shownPublished, shownIsLabelled: shownIsLabelled, zone: zone) {
             let r = p.recordValue(fallbackOffset: p.hasTime && p.offsetMinutes == nil ? zone.offsetMinutes(for: p) : nil)
             f.publishedAt = r.value
             inferred = inferred || r.inferred
@@ -140,9 +168,12 @@ public struct FieldResolver: Sendable {
             }
         }
         let normSites = siteNames.map(HeadlineSelector.normalize)
+        // The site's domain written inside a name ("Deutsche Welle (www.dw.com)").
+        let normDomains = siteNames.filter { $0.contains(".") }.map(HeadlineSelector.normalize).filter { $0.count >= 5 }
         func isSite(_ name: String) -> Bool {
             let n = HeadlineSelector.normalize(name)
             return normSites.contains { HeadlineSelector.siteMatches(n, $0) }
+                || normDomains.contains { d in UTF8Scan.containsWord(Array(d.utf8), in: Array(n.utf8)) }
         }
         // Metadata authors from the best source that has any.
         var meta: [ArticleRecord.Author] = []
@@ -189,6 +220,24 @@ public struct FieldResolver: Sendable {
     }
 
     // MARK: Dates
+
+    static func sameDay(_ a: ParsedDate, _ b: ParsedDate) -> Bool {
+        a.year == b.year && a.month == b.month && a.day == b.day
+    }
+
+    /// True when the only date the page prints by its headline is an "Updated" date (`Updated
+    /// September 17, 2025`, `Last updated on 17 December 2025`): no publication date is printed, the
+    /// dates nearer the headline are that same day, and the metadata's modification date, if any,
+    /// agrees. Such pages (guides re-published when they are revised) present that date as theirs.
+    static func presentsUpdatedDate(_ m: ParsedDate, clues: PageClueFinder.Clues, metaPublished: ParsedDate?, metaModified: ParsedDate?) -> Bool {
+        for d in clues.dates {
+            if d.match.label == .modified { break }
+            if !sameDay(d.match.date, m) { return false }
+        }
+        if let mp = metaPublished, sameDay(mp, m) { return false }
+        if let mm = metaModified, !sameDay(mm, m) { return false }
+        return true
+    }
 
     /// The metadata date checked against the printed one.
     static func reconcile(meta: ParsedDate?, shown: ParsedDate?, shownIsLabelled: Bool, zone: TimeZoneInference) -> ParsedDate? {

@@ -166,10 +166,25 @@ public struct MetadataExtractor: Sendable {
         default:
             if publishedKeys.contains(key) { meta.published.append(.init(content, .meta)) }
             else if modifiedKeys.contains(key) { meta.modified.append(.init(content, .meta)) }
+            else if let kind = dateKind(of: key) {
+                if kind { meta.published.append(.init(content, .meta)) } else { meta.modified.append(.init(content, .meta)) }
+            }
             else if authorKeys.contains(key) {
                 if !content.hasPrefix("http") { meta.authors.append(.init(name: content, source: .meta)) }
             }
         }
+    }
+
+    /// Other names of date `<meta>`s (`w-published-date`, `published`, `updated date`): true for a
+    /// publication date (the name says "publish" and "date"/"time", or is `published`), false for a
+    /// modification date ("modif"/"updat" and "date"/"time"), `nil` otherwise.
+    static func dateKind(of key: String) -> Bool? {
+        if key == "published" || key == "publication-date" { return true }
+        if key == "updated" { return false }
+        guard key.count <= 40, key.contains("date") || key.contains("time") else { return nil }
+        if key.contains("modif") || key.contains("updat") || key.contains("revis") { return false }
+        if key.contains("publish"), !key.contains("publisher") { return true }
+        return nil
     }
 
     static func splitTags(_ s: String, comma: Bool) -> [String] {

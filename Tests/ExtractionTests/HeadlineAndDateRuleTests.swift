@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+import Schemas
+@testable import Extraction
+
+/// The headline, byline and date rules for kickers, breadcrumbs, "Updated" dates and unmarked
+/// credits, each on a small page of our own.
+@Suite("FieldResolver: kickers, updated dates, unmarked credits")
+struct HeadlineAndDateRuleTests {
+    func resolve(_ html: String, url: String = "https://www.example-news.com/a/1") throws -> ResolvedFields {
+        let doc = try parseHTML(html)
+        let md = MetadataExtractor().extract(doc)
+        let paragraphs = doc.elements(.p).map { doc.textContent(of: $0) }.filter { $0.count > 60 }
+        return FieldResolver().resolve(document: doc, metadata: md, content: .init(paragraphs: paragraphs), pageURL: url)
+    }
+
+    static let body = "<p>The council met on Tuesday evening and voted on the plan after a long debate about costs and timing.</p>"
+
+    // MARK: Headline
+
+    @Test("a kicker printed in its own element is not part of the headline when og:title leaves it out")
+    func kickerDropped() throws {
+        let f = try resolve("<html><head><meta property='og:title' content='Council approves the flood barrier'>"
+            + "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Riverside: Council approves the flood barrier\"}</script></head>"
+            + "<body><nav class='breadcrumbs'><h1>Riverside: Council approves the flood barrier</h1></nav>"
+            + "<article><h2><span class='article__kicker'>Riverside</span> <span class='article__headline'>Council approves the flood barrier</span></h2>"
+            + Self.body + "</article></body></html>")
+        #expect(f.headline == "Council approves the flood barrier")
+    }
+
+    @Test("a kicker is kept, joined as og:title joins it, when og:title includes it")
+    func kickerKept() throws {
+        let f = try resolve("<html><head><meta property='og:title' content='Dismantling the plant: Cooling towers blown up'></head>"
+            + "<body><article><h2><span class='kicker'>Dismantling the plant</span> <span class='headline'>Cooling towers blown up</span></h2>"
+            + Self.body + "</article></body></html>")
+        #expect(f.headline == "Dismantling the plant: Cooling towers blown up")
+    }
+
+    @Test("a heading without kicker markup stays whole")
+    func unmarkedTwoParts() throws {
+        let f = try resolve("<html><head><meta property='og:title' content='Cooling towers blown up'></head>"
+            + "<body><article><h1><span>Dismantling the plant</span> <span>Cooling towers blown up</span></h1>"
+            + Self.body + "</article></body></html>")
+        #expect(f.headline == "Dismantling the plant Cooling towers blown up")
+    }
+
+    @Test("spacing left by block elements inside the heading follows the metadata title")
+    func spacingFromMetadata() throws {
+        let f = try resolve("<html><head><meta property='og:title' content=\"Stuttgart's best: a city of records\"></head>"
+            + "<body><article><h1><div>Stuttgart's best</div>: a city of records</h1>" + Self.body + "</article></body></html>")
+        #expect(f.headline == "Stuttgart's best: a city of records")
+    }
+
+    @Test("an <h1> in a breadcrumb trail is not the headline")
+    func breadcrumbH1() throws {
+        let f = try resolve("<html><body><ol class='breadcrumb'><li><a href='/'>Home</a></li><li><h1>Old SEO title of the flood story</h1></li></ol>"
+            + "<article><h2>Council approves the new flood barrier plan</h2>" + Self.body + "</article></body></html>")
+        #expect(f.headline != "Old SEO title of the flood story")
+    }
+
+    // MARK: Dates
+
+    @Test("a page that prints only an Updated date presents that day (date only), over an older datePublished")
+    func updatedOnly() throws {
+        let f = try resolve("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"The best tents for every trip\","
+            + "\"datePublished\":\"2019-08-14T13:00:00Z\",\"dateModified\":\"2025-09-17T08:00:00Z\"}</script></head>"
+            + "<body><article><h1>The best tents for every trip</h1><p>Written by: Sean Peek</p><p>Updated Sep 17, 2025</p>"
+            + Self.body + "</article></body></html>")
+        #expect(f.publishedAt == "2025-09-17")
+    }
+
+    @Test("a printed publication date wins over the Updated rule")
+    func publishedAndUpdated() throws {
+        let f = try resolve("<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Council approves the barrier\","
+            + "\"datePublished\":\"2025-03-04T15:15:00Z\",\"dateModified\":\"2025-03-09T08:00:00Z\"}</script></head>"
+            + "<body><article><h1>Council approves the barrier</h1><p>Published March 4, 2025</p><p>Updated March 9, 2025</p>"
+            + Self.body + "</article></body></html>")
+        #expect(f.publishedAt == "2025-03-04T15:15:00Z")
+    }
+
+    @Test("the Updated date is not used when the metadata's modification date disagrees with it")
+    func updatedDisagrees() throws {
+        let f = try resolve("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"The best tents for every trip\","
+            + "\"datePublished\":\"2019-08-14T13:00:00Z\",\"dateModified\":\"2024-01-02T08:00:00Z\"}</script></head>"
+            + "<body><article><h1>The best tents for every trip</h1><p>Updated Sep 17, 2025</p>"
+            + Self.body + "</article></body></html>")
+        #expect(f.publishedAt == "2019-08-14T13:00:00Z")
+    }
+
+    @Test("a short date printed right after the byline is the article's date")
+    func dateAfterByline() throws {
+        let filler = String(repeating: "<a href='/tag'>tag</a>", count: 80)
+        let f = try resolve("<html><body><article><h1>How mobile apps are made, step by step</h1><div>\(filler)</div>"
+            + "<p>Written by <a href='/blog/author/moses-kim'>Moses Kim</a></p><p>April 8, 2024</p>"
+            + Self.body + "</article></body></html>")
+        #expect(f.publishedAt == "2024-04-08")
+        #expect(f.authors.map(\.name) == ["Moses Kim"])
+    }
+
+    @Test("publication dates in other <meta> names are read", arguments: [
+        ("w-published-date", "2025-05-27T06:03:43Z", true), ("published", "July 17, 2025", true), ("updated date", "2025-07-02T14:13:01Z", false),
+        ("article:publisher", "https://example.com", nil), ("timezone", "UTC", nil),
+    ])
+    func metaDateNames(name: String, value: String, published: Bool?) throws {
+        let md = MetadataExtractor().extract(try parseHTML("<html><head><meta name='\(name)' content='\(value)'></head><body></body></html>"))
+        switch published {
+        case true?: #expect(md.published.map(\.value) == [value])
+        case false?: #expect(md.modified.map(\.value) == [value])
+        case nil: #expect(md.published.isEmpty && md.modified.isEmpty)
+        }
+    }
+
+    // MARK: Unmarked credits
+
+    @Test("a name, job title and date line under the headline gives the author and the date")
+    func nameTitleDate() throws {
+        let f = try resolve("<html><body><main><header><h1>How AI is changing hospitals</h1><p>Aaron Ricadela | Senior Writer | July 2, 2025</p></header>"
+            + Self.body + "</main></body></html>")
+        #expect(f.authors.map(\.name) == ["Aaron Ricadela"])
+        #expect(f.publishedAt?.hasPrefix("2025-07-02") == true)
+    }
+
+    @Test("a team credited by name is an author; calls to action are not", arguments: [
+        ("DianaHR Team", ["DianaHR Team"]), ("The Meetingnotes Team", ["The Meetingnotes Team"]),
+        ("Meet The Team", []), ("Join our team", []), ("Contact Team", []),
+    ])
+    func teamCredit(text: String, expected: [String]) throws {
+        let f = try resolve("<html><body><article><h1>The five best HR tools this year</h1><p>\(text)</p>"
+            + Self.body + "</article></body></html>")
+        #expect(f.authors.map(\.name) == expected)
+    }
+
+    @Test("labels in elements of their own, their values next: the date and the author")
+    func labelValuePairs() throws {
+        let paragraphs = String(repeating: Self.body, count: 12)
+        let f = try resolve("<html><head><meta name='author' content='Deutsche Welle (www.dw.com)'></head><body><article>"
+            + "<h1>Ukraine's counter-offensive: goals, chances, risks</h1>\(paragraphs)</article>"
+            + "<ul class='smallList'><li><strong>Datum</strong> 28.04.2023 </li><li><strong>Autorin/Autor</strong> Roman Goncharenko </li></ul>"
+            + "</body></html>", url: "https://www.dw.com/de/ukraine/a-65445082")
+        #expect(f.authors.map(\.name) == ["Roman Goncharenko"])
+        #expect(f.publishedAt == "2023-04-28")
+    }
+
+    @Test("an explicit \"Written by\" after the article is read when nothing nearer credits anyone")
+    func writtenByBelow() throws {
+        let paragraphs = String(repeating: Self.body, count: 30)
+        let f = try resolve("<html><body><article><h1>Why cheap SEO does not work</h1>\(paragraphs)"
+            + "<div><p>Written by John Crenshaw</p></div></article></body></html>")
+        #expect(f.authors.map(\.name) == ["John Crenshaw"])
+    }
+}
+
+@Suite("BylineParser: date remnants")
+struct BylineDateRemnantTests {
+    @Test("month names left from dates are not authors", arguments: ["Jun", "Nov.", "Jul, Nov"])
+    func months(text: String) {
+        #expect(BylineParser().parse(text).isEmpty)
+    }
+}
+
+@Suite("PageClueFinder: author boxes")
+struct AuthorBoxTests {
+    static let bio = " is a software developer who writes about audio plugins, game engines and the tools that build them, and has done so for a decade."
+
+    @Test("the name atop an author box whose biography starts with it is the byline")
+    func authorBox() throws {
+        let doc = try parseHTML("<html><body><article><h1>Building a pixel-perfect interface</h1>"
+            + "<p>The first part of the series looks at the drawing pipeline and how it renders each frame.</p>"
+            + "<div class='blog-author'><h4>Bence Kovács</h4><p>Bence\(Self.bio)</p></div></article></body></html>")
+        let f = FieldResolver().resolve(document: doc, metadata: MetadataExtractor().extract(doc), content: .init(), pageURL: "https://example.com/blog/ui")
+        #expect(f.authors.map(\.name) == ["Bence Kovács"])
+    }
+
+    @Test("a box whose text does not go on with the name gives no author")
+    func notABio() throws {
+        let doc = try parseHTML("<html><body><article><h1>Building a pixel-perfect interface</h1>"
+            + "<div class='author-section'><h4>Related Posts Here</h4><p>Other stories\(Self.bio)</p></div></article></body></html>")
+        let f = FieldResolver().resolve(document: doc, metadata: MetadataExtractor().extract(doc), content: .init(), pageURL: "https://example.com/blog/ui")
+        #expect(f.authors.isEmpty)
+    }
+}
