@@ -60,13 +60,23 @@ struct HeadlineAndDateRuleTests {
 
     // MARK: Dates
 
-    @Test("a page that prints only an Updated date presents that day (date only), over an older datePublished")
+    @Test("a page whose only date is a printed Updated date gets that day, as a date only")
     func updatedOnly() throws {
         let f = try resolve("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"The best tents for every trip\","
-            + "\"datePublished\":\"2019-08-14T13:00:00Z\",\"dateModified\":\"2025-09-17T08:00:00Z\"}</script></head>"
+            + "\"dateModified\":\"2025-09-17T08:00:00Z\"}</script></head>"
             + "<body><article><h1>The best tents for every trip</h1><p>Written by: Sean Peek</p><p>Updated Sep 17, 2025</p>"
             + Self.body + "</article></body></html>")
         #expect(f.publishedAt == "2025-09-17")
+        #expect(f.modifiedAt == "2025-09-17T08:00:00Z")
+    }
+
+    @Test("a datePublished in the markup stays the publication date when the page prints only Updated")
+    func updatedWithMetaPublished() throws {
+        let f = try resolve("<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Riots spread to Plymouth\","
+            + "\"datePublished\":\"2024-08-04T13:23:00Z\",\"dateModified\":\"2024-08-05T19:49:50Z\"}</script></head>"
+            + "<body><article><h1>Riots spread to Plymouth</h1><p>Updated 20:49, 5 Aug 2024</p>"
+            + Self.body + "</article></body></html>")
+        #expect(f.publishedAt == "2024-08-04T13:23:00Z")
     }
 
     @Test("a printed publication date wins over the Updated rule")
@@ -152,7 +162,7 @@ struct HeadlineAndDateRuleTests {
 
 @Suite("BylineParser: date remnants")
 struct BylineDateRemnantTests {
-    @Test("month names left from dates are not authors", arguments: ["Jun", "Nov.", "Jul, Nov"])
+    @Test("month names left from dates, and date lines, are not authors", arguments: ["Jun", "Nov.", "Jul, Nov", "Last Updated: January 7, 2025"])
     func months(text: String) {
         #expect(BylineParser().parse(text).isEmpty)
     }
@@ -177,5 +187,29 @@ struct AuthorBoxTests {
             + "<div class='author-section'><h4>Related Posts Here</h4><p>Other stories\(Self.bio)</p></div></article></body></html>")
         let f = FieldResolver().resolve(document: doc, metadata: MetadataExtractor().extract(doc), content: .init(), pageURL: "https://example.com/blog/ui")
         #expect(f.authors.isEmpty)
+    }
+}
+
+@Suite("HeadlineSelector: punctuation from the metadata")
+struct HeadlinePunctuationTests {
+    @Test("punctuation lost between elements comes back from a metadata title; quotes stay as printed", arguments: [
+        ("Die Eisheiligen 2024 Wann sie sind", "Die Eisheiligen 2024: Wann sie sind", "Die Eisheiligen 2024: Wann sie sind"),
+        ("Why Cheap SEO Doesn’t Work", "Why Cheap SEO Doesn't Work", "Why Cheap SEO Doesn’t Work"),
+        ("What is Git and How Does It Work?", "\"What is Git and How Does It Work?\"", "What is Git and How Does It Work?"),
+        ("Stuttgart hat's drauf : Stadt der Superlative", "Stuttgart hat's drauf: Stadt der Superlative", "Stuttgart hat's drauf: Stadt der Superlative"),
+        ("How many children do they have?", "How many children do they have?...", "How many children do they have?..."),
+    ])
+    func punctuation(printed: String, metadata: String, expected: String) {
+        #expect(HeadlineSelector.punctuatedAsMetadata(printed, titles: [metadata]) == expected)
+    }
+}
+
+@Suite("MetadataExtractor: date meta names")
+struct MetaDateNameTests {
+    @Test("a published-time beside a published-date: the date is read, the time is not")
+    func publishedTime() throws {
+        let md = MetadataExtractor().extract(try parseHTML("<html><head><meta name='published-time' content='2026-03-09T08:45:32Z'>"
+            + "<meta name='published-date' content='2021-02-16'></head><body></body></html>"))
+        #expect(md.published.map(\.value) == ["2021-02-16"])
     }
 }

@@ -254,6 +254,8 @@ public struct BylineParser: Sendable {
         // Cut at a date label or a date.
         let lower = UTF8Scan.asciiLowered(text)
         for label in Self.cutLabels {
+            // A text that starts with a date label ("Last Updated: January 7, 2025") credits no one.
+            if UTF8Scan.matches(label, in: lower, at: 0) { return "" }
             if let at = UTF8Scan.find(label, in: lower), at != 0 {
                 text = String(decoding: Array(text.utf8)[..<at], as: UTF8.self)
                 break

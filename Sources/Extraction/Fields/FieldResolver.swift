@@ -23,9 +23,9 @@ import Schemas
 ///   mistake: local time labelled `+00:00`) is read as local time. A time without an offset gets
 ///   the site's offset from ``TimeZoneInference`` (then `timezoneInferred` is true), or is dropped
 ///   to a date-only value when no zone can be inferred.
-///   A page that prints no publication date but an "Updated" date by its headline (a guide
-///   re-published when revised) presents that day as its date: it becomes `published_at` as a date
-///   only, unless the metadata's publication date is that day or its modification date another day.
+///   A page whose only date is the "Updated" date printed by its headline (no publication date
+///   printed or in the markup) gets that day as `published_at`, as a date only (the time is the
+///   revision's), unless the metadata's modification date is another day.
 /// - **Language**: ``LanguageDetector`` on headline and body, reconciled with the declared languages.
 /// - **Section, tags, description, site name**: metadata, first value in precedence order.
 /// - **Attributions**: ``AttributionFinder`` over the body blocks.
@@ -225,16 +225,17 @@ public struct FieldResolver: Sendable {
         a.year == b.year && a.month == b.month && a.day == b.day
     }
 
-    /// True when the only date the page prints by its headline is an "Updated" date (`Updated
-    /// September 17, 2025`, `Last updated on 17 December 2025`): no publication date is printed, the
-    /// dates nearer the headline are that same day, and the metadata's modification date, if any,
-    /// agrees. Such pages (guides re-published when they are revised) present that date as theirs.
+    /// True when the only date a page gives is the "Updated" date it prints by its headline
+    /// (`Updated September 17, 2025`, `Last updated on 17 December 2025`): no publication date is
+    /// printed or in the markup, the dates nearer the headline are that same day, and the metadata's
+    /// modification date, if any, agrees.
     static func presentsUpdatedDate(_ m: ParsedDate, clues: PageClueFinder.Clues, metaPublished: ParsedDate?, metaModified: ParsedDate?) -> Bool {
         for d in clues.dates {
             if d.match.label == .modified { break }
             if !sameDay(d.match.date, m) { return false }
         }
-        if let mp = metaPublished, sameDay(mp, m) { return false }
+        // A publication date in the markup is the publication date, whatever the page prints.
+        if metaPublished != nil { return false }
         if let mm = metaModified, !sameDay(mm, m) { return false }
         return true
     }

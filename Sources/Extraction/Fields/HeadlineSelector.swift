@@ -37,12 +37,25 @@ public struct HeadlineSelector: Sendable {
         return head
     }
 
-    /// `chosen` written as a metadata title writes it when the two differ only in white space
-    /// ("Stuttgart hat's drauf : Stadt …" printed from two elements, "…drauf: Stadt …" in the markup).
-    static func spacedAsMetadata(_ chosen: String, titles: [String]) -> String {
-        let key = chosen.unicodeScalars.filter { !$0.properties.isWhitespace }
-        for t in titles where t != chosen && t.unicodeScalars.count <= chosen.unicodeScalars.count {
-            if t.unicodeScalars.filter({ !$0.properties.isWhitespace }).elementsEqual(key) { return t }
+    /// `chosen` written as a metadata title writes it when the on-page text is that title with white
+    /// space or punctuation lost between its elements ("Stuttgart hat's drauf : Stadt …" and "Die
+    /// Eisheiligen 2024 Wann sie sind" printed from two elements; "…drauf: Stadt …", "…2024: Wann …" in
+    /// the markup). Letters, and quotes that differ (’ for '), stay as printed.
+    static func punctuatedAsMetadata(_ chosen: String, titles: [String]) -> String {
+        let key = Array(chosen.unicodeScalars.filter { !$0.properties.isWhitespace })
+        for t in titles where t != chosen {
+            var j = 0
+            var ok = true
+            for sc in t.unicodeScalars where !sc.properties.isWhitespace {
+                if j < key.count, key[j] == sc { j += 1; continue }
+                // Punctuation, but not quotes around the whole text.
+                let cat = sc.properties.generalCategory
+                let quote = sc == "\"" || sc == "'"
+                if (cat == .otherPunctuation || cat == .dashPunctuation) && (!quote || j > 0 && j < key.count) { continue }
+                ok = false
+                if !ok { break }
+            }
+            if ok, j == key.count { return t }
         }
         return chosen
     }
@@ -82,7 +95,7 @@ public struct HeadlineSelector: Sendable {
             let score = refs.map { Self.similarity(cn, $0.0) * $0.1 }.max() ?? 0
             if score >= 0.8, score > (best?.1 ?? 0) + 0.01 { best = (c, score) }
         }
-        if let b = best { return Self.spacedAsMetadata(b.0, titles: titles) }
+        if let b = best { return Self.punctuatedAsMetadata(b.0, titles: titles) }
         // 2. JSON-LD's headline; the first on-page headline; another metadata title; the <title>;
         //    each without a site-name part.
         if let j = jsonLDHeadline.map(Self.decodeEntities), !j.isEmpty, !isSiteName(j) {

@@ -21,9 +21,10 @@ struct PageClueFinder {
 
     /// Lead phrases that open a printed byline ("By Jane Doe", "Written by Jane Doe", "by: Jane Doe").
     static let leadPhrases = ["written by", "words by", "story by", "posted by", "reported by", "article by", "by"]
-    /// Labels printed alone before a date ("Datum", "Published:", "Updated").
+    /// Labels printed alone before a date ("Datum", "Published:", "Updated"). "Date" says nothing
+    /// of what the date is (an event's, in a listing): it gives an unlabelled date.
     static let standaloneDateLabels: [String: DateParser.Match.Label] = [
-        "datum": .published, "date": .published, "fecha": .published, "published": .published, "published on": .published,
+        "datum": .none, "date": .none, "fecha": .none, "published": .published, "published on": .published,
         "posted": .published, "posted on": .published, "veröffentlicht": .published, "veröffentlicht am": .published,
         "publié le": .published, "publicado": .published, "updated": .modified, "last updated": .modified,
         "updated on": .modified, "aktualisiert": .modified, "aktualisiert am": .modified, "stand": .modified,
@@ -213,7 +214,7 @@ struct PageClueFinder {
     static let breadcrumbBytes = Array("breadcrumb".utf8)
 
     /// Class/id fragments of a kicker (the line above a headline: "Dachzeile", overline, eyebrow).
-    static let kickerHintBytes = ["kicker", "overline", "catchline", "dachzeile", "roofline", "topline", "eyebrow",
+    static let kickerHintBytes = ["kicker", "overline", "catchline", "catch-title", "dachzeile", "roofline", "topline", "eyebrow",
                                   "supertitle", "pretitle", "spitzmarke", "titleheader", "title-header", "flag"].map { Array($0.utf8) }
     /// Class/id fragments of the headline part of a heading.
     static let headlinePartHintBytes = ["headline", "title"].map { Array($0.utf8) }

@@ -176,12 +176,13 @@ public struct MetadataExtractor: Sendable {
     }
 
     /// Other names of date `<meta>`s (`w-published-date`, `published`, `updated date`): true for a
-    /// publication date (the name says "publish" and "date"/"time", or is `published`), false for a
-    /// modification date ("modif"/"updat" and "date"/"time"), `nil` otherwise.
+    /// publication date (the name says "publish" and "date", or is `published`), false for a
+    /// modification date ("modif"/"updat"/"revis" and "date"), `nil` otherwise.
     static func dateKind(of key: String) -> Bool? {
         if key == "published" || key == "publication-date" { return true }
         if key == "updated" { return false }
-        guard key.count <= 40, key.contains("date") || key.contains("time") else { return nil }
+        // "…date" only: a "published-time" beside a "published-date" is often when the page was built.
+        guard key.count <= 40, key.contains("date") else { return nil }
         if key.contains("modif") || key.contains("updat") || key.contains("revis") { return false }
         if key.contains("publish"), !key.contains("publisher") { return true }
         return nil
