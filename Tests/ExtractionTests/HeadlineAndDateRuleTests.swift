@@ -60,13 +60,13 @@ struct HeadlineAndDateRuleTests {
 
     // MARK: Dates
 
-    @Test("a page whose only date is a printed Updated date gets that day, as a date only")
+    @Test("a printed Updated date is not taken for the publication date")
     func updatedOnly() throws {
         let f = try resolve("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"The best tents for every trip\","
             + "\"dateModified\":\"2025-09-17T08:00:00Z\"}</script></head>"
             + "<body><article><h1>The best tents for every trip</h1><p>Written by: Sean Peek</p><p>Updated Sep 17, 2025</p>"
             + Self.body + "</article></body></html>")
-        #expect(f.publishedAt == "2025-09-17")
+        #expect(f.publishedAt == nil)
         #expect(f.modifiedAt == "2025-09-17T08:00:00Z")
     }
 
@@ -162,9 +162,15 @@ struct HeadlineAndDateRuleTests {
 
 @Suite("BylineParser: date remnants")
 struct BylineDateRemnantTests {
-    @Test("month names left from dates, and date lines, are not authors", arguments: ["Jun", "Nov.", "Jul, Nov", "Last Updated: January 7, 2025"])
+    @Test("month names left from dates, date lines and widget buttons are not authors",
+          arguments: ["Jun", "Nov.", "Jul, Nov", "Last Updated: January 7, 2025", "Abbruch", "Following"])
     func months(text: String) {
         #expect(BylineParser().parse(text).isEmpty)
+    }
+
+    @Test("a staff credit keeps its last word")
+    func staffReporter() {
+        #expect(BylineParser().parse("Guardian staff reporter") == [.init(name: "Guardian staff reporter", role: .staff)])
     }
 }
 
@@ -211,5 +217,17 @@ struct MetaDateNameTests {
         let md = MetadataExtractor().extract(try parseHTML("<html><head><meta name='published-time' content='2026-03-09T08:45:32Z'>"
             + "<meta name='published-date' content='2021-02-16'></head><body></body></html>"))
         #expect(md.published.map(\.value) == ["2021-02-16"])
+    }
+}
+
+@Suite("FieldResolver: metadata dates")
+struct MetadataDateOrderTests {
+    @Test("a numeric date that reads both ways is read as a later unambiguous value gives it")
+    func ambiguousNumeric() {
+        let values: [PageMetadata.Value] = [.init("02-12-2025", .timeElement), .init("2025-12-02", .timeElement)]
+        let d = FieldResolver.firstDate(values, parser: DateParser())
+        #expect(d.map { [$0.year, $0.month, $0.day] } == [2025, 12, 2])
+        let alone = FieldResolver.firstDate([.init("02-12-2025", .timeElement)], parser: DateParser())
+        #expect(alone.map { [$0.year, $0.month, $0.day] } == [2025, 12, 2] || alone.map { [$0.year, $0.month, $0.day] } == [2025, 2, 12])
     }
 }

@@ -29,7 +29,10 @@ public struct BylineParser: Sendable {
     /// Lower-case words allowed inside a Latin-script name (particles).
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint", "al", "el", "ibn", "zu", "ter", "ten", "dos", "das", "y", "e", "st.", "mc"]
     /// Credits that name no one.
-    static let junk: Set<String> = ["agencies", "agency", "wires", "wire", "staff and agencies", "and agencies", "reuters staff", "in", "at", "for", "from", "the", "with", "on", "admin", "administrator", "guest", "editor", "unknown", "folgen", "follow", "abonnieren", "subscribe"]
+    static let junk: Set<String> = ["agencies", "agency", "wires", "wire", "staff and agencies", "and agencies", "reuters staff", "in", "at", "for", "from", "the", "with", "on", "admin", "administrator", "guest", "editor", "unknown", "folgen", "follow", "abonnieren", "subscribe",
+                                      // Buttons of author widgets ("Folgen", "Abbruch", "zustimmen").
+                                      "abbruch", "abbrechen", "cancel", "zustimmen", "gefolgt", "following", "followed", "unfollow",
+                                      "entfolgen", "close", "schließen", "more", "mehr", "ok", "suivre", "seguir"]
     /// Words that end a name in some languages ("신현주 기자", "山田太郎記者").
     static let trailingTitles = ["기자", "記者", "特派員", "編集委員", "reporter", "redakteur", "redakteurin"]
     static let staffPhrases = [
@@ -222,6 +225,8 @@ public struct BylineParser: Sendable {
     }
 
     static func stripTrailingTitle(_ s: String) -> String {
+        // "Guardian staff reporter" is a staff credit, kept whole.
+        if role(of: s.lowercased()) == .staff { return s }
         for t in trailingTitles where s.hasSuffix(t) && s.count > t.count + 1 {
             return String(s.dropLast(t.count)).trimmingCharacters(in: .whitespaces)
         }

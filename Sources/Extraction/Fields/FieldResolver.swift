@@ -23,9 +23,8 @@ import Schemas
 ///   mistake: local time labelled `+00:00`) is read as local time. A time without an offset gets
 ///   the site's offset from ``TimeZoneInference`` (then `timezoneInferred` is true), or is dropped
 ///   to a date-only value when no zone can be inferred.
-///   A page whose only date is the "Updated" date printed by its headline (no publication date
-///   printed or in the markup) gets that day as `published_at`, as a date only (the time is the
-///   revision's), unless the metadata's modification date is another day.
+///   An "Updated" date is never taken for the publication date: a page that prints only that and
+///   has no publication date in its markup gets no `published_at` (its `modified_at` is set).
 /// - **Language**: ``LanguageDetector`` on headline and body, reconciled with the declared languages.
 /// - **Section, tags, description, site name**: metadata, first value in precedence order.
 /// - **Attributions**: ``AttributionFinder`` over the body blocks.
@@ -106,29 +105,13 @@ public struct FieldResolver: Sendable {
         resolveAuthors(&f, document: doc, metadata: md, clues: clues, siteNames: siteNames)
 
         // Dates.
-        let metaPublished = md.published.lazy.compactMap { parser.parse($0.value) }.first
-        let metaModified = md.modified.lazy.compactMap { parser.parse($0.value) }.first
+        let metaPublished = Self.firstDate(md.published, parser: parser)
+        let metaModified = Self.firstDate(md.modified, parser: parser)
         let labelledPublished = clues.dates.first { $0.match.label == .published }?.match.date
-        var shownPublished = labelledPublished ?? clues.dates.first { $0.match.label == .none }?.match.date
+        let shownPublished = labelledPublished ?? clues.dates.first { $0.match.label == .none }?.match.date
         let shownModified = clues.dates.first { $0.match.label == .modified }?.match.date
-        var shownIsLabelled = labelledPublished != nil
-        var metaForPublished = metaPublished
-        if labelledPublished == nil, let m = shownModified,
-            Self.presentsUpdatedDate(m, clues: clues, metaPublished: metaPublished, metaModified: metaModified)
-        {
-            // The page's date is the "Updated" date it prints, as a date only: its time is the
-            // revision's, not the publication's.
-            var day = m
-            day.hour = nil
-            day.minute = nil
-            day.second = nil
-            day.offsetMinutes = nil
-            shownPublished = day
-            shownIsLabelled = true
-            metaForPublished = nil
-        }
         var inferred = false
-        if let p = Self.reconcile(meta: metaForPublished, shown: shownPublished, shownIsLabelled: shownIsLabelled, zone: zone) {
+        if let p = Self.reconcile(meta: metaPublished, shown: shownPublished, shownIsLabelled: labelledPublished != nil, zone: zone) {
             let r = p.recordValue(fallbackOffset: p.hasTime && p.offsetMinutes == nil ? zone.offsetMinutes(for: p) : nil)
             f.publishedAt = r.value
             inferred = inferred || r.inferred
@@ -221,23 +204,23 @@ public struct FieldResolver: Sendable {
 
     // MARK: Dates
 
-    static func sameDay(_ a: ParsedDate, _ b: ParsedDate) -> Bool {
-        a.year == b.year && a.month == b.month && a.day == b.day
-    }
-
-    /// True when the only date a page gives is the "Updated" date it prints by its headline
-    /// (`Updated September 17, 2025`, `Last updated on 17 December 2025`): no publication date is
-    /// printed or in the markup, the dates nearer the headline are that same day, and the metadata's
-    /// modification date, if any, agrees.
-    static func presentsUpdatedDate(_ m: ParsedDate, clues: PageClueFinder.Clues, metaPublished: ParsedDate?, metaModified: ParsedDate?) -> Bool {
-        for d in clues.dates {
-            if d.match.label == .modified { break }
-            if !sameDay(d.match.date, m) { return false }
+    /// The first date of `values` that parses; a numeric date that reads both ways ("02-12-2025")
+    /// is read the way a later value gives it unambiguously ("2025-12-02").
+    static func firstDate(_ values: [PageMetadata.Value], parser: DateParser) -> ParsedDate? {
+        var parsed: [(raw: String, date: ParsedDate)] = []
+        for v in values.prefix(8) {
+            if let d = parser.parse(v.value) { parsed.append((v.value, d)) }
         }
-        // A publication date in the markup is the publication date, whatever the page prints.
-        if metaPublished != nil { return false }
-        if let mm = metaModified, !sameDay(mm, m) { return false }
-        return true
+        guard var first = parsed.first?.date else { return values.dropFirst(8).lazy.compactMap { parser.parse($0.value) }.first }
+        // "02-12-2025": two numbers up to 12 before the year.
+        let raw = parsed[0].raw
+        let ambiguous = first.day <= 12 && first.month <= 12 && first.day != first.month
+            && raw.first?.isNumber == true && !raw.prefix(4).allSatisfy(\.isNumber)
+        if ambiguous, let other = parsed.dropFirst().first(where: { $0.date.year == first.year && $0.date.month == first.day && $0.date.day == first.month }) {
+            first.month = other.date.month
+            first.day = other.date.day
+        }
+        return first
     }
 
     /// The metadata date checked against the printed one.

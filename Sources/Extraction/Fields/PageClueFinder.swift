@@ -125,6 +125,17 @@ struct PageClueFinder {
         return false
     }
 
+    /// True when text node `n` is inside a link that does not lead to an author's page.
+    func inPlainLink(_ n: NodeID) -> Bool {
+        var p = doc.parent(n)
+        for _ in 0..<3 {
+            guard let x = p else { return false }
+            if doc.tag(x) == .a { return !isAuthorLink(x) }
+            p = doc.parent(x)
+        }
+        return false
+    }
+
     /// True when `n` is a link to an author's page.
     func isAuthorLink(_ n: NodeID) -> Bool {
         guard doc.tag(n) == .a, let r = doc.attributeRange("href", of: n), r.count >= 8 else { return false }
@@ -335,6 +346,13 @@ struct PageClueFinder {
                         }
                     }
                 }
+                if abs(i - a) > 250, lastBylineEnd >= 0, i >= lastBylineEnd, i - lastBylineEnd <= 40, i >= dateUntil, len >= 6, len <= 120 {
+                    // Far from the headline, a short date right after a byline found there.
+                    let t = HTMLDocument.collapse(doc.text(n))
+                    if t.count <= 40 {
+                        for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) }
+                    }
+                }
                 if let pl = pendingDateLabel, i > pl.at, len >= 4, len <= 80 {
                     if i - pl.at <= 4 {
                         // Far from the headline the label may belong to a list of other articles.
@@ -364,7 +382,9 @@ struct PageClueFinder {
                 if len >= 4, len <= 400 {
                     let t = HTMLDocument.collapse(doc.text(n))
                     if t.count <= 80, i >= bylineUntil, !t.isEmpty {
-                        if Self.looksLikeUnmarkedByline(t), !inMenuLink(n) {
+                        if Self.looksLikeUnmarkedByline(t), !inMenuLink(n),
+                            !Self.isTeamCredit(t.split(separator: " ")) || (abs(i - a) <= 100 && !inPlainLink(n))
+                        {
                             c.bylines.append((n, t))
                             lastBylineEnd = i + 1
                         } else if t.count <= 100, i > a, Self.looksLikeNameAndDate(t, parser: parser), !inMenuLink(n) {
@@ -393,6 +413,7 @@ struct PageClueFinder {
                         Self.looksLikeLedByline(t), !inMenuLink(n)
                     {
                         c.bylines.append((n, t))
+                        lastBylineEnd = i + 1
                     }
                 }
             }
