@@ -29,6 +29,45 @@ struct PageClueFinder {
         "publié le": .published, "publicado": .published, "updated": .modified, "last updated": .modified,
         "updated on": .modified, "aktualisiert": .modified, "aktualisiert am": .modified, "stand": .modified,
     ]
+    static let standaloneDateLabelBytes: [[UInt8]: DateParser.Match.Label] = Dictionary(
+        uniqueKeysWithValues: standaloneDateLabels.map { (Array($0.key.utf8), $0.value) })
+    static let authorLabelBytes: Set<[UInt8]> = Set(authorLabels.map { Array($0.utf8) })
+    static let explicitLeadBytes: [[UInt8]] = explicitLeads.map { Array($0.utf8) }
+
+    /// The text of a short text node as a label key: white space and colons trimmed, white space
+    /// collapsed, ASCII letters lowered; `nil` unless it starts with a letter.
+    func labelKey(_ n: NodeID) -> [UInt8]? {
+        doc.withTextBytes(n) { b -> [UInt8]? in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var space = false
+            for c in b {
+                if c <= 0x20 || c == 0x3A { space = !out.isEmpty; continue }
+                if space { out.append(0x20); space = false }
+                out.append(c &- 0x41 < 26 ? c | 0x20 : c)
+            }
+            guard let f = out.first, f &- 0x61 < 26 || f >= 0xC0 else { return nil }
+            return out
+        }
+    }
+
+    /// True when text node `n` starts (after white space) with "written by " or another explicit lead.
+    func startsWithExplicitLead(_ n: NodeID) -> Bool {
+        doc.withTextBytes(n) { b in
+            var i = 0
+            while i < b.count, b[i] <= 0x20 { i += 1 }
+            guard i < b.count, (b[i] | 0x20) == 0x77 || (b[i] | 0x20) == 0x61 || (b[i] | 0x20) == 0x70 || (b[i] | 0x20) == 0x73 else { return false }
+            return Self.explicitLeadBytes.contains { lead in
+                guard i + lead.count <= b.count else { return false }
+                for k in 0..<lead.count {
+                    let c = b[i + k]
+                    if (c &- 0x41 < 26 ? c | 0x20 : c) != lead[k] { return false }
+                }
+                return true
+            }
+        }
+    }
+
     /// Labels printed alone before the author's name.
     static let authorLabels: Set<String> = ["autor", "autorin", "autorin/autor", "autor/autorin", "autoren", "author", "authors",
                                             "auteur", "auteurs", "written by", "reporter", "text", "texte"]
@@ -183,6 +222,19 @@ struct PageClueFinder {
     /// separated by `|`, `·`, `•` or `⋅`. True when the text has a date part and its first part is
     /// two to four capitalised words.
     static func looksLikeNameAndDate(_ t: String, parser: DateParser) -> Bool {
+        // A separator and a digit, or nothing to look at.
+        var separator = false, digit = false
+        var prev: UInt8 = 0, prev2: UInt8 = 0
+        for c in t.utf8 {
+            if c == 0x7C || (prev == 0xC2 && c == 0xB7) || (prev2 == 0xE2 && prev == 0x80 && c == 0xA2) || (prev2 == 0xE2 && prev == 0x8B && c == 0x85) {
+                separator = true
+            } else if c &- 0x30 < 10 {
+                digit = true
+            }
+            prev2 = prev
+            prev = c
+        }
+        guard separator, digit else { return false }
         let parts = t.split(whereSeparator: { "|·•⋅".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard parts.count >= 2, parts.count <= 4 else { return false }
         let words = parts[0].split(separator: " ")
@@ -327,11 +379,11 @@ struct PageClueFinder {
                 // A label in an element of its own, its value next ("<strong>Datum</strong> 28.04.2023",
                 // "<strong>Autorin/Autor</strong> Roman Goncharenko").
                 let len = doc.textByteCount(n)
-                if len >= 2, len <= 24 {
-                    let label = HTMLDocument.collapse(doc.text(n)).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))
-                    if let dl = Self.standaloneDateLabels[label] {
+                if len >= 2, len <= 24, let key = labelKey(n) {
+                    let label = String(decoding: key, as: UTF8.self)
+                    if let dl = Self.standaloneDateLabelBytes[key] {
                         pendingDateLabel = (dl, i)
-                    } else if Self.authorLabels.contains(label), i >= bylineUntil, var p = doc.parent(n) {
+                    } else if Self.authorLabelBytes.contains(key), i >= bylineUntil, var p = doc.parent(n) {
                         // The label's own element (`<strong>Autor</strong>`): the name is beside it.
                         if doc.subtreeEnd(p).index - p.index <= 3, let pp = doc.parent(p),
                             doc.textContent(of: p).count <= label.count + 1
@@ -406,7 +458,7 @@ struct PageClueFinder {
             } else if doc.isText(n), i >= skipUntil, i > a, i >= bylineUntil {
                 // Farther down (an author box after the article): an explicit "Written by Jane Doe".
                 let len = doc.textByteCount(n)
-                if len >= 12, len <= 120 {
+                if len >= 12, len <= 120, startsWithExplicitLead(n) {
                     let t = HTMLDocument.collapse(doc.text(n))
                     let lower = t.lowercased()
                     if Self.explicitLeads.contains(where: { lower.hasPrefix($0) }), t.split(separator: " ").count <= 7,

@@ -182,11 +182,13 @@ public struct MetadataExtractor: Sendable {
         if key == "published" || key == "publication-date" { return true }
         if key == "updated" { return false }
         // "…date" only: a "published-time" beside a "published-date" is often when the page was built.
-        guard key.count <= 40, key.contains("date") else { return nil }
+        guard key.utf8.count <= 40, UTF8Scan.contains(Array(key.utf8), dateBytes) else { return nil }
         if key.contains("modif") || key.contains("updat") || key.contains("revis") { return false }
         if key.contains("publish"), !key.contains("publisher") { return true }
         return nil
     }
+
+    static let dateBytes = Array("date".utf8)
 
     static func splitTags(_ s: String, comma: Bool) -> [String] {
         let parts = comma ? s.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "،" }).map(String.init) : [s]
