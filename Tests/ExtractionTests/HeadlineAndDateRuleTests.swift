@@ -140,6 +140,26 @@ struct HeadlineAndDateRuleTests {
         #expect(f.authors.map(\.name) == expected)
     }
 
+    @Test("a single name printed as \"By …\" by the headline wins over another name in the markup")
+    func printedByWins() throws {
+        let f = try resolve("<html><head><meta name='author' content='Max Mittler'></head><body><article>"
+            + "<h1>Remodel, rebuild or renovate: which one is right?</h1><p class='post-author'>By Linda Rosencrance</p>"
+            + Self.body + "</article></body></html>")
+        #expect(f.authors.map(\.name) == ["Linda Rosencrance"])
+    }
+
+    @Test("several printed names, or names far from the headline, leave the markup's author")
+    func printedByFarOrMany() throws {
+        let filler = String(repeating: Self.body, count: 120)
+        let far = try resolve("<html><head><meta name='author' content='Steven Musil'></head><body><article>"
+            + "<h1>Apple unveils a new phone this week</h1>" + filler + "<p class='byline'>by Patrick Holland</p></article></body></html>")
+        #expect(far.authors.map(\.name) == ["Steven Musil"])
+        let many = try resolve("<html><head><meta name='author' content='Shinma'></head><body><article>"
+            + "<h1>Prime minister dodges criticism in debate</h1><p class='byline'>By Takeo Maeda and Tatsuya Tanoue</p>"
+            + Self.body + "</article></body></html>")
+        #expect(many.authors.map(\.name) == ["Shinma"])
+    }
+
     @Test("labels in elements of their own, their values next: the date and the author")
     func labelValuePairs() throws {
         let paragraphs = String(repeating: Self.body, count: 12)
@@ -166,6 +186,11 @@ struct BylineDateRemnantTests {
           arguments: ["Jun", "Nov.", "Jul, Nov", "Last Updated: January 7, 2025", "Abbruch", "Following"])
     func months(text: String) {
         #expect(BylineParser().parse(text).isEmpty)
+    }
+
+    @Test("a label printed after a credit is not part of it")
+    func sponsored() {
+        #expect(BylineParser().parse("Help Net Security Sponsored").map(\.name) == ["Help Net Security"])
     }
 
     @Test("a staff credit keeps its last word")

@@ -29,6 +29,8 @@ public struct BylineParser: Sendable {
     /// Lower-case words allowed inside a Latin-script name (particles).
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint", "al", "el", "ibn", "zu", "ter", "ten", "dos", "das", "y", "e", "st.", "mc"]
     /// Credits that name no one.
+    /// Labels printed after a credit ("Help Net Security Sponsored").
+    static let trailingLabels = [" sponsored", " advertisement", " promoted", " anzeige", " partner content"]
     static let junk: Set<String> = ["agencies", "agency", "wires", "wire", "staff and agencies", "and agencies", "reuters staff", "in", "at", "for", "from", "the", "with", "on", "admin", "administrator", "guest", "editor", "unknown", "folgen", "follow", "abonnieren", "subscribe",
                                       // Buttons of author widgets ("Folgen", "Abbruch", "zustimmen").
                                       "abbruch", "abbrechen", "cancel", "zustimmen", "gefolgt", "following", "followed", "unfollow",
@@ -65,7 +67,11 @@ public struct BylineParser: Sendable {
         {
             if Self.truncateAtProse(stripLead(p)) == stripLead(p) { return [] }
         }
-        pieces = pieces.map { Self.stripTrailingTitle(stripLead($0)) }
+        pieces = pieces.map { p in
+            var p = Self.stripTrailingTitle(stripLead(p))
+            if let l = Self.trailingLabels.first(where: { p.lowercased().hasSuffix($0) }) { p = String(p.dropLast(l.count)) }
+            return p
+        }
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"“”„«»'()[] …").union(.decimalDigits)) }
             .filter { !$0.isEmpty && !Self.junk.contains($0.lowercased()) }
         // Job titles after a name ("Liz Kenny Former McKinsey Consultant", "… Founder & Lead Reviewer").

@@ -10,7 +10,9 @@ import Schemas
 ///   `itemprop=author`, or an unmarked desk/staff/correspondent credit next to the headline) parsed by
 ///   ``BylineParser``, and the metadata authors (JSON-LD, `article:author`, `<meta name=author>` …).
 ///   The byline's names win when they are among the metadata's people (pages often credit fewer
-///   people than their markup); otherwise metadata person names win (taking roles from the byline
+///   people than their markup), and a single name printed as "By Jane Doe" by the headline wins over
+///   other names in the markup (a template's default author, the uploader); otherwise metadata
+///   person names win (taking roles from the byline
 ///   where names agree); the visible byline is used when the metadata names no person (only the
 ///   publisher or another organisation). An organisation is kept as author only when nothing else is
 ///   credited.
@@ -102,7 +104,7 @@ public struct FieldResolver: Sendable {
         let clues = finder.clues(around: anchor, parser: parser)
 
         // Authors.
-        resolveAuthors(&f, document: doc, metadata: md, clues: clues, siteNames: siteNames)
+        resolveAuthors(&f, document: doc, metadata: md, clues: clues, siteNames: siteNames, anchor: anchor)
 
         // Dates.
         let metaPublished = Self.firstDate(md.published, parser: parser)
@@ -130,14 +132,17 @@ public struct FieldResolver: Sendable {
 
     // MARK: Authors
 
-    func resolveAuthors(_ f: inout ResolvedFields, document doc: HTMLDocument, metadata md: PageMetadata, clues: PageClueFinder.Clues, siteNames: [String]) {
+    func resolveAuthors(_ f: inout ResolvedFields, document doc: HTMLDocument, metadata md: PageMetadata, clues: PageClueFinder.Clues,
+                        siteNames: [String], anchor: NodeID? = nil) {
         let parser = BylineParser()
         var shown: [ArticleRecord.Author] = []
+        var shownNear = false
         for b in clues.bylines.prefix(3) {
             let parsed = parser.parse(b.text)
             if !parsed.isEmpty {
                 shown = parsed
                 f.byline = b.text
+                shownNear = anchor.map { abs(b.node.index - $0.index) <= 150 } ?? false
                 // Pages that print each author in an element of its own: the same kind of element nearby.
                 let kind = doc.classAndID(b.node)
                 for other in clues.bylines where other.node != b.node && abs(other.node.index - b.node.index) <= 300
@@ -181,7 +186,11 @@ public struct FieldResolver: Sendable {
         let shownSubset = agree && shown.allSatisfy { s in
             meta.contains { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(s.name) }
         }
-        if shownSubset {
+        // A byline printed as "By Jane Doe" that names other people than the markup: what the reader
+        // is told wins (the markup often names the uploader or a template's default author).
+        let shownLed = shown.count == 1 && shown[0].role == .reporter && !agree && f.byline.map(Self.opensWithByLead) == true
+            && shownNear
+        if shownSubset || shownLed {
             // The page's people with the metadata's spelling ("TOM KRISHER" printed, "Tom Krisher" in the markup).
             f.authors = shown.map { s in
                 let m = meta.first { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(s.name) }
@@ -200,6 +209,14 @@ public struct FieldResolver: Sendable {
         } else {
             f.authors = metaOrgs
         }
+    }
+
+    static let byLeads = ["by ", "by: ", "written by ", "von ", "par ", "por ", "door ", "av ", "af "]
+
+    /// True when a printed byline opens with "By" or its equivalent.
+    static func opensWithByLead(_ byline: String) -> Bool {
+        let lower = byline.lowercased()
+        return byLeads.contains { lower.hasPrefix($0) }
     }
 
     // MARK: Dates
