@@ -192,7 +192,7 @@ public struct MetadataExtractor: Sendable {
 
     static func splitTags(_ s: String, comma: Bool) -> [String] {
         let parts = comma ? s.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "،" }).map(String.init) : [s]
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0.count <= 80 }
+        return parts.map { HTMLDocument.collapse($0) }.filter { !$0.isEmpty && $0.count <= 80 }
     }
 
     // MARK: JSON-LD
@@ -219,7 +219,7 @@ public struct MetadataExtractor: Sendable {
         }
         // Site name from a WebSite or the publisher, wherever it is.
         for o in objects where Self.types(of: o).contains("WebSite") {
-            if let n = o["name"]?.string { b.siteNames.append(.init(n, .jsonLD)) }
+            if let n = o["name"]?.string { b.siteNames.append(.init(HTMLDocument.collapse(n), .jsonLD)) }
         }
         guard let a = primary else { return }
         if let h = (a["headline"] ?? a["name"])?.list.first?.string, !h.isEmpty { b.titles.append(.init(HTMLDocument.collapse(h), .jsonLD)) }
@@ -232,14 +232,14 @@ public struct MetadataExtractor: Sendable {
             for author in Self.authors(from: v, byID: byID) where !b.authors.contains(author) { b.authors.append(author) }
         }
         for s in a["articleSection"]?.list ?? [] {
-            if let s = s.string, !s.isEmpty { b.sections.append(.init(s, .jsonLD)) }
+            if let s = s.string.map(HTMLDocument.collapse), !s.isEmpty { b.sections.append(.init(s, .jsonLD)) }
         }
         for k in a["keywords"]?.list ?? [] {
             if let k = k.string { b.tags += Self.splitTags(k, comma: true) }
         }
         if let p = a["publisher"]?.list.first {
             let pub = p["name"] == nil ? (p["@id"]?.string).flatMap { byID[$0] } ?? p : p
-            if let n = pub["name"]?.string, !n.isEmpty { b.siteNames.insert(.init(n, .jsonLD), at: 0) }
+            if let n = pub["name"]?.string.map(HTMLDocument.collapse), !n.isEmpty { b.siteNames.insert(.init(n, .jsonLD), at: 0) }
         }
         if let l = a["inLanguage"]?.list.first {
             if let s = l.string { b.languages.append(.init(s, .jsonLD)) }
