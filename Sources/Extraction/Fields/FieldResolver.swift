@@ -5,10 +5,15 @@ import Schemas
 ///
 /// ## Rules
 /// - **Headline**: ``HeadlineSelector``: the on-page `<h1>`/headline element that matches the
-///   metadata title (JSON-LD `headline`, `og:title`, `<title>` minus ` | Site`), as printed.
+///   metadata title (JSON-LD `headline`, `og:title`, `<title>` minus ` | Site`), as printed; not a
+///   breadcrumb's `<h1>`; a kicker kept only when the `og:title` keeps it.
 /// - **Authors**: the visible byline nearest the headline (byline/author elements, `rel=author`,
 ///   `itemprop=author`, or an unmarked desk/staff/correspondent credit next to the headline) parsed by
 ///   ``BylineParser``, and the metadata authors (JSON-LD, `article:author`, `<meta name=author>` …).
+///   Printed credits: byline elements, `rel`/`itemprop=author`, author links, an author box's name
+///   over a biography that starts with it, "By …"/desk credits by the headline, "Name | Title |
+///   Date" lines, "DianaHR Team" credits, a label in its own element before the name ("Autor"), and
+///   an explicit "Written by …" anywhere after the headline.
 ///   The byline's names win when they are among the metadata's people (pages often credit fewer
 ///   people than their markup), and a single name printed as "By Jane Doe" by the headline wins over
 ///   other names in the markup (a template's default author, the uploader); otherwise metadata

@@ -2,6 +2,12 @@
 /// metadata calls the title (JSON-LD `headline`, `og:title`, `twitter:title`, or `<title>` without
 /// its ` | Site` / ` - Site` part), as the page shows it.
 ///
+/// A heading printed as a kicker and a headline in two marked parts gives its headline part, or
+/// both as the `og:title` joins them when the `og:title` includes the kicker. White space or
+/// punctuation lost between the heading's elements is taken back from a metadata title that is the
+/// same text ("Die Eisheiligen 2024 Wann …" → "Die Eisheiligen 2024: Wann …"); quotes stay as printed.
+/// `<h1>`s inside `<nav>`, `<footer>` or a breadcrumb trail are not candidates (``PageClueFinder``).
+///
 /// Without such a match: the metadata headline with a site-name part removed, else the only `<h1>`,
 /// else the `<title>` without its site-name part.
 public struct HeadlineSelector: Sendable {
