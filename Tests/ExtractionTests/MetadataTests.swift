@@ -34,6 +34,17 @@ struct LenientJSONTests {
         #expect(LenientJSON().parse("{\"a\": \"line one\nline\ttwo\"}")?["a"]?.string == "line one line two")
     }
 
+    @Test("\\n, \\r and \\t escapes decode to their characters; metadata values are collapsed")
+    func whiteSpaceEscapes() throws {
+        #expect(LenientJSON().parse(#"{"a": "one\ntwo\tthree\r"}"#)?["a"]?.string == "one\ntwo\tthree\r")
+        let md = MetadataExtractor().extract(try parseHTML("<html><head><script type='application/ld+json'>"
+            + #"{"@type":"NewsArticle","headline":"Flood\nbarrier approved","articleSection":"Local\nNews","keywords":"flood,\nbarrier"}"#
+            + "</script></head><body></body></html>"))
+        #expect(md.titles.first?.value == "Flood barrier approved")
+        #expect(md.sections.first?.value == "Local News")
+        #expect(md.tags == ["flood", "barrier"])
+    }
+
     @Test("several top-level values become an array; escapes decode")
     func multiple() {
         let v = LenientJSON().parse(#"{"a":1} {"b":"\u0995\u09be\/x \"q\""}"#)

@@ -29,7 +29,12 @@ public struct BylineParser: Sendable {
     /// Lower-case words allowed inside a Latin-script name (particles).
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint", "al", "el", "ibn", "zu", "ter", "ten", "dos", "das", "y", "e", "st.", "mc"]
     /// Credits that name no one.
-    static let junk: Set<String> = ["agencies", "agency", "wires", "wire", "staff and agencies", "and agencies", "reuters staff", "in", "at", "for", "from", "the", "with", "on", "admin", "administrator", "guest", "editor", "unknown", "folgen", "follow", "abonnieren", "subscribe"]
+    /// Labels printed after a credit ("Help Net Security Sponsored").
+    static let trailingLabels = [" sponsored", " advertisement", " promoted", " anzeige", " partner content"]
+    static let junk: Set<String> = ["agencies", "agency", "wires", "wire", "staff and agencies", "and agencies", "reuters staff", "in", "at", "for", "from", "the", "with", "on", "admin", "administrator", "guest", "editor", "unknown", "folgen", "follow", "abonnieren", "subscribe",
+                                      // Buttons of author widgets ("Folgen", "Abbruch", "zustimmen").
+                                      "abbruch", "abbrechen", "cancel", "zustimmen", "gefolgt", "following", "followed", "unfollow",
+                                      "entfolgen", "close", "schließen", "more", "mehr", "ok", "suivre", "seguir"]
     /// Words that end a name in some languages ("신현주 기자", "山田太郎記者").
     static let trailingTitles = ["기자", "記者", "特派員", "編集委員", "reporter", "redakteur", "redakteurin"]
     static let staffPhrases = [
@@ -62,7 +67,11 @@ public struct BylineParser: Sendable {
         {
             if Self.truncateAtProse(stripLead(p)) == stripLead(p) { return [] }
         }
-        pieces = pieces.map { Self.stripTrailingTitle(stripLead($0)) }
+        pieces = pieces.map { p in
+            var p = Self.stripTrailingTitle(stripLead(p))
+            if let l = Self.trailingLabels.first(where: { p.lowercased().hasSuffix($0) }) { p = String(p.dropLast(l.count)) }
+            return p
+        }
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"“”„«»'()[] …").union(.decimalDigits)) }
             .filter { !$0.isEmpty && !Self.junk.contains($0.lowercased()) }
         // Job titles after a name ("Liz Kenny Former McKinsey Consultant", "… Founder & Lead Reviewer").
@@ -222,6 +231,8 @@ public struct BylineParser: Sendable {
     }
 
     static func stripTrailingTitle(_ s: String) -> String {
+        // "Guardian staff reporter" is a staff credit, kept whole.
+        if role(of: s.lowercased()) == .staff { return s }
         for t in trailingTitles where s.hasSuffix(t) && s.count > t.count + 1 {
             return String(s.dropLast(t.count)).trimmingCharacters(in: .whitespaces)
         }
@@ -234,6 +245,8 @@ public struct BylineParser: Sendable {
         guard s.contains(where: { $0.isLetter }) else { return false }
         if s.contains(where: { $0.isNumber }) { return false }
         let lower = s.lowercased()
+        // A month name alone is a date's remnant ("Jun", "Nov."), not a name.
+        if !lower.contains(" "), DateVocabulary.months[lower.trimmingCharacters(in: .punctuationCharacters)] != nil { return false }
         for junk in ["updated", "published", "min read", "minutes", "share", "follow", "comments", "click", "photo", "image"] where lower.contains(junk) {
             return false
         }
@@ -252,6 +265,8 @@ public struct BylineParser: Sendable {
         // Cut at a date label or a date.
         let lower = UTF8Scan.asciiLowered(text)
         for label in Self.cutLabels {
+            // A text that starts with a date label ("Last Updated: January 7, 2025") credits no one.
+            if UTF8Scan.matches(label, in: lower, at: 0) { return "" }
             if let at = UTF8Scan.find(label, in: lower), at != 0 {
                 text = String(decoding: Array(text.utf8)[..<at], as: UTF8.self)
                 break

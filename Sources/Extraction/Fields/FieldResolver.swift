@@ -5,12 +5,19 @@ import Schemas
 ///
 /// ## Rules
 /// - **Headline**: ``HeadlineSelector``: the on-page `<h1>`/headline element that matches the
-///   metadata title (JSON-LD `headline`, `og:title`, `<title>` minus ` | Site`), as printed.
+///   metadata title (JSON-LD `headline`, `og:title`, `<title>` minus ` | Site`), as printed; not a
+///   breadcrumb's `<h1>`; a kicker kept only when the `og:title` keeps it.
 /// - **Authors**: the visible byline nearest the headline (byline/author elements, `rel=author`,
 ///   `itemprop=author`, or an unmarked desk/staff/correspondent credit next to the headline) parsed by
 ///   ``BylineParser``, and the metadata authors (JSON-LD, `article:author`, `<meta name=author>` …).
+///   Printed credits: byline elements, `rel`/`itemprop=author`, author links, an author box's name
+///   over a biography that starts with it, "By …"/desk credits by the headline, "Name | Title |
+///   Date" lines, "DianaHR Team" credits, a label in its own element before the name ("Autor"), and
+///   an explicit "Written by …" anywhere after the headline.
 ///   The byline's names win when they are among the metadata's people (pages often credit fewer
-///   people than their markup); otherwise metadata person names win (taking roles from the byline
+///   people than their markup), and a single name printed as "By Jane Doe" by the headline wins over
+///   other names in the markup (a template's default author, the uploader); otherwise metadata
+///   person names win (taking roles from the byline
 ///   where names agree); the visible byline is used when the metadata names no person (only the
 ///   publisher or another organisation). An organisation is kept as author only when nothing else is
 ///   credited.
@@ -23,6 +30,8 @@ import Schemas
 ///   mistake: local time labelled `+00:00`) is read as local time. A time without an offset gets
 ///   the site's offset from ``TimeZoneInference`` (then `timezoneInferred` is true), or is dropped
 ///   to a date-only value when no zone can be inferred.
+///   An "Updated" date is never taken for the publication date: a page that prints only that and
+///   has no publication date in its markup gets no `published_at` (its `modified_at` is set).
 /// - **Language**: ``LanguageDetector`` on headline and body, reconciled with the declared languages.
 /// - **Section, tags, description, site name**: metadata, first value in precedence order.
 /// - **Attributions**: ``AttributionFinder`` over the body blocks.
@@ -59,13 +68,22 @@ public struct FieldResolver: Sendable {
             siteNames.append(d)
             if let first = d.split(separator: ".").first { siteNames.append(String(first)) }
         }
-        let headTexts = headNodes.map { doc.textContent(of: $0) }
+        let headings = headNodes.map { n in
+            let split = finder.kickerSplit(n)
+            return HeadlineSelector.Heading(text: doc.textContent(of: n), kicker: split?.kicker, headline: split?.headline)
+        }
+        let ogTitle = md.titles.first { $0.source == .openGraph }?.value
         f.headline = HeadlineSelector().select(
-            candidates: headTexts, metadataTitles: md.titles.map(\.value), htmlTitle: md.htmlTitle, siteNames: siteNames,
+            headings: headings, metadataTitles: md.titles.map(\.value), htmlTitle: md.htmlTitle, siteNames: siteNames,
             jsonLDHeadline: md.titles.first { $0.source == .jsonLD }?.value,
-            firstH1: doc.elements(.h1).first { !finder.inChrome($0) }.map { doc.textContent(of: $0) })
-        let anchor: NodeID? = f.headline.flatMap { h in zip(headNodes, headTexts).first { $0.1 == h }?.0 }
-            ?? content.headlineNode ?? doc.elements(.h1).first
+            firstH1: doc.elements(.h1).first { !finder.inChrome($0) }.map { doc.textContent(of: $0) }, ogTitle: ogTitle)
+        let anchor: NodeID? = f.headline.flatMap { h in
+            zip(headNodes, headings).first { $0.1.text == h || $0.1.headline == h }?.0
+                ?? zip(headNodes, headings).first { p in
+                    let n = HeadlineSelector.normalize(h)
+                    return HeadlineSelector.normalize(p.1.text) == n || p.1.headline.map(HeadlineSelector.normalize) == n
+                }?.0
+        } ?? content.headlineNode ?? doc.elements(.h1).first
 
         // Language (needed for the time zone).
         // A bounded sample: the headline and the first paragraphs, up to about 10 KB.
@@ -91,11 +109,11 @@ public struct FieldResolver: Sendable {
         let clues = finder.clues(around: anchor, parser: parser)
 
         // Authors.
-        resolveAuthors(&f, document: doc, metadata: md, clues: clues, siteNames: siteNames)
+        resolveAuthors(&f, document: doc, metadata: md, clues: clues, siteNames: siteNames, anchor: anchor)
 
         // Dates.
-        let metaPublished = md.published.lazy.compactMap { parser.parse($0.value) }.first
-        let metaModified = md.modified.lazy.compactMap { parser.parse($0.value) }.first
+        let metaPublished = Self.firstDate(md.published, parser: parser)
+        let metaModified = Self.firstDate(md.modified, parser: parser)
         let labelledPublished = clues.dates.first { $0.match.label == .published }?.match.date
         let shownPublished = labelledPublished ?? clues.dates.first { $0.match.label == .none }?.match.date
         let shownModified = clues.dates.first { $0.match.label == .modified }?.match.date
@@ -119,14 +137,17 @@ public struct FieldResolver: Sendable {
 
     // MARK: Authors
 
-    func resolveAuthors(_ f: inout ResolvedFields, document doc: HTMLDocument, metadata md: PageMetadata, clues: PageClueFinder.Clues, siteNames: [String]) {
+    func resolveAuthors(_ f: inout ResolvedFields, document doc: HTMLDocument, metadata md: PageMetadata, clues: PageClueFinder.Clues,
+                        siteNames: [String], anchor: NodeID? = nil) {
         let parser = BylineParser()
         var shown: [ArticleRecord.Author] = []
+        var shownNear = false
         for b in clues.bylines.prefix(3) {
             let parsed = parser.parse(b.text)
             if !parsed.isEmpty {
                 shown = parsed
                 f.byline = b.text
+                shownNear = anchor.map { abs(b.node.index - $0.index) <= 150 } ?? false
                 // Pages that print each author in an element of its own: the same kind of element nearby.
                 let kind = doc.classAndID(b.node)
                 for other in clues.bylines where other.node != b.node && abs(other.node.index - b.node.index) <= 300
@@ -140,9 +161,12 @@ public struct FieldResolver: Sendable {
             }
         }
         let normSites = siteNames.map(HeadlineSelector.normalize)
+        // The site's domain written inside a name ("Deutsche Welle (www.dw.com)").
+        let normDomains = siteNames.filter { $0.contains(".") }.map(HeadlineSelector.normalize).filter { $0.count >= 5 }
         func isSite(_ name: String) -> Bool {
             let n = HeadlineSelector.normalize(name)
             return normSites.contains { HeadlineSelector.siteMatches(n, $0) }
+                || normDomains.contains { d in UTF8Scan.containsWord(Array(d.utf8), in: Array(n.utf8)) }
         }
         // Metadata authors from the best source that has any.
         var meta: [ArticleRecord.Author] = []
@@ -167,7 +191,11 @@ public struct FieldResolver: Sendable {
         let shownSubset = agree && shown.allSatisfy { s in
             meta.contains { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(s.name) }
         }
-        if shownSubset {
+        // A byline printed as "By Jane Doe" that names other people than the markup: what the reader
+        // is told wins (the markup often names the uploader or a template's default author).
+        let shownLed = shown.count == 1 && shown[0].role == .reporter && !agree && f.byline.map(Self.opensWithByLead) == true
+            && shownNear
+        if shownSubset || shownLed {
             // The page's people with the metadata's spelling ("TOM KRISHER" printed, "Tom Krisher" in the markup).
             f.authors = shown.map { s in
                 let m = meta.first { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(s.name) }
@@ -188,7 +216,34 @@ public struct FieldResolver: Sendable {
         }
     }
 
+    static let byLeads = ["by ", "by: ", "written by ", "von ", "par ", "por ", "door ", "av ", "af "]
+
+    /// True when a printed byline opens with "By" or its equivalent.
+    static func opensWithByLead(_ byline: String) -> Bool {
+        let lower = byline.lowercased()
+        return byLeads.contains { lower.hasPrefix($0) }
+    }
+
     // MARK: Dates
+
+    /// The first date of `values` that parses; a numeric date that reads both ways ("02-12-2025")
+    /// is read the way a later value gives it unambiguously ("2025-12-02").
+    static func firstDate(_ values: [PageMetadata.Value], parser: DateParser) -> ParsedDate? {
+        var parsed: [(raw: String, date: ParsedDate)] = []
+        for v in values.prefix(8) {
+            if let d = parser.parse(v.value) { parsed.append((v.value, d)) }
+        }
+        guard var first = parsed.first?.date else { return values.dropFirst(8).lazy.compactMap { parser.parse($0.value) }.first }
+        // "02-12-2025": two numbers up to 12 before the year.
+        let raw = parsed[0].raw
+        let ambiguous = first.day <= 12 && first.month <= 12 && first.day != first.month
+            && raw.first?.isNumber == true && !raw.prefix(4).allSatisfy(\.isNumber)
+        if ambiguous, let other = parsed.dropFirst().first(where: { $0.date.year == first.year && $0.date.month == first.day && $0.date.day == first.month }) {
+            first.month = other.date.month
+            first.day = other.date.day
+        }
+        return first
+    }
 
     /// The metadata date checked against the printed one.
     static func reconcile(meta: ParsedDate?, shown: ParsedDate?, shownIsLabelled: Bool, zone: TimeZoneInference) -> ParsedDate? {

@@ -2,6 +2,12 @@
 /// metadata calls the title (JSON-LD `headline`, `og:title`, `twitter:title`, or `<title>` without
 /// its ` | Site` / ` - Site` part), as the page shows it.
 ///
+/// A heading printed as a kicker and a headline in two marked parts gives its headline part, or
+/// both as the `og:title` joins them when the `og:title` includes the kicker. White space or
+/// punctuation lost between the heading's elements is taken back from a metadata title that is the
+/// same text ("Die Eisheiligen 2024 Wann …" → "Die Eisheiligen 2024: Wann …"); quotes stay as printed.
+/// `<h1>`s inside `<nav>`, `<footer>` or a breadcrumb trail are not candidates (``PageClueFinder``).
+///
 /// Without such a match: the metadata headline with a site-name part removed, else the only `<h1>`,
 /// else the `<title>` without its site-name part.
 public struct HeadlineSelector: Sendable {
@@ -9,13 +15,66 @@ public struct HeadlineSelector: Sendable {
 
     static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " › ", " ‹ ", " / ", " ｜ ", " I "]
 
+    /// An on-page headline element: its text, and when it prints a kicker and a headline in two
+    /// marked parts (see ``PageClueFinder/kickerSplit(_:)``), the two.
+    public struct Heading: Sendable, Equatable {
+        public var text: String
+        public var kicker: String?
+        public var headline: String?
+        public init(text: String, kicker: String? = nil, headline: String? = nil) {
+            self.text = text
+            self.kicker = kicker
+            self.headline = headline
+        }
+    }
+
+    public func select(candidates: [String], metadataTitles: [String], htmlTitle: String?, siteNames: [String],
+                       jsonLDHeadline: String? = nil, firstH1: String? = nil) -> String? {
+        select(headings: candidates.map { Heading(text: $0) }, metadataTitles: metadataTitles, htmlTitle: htmlTitle,
+               siteNames: siteNames, jsonLDHeadline: jsonLDHeadline, firstH1: firstH1)
+    }
+
+    /// The text a heading stands for: a kicker-and-headline heading is its headline part, or the
+    /// kicker and headline as the `og:title` joins them when the `og:title` is both ("Rückbau von
+    /// Atomkraftwerk: Kühltürme … gesprengt"); otherwise the heading's text.
+    static func text(of h: Heading, ogTitle: String?) -> String {
+        guard let k = h.kicker, let head = h.headline else { return h.text }
+        if let og = ogTitle, normalize(og) == normalize(k + " " + head) { return og }
+        return head
+    }
+
+    /// `chosen` written as a metadata title writes it when the on-page text is that title with white
+    /// space or punctuation lost between its elements ("Stuttgart hat's drauf : Stadt …" and "Die
+    /// Eisheiligen 2024 Wann sie sind" printed from two elements; "…drauf: Stadt …", "…2024: Wann …" in
+    /// the markup). Letters, and quotes that differ (’ for '), stay as printed.
+    static func punctuatedAsMetadata(_ chosen: String, titles: [String]) -> String {
+        let key = Array(chosen.unicodeScalars.filter { !$0.properties.isWhitespace })
+        for t in titles where t != chosen {
+            var j = 0
+            var ok = true
+            for sc in t.unicodeScalars where !sc.properties.isWhitespace {
+                if j < key.count, key[j] == sc { j += 1; continue }
+                // Punctuation, but not quotes around the whole text.
+                let cat = sc.properties.generalCategory
+                let quote = sc == "\"" || sc == "'"
+                if (cat == .otherPunctuation || cat == .dashPunctuation) && (!quote || j > 0 && j < key.count) { continue }
+                ok = false
+                if !ok { break }
+            }
+            if ok, j == key.count { return t }
+        }
+        return chosen
+    }
+
     /// - Parameters:
-    ///   - candidates: on-page headline elements' texts, best first (A's headline node, `<h1>`s, `itemprop=headline`, `<h2>`s).
+    ///   - headings: on-page headline elements, best first (A's headline node, `<h1>`s, `itemprop=headline`, `<h2>`s).
     ///   - metadataTitles: JSON-LD/OpenGraph/Twitter/meta titles, best first.
     ///   - htmlTitle: the `<title>` text.
     ///   - siteNames: the site's names (`og:site_name`, publisher) and its domain, to strip from titles.
-    public func select(candidates: [String], metadataTitles: [String], htmlTitle: String?, siteNames: [String],
-                       jsonLDHeadline: String? = nil, firstH1: String? = nil) -> String? {
+    ///   - ogTitle: the `og:title`, which tells whether a kicker belongs to the headline.
+    public func select(headings: [Heading], metadataTitles: [String], htmlTitle: String?, siteNames: [String],
+                       jsonLDHeadline: String? = nil, firstH1: String? = nil, ogTitle: String? = nil) -> String? {
+        let candidates = headings.map { Self.text(of: $0, ogTitle: ogTitle.map(Self.decodeEntities)) }
         let sites = siteNames.map(Self.normalize).filter { !$0.isEmpty }
         func isSiteName(_ t: String) -> Bool {
             let n = Self.normalize(t)
@@ -42,7 +101,7 @@ public struct HeadlineSelector: Sendable {
             let score = refs.map { Self.similarity(cn, $0.0) * $0.1 }.max() ?? 0
             if score >= 0.8, score > (best?.1 ?? 0) + 0.01 { best = (c, score) }
         }
-        if let b = best { return b.0 }
+        if let b = best { return Self.punctuatedAsMetadata(b.0, titles: titles) }
         // 2. JSON-LD's headline; the first on-page headline; another metadata title; the <title>;
         //    each without a site-name part.
         if let j = jsonLDHeadline.map(Self.decodeEntities), !j.isEmpty, !isSiteName(j) {

@@ -21,6 +21,58 @@ struct PageClueFinder {
 
     /// Lead phrases that open a printed byline ("By Jane Doe", "Written by Jane Doe", "by: Jane Doe").
     static let leadPhrases = ["written by", "words by", "story by", "posted by", "reported by", "article by", "by"]
+    /// Labels printed alone before a date ("Datum", "Published:", "Updated"). "Date" says nothing
+    /// of what the date is (an event's, in a listing): it gives an unlabelled date.
+    static let standaloneDateLabels: [String: DateParser.Match.Label] = [
+        "datum": .none, "date": .none, "fecha": .none, "published": .published, "published on": .published,
+        "posted": .published, "posted on": .published, "veröffentlicht": .published, "veröffentlicht am": .published,
+        "publié le": .published, "publicado": .published, "updated": .modified, "last updated": .modified,
+        "updated on": .modified, "aktualisiert": .modified, "aktualisiert am": .modified, "stand": .modified,
+    ]
+    static let standaloneDateLabelBytes: [[UInt8]: DateParser.Match.Label] = Dictionary(
+        uniqueKeysWithValues: standaloneDateLabels.map { (Array($0.key.utf8), $0.value) })
+    static let authorLabelBytes: Set<[UInt8]> = Set(authorLabels.map { Array($0.utf8) })
+    static let explicitLeadBytes: [[UInt8]] = explicitLeads.map { Array($0.utf8) }
+
+    /// The text of a short text node as a label key: white space and colons trimmed, white space
+    /// collapsed, ASCII letters lowered; `nil` unless it starts with a letter.
+    func labelKey(_ n: NodeID) -> [UInt8]? {
+        doc.withTextBytes(n) { b -> [UInt8]? in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var space = false
+            for c in b {
+                if c <= 0x20 || c == 0x3A { space = !out.isEmpty; continue }
+                if space { out.append(0x20); space = false }
+                out.append(c &- 0x41 < 26 ? c | 0x20 : c)
+            }
+            guard let f = out.first, f &- 0x61 < 26 || f >= 0xC0 else { return nil }
+            return out
+        }
+    }
+
+    /// True when text node `n` starts (after white space) with "written by " or another explicit lead.
+    func startsWithExplicitLead(_ n: NodeID) -> Bool {
+        doc.withTextBytes(n) { b in
+            var i = 0
+            while i < b.count, b[i] <= 0x20 { i += 1 }
+            guard i < b.count, (b[i] | 0x20) == 0x77 || (b[i] | 0x20) == 0x61 || (b[i] | 0x20) == 0x70 || (b[i] | 0x20) == 0x73 else { return false }
+            return Self.explicitLeadBytes.contains { lead in
+                guard i + lead.count <= b.count else { return false }
+                for k in 0..<lead.count {
+                    let c = b[i + k]
+                    if (c &- 0x41 < 26 ? c | 0x20 : c) != lead[k] { return false }
+                }
+                return true
+            }
+        }
+    }
+
+    /// Labels printed alone before the author's name.
+    static let authorLabels: Set<String> = ["autor", "autorin", "autorin/autor", "autor/autorin", "autoren", "author", "authors",
+                                            "auteur", "auteurs", "written by", "reporter", "text", "texte"]
+    /// Lead phrases explicit enough to trust anywhere after the headline.
+    static let explicitLeads = ["written by ", "written by: ", "article by ", "posted by ", "words by ", "story by "]
     /// Path fragments of links to an author's page.
     static let authorPathBytes = ["/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/writer/", "/writers/",
                                   "/journalist/", "/journalists/", "/reporter/", "/profile/author"].map { Array($0.utf8) }
@@ -72,6 +124,33 @@ struct PageClueFinder {
         return kids.map { doc.textContent(of: $0) }.filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
+    /// The name at the top of an author box (`<div class=author-box><h4>Bence Kovács</h4><p>Bence is
+    /// a software developer …</p>`): the first text, two to four capitalised words, when the next
+    /// text starts with its first word.
+    func authorBoxName(_ box: NodeID) -> (NodeID, String)? {
+        var texts: [(NodeID, String)] = []
+        var i = box.index + 1
+        let end = min(doc.subtreeEnd(box).index, box.index + 60)
+        while i < end, texts.count < 2 {
+            let x = NodeID(i)
+            if doc.isElement(x), doc.tag(x).isNonContent { i = doc.subtreeEnd(x).index; continue }
+            if doc.isText(x), doc.textByteCount(x) <= 2000 {
+                let t = HTMLDocument.collapse(doc.text(x))
+                if t.contains(where: { $0.isLetter }) { texts.append((x, t)) }
+            }
+            i += 1
+        }
+        guard texts.count == 2 else { return nil }
+        let name = texts[0].1
+        let words = name.split(separator: " ")
+        guard name.count <= 40, words.count >= 2, words.count <= 4,
+            words.allSatisfy({ w in w.first.map { $0.isUppercase } ?? false }),
+            !name.contains(where: { $0.isNumber }), let first = words.first,
+            texts[1].1.hasPrefix(first + " "), texts[1].1.count > name.count
+        else { return nil }
+        return (texts[0].0, name)
+    }
+
     /// True when text node `n` is the label of a link in a list item ("Newsroom" in a menu).
     func inMenuLink(_ n: NodeID) -> Bool {
         var p = doc.parent(n)
@@ -80,6 +159,17 @@ struct PageClueFinder {
             guard let x = p else { return false }
             if doc.tag(x) == .a { link = true }
             if doc.tag(x) == .li { return link }
+            p = doc.parent(x)
+        }
+        return false
+    }
+
+    /// True when text node `n` is inside a link that does not lead to an author's page.
+    func inPlainLink(_ n: NodeID) -> Bool {
+        var p = doc.parent(n)
+        for _ in 0..<3 {
+            guard let x = p else { return false }
+            if doc.tag(x) == .a { return !isAuthorLink(x) }
             p = doc.parent(x)
         }
         return false
@@ -106,6 +196,7 @@ struct PageClueFinder {
             return rest.allSatisfy { w in w.first.map { $0.isUppercase || !$0.isASCII } ?? false || ["and", "&", "und"].contains(String(w)) }
         }
         if t.hasPrefix("লেখক") { return true }
+        if isTeamCredit(words) { return true }
         guard words.count <= 4, let role = BylineParser.role(of: lower) else { return false }
         if role == .staff { return true }
         let trimmed = lower.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
@@ -114,6 +205,45 @@ struct PageClueFinder {
     }
 
     static let authorBytes = Array("author".utf8)
+
+    /// Words before "Team" that make a call to action or a department, not a credit.
+    static let teamNonCredits: Set<String> = ["meet", "join", "contact", "about", "our", "your", "my", "the", "support",
+                                              "sales", "help", "customer", "service", "email", "ask", "call", "a"]
+
+    /// "DianaHR Team", "The Meetingnotes Team": a team credited as author, every word capitalised.
+    static func isTeamCredit(_ words: [Substring]) -> Bool {
+        guard words.count >= 2, words.count <= 4, words.last == "Team" else { return false }
+        let first = words[0].lowercased()
+        if teamNonCredits.contains(first), !(first == "the" && words.count >= 3 && !teamNonCredits.contains(words[1].lowercased())) { return false }
+        return words.allSatisfy { w in w.first.map { $0.isUppercase } ?? false }
+    }
+
+    /// "Aaron Ricadela | Senior Writer | July 2, 2025": a name, perhaps a job title, and a date,
+    /// separated by `|`, `·`, `•` or `⋅`. True when the text has a date part and its first part is
+    /// two to four capitalised words.
+    static func looksLikeNameAndDate(_ t: String, parser: DateParser) -> Bool {
+        // A separator and a digit, or nothing to look at.
+        var separator = false, digit = false
+        var prev: UInt8 = 0, prev2: UInt8 = 0
+        for c in t.utf8 {
+            if c == 0x7C || (prev == 0xC2 && c == 0xB7) || (prev2 == 0xE2 && prev == 0x80 && c == 0xA2) || (prev2 == 0xE2 && prev == 0x8B && c == 0x85) {
+                separator = true
+            } else if c &- 0x30 < 10 {
+                digit = true
+            }
+            prev2 = prev
+            prev = c
+        }
+        guard separator, digit else { return false }
+        let parts = t.split(whereSeparator: { "|·•⋅".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard parts.count >= 2, parts.count <= 4 else { return false }
+        let words = parts[0].split(separator: " ")
+        guard words.count >= 2, words.count <= 4,
+            words.allSatisfy({ w in w.first.map { $0.isUppercase || BylineParser.particles.contains(String(w)) } ?? false }),
+            !parts[0].contains(where: { $0.isNumber })
+        else { return false }
+        return parts.dropFirst().contains { p in parser.scan(p).contains { $0.date.isValid } }
+    }
 
     struct Clues {
         var headlineCandidates: [NodeID] = []
@@ -124,16 +254,66 @@ struct PageClueFinder {
     /// The headline elements of the page: `headlineNode` first, then `<h1>`s, `itemprop=headline`, `<h2>`s.
     func headlineCandidates(preferred: NodeID?) -> [NodeID] {
         var out: [NodeID] = []
-        if let p = preferred { out.append(p) }
+        if let p = preferred, !inChrome(p) { out.append(p) }
         for h in doc.elements(.h1).prefix(6) where !out.contains(h) && !inChrome(h) { out.append(h) }
         for h in doc.elements(.h2).prefix(12) where !out.contains(h) && !inChrome(h) { out.append(h) }
         for h in doc.elements(.h3).prefix(6) where !out.contains(h) && !inChrome(h) { out.append(h) }
         return out
     }
 
+    /// True inside `<nav>`, `<footer>` or a breadcrumb trail (an SEO `<h1>` as the trail's last item).
     func inChrome(_ n: NodeID) -> Bool {
-        doc.hasAncestor(n, tag: .nav) || doc.hasAncestor(n, tag: .footer)
+        if doc.hasAncestor(n, tag: .nav) || doc.hasAncestor(n, tag: .footer) { return true }
+        var p: NodeID? = n
+        for _ in 0..<5 {
+            guard let x = p else { break }
+            let cls = doc.loweredClassAndIDBytes(x)
+            if !cls.isEmpty, UTF8Scan.contains(cls, Self.breadcrumbBytes) { return true }
+            p = doc.parent(x)
+        }
+        return false
     }
+
+    static let breadcrumbBytes = Array("breadcrumb".utf8)
+
+    /// Class/id fragments of a kicker (the line above a headline: "Dachzeile", overline, eyebrow).
+    static let kickerHintBytes = ["kicker", "overline", "catchline", "catch-title", "dachzeile", "roofline", "topline", "eyebrow",
+                                  "supertitle", "pretitle", "spitzmarke", "titleheader", "title-header", "flag"].map { Array($0.utf8) }
+    /// Class/id fragments of the headline part of a heading.
+    static let headlinePartHintBytes = ["headline", "title"].map { Array($0.utf8) }
+    static let subtitleHintBytes = ["subtitle", "sub-title", "subline", "subheadline", "sub-headline"].map { Array($0.utf8) }
+
+    /// A heading printed as a kicker and a headline in two marked parts
+    /// (`<h2><span class=kicker>Neue Leipziger Schule</span> <span class=headline>Judy Lybke, …</span></h2>`):
+    /// the two texts, else `nil`. Parts that hold no letter or digit (a hidden dash or colon) are
+    /// ignored; either the first part is marked as a kicker or the second as the headline.
+    func kickerSplit(_ n: NodeID) -> (kicker: String, headline: String)? {
+        var parts: [NodeID] = []
+        var c = doc.firstChild(n)
+        while let x = c {
+            if doc.isText(x) {
+                if doc.text(x).contains(where: { $0.isLetter || $0.isNumber }) { return nil }
+            } else if doc.isElement(x), !doc.tag(x).isNonContent {
+                let t = doc.textContent(of: x)
+                if t.contains(where: { $0.isLetter || $0.isNumber }) { parts.append(x) }
+                if parts.count > 2 { return nil }
+            }
+            c = doc.nextSibling(x)
+        }
+        guard parts.count == 2 else { return nil }
+        let kicker = doc.textContent(of: parts[0]), headline = doc.textContent(of: parts[1])
+        guard kicker.count <= 80, headline.count >= 10, headline.count <= 300 else { return nil }
+        let kc = doc.loweredClassAndIDBytes(parts[0]), hc = doc.loweredClassAndIDBytes(parts[1])
+        let kickerMarked = !kc.isEmpty && UTF8Scan.containsAny(kc, Self.kickerHintBytes)
+        let headlineMarked = (!hc.isEmpty && UTF8Scan.containsAny(hc, Self.headlinePartHintBytes) && !UTF8Scan.containsAny(hc, Self.subtitleHintBytes))
+            || doc.attributeEqualsIgnoringCase("itemprop", Self.headlineBytes, of: parts[1])
+        guard kickerMarked || headlineMarked else { return nil }
+        // A marked headline part that comes first is a title over a subtitle, not a kicker.
+        if !kickerMarked, !kc.isEmpty, UTF8Scan.containsAny(kc, Self.headlinePartHintBytes) { return nil }
+        return (kicker.trimmingCharacters(in: .whitespaces), headline)
+    }
+
+    static let headlineBytes = Array("headline".utf8)
 
     /// Bylines and dates printed within a window around `anchor` (the headline), nearest first.
     func clues(around anchor: NodeID?, parser: DateParser) -> Clues {
@@ -144,6 +324,9 @@ struct PageClueFinder {
         var skipUntil = -1
         var bylineUntil = -1
         var dateUntil = -1
+        // Where the last byline found ends: a short date printed right after it is the article's.
+        var lastBylineEnd = -1
+        var pendingDateLabel: (label: DateParser.Match.Label, at: Int)?
         var i = lo
         while i < hi {
             let n = NodeID(i)
@@ -163,11 +346,17 @@ struct PageClueFinder {
                 if i >= skipUntil {
                     let isByline = bylineClass || doc.attributeEqualsIgnoringCase("rel", Self.authorBytes, of: n)
                         || doc.attributeEqualsIgnoringCase("itemprop", Self.authorBytes, of: n) || isAuthorLink(n)
-                    if isByline, i >= bylineUntil, !doc.visibleTextSurelyExceeds(n, chars: 160) {
+                    if isByline, i >= bylineUntil, let (node, name) = authorBoxName(n) {
+                        // An author box: the name, then a biography that starts with it.
+                        c.bylines.append((node, name))
+                        bylineUntil = doc.subtreeEnd(n).index
+                        lastBylineEnd = node.index + 1
+                    } else if isByline, i >= bylineUntil, !doc.visibleTextSurelyExceeds(n, chars: 160) {
                         let t = bylineText(n)
                         if t.count >= 2, t.count <= 160, !BylineParser.isCreditLine(t) {
                             c.bylines.append((n, t))
                             bylineUntil = doc.subtreeEnd(n).index
+                            lastBylineEnd = bylineUntil
                             // Bylines often carry the date ("Jane Doe · December 17, 2025").
                             if i >= dateUntil {
                                 for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) }
@@ -186,7 +375,49 @@ struct PageClueFinder {
                         }
                     }
                 }
-            } else if doc.isText(n), i >= skipUntil, abs(i - a) <= 250 {
+            } else if doc.isText(n), i >= skipUntil, i > a || abs(i - a) <= 250 {
+                // A label in an element of its own, its value next ("<strong>Datum</strong> 28.04.2023",
+                // "<strong>Autorin/Autor</strong> Roman Goncharenko").
+                let len = doc.textByteCount(n)
+                if len >= 2, len <= 24, let key = labelKey(n) {
+                    let label = String(decoding: key, as: UTF8.self)
+                    if let dl = Self.standaloneDateLabelBytes[key] {
+                        pendingDateLabel = (dl, i)
+                    } else if Self.authorLabelBytes.contains(key), i >= bylineUntil, var p = doc.parent(n) {
+                        // The label's own element (`<strong>Autor</strong>`): the name is beside it.
+                        if doc.subtreeEnd(p).index - p.index <= 3, let pp = doc.parent(p),
+                            doc.textContent(of: p).count <= label.count + 1
+                        {
+                            p = pp
+                        }
+                        let t = doc.visibleTextSurelyExceeds(p, chars: 120) ? "" : doc.textContent(of: p)
+                        if t.count <= 120, !BylineParser().parse(t).isEmpty {
+                            c.bylines.append((p, t))
+                            bylineUntil = doc.subtreeEnd(p).index
+                            lastBylineEnd = bylineUntil
+                        }
+                    }
+                }
+                if abs(i - a) > 250, lastBylineEnd >= 0, i >= lastBylineEnd, i - lastBylineEnd <= 40, i >= dateUntil, len >= 6, len <= 120 {
+                    // Far from the headline, a short date right after a byline found there.
+                    let t = HTMLDocument.collapse(doc.text(n))
+                    if t.count <= 40 {
+                        for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) }
+                    }
+                }
+                if let pl = pendingDateLabel, i > pl.at, len >= 4, len <= 80 {
+                    if i - pl.at <= 4 {
+                        // Far from the headline the label may belong to a list of other articles.
+                        let label = abs(i - a) <= 250 ? pl.label : .none
+                        let found = parser.scan(HTMLDocument.collapse(doc.text(n))).filter { $0.date.isValid }
+                        for m in found { c.dates.append((n, .init(date: m.date, label: label))) }
+                        if !found.isEmpty { pendingDateLabel = nil }
+                    } else {
+                        pendingDateLabel = nil
+                    }
+                }
+            }
+            if doc.isText(n), i >= skipUntil, abs(i - a) <= 250 {
                 // Unmarked text near the headline: a desk/staff/correspondent credit or a labelled date.
                 let len = doc.textByteCount(n)
                 if len >= 2, len <= 14, i >= bylineUntil, let p = doc.parent(n), Self.isBareLead(HTMLDocument.collapse(doc.text(n))),
@@ -197,18 +428,44 @@ struct PageClueFinder {
                     if t.count <= 120, Self.looksLikeLedByline(t) {
                         c.bylines.append((p, t))
                         bylineUntil = doc.subtreeEnd(p).index
+                        lastBylineEnd = bylineUntil
                     }
                 }
                 if len >= 4, len <= 400 {
                     let t = HTMLDocument.collapse(doc.text(n))
                     if t.count <= 80, i >= bylineUntil, !t.isEmpty {
-                        if Self.looksLikeUnmarkedByline(t), !inMenuLink(n) { c.bylines.append((n, t)) }
+                        if Self.looksLikeUnmarkedByline(t), !inMenuLink(n),
+                            !Self.isTeamCredit(t.split(separator: " ")) || (abs(i - a) <= 100 && !inPlainLink(n))
+                        {
+                            c.bylines.append((n, t))
+                            lastBylineEnd = i + 1
+                        } else if t.count <= 100, i > a, Self.looksLikeNameAndDate(t, parser: parser), !inMenuLink(n) {
+                            c.bylines.append((n, t))
+                            lastBylineEnd = i + 1
+                            if i >= dateUntil { for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) } }
+                            dateUntil = max(dateUntil, i + 1)
+                        }
                     }
                     if i >= dateUntil, t.count <= 160 {
-                        // Labelled dates, or a short text that is little more than a date.
-                        for m in parser.scan(t) where m.date.isValid && (m.label != .none || (t.count <= 40 && abs(i - a) <= 120)) {
+                        // Labelled dates, or a short text that is little more than a date (by the
+                        // headline, or right after the byline).
+                        let afterByline = lastBylineEnd >= 0 && i >= lastBylineEnd && i - lastBylineEnd <= 40
+                        for m in parser.scan(t) where m.date.isValid && (m.label != .none || (t.count <= 40 && (abs(i - a) <= 120 || afterByline))) {
                             c.dates.append((n, m))
                         }
+                    }
+                }
+            } else if doc.isText(n), i >= skipUntil, i > a, i >= bylineUntil {
+                // Farther down (an author box after the article): an explicit "Written by Jane Doe".
+                let len = doc.textByteCount(n)
+                if len >= 12, len <= 120, startsWithExplicitLead(n) {
+                    let t = HTMLDocument.collapse(doc.text(n))
+                    let lower = t.lowercased()
+                    if Self.explicitLeads.contains(where: { lower.hasPrefix($0) }), t.split(separator: " ").count <= 7,
+                        Self.looksLikeLedByline(t), !inMenuLink(n)
+                    {
+                        c.bylines.append((n, t))
+                        lastBylineEnd = i + 1
                     }
                 }
             }

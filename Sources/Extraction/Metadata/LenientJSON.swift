@@ -227,7 +227,8 @@ public struct LenientJSON: Sendable {
             return Double(String(decoding: b[s..<i], as: UTF8.self)).map { .number($0) } ?? .null
         }
 
-        /// A string; raw control characters become spaces, unknown escapes keep the character.
+        /// A string; `\n`, `\r` and `\t` escapes decode to their characters, raw control characters
+        /// (invalid in JSON) become spaces, unknown escapes keep the character.
         mutating func string(quote: UInt8) -> String {
             i += 1
             var out: [UInt8] = []
@@ -238,7 +239,10 @@ public struct LenientJSON: Sendable {
                     let e = b[i + 1]
                     i += 2
                     switch e {
-                    case 0x6E, 0x72, 0x74, 0x66, 0x62: out.append(0x20)
+                    case 0x6E: out.append(0x0A)  // \n
+                    case 0x72: out.append(0x0D)  // \r
+                    case 0x74: out.append(0x09)  // \t
+                    case 0x66, 0x62: out.append(0x20)  // \f, \b
                     case 0x75:
                         if let scalar = unicodeEscape() {
                             out.append(contentsOf: Array(String(Character(scalar)).utf8))

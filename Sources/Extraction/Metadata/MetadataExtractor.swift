@@ -166,15 +166,33 @@ public struct MetadataExtractor: Sendable {
         default:
             if publishedKeys.contains(key) { meta.published.append(.init(content, .meta)) }
             else if modifiedKeys.contains(key) { meta.modified.append(.init(content, .meta)) }
+            else if let kind = dateKind(of: key) {
+                if kind { meta.published.append(.init(content, .meta)) } else { meta.modified.append(.init(content, .meta)) }
+            }
             else if authorKeys.contains(key) {
                 if !content.hasPrefix("http") { meta.authors.append(.init(name: content, source: .meta)) }
             }
         }
     }
 
+    /// Other names of date `<meta>`s (`w-published-date`, `published`, `updated date`): true for a
+    /// publication date (the name says "publish" and "date", or is `published`), false for a
+    /// modification date ("modif"/"updat"/"revis" and "date"), `nil` otherwise.
+    static func dateKind(of key: String) -> Bool? {
+        if key == "published" || key == "publication-date" { return true }
+        if key == "updated" { return false }
+        // "…date" only: a "published-time" beside a "published-date" is often when the page was built.
+        guard key.utf8.count <= 40, UTF8Scan.contains(Array(key.utf8), dateBytes) else { return nil }
+        if key.contains("modif") || key.contains("updat") || key.contains("revis") { return false }
+        if key.contains("publish"), !key.contains("publisher") { return true }
+        return nil
+    }
+
+    static let dateBytes = Array("date".utf8)
+
     static func splitTags(_ s: String, comma: Bool) -> [String] {
         let parts = comma ? s.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "،" }).map(String.init) : [s]
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0.count <= 80 }
+        return parts.map { HTMLDocument.collapse($0) }.filter { !$0.isEmpty && $0.count <= 80 }
     }
 
     // MARK: JSON-LD
@@ -201,7 +219,7 @@ public struct MetadataExtractor: Sendable {
         }
         // Site name from a WebSite or the publisher, wherever it is.
         for o in objects where Self.types(of: o).contains("WebSite") {
-            if let n = o["name"]?.string { b.siteNames.append(.init(n, .jsonLD)) }
+            if let n = o["name"]?.string { b.siteNames.append(.init(HTMLDocument.collapse(n), .jsonLD)) }
         }
         guard let a = primary else { return }
         if let h = (a["headline"] ?? a["name"])?.list.first?.string, !h.isEmpty { b.titles.append(.init(HTMLDocument.collapse(h), .jsonLD)) }
@@ -214,14 +232,14 @@ public struct MetadataExtractor: Sendable {
             for author in Self.authors(from: v, byID: byID) where !b.authors.contains(author) { b.authors.append(author) }
         }
         for s in a["articleSection"]?.list ?? [] {
-            if let s = s.string, !s.isEmpty { b.sections.append(.init(s, .jsonLD)) }
+            if let s = s.string.map(HTMLDocument.collapse), !s.isEmpty { b.sections.append(.init(s, .jsonLD)) }
         }
         for k in a["keywords"]?.list ?? [] {
             if let k = k.string { b.tags += Self.splitTags(k, comma: true) }
         }
         if let p = a["publisher"]?.list.first {
             let pub = p["name"] == nil ? (p["@id"]?.string).flatMap { byID[$0] } ?? p : p
-            if let n = pub["name"]?.string, !n.isEmpty { b.siteNames.insert(.init(n, .jsonLD), at: 0) }
+            if let n = pub["name"]?.string.map(HTMLDocument.collapse), !n.isEmpty { b.siteNames.insert(.init(n, .jsonLD), at: 0) }
         }
         if let l = a["inLanguage"]?.list.first {
             if let s = l.string { b.languages.append(.init(s, .jsonLD)) }
