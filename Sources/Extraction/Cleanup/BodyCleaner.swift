@@ -17,6 +17,13 @@ public struct BodyCleaner: Sendable {
         guard blocks.count > 1 else { return blocks }
         let repeats = [headline, caption].compactMap { $0.map(Self.normalized) }.filter { !$0.isEmpty }
         var start = 0, end = blocks.count
+        // A summary box before the story ("Highlights" and its bullet list) and a place dateline
+        // written as its own block ("Washington/ New Delhi:") open the page, not the article.
+        if blocks.count > 2, blocks[0].type == .heading, Self.summaryLabels.contains(Self.normalized(blocks[0].text)),
+           blocks[1].type == .list {
+            start = 2
+        }
+        if start < end - 1, blocks[start + 1].type == .paragraph, Self.isPlaceDateline(blocks[start]) { start += 1 }
         while start < end - 1, start < maxTrimmedPerEdge, isBoilerplate(blocks[start], repeats: repeats, leading: true) { start += 1 }
         var trimmed = 0
         while end - 1 > start, trimmed < maxTrimmedPerEdge, isBoilerplate(blocks[end - 1], repeats: repeats, leading: false) {
@@ -53,6 +60,33 @@ public struct BodyCleaner: Sendable {
         "lesen sie auch", "mehr zum thema", "lire aussi", "lee también", "leia também", "leggi anche",
         "follow us", "subscribe", "sign up", "newsletter", "getty images", "photo", "foto", "image", "ছবি",
     ]
+
+    /// Headings of a summary box that precedes the story (normalised).
+    static let summaryLabels: Set<String> = [
+        "highlights", "story highlights", "key highlights", "in short", "हाइलाइट्स", "खास बातें", "मुख्य बातें", "হাইলাইটস",
+    ]
+
+    /// A short paragraph naming the place (and maybe the agency) of the story, ending in a colon or
+    /// dash: "Washington/ New Delhi:", "DHAKA —", "ঢাকা:". At most five words, each capitalised in
+    /// cased scripts, and no sentence inside.
+    static func isPlaceDateline(_ block: ContentBlock) -> Bool {
+        guard block.type == .paragraph else { return false }
+        let text = block.text.trimmingCharacters(in: " ")
+        guard let last = text.unicodeScalars.last, last == ":" || last == "—" || last == "–" || last == "-" else { return false }
+        let count = text.unicodeScalars.count
+        guard count >= 3, count <= 40 else { return false }
+        let words = text.split(separator: " ").count
+        if words > 5 { return false }
+        for u in text.unicodeScalars.dropLast() where u == "." || u == "!" || u == "?" || u == "।" || u == ":" {
+            return false
+        }
+        // Place names are capitalised: every word of a cased script starts with a capital
+        // ("The mayor said:" is a lead-in, not a dateline).
+        for word in text.split(separator: " ") {
+            if let f = word.unicodeScalars.first(where: { $0.properties.isAlphabetic }), f.properties.isLowercase { return false }
+        }
+        return true
+    }
 
     /// "© 2024 …", "Copyright …", "All rights reserved" and their translations.
     static func isCopyright(_ norm: String) -> Bool {
