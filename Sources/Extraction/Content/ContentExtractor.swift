@@ -161,11 +161,11 @@ struct ContentAnalysis {
             let tag = doc.tags[i]
             if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
             if tag == .body || tag == .html || tag == .a { continue }
-            if conditional, isInteractiveWidget(i) { removed[i] = true; conditionalChars += Int(chars[i]); continue }
+            // Structural rules hold whatever the size (a listing page undoes them in `run`).
+            if conditional, isInteractiveWidget(i) || isTeaserList(i) { removed[i] = true; conditionalChars += Int(chars[i]); continue }
             // Subtrees holding much of the page's text are never dropped by hints.
             let large = Int(chars[i]) * 5 >= bodyChars * 2
             if large { continue }
-            if conditional, isTeaserList(i) { removed[i] = true; conditionalChars += Int(chars[i]); continue }
             switch tag {
             case .button, .select, .input, .textarea, .dialog, .menu, .label:
                 removed[i] = true
