@@ -36,7 +36,7 @@ public struct BodyCleaner: Sendable {
     func isBoilerplate(_ block: ContentBlock, repeats: [String], leading: Bool) -> Bool {
         let text = block.text
         let count = text.unicodeScalars.count
-        if count > 240 { return false }
+        if count > 240 { return !leading && count <= Self.maxPromoChars && Self.isPromo(Self.normalized(text), count: count) }
         let norm = Self.normalized(text)
         if norm.isEmpty { return true }
         if leading && block.type == .heading { return repeats.contains(norm) }
@@ -44,6 +44,7 @@ public struct BodyCleaner: Sendable {
         if Self.labels.contains(norm) { return true }
         if Self.isCopyright(norm) { return true }
         if count <= 60 && (Self.isDateLine(text) || Self.isReadingTime(norm) || Self.isImageLabel(norm)) { return true }
+        if !leading, Self.isPromo(norm, count: count) { return true }
         return false
     }
 
@@ -60,6 +61,35 @@ public struct BodyCleaner: Sendable {
         "lesen sie auch", "mehr zum thema", "lire aussi", "lee también", "leia também", "leggi anche",
         "follow us", "subscribe", "sign up", "newsletter", "getty images", "photo", "foto", "image", "ছবি",
     ]
+
+    /// The longest block judged at all (a promo paragraph at the end can be this long).
+    static let maxPromoChars = 400
+
+    /// Cues of the site's own promotion: subscribing, following, bookmarking, its apps and channels.
+    static let promoCues: [[UInt8]] = [
+        "subscribe", "subscription", "newsletter", "sign up", "bookmark", "follow us", "download the app",
+        "download our app", "whatsapp", "telegram", "google news", "our website is", "stay informed", "support our journalism",
+        "abonnier", "newsletter", "folgen sie", "abonnez", "suivez-nous", "suscríbete", "síguenos", "assine", "iscriviti",
+        "অনুসরণ করুন", "ফলো করুন", "সাবস্ক্রাইব", "ইউটিউব চ্যানেল", "फॉलो करें", "सब्सक्राइब", "डाउनलोड करें",
+    ].map { Array($0.utf8) }
+
+    /// Words by which the site speaks to the reader about itself ("our", "you", "আমাদের", "हमारे").
+    static let selfReferences: [[UInt8]] = [
+        "our ", "us ", "you", "we ", "unser", "sie ", "du ", "notre", "nos ", "vous", "nuestr", "nosotros", "nosso", "nostr",
+        "আমাদের", "আপনি", "आप", "हमारे", "हमें",
+    ].map { Array($0.utf8) }
+
+    /// A closing paragraph promoting the site: one cue in a short block ("Abonniere den
+    /// Whatsapp-Kanal …"), or two different cues and the site speaking of itself in a longer one
+    /// ("Stay informed with The Namibian … subscribe …", "Please bookmark our homepage and sign up …").
+    static func isPromo(_ norm: String, count: Int) -> Bool {
+        let hay = Array(norm.utf8)
+        var hits = 0
+        for cue in promoCues where ByteSearch.contains(hay, cue) { hits += 1 }
+        if hits == 0 { return false }
+        if count <= 160 { return true }
+        return hits >= 2 && selfReferences.contains { ByteSearch.contains(hay, $0) }
+    }
 
     /// Headings of a summary box that precedes the story (normalised).
     static let summaryLabels: Set<String> = [

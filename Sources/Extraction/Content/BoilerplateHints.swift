@@ -52,6 +52,8 @@ enum BoilerplateHints {
     static let weakBytes = weakSubstrings.map { Array($0.utf8) }
     static let phraseBytes = phrases.map { Array($0.utf8) }
 
+    static let weakTokenBytes: Set<ArraySlice<UInt8>> = Set(weakTokens.map { ArraySlice($0.utf8) })
+
     static func verdict(_ classAndID: String) -> Verdict {
         if classAndID.isEmpty { return .none }
         let hay = Array(classAndID.utf8)
@@ -59,16 +61,13 @@ enum BoilerplateHints {
         for s in commentBytes where ByteSearch.contains(hay, s) { return .comments }
         for s in strongBytes where ByteSearch.contains(hay, s) { return .strong }
         for s in weakBytes where ByteSearch.contains(hay, s) { return .weak }
-        var token = ""
-        for ch in classAndID {
-            if ch == " " || ch == "_" {
-                if weakTokens.contains(token) { return .weak }
-                token = ""
-            } else {
-                token.append(ch)
-            }
+        // Whole tokens, split at spaces and underscores, as byte slices (no String built per character).
+        var start = 0
+        for (k, b) in hay.enumerated() where b == 0x20 || b == 0x5F {
+            if k > start, weakTokenBytes.contains(hay[start..<k]) { return .weak }
+            start = k + 1
         }
-        return weakTokens.contains(token) ? .weak : .none
+        return start < hay.count && weakTokenBytes.contains(hay[start...]) ? .weak : .none
     }
 
     /// Whether `classAndID` (lower case) marks boilerplate at all.
