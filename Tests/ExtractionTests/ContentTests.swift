@@ -99,5 +99,23 @@ struct ContentTests {
         #expect(!r.text.contains("District A3"))
         #expect(!r.text.contains("State details"))
     }
+
+    @Test("An article split into numbered containers around an ad keeps both parts; a grid sidebar cell does not join")
+    func splitContainers() throws {
+        var html = "<html><body><main><div class=\"wrap\"><h1>Yahoo sale explained</h1>"
+        html += "<div class=\"supplemental\"><div class=\"story-body story-body-1\">"
+        for i in 0..<2 { html += "<p>\(Self.paragraph) First part \(i).</p>" }
+        html += "</div><aside class=\"related-links\"><a href=\"/a\">Another story</a></aside></div>"
+        html += "<div class=\"interrupter\"><div class=\"ad\">Advertisement</div></div>"
+        html += "<div class=\"supplemental\"><div class=\"story-body story-body-2\">"
+        for i in 0..<6 { html += "<p>\(Self.paragraph) Second part \(i).</p>" }
+        html += "</div></div></div>"
+        html += "<div class=\"col-md-4 sidebar-cell\"><p>\(Self.paragraph) Sidebar text.</p></div></main></body></html>"
+        let r = try extractor.extract(RawPage(url: "https://news.example.com/2016/07/30/yahoo-sale", body: Array(html.utf8)))
+        #expect(r.text.contains("First part 0."))
+        #expect(r.text.contains("Second part 5."))
+        #expect(!r.text.contains("Sidebar text."))
+        #expect(!r.text.contains("Another story"))
+    }
 }
 

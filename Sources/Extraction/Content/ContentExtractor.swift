@@ -421,6 +421,50 @@ struct ContentAnalysis {
                 }
             }
         }
+        out.append(contentsOf: cousins(of: top, threshold: threshold, scores: scores))
         return out
     }
+
+    /// Parts of an article split into sibling containers further up ("story-body story-body-1" …
+    /// an ad … "story-body story-body-2"): elements near the top candidate (under its ancestor at
+    /// most ``cousinLevels`` up) with its tag and its class list (digits aside), scoring like
+    /// article text. Grid cells ("col-md-8" / "col-md-4") differ in more than digits.
+    func cousins(of top: Int, threshold: Double, scores: [Int: Double]) -> [Int] {
+        guard let cls = doc.attribute("class", of: NodeID(top)) else { return [] }
+        let name = Self.classShape(cls)
+        if name.isEmpty { return [] }
+        var anchor = top
+        for _ in 0..<Self.cousinLevels {
+            let p = Int(doc.parents[anchor])
+            if p <= 0 || doc.tags[p] == .body || doc.tags[p] == .html { break }
+            anchor = p
+        }
+        if anchor == top { return [] }
+        var out: [Int] = []
+        let tag = doc.tags[top]
+        var i = anchor + 1
+        let end = doc.subtreeEnd(NodeID(anchor)).index
+        while i < end {
+            if i == top || removed[i] { i = doc.subtreeEnd(NodeID(i)).index; continue }
+            if doc.kinds[i] == .element, doc.tags[i] == tag, let sc = scores[i], sc >= threshold, nodeLinkDensity(i) < 0.25,
+               let c = doc.attribute("class", of: NodeID(i)), Self.classShape(c) == name {
+                out.append(i)
+                i = doc.subtreeEnd(NodeID(i)).index
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// A class list without digits and surrounding space, as bytes.
+    static func classShape(_ cls: String) -> [UInt8] {
+        var out: [UInt8] = []
+        for b in cls.utf8 where !(b >= 0x30 && b <= 0x39) { out.append(b == 0x09 || b == 0x0A ? 0x20 : b) }
+        while out.last == 0x20 { out.removeLast() }
+        while out.first == 0x20 { out.removeFirst() }
+        return out
+    }
+    /// How far up cousins of the top candidate are looked for.
+    static let cousinLevels = 3
 }
