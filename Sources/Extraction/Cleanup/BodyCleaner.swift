@@ -167,21 +167,16 @@ public struct BodyCleaner: Sendable {
         return false
     }
 
-    /// Lower case, whitespace collapsed, edge punctuation and spaces removed.
+    /// Lower case, whitespace collapsed, edge punctuation and spaces removed. White space is
+    /// collapsed on the UTF-8 bytes (appending scalars to a String one by one is slow).
     static func normalized(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var space = false
-        for u in s.lowercased().unicodeScalars {
-            if u.properties.isWhitespace { space = !out.isEmpty; continue }
-            if space { out.append(" "); space = false }
-            out.append(u)
-        }
-        let edge: (Unicode.Scalar) -> Bool = { u in
-            u.properties.isWhitespace || ".,:;!?|–—-·•»«\"'“”‘’()[]…".unicodeScalars.contains(u)
-        }
-        var scalars = Substring.UnicodeScalarView(out)
-        while let f = scalars.first, edge(f) { scalars.removeFirst() }
-        while let l = scalars.last, edge(l) { scalars.removeLast() }
+        let collapsed = HTMLDocument.collapseBytes(Array(s.lowercased().utf8))
+        var scalars = Substring(collapsed).unicodeScalars
+        while let f = scalars.first, isEdge(f) { scalars.removeFirst() }
+        while let l = scalars.last, isEdge(l) { scalars.removeLast() }
         return String(scalars)
     }
+
+    static let edgeScalars = Set(".,:;!?|–—-·•»«\"'“”‘’()[]…".unicodeScalars)
+    static func isEdge(_ u: Unicode.Scalar) -> Bool { u == " " || edgeScalars.contains(u) || u.properties.isWhitespace }
 }

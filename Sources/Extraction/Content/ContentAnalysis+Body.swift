@@ -122,8 +122,8 @@ extension ContentAnalysis {
             if let h = headlineNode, doc.contains(NodeID(h), NodeID(b.owner)) { continue }
             let t = text(of: b)
             if t.isEmpty || Self.isOnlyNumbering(t) { continue }
-            let lower = t.lowercased()
-            if BoilerplateHints.matchesPhrase(lower, chars: b.chars) { continue }
+            // Only short blocks are judged by phrase: lower-case only those.
+            if b.chars <= 110, BoilerplateHints.matchesPhrase(t.lowercased(), chars: b.chars) { continue }
             if tag.isHeading {
                 if let k = headlineKey, Self.key(t) == k { continue }
                 if b.linkDensity > 0.5 && !lenient { continue }
