@@ -66,4 +66,36 @@ struct CleanupTests {
         #expect(r.text.hasPrefix(Self.prose))
         #expect(r.text.hasSuffix("Part 3."))
     }
+
+    @Test("A leading \"Highlights\" box and a place dateline written as its own block are trimmed")
+    func highlightsAndDateline() {
+        var input = blocks(["Highlights", "Point one\nPoint two", "Washington/ New Delhi:", Self.prose, Self.prose + " Two."])
+        input[0].type = .heading
+        input[1].type = .list
+        #expect(cleaner.clean(input, headline: nil, caption: nil).map(\.text) == [Self.prose, Self.prose + " Two."])
+        let bengali = blocks(["ঢাকা:", Self.prose])
+        #expect(cleaner.clean(bengali, headline: nil, caption: nil).map(\.text) == [Self.prose])
+    }
+
+    @Test("A lead-in sentence ending in a colon is not a dateline")
+    func leadInKept() {
+        let input = blocks(["Here is what we know so far about the plan:", Self.prose, "The mayor said:", Self.prose])
+        #expect(cleaner.clean(input, headline: nil, caption: nil).count == 4)
+        let short = blocks(["He said: yes.", Self.prose])
+        #expect(cleaner.clean(short, headline: nil, caption: nil).count == 2)
+        let leadIn = blocks(["The mayor said:", Self.prose])
+        #expect(cleaner.clean(leadIn, headline: nil, caption: nil).count == 2)
+    }
+
+    @Test("A closing paragraph promoting the site's newsletter, app or channel is trimmed; one mention in long prose is not")
+    func closingPromo() {
+        let promo = "Our website is the place for the latest breaking news, exclusive scoops and longreads. Please bookmark our homepage and sign up for our newsletters so we can keep you informed."
+        let bengali = "সর্বশেষ খবর পেতে আমাদের ইউটিউব চ্যানেল সাবস্ক্রাইব করুন"
+        let input = blocks([Self.prose, Self.prose + " Two.", promo, bengali])
+        #expect(cleaner.clean(input, headline: nil, caption: nil).map(\.text) == [Self.prose, Self.prose + " Two."])
+        let mention = Self.prose + " The council also said residents who subscribe to its newsletter would hear about the works first, before the roads close."
+        let kept = blocks([Self.prose, mention])
+        #expect(cleaner.clean(kept, headline: nil, caption: nil).count == 2)
+    }
 }
+

@@ -17,6 +17,13 @@ public struct BodyCleaner: Sendable {
         guard blocks.count > 1 else { return blocks }
         let repeats = [headline, caption].compactMap { $0.map(Self.normalized) }.filter { !$0.isEmpty }
         var start = 0, end = blocks.count
+        // A summary box before the story ("Highlights" and its bullet list) and a place dateline
+        // written as its own block ("Washington/ New Delhi:") open the page, not the article.
+        if blocks.count > 2, blocks[0].type == .heading, Self.summaryLabels.contains(Self.normalized(blocks[0].text)),
+           blocks[1].type == .list {
+            start = 2
+        }
+        if start < end - 1, blocks[start + 1].type == .paragraph, Self.isPlaceDateline(blocks[start]) { start += 1 }
         while start < end - 1, start < maxTrimmedPerEdge, isBoilerplate(blocks[start], repeats: repeats, leading: true) { start += 1 }
         var trimmed = 0
         while end - 1 > start, trimmed < maxTrimmedPerEdge, isBoilerplate(blocks[end - 1], repeats: repeats, leading: false) {
@@ -29,7 +36,7 @@ public struct BodyCleaner: Sendable {
     func isBoilerplate(_ block: ContentBlock, repeats: [String], leading: Bool) -> Bool {
         let text = block.text
         let count = text.unicodeScalars.count
-        if count > 240 { return false }
+        if count > 240 { return !leading && count <= Self.maxPromoChars && Self.isPromo(Self.normalized(text), count: count) }
         let norm = Self.normalized(text)
         if norm.isEmpty { return true }
         if leading && block.type == .heading { return repeats.contains(norm) }
@@ -37,6 +44,7 @@ public struct BodyCleaner: Sendable {
         if Self.labels.contains(norm) { return true }
         if Self.isCopyright(norm) { return true }
         if count <= 60 && (Self.isDateLine(text) || Self.isReadingTime(norm) || Self.isImageLabel(norm)) { return true }
+        if !leading, Self.isPromo(norm, count: count) { return true }
         return false
     }
 
@@ -53,6 +61,62 @@ public struct BodyCleaner: Sendable {
         "lesen sie auch", "mehr zum thema", "lire aussi", "lee también", "leia também", "leggi anche",
         "follow us", "subscribe", "sign up", "newsletter", "getty images", "photo", "foto", "image", "ছবি",
     ]
+
+    /// The longest block judged at all (a promo paragraph at the end can be this long).
+    static let maxPromoChars = 400
+
+    /// Cues of the site's own promotion: subscribing, following, bookmarking, its apps and channels.
+    static let promoCues: [[UInt8]] = [
+        "subscribe", "subscription", "newsletter", "sign up", "bookmark", "follow us", "download the app",
+        "download our app", "whatsapp", "telegram", "google news", "our website is", "stay informed", "support our journalism",
+        "abonnier", "newsletter", "folgen sie", "abonnez", "suivez-nous", "suscríbete", "síguenos", "assine", "iscriviti",
+        "অনুসরণ করুন", "ফলো করুন", "সাবস্ক্রাইব", "ইউটিউব চ্যানেল", "फॉलो करें", "सब्सक्राइब", "डाउनलोड करें",
+    ].map { Array($0.utf8) }
+
+    /// Words by which the site speaks to the reader about itself ("our", "you", "আমাদের", "हमारे").
+    static let selfReferences: [[UInt8]] = [
+        "our ", "us ", "you", "we ", "unser", "sie ", "du ", "notre", "nos ", "vous", "nuestr", "nosotros", "nosso", "nostr",
+        "আমাদের", "আপনি", "आप", "हमारे", "हमें",
+    ].map { Array($0.utf8) }
+
+    /// A closing paragraph promoting the site: one cue in a short block ("Abonniere den
+    /// Whatsapp-Kanal …"), or two different cues and the site speaking of itself in a longer one
+    /// ("Stay informed with The Namibian … subscribe …", "Please bookmark our homepage and sign up …").
+    static func isPromo(_ norm: String, count: Int) -> Bool {
+        let hay = Array(norm.utf8)
+        var hits = 0
+        for cue in promoCues where ByteSearch.contains(hay, cue) { hits += 1 }
+        if hits == 0 { return false }
+        if count <= 160 { return true }
+        return hits >= 2 && selfReferences.contains { ByteSearch.contains(hay, $0) }
+    }
+
+    /// Headings of a summary box that precedes the story (normalised).
+    static let summaryLabels: Set<String> = [
+        "highlights", "story highlights", "key highlights", "in short", "हाइलाइट्स", "खास बातें", "मुख्य बातें", "হাইলাইটস",
+    ]
+
+    /// A short paragraph naming the place (and maybe the agency) of the story, ending in a colon or
+    /// dash: "Washington/ New Delhi:", "DHAKA —", "ঢাকা:". At most five words, each capitalised in
+    /// cased scripts, and no sentence inside.
+    static func isPlaceDateline(_ block: ContentBlock) -> Bool {
+        guard block.type == .paragraph else { return false }
+        let text = block.text.trimmingCharacters(in: " ")
+        guard let last = text.unicodeScalars.last, last == ":" || last == "—" || last == "–" || last == "-" else { return false }
+        let count = text.unicodeScalars.count
+        guard count >= 3, count <= 40 else { return false }
+        let words = text.split(separator: " ").count
+        if words > 5 { return false }
+        for u in text.unicodeScalars.dropLast() where u == "." || u == "!" || u == "?" || u == "।" || u == ":" {
+            return false
+        }
+        // Place names are capitalised: every word of a cased script starts with a capital
+        // ("The mayor said:" is a lead-in, not a dateline).
+        for word in text.split(separator: " ") {
+            if let f = word.unicodeScalars.first(where: { $0.properties.isAlphabetic }), f.properties.isLowercase { return false }
+        }
+        return true
+    }
 
     /// "© 2024 …", "Copyright …", "All rights reserved" and their translations.
     static func isCopyright(_ norm: String) -> Bool {
@@ -103,21 +167,16 @@ public struct BodyCleaner: Sendable {
         return false
     }
 
-    /// Lower case, whitespace collapsed, edge punctuation and spaces removed.
+    /// Lower case, whitespace collapsed, edge punctuation and spaces removed. White space is
+    /// collapsed on the UTF-8 bytes (appending scalars to a String one by one is slow).
     static func normalized(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var space = false
-        for u in s.lowercased().unicodeScalars {
-            if u.properties.isWhitespace { space = !out.isEmpty; continue }
-            if space { out.append(" "); space = false }
-            out.append(u)
-        }
-        let edge: (Unicode.Scalar) -> Bool = { u in
-            u.properties.isWhitespace || ".,:;!?|–—-·•»«\"'“”‘’()[]…".unicodeScalars.contains(u)
-        }
-        var scalars = Substring.UnicodeScalarView(out)
-        while let f = scalars.first, edge(f) { scalars.removeFirst() }
-        while let l = scalars.last, edge(l) { scalars.removeLast() }
+        let collapsed = HTMLDocument.collapseBytes(Array(s.lowercased().utf8))
+        var scalars = Substring(collapsed).unicodeScalars
+        while let f = scalars.first, isEdge(f) { scalars.removeFirst() }
+        while let l = scalars.last, isEdge(l) { scalars.removeLast() }
         return String(scalars)
     }
+
+    static let edgeScalars = Set(".,:;!?|–—-·•»«\"'“”‘’()[]…".unicodeScalars)
+    static func isEdge(_ u: Unicode.Scalar) -> Bool { u == " " || edgeScalars.contains(u) || u.properties.isWhitespace }
 }

@@ -52,23 +52,50 @@ enum BoilerplateHints {
     static let weakBytes = weakSubstrings.map { Array($0.utf8) }
     static let phraseBytes = phrases.map { Array($0.utf8) }
 
+    static let weakTokenBytes: Set<ArraySlice<UInt8>> = Set(weakTokens.map { ArraySlice($0.utf8) })
+
+    /// Every class/id needle with its kind (0 positive, 1 comments, 2 strong, 3 weak), bucketed by
+    /// first byte, so one scan of the name checks them all.
+    static let needleBuckets: [[(needle: [UInt8], kind: UInt8)]] = {
+        var buckets = [[(needle: [UInt8], kind: UInt8)]](repeating: [], count: 256)
+        for (kind, list) in [(UInt8(0), positiveBytes), (1, commentBytes), (2, strongBytes), (3, weakBytes)] {
+            for n in list where !n.isEmpty { buckets[Int(n[0])].append((n, kind)) }
+        }
+        return buckets
+    }()
+
     static func verdict(_ classAndID: String) -> Verdict {
         if classAndID.isEmpty { return .none }
         let hay = Array(classAndID.utf8)
-        for p in positiveBytes where ByteSearch.contains(hay, p) { return .none }
-        for s in commentBytes where ByteSearch.contains(hay, s) { return .comments }
-        for s in strongBytes where ByteSearch.contains(hay, s) { return .strong }
-        for s in weakBytes where ByteSearch.contains(hay, s) { return .weak }
-        var token = ""
-        for ch in classAndID {
-            if ch == " " || ch == "_" {
-                if weakTokens.contains(token) { return .weak }
-                token = ""
-            } else {
-                token.append(ch)
+        // The strongest kind of any needle found; a positive name wins over everything.
+        var best: UInt8 = 4
+        hay.withUnsafeBufferPointer { h in
+            let count = h.count
+            outer: for i in 0..<count {
+                for (needle, kind) in needleBuckets[Int(h[i])] where kind < best && needle.count <= count - i {
+                    var k = 1
+                    while k < needle.count && h[i + k] == needle[k] { k += 1 }
+                    if k == needle.count {
+                        best = kind
+                        if kind == 0 { break outer }
+                    }
+                }
             }
         }
-        return weakTokens.contains(token) ? .weak : .none
+        switch best {
+        case 0: return .none
+        case 1: return .comments
+        case 2: return .strong
+        case 3: return .weak
+        default: break
+        }
+        // Whole tokens, split at spaces and underscores, as byte slices (no String built per character).
+        var start = 0
+        for (k, b) in hay.enumerated() where b == 0x20 || b == 0x5F {
+            if k > start, weakTokenBytes.contains(hay[start..<k]) { return .weak }
+            start = k + 1
+        }
+        return start < hay.count && weakTokenBytes.contains(hay[start...]) ? .weak : .none
     }
 
     /// Whether `classAndID` (lower case) marks boilerplate at all.

@@ -8,6 +8,34 @@ extension ContentAnalysis {
         aggregate()
         markBoilerplate()
         segment()
+        var (root, headlineNode, body) = chooseBody(headlineHints: headlineHints)
+        if conditionalChars > 0, conditionalChars > 2 * body.reduce(0, { $0 + $1.text.unicodeScalars.count }) {
+            // Teaser lists or widgets outweigh what is left: they are the page's content (a listing,
+            // a product page), so mark and choose again without those rules.
+            markBoilerplate(conditional: false)
+            blocks.removeAll(keepingCapacity: true)
+            segment()
+            (root, headlineNode, body) = chooseBody(headlineHints: headlineHints)
+        }
+        let bodyChars = body.reduce(0) { $0 + $1.text.utf8.count }
+        if bodyChars < 3000, let declared = StructuredBody.articleBody(in: doc),
+           declared.utf8.count >= max(500, bodyChars * 2) {
+            // The HTML holds a stub (script-rendered or truncated page); the JSON-LD holds the text.
+            body = StructuredBody.blocks(declared, node: NodeID(root ?? doc.body?.index ?? 0))
+        }
+        let images = ImageCollector(doc: doc, removed: removed, hidden: hidden, pageURL: pageURL)
+            .collect(root: root, headlineNode: headlineNode)
+        var boiler: [NodeID] = []
+        for i in 1..<n where removed[i] && !removed[Int(doc.parents[i])] && doc.kinds[i] == .element && !hidden[i] {
+            boiler.append(NodeID(i))
+        }
+        return ContentResult(
+            root: root.map(NodeID.init), blocks: body, leadImage: images.first, images: Array(images.dropFirst()),
+            headlineNode: headlineNode.map(NodeID.init), boilerplate: boiler)
+    }
+
+    /// The content root, the headline element and the body blocks of the current segmentation.
+    func chooseBody(headlineHints: [String]) -> (root: Int?, headline: Int?, body: [ContentBlock]) {
         let regionRoots: [Int]
         var root: Int?
         if let (candidate, scores) = topCandidate() {
@@ -27,21 +55,7 @@ extension ContentAnalysis {
             // text of the page is its body.
             body = bodyBlocks(in: [b], headlineKey: headlineKey, headlineNode: headlineNode, lenient: true)
         }
-        let bodyChars = body.reduce(0) { $0 + $1.text.utf8.count }
-        if bodyChars < 3000, let declared = StructuredBody.articleBody(in: doc),
-           declared.utf8.count >= max(500, bodyChars * 2) {
-            // The HTML holds a stub (script-rendered or truncated page); the JSON-LD holds the text.
-            body = StructuredBody.blocks(declared, node: NodeID(root ?? doc.body?.index ?? 0))
-        }
-        let images = ImageCollector(doc: doc, removed: removed, hidden: hidden, pageURL: pageURL)
-            .collect(root: root, headlineNode: headlineNode)
-        var boiler: [NodeID] = []
-        for i in 1..<n where removed[i] && !removed[Int(doc.parents[i])] && doc.kinds[i] == .element && !hidden[i] {
-            boiler.append(NodeID(i))
-        }
-        return ContentResult(
-            root: root.map(NodeID.init), blocks: body, leadImage: images.first, images: Array(images.dropFirst()),
-            headlineNode: headlineNode.map(NodeID.init), boilerplate: boiler)
+        return (root, headlineNode, body)
     }
 
     /// Lower-case text without spaces and punctuation, for comparing headlines.
@@ -71,6 +85,7 @@ extension ContentAnalysis {
     func text(of b: TextBlock) -> String {
         var bytes: [UInt8] = []
         for t in b.textNodes {
+            if t < 0 { bytes.append(0x20); continue }  // a <br>
             doc.withTextBytes(NodeID(t)) { bytes.append(contentsOf: $0) }
         }
         return HTMLDocument.collapseBytes(bytes)
@@ -107,8 +122,8 @@ extension ContentAnalysis {
             if let h = headlineNode, doc.contains(NodeID(h), NodeID(b.owner)) { continue }
             let t = text(of: b)
             if t.isEmpty || Self.isOnlyNumbering(t) { continue }
-            let lower = t.lowercased()
-            if BoilerplateHints.matchesPhrase(lower, chars: b.chars) { continue }
+            // Only short blocks are judged by phrase: lower-case only those.
+            if b.chars <= 110, BoilerplateHints.matchesPhrase(t.lowercased(), chars: b.chars) { continue }
             if tag.isHeading {
                 if let k = headlineKey, Self.key(t) == k { continue }
                 if b.linkDensity > 0.5 && !lenient { continue }

@@ -48,7 +48,15 @@ struct ContentAnalysis {
     var commas: [Int32]
     /// Paragraph-like elements of at least 120 characters with little link text, per subtree.
     var longParagraphs: [Int32]
+    /// Headings whose text is mostly link text (teaser titles), per subtree.
+    var linkedHeadings: [Int32]
+    /// Form controls (inputs other than hidden ones, selects, text areas, buttons), per subtree.
+    var controls: [Int32]
+    /// `<p>` elements of at least 50 visible characters, per subtree.
+    var paragraphs: [Int32]
     var blocks: [TextBlock] = []
+    /// Characters removed by the structural rules of ``markBoilerplate(conditional:)``.
+    var conditionalChars = 0
 
     init(_ doc: HTMLDocument) {
         self.doc = doc
@@ -61,6 +69,9 @@ struct ContentAnalysis {
         linkChars = [Int32](repeating: 0, count: n)
         commas = [Int32](repeating: 0, count: n)
         longParagraphs = [Int32](repeating: 0, count: n)
+        linkedHeadings = [Int32](repeating: 0, count: n)
+        controls = [Int32](repeating: 0, count: n)
+        paragraphs = [Int32](repeating: 0, count: n)
     }
 
     // MARK: Passes
@@ -115,7 +126,17 @@ struct ContentAnalysis {
                         longParagraphs[i] += 1  // text written straight into a div
                     }
                 }
+                if doc.kinds[i] == .element {
+                    let t = doc.tags[i]
+                    if t.isHeading, chars[i] > 0, linkChars[i] * 2 > chars[i] { linkedHeadings[i] += 1 }
+                    else if t == .p, chars[i] >= 50 { paragraphs[i] += 1 }  // numbers in cells are not prose
+                    else if t == .select || t == .textarea || t == .button { controls[i] += 1 }
+                    else if t == .input, doc.attribute("type", of: NodeID(i))?.lowercased() != "hidden" { controls[i] += 1 }
+                }
                 let p = Int(doc.parents[i])
+                linkedHeadings[p] += linkedHeadings[i]
+                controls[p] += controls[i]
+                paragraphs[p] += paragraphs[i]
                 longParagraphs[p] += longParagraphs[i]
                 chars[p] += chars[i]
                 linkChars[p] += linkChars[i]
@@ -126,7 +147,11 @@ struct ContentAnalysis {
     }
 
     /// Boilerplate subtrees and block owners (forwards).
-    mutating func markBoilerplate() {
+    /// `conditional` enables the structural rules (teaser lists, interactive widgets) whose removed
+    /// text is summed in `conditionalChars`: on listing and product pages those lists and widgets
+    /// are the content, and ``run(pageURL:headlineHints:)`` marks again without them.
+    mutating func markBoilerplate(conditional: Bool = true) {
+        conditionalChars = 0
         let bodyChars = max(1, Int(chars[doc.body?.index ?? 0]))
         for i in 1..<n {
             let p = Int(doc.parents[i])
@@ -136,6 +161,8 @@ struct ContentAnalysis {
             let tag = doc.tags[i]
             if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
             if tag == .body || tag == .html || tag == .a { continue }
+            // Structural rules hold whatever the size (a listing page undoes them in `run`).
+            if conditional, isInteractiveWidget(i) || isTeaserList(i) { removed[i] = true; conditionalChars += Int(chars[i]); continue }
             // Subtrees holding much of the page's text are never dropped by hints.
             let large = Int(chars[i]) * 5 >= bodyChars * 2
             if large { continue }
@@ -165,6 +192,36 @@ struct ContentAnalysis {
         }
     }
 
+    /// A subtree built around form controls (checkbox-driven tables, polls, calculators, filters):
+    /// at least five controls, more than three per paragraph and little text per control.
+    /// Readability's "conditional cleaning" drops such elements the same way.
+    func isInteractiveWidget(_ i: Int) -> Bool {
+        let c = Int(controls[i])
+        return c >= 5 && c > Int(paragraphs[i]) * 3 && Int(chars[i]) <= c * Self.widgetMaxChars
+    }
+    /// The most characters per control an interactive widget holds.
+    static let widgetMaxChars = 250
+
+    /// A list of teasers (related or latest stories): at least three of its children with text are
+    /// cards — a heading that is a link, and little else (an excerpt, a date, "Read more") — and
+    /// they are at least two thirds of them. An article's container has paragraphs among its
+    /// children; a listicle whose item headings link to products carries far more text per item.
+    func isTeaserList(_ i: Int) -> Bool {
+        guard linkedHeadings[i] >= 3 else { return false }
+        var cards = 0, others = 0
+        var c = doc.firstChild(NodeID(i))
+        while let k = c {
+            let j = k.index
+            if doc.kinds[j] == .element, chars[j] > 0, !hidden[j] {
+                if linkedHeadings[j] >= 1, Int(chars[j]) <= Int(linkedHeadings[j]) * Self.teaserMaxChars { cards += 1 } else { others += 1 }
+            }
+            c = doc.nextSibling(k)
+        }
+        return cards >= 3 && cards >= others * 2
+    }
+    /// The most characters per linked heading a teaser card holds (title, excerpt, date, labels).
+    static let teaserMaxChars = 600
+
     static func isBlockOwner(_ t: HTMLTag) -> Bool {
         switch t {
         case .p, .div, .section, .article, .main, .li, .td, .th, .dd, .dt, .blockquote, .pre, .h1, .h2, .h3, .h4, .h5, .h6,
@@ -175,19 +232,25 @@ struct ContentAnalysis {
         }
     }
 
-    /// Runs of visible, non-boilerplate text under the same owner (document order).
+    /// Runs of visible, non-boilerplate text under the same owner (document order). Inside a run,
+    /// white-space-only text nodes are kept and a single `<br>` is recorded as a break (a negative
+    /// entry in `textNodes`), so words on either side are not glued together ("status</span>\n<span>git").
     mutating func segment() {
         var current: TextBlock?
         var lastBreak = -1
         for i in 1..<n {
             let kind = doc.kinds[i]
             if kind == .element {
-                // Two <br> in a row end a block (paragraphs written as text + <br><br>).
                 if doc.tags[i] == .br, !removed[i] {
-                    if lastBreak >= 0, var c = current, c.owner == Int(owner[i]), doc.tags[c.owner] != .p {
-                        if c.chars > 0 { blocks.append(c) }
-                        c = TextBlock(owner: c.owner)
-                        current = nil
+                    if var c = current, c.owner == Int(owner[i]) {
+                        if lastBreak >= 0, doc.tags[c.owner] != .p {
+                            // Two <br> in a row end a block (paragraphs written as text + <br><br>).
+                            if c.chars > 0 { blocks.append(c) }
+                            current = nil
+                        } else {
+                            c.textNodes.append(-1)
+                            current = c
+                        }
                     }
                     lastBreak = i
                 }
@@ -196,6 +259,10 @@ struct ContentAnalysis {
             guard kind == .text, !removed[i] else { continue }
             let c = chars[i]
             if c == 0 {
+                // White space between inline elements of the current run separates words.
+                if current != nil, current!.owner == Int(owner[i]), doc.textByteCount(NodeID(i)) > 0 {
+                    current!.textNodes.append(i)
+                }
                 continue
             }
             lastBreak = -1
@@ -354,6 +421,50 @@ struct ContentAnalysis {
                 }
             }
         }
+        out.append(contentsOf: cousins(of: top, threshold: threshold, scores: scores))
         return out
     }
+
+    /// Parts of an article split into sibling containers further up ("story-body story-body-1" …
+    /// an ad … "story-body story-body-2"): elements near the top candidate (under its ancestor at
+    /// most ``cousinLevels`` up) with its tag and its class list (digits aside), scoring like
+    /// article text. Grid cells ("col-md-8" / "col-md-4") differ in more than digits.
+    func cousins(of top: Int, threshold: Double, scores: [Int: Double]) -> [Int] {
+        guard let cls = doc.attribute("class", of: NodeID(top)) else { return [] }
+        let name = Self.classShape(cls)
+        if name.isEmpty { return [] }
+        var anchor = top
+        for _ in 0..<Self.cousinLevels {
+            let p = Int(doc.parents[anchor])
+            if p <= 0 || doc.tags[p] == .body || doc.tags[p] == .html { break }
+            anchor = p
+        }
+        if anchor == top { return [] }
+        var out: [Int] = []
+        let tag = doc.tags[top]
+        var i = anchor + 1
+        let end = doc.subtreeEnd(NodeID(anchor)).index
+        while i < end {
+            if i == top || removed[i] { i = doc.subtreeEnd(NodeID(i)).index; continue }
+            if doc.kinds[i] == .element, doc.tags[i] == tag, let sc = scores[i], sc >= threshold, nodeLinkDensity(i) < 0.25,
+               let c = doc.attribute("class", of: NodeID(i)), Self.classShape(c) == name {
+                out.append(i)
+                i = doc.subtreeEnd(NodeID(i)).index
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// A class list without digits and surrounding space, as bytes.
+    static func classShape(_ cls: String) -> [UInt8] {
+        var out: [UInt8] = []
+        for b in cls.utf8 where !(b >= 0x30 && b <= 0x39) { out.append(b == 0x09 || b == 0x0A ? 0x20 : b) }
+        while out.last == 0x20 { out.removeLast() }
+        while out.first == 0x20 { out.removeFirst() }
+        return out
+    }
+    /// How far up cousins of the top candidate are looked for.
+    static let cousinLevels = 3
 }

@@ -94,15 +94,17 @@ struct ImageCollector {
         for dim in ["width", "height"] {
             if let v = doc.attribute(dim, of: img), let x = Int(v.filter(\.isNumber)), x > 0, x < 100 { return false }
         }
-        let l = url.lowercased()
-        for bad in ["logo", "icon", "avatar", "sprite", "pixel", "spacer", "blank.gif", "placeholder", ".svg", "gravatar",
-                    "emoji", "/ads/", "banner", "badge", "button", "1x1", "tracking"] where l.contains(bad) {
-            return false
-        }
-        let cls = doc.classAndID(img)
-        if cls.contains("logo") || cls.contains("avatar") || cls.contains("icon") { return false }
+        let l = Array(url.lowercased().utf8)
+        for bad in Self.badURLParts where ByteSearch.contains(l, bad) { return false }
+        let cls = Array(doc.classAndID(img).utf8)
+        for bad in Self.badClassParts where ByteSearch.contains(cls, bad) { return false }
         return true
     }
+
+    /// URL parts of logos, icons, trackers and spacers (byte search: Foundation's `contains` is slow on Linux).
+    static let badURLParts = ["logo", "icon", "avatar", "sprite", "pixel", "spacer", "blank.gif", "placeholder", ".svg", "gravatar",
+                              "emoji", "/ads/", "banner", "badge", "button", "1x1", "tracking"].map { Array($0.utf8) }
+    static let badClassParts = ["logo", "avatar", "icon"].map { Array($0.utf8) }
 
     /// Caption and credit from the enclosing `<figure>`'s `<figcaption>`, or a caption element right
     /// after the image's wrapper.
