@@ -124,10 +124,10 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     public static func countWords(_ text: String) -> Int {
         var count = 0
         var inWord = false
+        let table = wordCharTable
         for scalar in text.unicodeScalars {
-            let p = scalar.properties
-            let wordChar = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
-                || p.generalCategory == .spacingMark || p.generalCategory == .enclosingMark
+            let v = Int(scalar.value)
+            let wordChar = v < table.count ? table[v] : isWordCharacter(scalar)
             if wordChar {
                 if !inWord { count += 1; inWord = true }
             } else {
@@ -135,6 +135,20 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
             }
         }
         return count
+    }
+
+    /// Letters, digits and combining marks: what ``countWords(_:)`` counts as part of a word.
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let p = scalar.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            || p.generalCategory == .spacingMark || p.generalCategory == .enclosingMark
+    }
+
+    /// ``isWordCharacter(_:)`` precomputed for U+0000–U+2FFF (Latin, Cyrillic, Greek, Arabic, the
+    /// Indic scripts incl. Bengali and Devanagari, …): Unicode property lookups per scalar were about
+    /// 6 % of extraction time.
+    private static let wordCharTable: [Bool] = (0..<0x3000).map { v in
+        Unicode.Scalar(UInt32(v)).map(isWordCharacter) ?? false
     }
 
     // MARK: Nested types

@@ -38,6 +38,17 @@ struct ArticleRecordTests {
         #expect(ArticleRecord.countWords("প্রেসিডেন্ট মাসুদ পেজেশকিয়ান, ২০২৫ সালের") == 5)
     }
 
+    @Test("word_count's lookup table agrees with the Unicode properties for every scalar, in and beyond its range")
+    func wordCountTableMatchesProperties() {
+        let scalars = (0..<0x3400).compactMap { Unicode.Scalar(UInt32($0)) }.filter { !$0.properties.isWhitespace }
+            + ["日", "本", "😀", "\u{1D400}"].flatMap(\.unicodeScalars)
+        for s in scalars {
+            // Each scalar alone between spaces is one word exactly when it is a word character.
+            #expect(ArticleRecord.countWords(" \(s) ") == (ArticleRecord.isWordCharacter(s) ? 1 : 0), "U+\(String(s.value, radix: 16))")
+        }
+        #expect(ArticleRecord.countWords("Hello, world: 3 নতুন শব্দ.") == 5)
+    }
+
     @Test("encoding the same record twice is byte-identical and decodes back equal")
     func encodingIsDeterministic() throws {
         let a = try RecordCoding.encode(sample())
