@@ -44,6 +44,20 @@ struct ParseEquivalenceTests {
         "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"A < B & C\"}</script>",
         "<style><!-- p {} --></style><script><!-- x(); //--></script>",
         "<div id=\"a\" class='b c' data-json='{\"x\":1}' onclick=\"f('x')\">x</div>",
+        // Script and style content (RawTextShortcut and its fallbacks).
+        "<script>a\r\nb\rc\n\td</script><style>\r\n p{} \r\n</style>",
+        "<script>x</SCRIPT><style>y</Style ><script>z</script foo=bar>tail",
+        "<script>a</scripts>b</script><script>c</script-x>d</script><script>e</script.f>g</script>",
+        "<script>a</style>b</div>c</script><style>d</script>e</style>",
+        "<script><p>x</p></script><script></script><script>< b</script><script></b>c</script>",
+        "<script>var s = '\u{0001}\u{0008}\u{000B}\u{000C}\u{001F}';</script><p>after</p>",
+        "<script>ä € 𝄞 \u{FFFD} \u{FFFE} \u{FFFF} \u{E000} end</script>",
+        "<script>unterminated", "<style>unterminated", "<script>a</", "<script>a</scr", "<script>a</script",
+        "<script/>x<script />y<style/>z", "<script src=a>b</script><script async defer>c</script>",
+        "<head><script>1</script><style>2</style></head><body><script>3</script>",
+        "<script>a<!-- b --></script><script><!--a</script>b-->c</script>",
+        "<svg><script>x</script><style>y</style></svg>",
+        "<textarea><script>x</script></textarea><title><style>y</style></title>",
     ]
 
     func check(_ html: [UInt8], maxDepth: Int = 512, _ label: String) throws {
@@ -79,8 +93,10 @@ struct ParseEquivalenceTests {
     @Test("Text and scripts longer than libxml2's internal buffers are one text node each")
     func longText() throws {
         let words = String(repeating: "word &amp; w\u{00E4}rter ", count: 2000)
+        let bad = String(repeating: "var x = \"\u{1}\"; ", count: 2000)
         let script = String(repeating: "var x = \"<b>\"; ", count: 2000)
         try check(Array("<body><p>\(words)</p><script>\(script)</script><style>\(script)</style></body>".utf8), "long")
+        try check(Array("<body><script>\(bad)</script><script>\(script)</scripts>\(script)</script></body>".utf8), "long, fallback")
     }
 
     @Test("Randomly assembled markup gives the same tree (seeded, 400 documents)")
@@ -92,6 +108,7 @@ struct ParseEquivalenceTests {
             "<body>", "<head>", "</head>", "<title>t</title>", "<o:p>", "</o:p>", "<?pi?>", "<!DOCTYPE html>",
             "<select>", "<option>", "<textarea>", "</textarea>", "<h1>", "</h1>", "<a href='?a&amp;b'>", "</a>",
             "<form>", "</form>", "<noscript>", "</noscript>", "<svg>", "</svg>", "<frameset>", "<frame>", "\u{0}",
+            "<script>", "</script>", "<style>", "</style>", "</SCRIPT>", "</scripts>", "\r\n", "\u{1}", "\u{FFFE}",
             "<", ">", "&", "</", "<!", "<![CDATA[x]]>", "ä", "<meta charset=latin1>", "<dl><dt>", "<dd>",
         ]
         var rng = SplitMix64(seed: 0x5A5)

@@ -2,7 +2,8 @@ import CLibXML2
 
 /// The libxml2 SAX callbacks of the parse stage: each forwards to the ``DocumentBuilder`` stored in
 /// the parser context's `_private` and stops the parser (`xmlStopParser`) when the builder reports
-/// a limit. The callbacks are plain C function pointers (no captures).
+/// a limit; the content of `<script>` and `<style>` goes through ``RawTextShortcut``. The callbacks
+/// are plain C function pointers (no captures).
 enum SAXHandler {
     /// A handler with the events ``DocumentBuilder`` needs; everything else (entities, DTD
     /// declarations, ignorable white space, which the HTML parser does not report while blanks are
@@ -12,7 +13,11 @@ enum SAXHandler {
         h.startElement = { ctx, name, atts in
             guard let ctx, let name else { return }
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-            if !SAXHandler.builder(ctxt).pointee.startElement(name, UnsafePointer(atts)) { xmlStopParser(ctxt) }
+            let b = SAXHandler.builder(ctxt)
+            guard b.pointee.startElement(name, UnsafePointer(atts)) else { xmlStopParser(ctxt); return }
+            if RawTextShortcut.applies(to: name), !RawTextShortcut.take(ctxt, name: name, builder: b) {
+                xmlStopParser(ctxt)
+            }
         }
         h.endElement = { ctx, _ in
             guard let ctx else { return }
