@@ -82,6 +82,19 @@ struct ParseTests {
             #expect(error.code == .treeTooLarge)
         }
     }
+
+    @Test("A deadline that has passed stops the parse with timeLimit")
+    func deadline() {
+        let html = "<body>" + String(repeating: "<p>x</p>", count: 10_000) + "</body>"
+        let past = ContinuousClock.now - .seconds(1)
+        do {
+            _ = try HTMLParser().parse(utf8: Array(html.utf8), deadline: past)
+            Issue.record("the parse should have stopped")
+        } catch {
+            #expect(error.code == .timeLimit)
+        }
+        #expect((try? HTMLParser().parse(utf8: Array(html.utf8), deadline: .now + .seconds(60))) != nil)
+    }
 }
 
 @Suite("Parse stage: script and style content shortcut")
