@@ -141,3 +141,20 @@ struct RawTextShortcutTests {
         #expect(!check("scripts") && !check("styles") && !check("textarea") && !check("s") && !check(""))
     }
 }
+
+@Suite("Parse stage: tag interning")
+struct TagLookupTests {
+    func tag(_ name: String) -> HTMLTag {
+        name.withCString { n in
+            n.withMemoryRebound(to: UInt8.self, capacity: name.utf8.count + 1) { DocumentBuilder.tag(of: $0) }
+        }
+    }
+
+    @Test("Every known tag name maps to its tag; unknown and prefixed names do not")
+    func allTags() {
+        for t in HTMLTag.allCases where t != .other { #expect(tag(t.name) == t, "\(t.name)") }
+        for name in ["", "x", "my-widget", "divx", "dív", "blockquotes", "h7", "scripts", "o:p"] {
+            #expect(tag(name) == .other, "\(name)")
+        }
+    }
+}

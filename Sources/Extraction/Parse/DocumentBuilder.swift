@@ -274,6 +274,6 @@ struct DocumentBuilder {
             v |= UInt64(c) << (8 * UInt64(i))
             i += 1
         }
-        return HTMLTag.byPacked[v] ?? .other
+        return HTMLTag.byPacked.tag(v)
     }
 }
