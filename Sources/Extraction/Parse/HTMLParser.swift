@@ -25,7 +25,7 @@ public struct HTMLParser: Sendable {
         return true
     }()
 
-    /// Parses `page` into a DOM. `deadline` bounds the walk (defaults to none).
+    /// Parses `page` into a DOM. `deadline` bounds the parse (defaults to none).
     public func parse(_ page: DecodedPage, deadline: ContinuousClock.Instant? = nil) throws(ExtractionError) -> HTMLDocument {
         try parse(utf8: page.utf8, deadline: deadline)
     }
