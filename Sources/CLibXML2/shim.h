@@ -13,6 +13,8 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
 #include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
+#include <string.h>
 
 /// `xmlFree` is a global function pointer variable, which Swift cannot call directly.
 static inline void newsflow_xmlFree(void *p) { xmlFree(p); }
@@ -23,6 +25,28 @@ static void newsflow_silent_generic_error(void *ctx, const char *msg, ...) { (vo
 static inline void newsflow_xml_silence_errors(void) {
     xmlThrDefSetGenericErrorFunc(NULL, newsflow_silent_generic_error);
     xmlSetGenericErrorFunc(NULL, newsflow_silent_generic_error);
+}
+
+/// A parser context for `size` bytes of UTF-8 HTML at `buffer` that reports to `sax` instead of
+/// building a libxml2 tree: exactly what `htmlReadMemory(buffer, size, NULL, "UTF-8", options)`
+/// sets up (same context type, options and explicit UTF-8 input encoding), with the SAX
+/// callbacks replaced and `private_data` stored in the context's `_private`. The caller runs
+/// `htmlParseDocument` and frees the context with `xmlFreeParserCtxt`. NULL if `size` is 0.
+static inline htmlParserCtxtPtr newsflow_html_sax_context(const char *buffer, int size, const htmlSAXHandler *sax,
+                                                          void *private_data, int options) {
+    htmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buffer, size);
+    if (ctxt == NULL) return NULL;
+    if (ctxt->sax != NULL) memcpy(ctxt->sax, sax, sizeof(xmlSAXHandlerV1));
+    ctxt->_private = private_data;
+    htmlCtxtUseOptions(ctxt, options);
+    ctxt->html = 1;
+    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler("UTF-8");
+    if (handler != NULL) {
+        xmlSwitchToEncoding(ctxt, handler);
+        if (ctxt->input->encoding != NULL) xmlFree((xmlChar *) ctxt->input->encoding);
+        ctxt->input->encoding = xmlStrdup((const xmlChar *) "UTF-8");
+    }
+    return ctxt;
 }
 
 #endif

@@ -100,4 +100,28 @@ struct DecodeTests {
         #expect(Charset.parameter(inContentType: "text/html; Charset=\"Shift_JIS\"") == "shift_jis")
         #expect(Charset.declared(in: Array("<html><META CHARSET='windows-1251'>".utf8)) == "windows-1251")
     }
+
+    @Test("UTF-8 statistics count every control, NUL, valid and invalid sequence wherever it sits in an 8-byte word")
+    func statsAtEveryOffset() {
+        for offset in 0..<17 {
+            var b = Array(repeating: UInt8(ascii: "a"), count: offset)
+            b += [0x01]                                   // a control
+            b += Array("ä".utf8)                          // a valid two-byte sequence
+            b += Array(repeating: UInt8(ascii: "b"), count: offset % 9)
+            b += [0x00, 0x0A, 0x09]                       // NUL, then allowed white space
+            b += Array("€".utf8) + [0xFF]                 // valid three-byte sequence, invalid byte
+            b += Array(repeating: UInt8(ascii: "c"), count: 20)
+            let s = Charset.utf8Stats(b)
+            #expect(s.control == 1 && s.nul == 1 && s.valid == 2 && s.invalid == 1, "offset \(offset)")
+        }
+    }
+
+    @Test("A decomposed pair needs NFC wherever it sits after a run of ASCII")
+    func nfcCheckAtEveryOffset() {
+        for offset in 0..<17 {
+            let ascii = String(repeating: "x", count: offset)
+            #expect(UnicodeNormalization.mayNeedNFC(Array((ascii + "cafe\u{0301} and more ASCII text").utf8)), "offset \(offset)")
+            #expect(!UnicodeNormalization.mayNeedNFC(Array((ascii + "caf\u{00E9} and more ASCII text").utf8)), "offset \(offset)")
+        }
+    }
 }

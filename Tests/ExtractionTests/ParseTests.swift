@@ -82,4 +82,79 @@ struct ParseTests {
             #expect(error.code == .treeTooLarge)
         }
     }
+
+    @Test("A deadline that has passed stops the parse with timeLimit")
+    func deadline() {
+        let html = "<body>" + String(repeating: "<p>x</p>", count: 10_000) + "</body>"
+        let past = ContinuousClock.now - .seconds(1)
+        do {
+            _ = try HTMLParser().parse(utf8: Array(html.utf8), deadline: past)
+            Issue.record("the parse should have stopped")
+        } catch {
+            #expect(error.code == .timeLimit)
+        }
+        #expect((try? HTMLParser().parse(utf8: Array(html.utf8), deadline: .now + .seconds(60))) != nil)
+    }
+}
+
+@Suite("Parse stage: script and style content shortcut")
+struct RawTextShortcutTests {
+    func length(_ content: String, _ name: String = "script") -> Int? {
+        let bytes = Array(content.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            name.withCString { n in
+                n.withMemoryRebound(to: UInt8.self, capacity: name.utf8.count + 1) {
+                    RawTextShortcut.plainLength(b.baseAddress!, b.count, name: $0)
+                }
+            }
+        }
+    }
+
+    @Test("Plain content ends at the first end tag of the element, in any case")
+    func plain() {
+        #expect(length("var a = 1;\n</script>") == 11)
+        #expect(length("if (a < b) x();</SCRIPT >") == 15)
+        #expect(length("a</b>c</div></script>") == 12)
+        #expect(length("p { color: red }\r\n</style>", "style") == 18)
+        #expect(length("ä € 𝄞</style>", "style") == "ä € 𝄞".utf8.count)
+        #expect(length("no end tag at all") == 17)
+        #expect(length("x</script") == 1)
+    }
+
+    @Test("Content libxml2 would not copy as is is left to libxml2")
+    func fallback() {
+        #expect(length("a</scripts>b</script>") == nil)
+        #expect(length("a</script-x>b</script>") == nil)
+        #expect(length("a\u{1}b</script>") == nil)
+        #expect(length("a\u{FFFE}b</script>") == nil)
+        #expect(length("a\u{FFFF}b</script>") == nil)
+    }
+
+    @Test("Only script and style elements take the shortcut")
+    func applies() {
+        func check(_ name: String) -> Bool {
+            name.withCString { n in
+                n.withMemoryRebound(to: UInt8.self, capacity: name.utf8.count + 1) { RawTextShortcut.applies(to: $0) }
+            }
+        }
+        #expect(check("script") && check("style"))
+        #expect(!check("scripts") && !check("styles") && !check("textarea") && !check("s") && !check(""))
+    }
+}
+
+@Suite("Parse stage: tag interning")
+struct TagLookupTests {
+    func tag(_ name: String) -> HTMLTag {
+        name.withCString { n in
+            n.withMemoryRebound(to: UInt8.self, capacity: name.utf8.count + 1) { DocumentBuilder.tag(of: $0) }
+        }
+    }
+
+    @Test("Every known tag name maps to its tag; unknown and prefixed names do not")
+    func allTags() {
+        for t in HTMLTag.allCases where t != .other { #expect(tag(t.name) == t, "\(t.name)") }
+        for name in ["", "x", "my-widget", "divx", "dív", "blockquotes", "h7", "scripts", "o:p"] {
+            #expect(tag(name) == .other, "\(name)")
+        }
+    }
 }

@@ -106,7 +106,15 @@ enum Charset {
         var i = 0
         let n = b.count
         b.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
             while i < n {
+                // Eight printable ASCII bytes at a time (the bulk of any page): no high bit and no
+                // byte below 0x20 (`w - 0x20…` borrows into bit 7 of a byte exactly when it is < 0x20).
+                if i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if (w | (w &- 0x2020_2020_2020_2020)) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
                 let c = p[i]
                 if c < 0x80 {
                     if c < 0x20 {

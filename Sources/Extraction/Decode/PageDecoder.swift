@@ -42,19 +42,19 @@ public struct PageDecoder: Sendable {
         let utf8Wins = stats.valid >= 3 && (stats.invalid * 20 <= stats.valid || stats.invalid <= 3)
         if let header = contentType.flatMap(Charset.parameter(inContentType:)) {
             if header == "utf-8" || (header == "windows-1252" && utf8Wins) {
-                return try finish(utf8: bytes, charset: "utf-8", source: .httpHeader)
+                return try finish(utf8: bytes, stats: stats, charset: "utf-8", source: .httpHeader)
             }
             if let u = convert(bytes, header) { return try finish(utf8: u, charset: header, source: .httpHeader) }
         }
-        if utf8Wins { return try finish(utf8: bytes, charset: "utf-8", source: .utf8Validation) }
+        if utf8Wins { return try finish(utf8: bytes, stats: stats, charset: "utf-8", source: .utf8Validation) }
         if let meta = Charset.declared(in: bytes) {
             if meta == "utf-8" || meta == "utf-16le" || meta == "utf-16be" {
                 // A page declaring UTF-16 in ASCII-compatible bytes is really UTF-8 (HTML spec).
-                return try finish(utf8: bytes, charset: "utf-8", source: .metaDeclaration)
+                return try finish(utf8: bytes, stats: stats, charset: "utf-8", source: .metaDeclaration)
             }
             if let u = convert(bytes, meta) { return try finish(utf8: u, charset: meta, source: .metaDeclaration) }
         }
-        if stats.invalid == 0 { return try finish(utf8: bytes, charset: "utf-8", source: .fallback) }
+        if stats.invalid == 0 { return try finish(utf8: bytes, stats: stats, charset: "utf-8", source: .fallback) }
         return try finish(utf8: Charset.windows1252ToUTF8(bytes), charset: "windows-1252", source: .fallback)
     }
 
@@ -66,9 +66,11 @@ public struct PageDecoder: Sendable {
     }
 
     /// Repairs invalid UTF-8, drops NUL bytes, normalises to NFC, refuses a page with no content.
-    private func finish(utf8 raw: [UInt8], charset: String, source: DecodedPage.CharsetSource) throws(ExtractionError) -> DecodedPage {
+    /// `known` is the validation pass over exactly these bytes, when the caller already made it.
+    private func finish(utf8 raw: [UInt8], stats known: Charset.UTF8Stats? = nil, charset: String,
+                        source: DecodedPage.CharsetSource) throws(ExtractionError) -> DecodedPage {
         var bytes = raw
-        let stats = Charset.utf8Stats(bytes)
+        let stats = known ?? Charset.utf8Stats(bytes)
         if stats.invalid > 0 { bytes = Array(String(decoding: bytes, as: UTF8.self).utf8) }
         if stats.nul > 0 { bytes.removeAll { $0 == 0 } }
         if !bytes.contains(where: { $0 > 0x20 }) {

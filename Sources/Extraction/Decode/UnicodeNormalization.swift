@@ -18,7 +18,15 @@ enum UnicodeNormalization {
         var i = 0
         let n = b.count
         return b.withUnsafeBufferPointer { p -> Bool in
+            guard let base = p.baseAddress else { return false }
+            let raw = UnsafeRawPointer(base)
             while i < n {
+                // Eight ASCII bytes at a time.
+                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    previous = UInt32(p[i + 7])
+                    i += 8
+                    continue
+                }
                 let c = p[i]
                 if c < 0x80 { previous = UInt32(c); i += 1; continue }
                 var v: UInt32

@@ -1,4 +1,4 @@
-/// A compact, immutable HTML DOM built in one walk over libxml2's tree (see ``HTMLParser``).
+/// A compact, immutable HTML DOM built from libxml2's SAX events (see ``HTMLParser``).
 ///
 /// Nodes live in flat arrays (struct-of-arrays) indexed by ``NodeID``, in document order, so that:
 /// - the descendants of `n` are the contiguous ids `n.index + 1 ..< subtreeEnd(n).index`;

@@ -28,15 +28,38 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
         return d
     }()
 
-    /// Packed lower-case names (≤ 8 bytes, little-endian in a UInt64) → tag, for the parser's hot path.
-    static let byPacked: [UInt64: HTMLTag] = {
-        var d: [UInt64: HTMLTag] = [:]
-        for t in allCases where t != .other {
-            let u = Array(t.name.utf8)
-            if u.count <= 8 { d[pack(u)] = t }
+    /// Packed lower-case names (≤ 8 bytes, little-endian in a UInt64) → tag, for the parser's hot
+    /// path: open addressing, 512 slots, Fibonacci hashing (a packed name is never 0).
+    struct PackedTable: Sendable {
+        var keys = [UInt64](repeating: 0, count: 512)
+        var tags = [HTMLTag](repeating: .other, count: 512)
+
+        static func slot(_ v: UInt64) -> Int { Int(truncatingIfNeeded: (v &* 0x9E37_79B9_7F4A_7C15) >> 55) }
+
+        init() {
+            for t in HTMLTag.allCases where t != .other {
+                let u = Array(t.name.utf8)
+                guard u.count <= 8 else { continue }
+                let v = HTMLTag.pack(u)
+                var i = Self.slot(v)
+                while keys[i] != 0 { i = (i + 1) & 511 }
+                keys[i] = v
+                tags[i] = t
+            }
         }
-        return d
-    }()
+
+        func tag(_ v: UInt64) -> HTMLTag {
+            var i = Self.slot(v)
+            while true {
+                let k = keys[i]
+                if k == v { return tags[i] }
+                if k == 0 { return .other }
+                i = (i + 1) & 511
+            }
+        }
+    }
+
+    static let byPacked = PackedTable()
 
     static func pack(_ bytes: [UInt8]) -> UInt64 {
         var v: UInt64 = 0

@@ -1,0 +1,279 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Builds the struct-of-arrays of an ``HTMLDocument`` straight from libxml2's SAX events (see
+/// ``SAXHandler``), without libxml2 building its own tree.
+///
+/// The result is the tree libxml2's tree builder (`SAX2.c`, behind `htmlReadMemory`) would make,
+/// minus comments, processing instructions and the DTD:
+/// - consecutive `characters` events make one text node, consecutive `cdataBlock` events (the
+///   content of `<script>` and `<style>`) one text node; a comment or an element in between
+///   starts a new one (comments are nodes in libxml2's tree);
+/// - element names are split like `xmlSplitQName`: `<o:p>` is a `p`, `<fb:like>` a `like`;
+/// - boolean attributes without a value get their name as value (`<script defer>`: `defer="defer"`);
+/// - text outside any element is dropped; an element that starts when no element is open
+///   becomes a child of the document's first child if that is an element, else a top-level node.
+///
+/// Limits: more than `maxNodes` nodes, or the deadline passing, stop the parse with an error;
+/// elements deeper than `maxDepth` are flattened (their text is kept under the ancestor at that
+/// depth).
+struct DocumentBuilder {
+    let maxNodes: Int
+    let maxDepth: Int
+    let deadline: ContinuousClock.Instant?
+
+    // MARK: Document arrays (see HTMLDocument)
+
+    var kinds: [NodeKind] = []
+    var tags: [HTMLTag] = []
+    var parents: [Int32] = []
+    var ends: [Int32] = []
+    var nextSiblings: [Int32] = []
+    var lastChild: [Int32] = []
+    var depths: [UInt16] = []
+    var dataStart: [Int32] = []
+    var dataEnd: [Int32] = []
+    var bytes: [UInt8] = []
+    var attrs: [HTMLDocument.AttributeRecord] = []
+    var otherNames: [Int32: String] = [:]
+
+    // MARK: Parse state
+
+    /// Our ids of the open elements that made a node, the document (0) first: the parent of the
+    /// next node is the last one.
+    var open: [Int32] = [0]
+    /// One entry per element open in libxml2's tree (and one under an element re-opened at the
+    /// top level, see ``Frame/reopened``).
+    var frames: [Frame] = []
+    /// What the last child of libxml2's current element is: decides whether text is appended to
+    /// the previous text node.
+    var last: LastChild = .none
+    /// The document's first child in libxml2's tree.
+    var documentFirstChild: DocumentChild = .none
+    var hasDTD = false
+    var events = 0
+    /// The error that stopped the parse, if any.
+    var failure: ExtractionError?
+
+    enum Frame: UInt8 {
+        /// An element that made a node (its id is on `open`).
+        case created
+        /// An element deeper than `maxDepth`: no node, its content goes to the nearest created one.
+        case flattened
+        /// The document's first element, re-opened because an element started with nothing open
+        /// (libxml2 makes it a child of that element); closed with the element above it.
+        case reopened
+        /// Like ``reopened``, for a first element that made no node.
+        case reopenedFlattened
+    }
+
+    enum LastChild: Equatable {
+        case none, element, other
+        /// A text node from `characters` (`id` -1 while it is still empty).
+        case text(Int32)
+        /// A text node from `cdataBlock` (`id` -1 while it is still empty).
+        case cdata(Int32)
+    }
+
+    enum DocumentChild: Equatable {
+        case none, other
+        /// An element (`id` -1 when it made no node).
+        case element(Int32)
+    }
+
+    init(maxNodes: Int, maxDepth: Int, deadline: ContinuousClock.Instant?, capacity: Int) {
+        self.maxNodes = maxNodes
+        self.maxDepth = maxDepth
+        self.deadline = deadline
+        let c = max(64, capacity)
+        kinds.reserveCapacity(c); tags.reserveCapacity(c); parents.reserveCapacity(c); ends.reserveCapacity(c)
+        nextSiblings.reserveCapacity(c); lastChild.reserveCapacity(c); depths.reserveCapacity(c)
+        dataStart.reserveCapacity(c); dataEnd.reserveCapacity(c); bytes.reserveCapacity(c * 20)
+        frames.reserveCapacity(64); open.reserveCapacity(64)
+        _ = add(kind: .document, tag: .other, parent: -1, depth: 0)
+    }
+
+    // MARK: Nodes
+
+    mutating func add(kind: NodeKind, tag: HTMLTag, parent: Int32, depth: Int) -> Int32 {
+        let id = Int32(kinds.count)
+        kinds.append(kind); tags.append(tag); parents.append(parent); ends.append(id + 1)
+        nextSiblings.append(-1); lastChild.append(-1); depths.append(UInt16(min(depth, Int(UInt16.max))))
+        dataStart.append(0); dataEnd.append(0)
+        if parent >= 0 {
+            let p = Int(parent)
+            if lastChild[p] >= 0 { nextSiblings[Int(lastChild[p])] = id }
+            lastChild[p] = id
+        }
+        return id
+    }
+
+    /// Counts an event; false (and `failure` set) when a limit is reached.
+    @inline(__always)
+    mutating func tick() -> Bool {
+        if kinds.count > maxNodes {
+            failure = ExtractionError(.treeTooLarge, "the document has more than \(maxNodes) nodes")
+            return false
+        }
+        events &+= 1
+        if events & 4095 == 0, let d = deadline, ContinuousClock.now > d {
+            failure = ExtractionError(.timeLimit, "time budget exceeded while building the DOM")
+            return false
+        }
+        return true
+    }
+
+    // MARK: SAX events (each returns false to stop the parser)
+
+    mutating func startElement(_ fullName: UnsafePointer<xmlChar>, _ atts: UnsafePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+        guard failure == nil else { return false }
+        var firstTopLevel = false
+        if frames.isEmpty {
+            switch documentFirstChild {
+            case .none: firstTopLevel = true
+            case .element(let first):
+                if first >= 0 { open.append(first); frames.append(.reopened) } else { frames.append(.reopenedFlattened) }
+            case .other: break
+            }
+        }
+        last = .none
+        let depth = open.count
+        guard depth <= maxDepth else {
+            frames.append(.flattened)
+            if firstTopLevel { documentFirstChild = .element(-1) }
+            return tick()
+        }
+        let name = Self.localName(fullName)
+        let tag = Self.tag(of: name)
+        let id = add(kind: .element, tag: tag, parent: open[open.count - 1], depth: depth)
+        if tag == .other {
+            otherNames[id] = String(cString: UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+        }
+        let aStart = Int32(attrs.count)
+        if let atts {
+            var i = 0
+            while let attName = atts[i] {
+                let (ns, ne) = appendCString(attName)
+                // Like libxml2's tree builder, a boolean attribute without a value (`defer`,
+                // `disabled`, …) gets its name as value; other attributes without one are empty.
+                let value = atts[i + 1] ?? (htmlIsBooleanAttr(attName) != 0 ? attName : nil)
+                let (vs, ve) = appendCString(value)
+                attrs.append(.init(nameStart: ns, nameEnd: ne, valueStart: vs, valueEnd: ve))
+                i += 2
+            }
+        }
+        dataStart[Int(id)] = aStart
+        dataEnd[Int(id)] = Int32(attrs.count)
+        open.append(id)
+        frames.append(.created)
+        if firstTopLevel { documentFirstChild = .element(id) }
+        return tick()
+    }
+
+    mutating func endElement() {
+        guard failure == nil, let frame = frames.popLast() else { return }
+        if frame == .created { ends[Int(open.removeLast())] = Int32(kinds.count) }
+        if let below = frames.last, below == .reopened || below == .reopenedFlattened {
+            frames.removeLast()
+            if below == .reopened { ends[Int(open.removeLast())] = Int32(kinds.count) }
+        }
+        last = .element
+    }
+
+    mutating func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int, cdata: Bool) -> Bool {
+        guard failure == nil else { return false }
+        guard !frames.isEmpty else { return true }  // no open element: libxml2 drops the text
+        var id: Int32 = -1
+        switch (last, cdata) {
+        case (.text(let t), false), (.cdata(let t), true): id = t
+        default: break
+        }
+        if len > 0 {
+            if id < 0 {
+                id = add(kind: .text, tag: .other, parent: open[open.count - 1], depth: open.count)
+                dataStart[Int(id)] = Int32(bytes.count)
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
+            dataEnd[Int(id)] = Int32(bytes.count)
+        }
+        last = cdata ? .cdata(id) : .text(id)
+        return tick()
+    }
+
+    /// A comment or processing instruction: not kept, but it separates text nodes.
+    mutating func otherNode() {
+        if frames.isEmpty {
+            if documentFirstChild == .none { documentFirstChild = .other }
+        } else {
+            last = .other
+        }
+    }
+
+    /// A DOCTYPE: libxml2 puts the first one before everything else in the document.
+    mutating func doctype() {
+        guard !hasDTD else { return }
+        hasDTD = true
+        documentFirstChild = .other
+    }
+
+    // MARK: Result
+
+    mutating func finish() throws(ExtractionError) -> HTMLDocument {
+        if let failure { throw failure }
+        // Close whatever is still open (only when the parse stopped early).
+        while open.count > 1 { ends[Int(open.removeLast())] = Int32(kinds.count) }
+        ends[0] = Int32(kinds.count)
+        if kinds.count > maxNodes {
+            throw ExtractionError(.treeTooLarge, "the document has more than \(maxNodes) nodes")
+        }
+        return HTMLDocument(
+            kinds: kinds, tags: tags, parents: parents, ends: ends, nextSiblings: nextSiblings, depths: depths,
+            dataStart: dataStart, dataEnd: dataEnd, bytes: bytes, attributeRecords: attrs, otherNames: otherNames)
+    }
+
+    // MARK: Helpers
+
+    @inline(__always)
+    mutating func appendCString(_ p: UnsafePointer<xmlChar>?) -> (Int32, Int32) {
+        let start = Int32(bytes.count)
+        guard let p else { return (start, start) }
+        let len = strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
+        return (start, Int32(bytes.count))
+    }
+
+    /// The local part of an element name as `xmlSplitQName` makes it: after the first `:` unless
+    /// the name starts or ends with it.
+    static func localName(_ name: UnsafePointer<xmlChar>) -> UnsafePointer<xmlChar> {
+        if name[0] == 0 || name[0] == 0x3A { return name }
+        var i = 1
+        while true {
+            let c = name[i]
+            if c == 0 { return name }
+            if c == 0x3A { return name[i + 1] == 0 ? name : name + (i + 1) }
+            i += 1
+        }
+    }
+
+    /// The interned tag of a lower-case element name.
+    static func tag(of name: UnsafePointer<xmlChar>) -> HTMLTag {
+        var v: UInt64 = 0
+        var i = 0
+        while i < 9 {
+            let c = name[i]
+            if c == 0 { break }
+            if i == 8 {
+                // Longer names (blockquote, figcaption): the slow path.
+                let str = String(cString: UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+                return HTMLTag.byName[str] ?? .other
+            }
+            v |= UInt64(c) << (8 * UInt64(i))
+            i += 1
+        }
+        return HTMLTag.byPacked.tag(v)
+    }
+}

@@ -1,0 +1,106 @@
+import CLibXML2
+
+/// Hands the content of a `<script>` or `<style>` element to the ``DocumentBuilder`` in one piece
+/// instead of letting libxml2 copy it character by character (about half the bytes of a news
+/// page are scripts and styles, and libxml2's per-character loop was the largest part of parsing).
+///
+/// Called from the `startElement` event of such an element, while libxml2's input is still on the
+/// `>` of the start tag. In recovery mode libxml2 (2.9) ends the content at the first `</script`
+/// (`</style`), compared case-insensitively, and copies every character but those outside XML's
+/// `Char` production. When the content is plain (it does not start with `<`, is valid UTF-8 with
+/// only tab, line feed and carriage return below U+0020, holds no U+FFFE/U+FFFF, and the end tag's
+/// name is not followed by another name character), the shortcut gives the builder the very text
+/// libxml2 would have reported, then moves libxml2's input to the `>` just before the end tag (it
+/// writes that `>` into libxml2's own copy of the input, over the last content byte, already
+/// copied): libxml2 then finishes the start tag and finds the end tag at once. Anything else is
+/// left to libxml2. ``ParseEquivalenceTests`` check the result against libxml2's own tree.
+enum RawTextShortcut {
+    /// True for `script` and `style` (names as libxml2 reports them: lower case).
+    static func applies(to name: UnsafePointer<xmlChar>) -> Bool {
+        if name[0] == 0x73, name[1] == 0x63, name[2] == 0x72, name[3] == 0x69, name[4] == 0x70, name[5] == 0x74,
+           name[6] == 0 { return true }   // script
+        if name[0] == 0x73, name[1] == 0x74, name[2] == 0x79, name[3] == 0x6C, name[4] == 0x65, name[5] == 0 {
+            return true                    // style
+        }
+        return false
+    }
+
+    /// Takes the content of the element `name` that just started, if it is plain; false when the
+    /// builder asks to stop.
+    static func take(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, name: UnsafePointer<xmlChar>,
+                     builder: UnsafeMutablePointer<DocumentBuilder>) -> Bool {
+        guard let input = ctxt.pointee.input, let cur = input.pointee.cur, let end = input.pointee.end,
+              cur < end, cur[0] == 0x3E else { return true }
+        let start = cur + 1
+        let n = end - start
+        guard n > 0, start[0] != 0x3C, let length = plainLength(start, n, name: name) else { return true }
+        guard length > 0 else { return true }
+        guard builder.pointee.characters(start, length, cdata: true) else { return false }
+        let gt = UnsafeMutablePointer(mutating: start + (length - 1))
+        gt.pointee = 0x3E
+        input.pointee.cur = UnsafePointer(gt)
+        return true
+    }
+
+    /// The length of the plain content at `p` (up to the end tag or the end of the input), or nil.
+    static func plainLength(_ p: UnsafePointer<UInt8>, _ n: Int, name: UnsafePointer<xmlChar>) -> Int? {
+        let raw = UnsafeRawPointer(p)
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                // Eight bytes of printable ASCII without '<'.
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let x = w ^ 0x3C3C_3C3C_3C3C_3C3C
+                let lt = (x &- 0x0101_0101_0101_0101) & ~x
+                if (w | (w &- 0x2020_2020_2020_2020) | lt) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
+            let c = p[i]
+            if c < 0x80 {
+                if c == 0x3C {
+                    if i + 1 < n, p[i + 1] == 0x2F, let after = endTag(p + i + 2, n - i - 2, name: name) {
+                        return after ? i : nil
+                    }
+                } else if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D {
+                    return nil
+                }
+                i += 1
+                continue
+            }
+            // A well-formed multi-byte sequence, not U+FFFE or U+FFFF.
+            var len = 0
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: len = 2
+            case 0xE0: len = 3; lo = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: len = 3
+            case 0xED: len = 3; hi = 0x9F
+            case 0xF0: len = 4; lo = 0x90
+            case 0xF1...0xF3: len = 4
+            case 0xF4: len = 4; hi = 0x8F
+            default: return nil
+            }
+            guard i + len <= n, p[i + 1] >= lo, p[i + 1] <= hi else { return nil }
+            if len > 2 { guard p[i + 2] & 0xC0 == 0x80 else { return nil } }
+            if len > 3 { guard p[i + 3] & 0xC0 == 0x80 else { return nil } }
+            if c == 0xEF, p[i + 1] == 0xBF, p[i + 2] >= 0xBE { return nil }
+            i += len
+        }
+        return n
+    }
+
+    /// At `p` (after `</`): nil when `name` does not follow (case-insensitively); true when it
+    /// does and ends there, false when another name character follows (libxml2 would then treat
+    /// the tag as an unknown end tag and carry on).
+    static func endTag(_ p: UnsafePointer<UInt8>, _ n: Int, name: UnsafePointer<xmlChar>) -> Bool? {
+        var k = 0
+        while name[k] != 0 {
+            guard k < n, p[k] | 0x20 == name[k] else { return nil }
+            k += 1
+        }
+        guard k < n else { return true }
+        let c = p[k]
+        let nameChar = (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
+            || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E
+        return !nameChar
+    }
+}

@@ -1,0 +1,55 @@
+import CLibXML2
+
+/// The libxml2 SAX callbacks of the parse stage: each forwards to the ``DocumentBuilder`` stored in
+/// the parser context's `_private` and stops the parser (`xmlStopParser`) when the builder reports
+/// a limit; the content of `<script>` and `<style>` goes through ``RawTextShortcut``. The callbacks
+/// are plain C function pointers (no captures).
+enum SAXHandler {
+    /// A handler with the events ``DocumentBuilder`` needs; everything else (entities, DTD
+    /// declarations, ignorable white space, which the HTML parser does not report while blanks are
+    /// kept) is left out, as in libxml2's own HTML tree builder.
+    static func make() -> htmlSAXHandler {
+        var h = htmlSAXHandler()
+        h.startElement = { ctx, name, atts in
+            guard let ctx, let name else { return }
+            let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+            let b = SAXHandler.builder(ctxt)
+            guard b.pointee.startElement(name, UnsafePointer(atts)) else { xmlStopParser(ctxt); return }
+            if RawTextShortcut.applies(to: name), !RawTextShortcut.take(ctxt, name: name, builder: b) {
+                xmlStopParser(ctxt)
+            }
+        }
+        h.endElement = { ctx, _ in
+            guard let ctx else { return }
+            SAXHandler.builder(ctx.assumingMemoryBound(to: xmlParserCtxt.self)).pointee.endElement()
+        }
+        h.characters = { ctx, ch, len in
+            guard let ctx, let ch, len >= 0 else { return }
+            let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+            if !SAXHandler.builder(ctxt).pointee.characters(ch, Int(len), cdata: false) { xmlStopParser(ctxt) }
+        }
+        h.cdataBlock = { ctx, ch, len in
+            guard let ctx, let ch, len >= 0 else { return }
+            let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+            if !SAXHandler.builder(ctxt).pointee.characters(ch, Int(len), cdata: true) { xmlStopParser(ctxt) }
+        }
+        h.comment = { ctx, _ in
+            guard let ctx else { return }
+            SAXHandler.builder(ctx.assumingMemoryBound(to: xmlParserCtxt.self)).pointee.otherNode()
+        }
+        h.processingInstruction = { ctx, _, _ in
+            guard let ctx else { return }
+            SAXHandler.builder(ctx.assumingMemoryBound(to: xmlParserCtxt.self)).pointee.otherNode()
+        }
+        h.internalSubset = { ctx, _, _, _ in
+            guard let ctx else { return }
+            SAXHandler.builder(ctx.assumingMemoryBound(to: xmlParserCtxt.self)).pointee.doctype()
+        }
+        return h
+    }
+
+    @inline(__always)
+    static func builder(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>) -> UnsafeMutablePointer<DocumentBuilder> {
+        ctxt.pointee._private.assumingMemoryBound(to: DocumentBuilder.self)
+    }
+}
