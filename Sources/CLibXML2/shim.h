@@ -19,6 +19,9 @@
 /// `xmlFree` is a global function pointer variable, which Swift cannot call directly.
 static inline void newsflow_xmlFree(void *p) { xmlFree(p); }
 
+/* The runtime library's version string ("20914"); `xmlParserVersion` is a macro with threads. */
+static inline const char *newsflow_xml_parser_version(void) { return xmlParserVersion; }
+
 static void newsflow_silent_generic_error(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
 
 /// Silence libxml2's generic error handler for the calling thread (and for threads created later).

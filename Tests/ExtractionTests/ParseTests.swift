@@ -137,7 +137,8 @@ struct RawTextShortcutTests {
                 n.withMemoryRebound(to: UInt8.self, capacity: name.utf8.count + 1) { RawTextShortcut.applies(to: $0) }
             }
         }
-        #expect(check("script") && check("style"))
+        // Off on a libxml2 other than 2.9 (then nothing takes it).
+        #expect(check("script") == RawTextShortcut.isSupported && check("style") == RawTextShortcut.isSupported)
         #expect(!check("scripts") && !check("styles") && !check("textarea") && !check("s") && !check(""))
     }
 }

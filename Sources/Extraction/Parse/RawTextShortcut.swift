@@ -15,8 +15,14 @@ import CLibXML2
 /// copied): libxml2 then finishes the start tag and finds the end tag at once. Anything else is
 /// left to libxml2. ``ParseEquivalenceTests`` check the result against libxml2's own tree.
 enum RawTextShortcut {
+    /// The shortcut relies on libxml2 2.9's input handling (the whole converted document in one
+    /// buffer, the raw-text loop of `htmlParseScript`): with any other runtime version libxml2 does
+    /// the work itself.
+    static let isSupported: Bool = String(cString: newsflow_xml_parser_version()).hasPrefix("209")
+
     /// True for `script` and `style` (names as libxml2 reports them: lower case).
     static func applies(to name: UnsafePointer<xmlChar>) -> Bool {
+        guard isSupported else { return false }
         if name[0] == 0x73, name[1] == 0x63, name[2] == 0x72, name[3] == 0x69, name[4] == 0x70, name[5] == 0x74,
            name[6] == 0 { return true }   // script
         if name[0] == 0x73, name[1] == 0x74, name[2] == 0x79, name[3] == 0x6C, name[4] == 0x65, name[5] == 0 {
