@@ -63,7 +63,8 @@ struct ParseEquivalenceTests {
     func check(_ html: [UInt8], maxDepth: Int = 512, _ label: String) throws {
         var config = ExtractorConfiguration()
         config.maxDepth = maxDepth
-        let expected = ParseTreeOracle.parse(utf8: html, maxDepth: maxDepth)
+        // The parser repairs `@name="…"` attributes before libxml2 sees the page; so does the oracle's input.
+        let expected = ParseTreeOracle.parse(utf8: AttributeNameRepair.repaired(html) ?? html, maxDepth: maxDepth)
         let actual = try? HTMLParser(configuration: config).parse(utf8: html)
         guard let expected else {
             #expect(actual == nil, "\(label): the tree path failed, the SAX path did not")

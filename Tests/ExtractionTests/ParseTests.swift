@@ -97,6 +97,39 @@ struct ParseTests {
     }
 }
 
+@Suite("Parse stage: framework shorthand attributes")
+struct AttributeNameRepairTests {
+    static let menu = """
+        <html><body><nav><ul class="menu"
+          @click.outside="!$event.target?.closest('.nav') ? open = false : null"
+          @closemobile="open = false; $nextTick( () => $refs.button.focus() )"
+          x-init="menu = [{'ID':501,'post_title':'Plumbing'}]"><li>Home</li></ul></nav>
+        <p>The article text.</p></body></html>
+        """
+
+    @Test("@click-style attributes stay inside their tag: no attribute text leaks into the page text")
+    func shorthandAttributesStayAttributes() throws {
+        let doc = try HTMLParser().parse(utf8: Array(Self.menu.utf8))
+        let body = try #require(doc.body)
+        let text = doc.textContent(of: body)
+        #expect(!text.contains("x-init") && !text.contains("post_title") && !text.contains("$refs"), "\(text)")
+        #expect(text.contains("Home") && text.contains("The article text."))
+        let ul = try #require(doc.elements(.ul).first)
+        #expect(doc.attribute("x-init", of: ul) == "menu = [{'ID':501,'post_title':'Plumbing'}]")
+    }
+
+    @Test("Only an @ that starts an attribute (white space before, name, = and a quote after) is repaired")
+    func repairIsNarrow() {
+        func repaired(_ s: String) -> String? { AttributeNameRepair.repaired(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) } }
+        #expect(repaired(#"<a @click="go()">x</a>"#) == #"<a xclick="go()">x</a>"#)
+        #expect(repaired(#"<b @x.y:z='1' @w="2">"#) == #"<b xx.y:z='1' xw="2">"#)
+        #expect(repaired("mail me at a@b.com or @handle = fine") == nil)
+        #expect(repaired("<style>@media screen { a { color: red } }</style>") == nil)
+        #expect(repaired("x @=\"1\"") == nil)
+        #expect(repaired("") == nil)
+    }
+}
+
 @Suite("Parse stage: script and style content shortcut")
 struct RawTextShortcutTests {
     func length(_ content: String, _ name: String = "script") -> Int? {

@@ -31,8 +31,9 @@ public struct HTMLParser: Sendable {
     }
 
     /// Parses UTF-8 HTML bytes into a DOM.
-    public func parse(utf8: [UInt8], deadline: ContinuousClock.Instant? = nil) throws(ExtractionError) -> HTMLDocument {
+    public func parse(utf8 page: [UInt8], deadline: ContinuousClock.Instant? = nil) throws(ExtractionError) -> HTMLDocument {
         _ = Self.initialised
+        let utf8 = AttributeNameRepair.repaired(page) ?? page
         newsflow_xml_silence_errors()
         guard utf8.count <= Int(Int32.max) / 2 else { throw ExtractionError(.tooLarge, "document too large to parse") }
         var builder = DocumentBuilder(maxNodes: configuration.maxNodes, maxDepth: configuration.maxDepth,
