@@ -343,7 +343,7 @@ public struct BylineParser: Sendable {
 
     /// Removes a lead word ("By", "Von", "লেখক:").
     func stripLead(_ piece: String) -> String {
-        var p = piece.trimmingCharacters(in: .whitespaces)
+        var p = UTF8Scan.hasNoEdgeSpace(piece) ? piece : piece.trimmingCharacters(in: .whitespaces)
         // "capital von Jemima Kelly": a lower-case head before a lead word is not part of the name.
         if let f = p.first, f.isLowercase {
             for lead in [" von ", " by ", " par ", " por ", " door "] {
@@ -351,13 +351,17 @@ public struct BylineParser: Sendable {
             }
         }
         let lower = p.lowercased()
-        for lead in Self.leadWords {
+        for (lead, spaced, colon) in Self.leadForms {
             if lower == lead { return "" }
-            if lower.hasPrefix(lead + " ") || lower.hasPrefix(lead + ":") {
-                p = String(p.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":")))
+            if lower.hasPrefix(spaced) || lower.hasPrefix(colon) {
+                p = String(p.dropFirst(lead.count)).trimmingCharacters(in: Self.whitespaceAndColon)
                 break
             }
         }
         return p
     }
+
+    /// Each lead word with the forms it opens a byline with ("by", "by ", "by:"), built once.
+    static let leadForms: [(word: String, spaced: String, colon: String)] = leadWords.map { ($0, $0 + " ", $0 + ":") }
+    static let whitespaceAndColon = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":"))
 }

@@ -115,7 +115,9 @@ public struct HeadlineSelector: Sendable {
 
     /// Decodes entities left in metadata by double escaping (`&amp;`, `&#x26;`, `&uuml;`).
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&"), s.contains(";") else { return s }
+        // Byte checks first (Foundation's `contains` was a hot spot); the loop below finds the same
+        // `&` and `;` characters or returns `s` unchanged.
+        guard s.utf8.contains(0x26), s.utf8.contains(0x3B) else { return s }
         var out = ""
         var rest = Substring(s)
         while let amp = rest.firstIndex(of: "&") {

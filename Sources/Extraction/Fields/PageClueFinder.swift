@@ -79,9 +79,14 @@ struct PageClueFinder {
 
     /// True when `t` is only a lead phrase ("By", "by:", "Written by"): the name follows in another element.
     static func isBareLead(_ t: String) -> Bool {
-        let l = t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+        // Every lead phrase starts with one of a, b, p, r, s, w (after spaces and colons); lower-casing
+        // maps no other character to those ASCII letters, so anything else is not one.
+        guard let f = t.utf8.first(where: { $0 != 0x20 && $0 != 0x3A }), leadInitials.contains(f | 0x20) else { return false }
+        let l = t.lowercased().trimmingCharacters(in: spaceAndColon)
         return leadPhrases.contains(l)
     }
+    static let leadInitials: Set<UInt8> = Set(leadPhrases.compactMap { $0.utf8.first })
+    static let spaceAndColon = CharacterSet(charactersIn: " :")
 
     /// A lead phrase followed by capitalised names, perhaps a date or place after a separator:
     /// "By Sofia Gonzalez", "Written by John Crenshaw", "by: Ziyi Xu, Dec 17, 2025".
@@ -353,7 +358,7 @@ struct PageClueFinder {
                         lastBylineEnd = node.index + 1
                     } else if isByline, i >= bylineUntil, !doc.visibleTextSurelyExceeds(n, chars: 160) {
                         let t = bylineText(n)
-                        if t.count >= 2, t.count <= 160, !BylineParser.isCreditLine(t) {
+                        if UTF8Scan.characterCount(of: t, isAtLeast: 2), UTF8Scan.characterCount(of: t, isAtMost: 160), !BylineParser.isCreditLine(t) {
                             c.bylines.append((n, t))
                             bylineUntil = doc.subtreeEnd(n).index
                             lastBylineEnd = bylineUntil
@@ -366,7 +371,7 @@ struct PageClueFinder {
                     let isDate = tag == .time || (!cls.isEmpty && UTF8Scan.containsAny(cls, Self.dateHintBytes))
                     if isDate, i >= dateUntil, !doc.visibleTextSurelyExceeds(n, chars: 240) {
                         let t = doc.textContent(of: n)
-                        if t.count >= 6, t.count <= 240 {
+                        if UTF8Scan.characterCount(of: t, isAtLeast: 6), UTF8Scan.characterCount(of: t, isAtMost: 240) {
                             let matches = parser.scan(t).filter { $0.date.isValid }
                             if !matches.isEmpty {
                                 for m in matches { c.dates.append((n, m)) }
@@ -391,7 +396,7 @@ struct PageClueFinder {
                             p = pp
                         }
                         let t = doc.visibleTextSurelyExceeds(p, chars: 120) ? "" : doc.textContent(of: p)
-                        if t.count <= 120, !BylineParser().parse(t).isEmpty {
+                        if UTF8Scan.characterCount(of: t, isAtMost: 120), !BylineParser().parse(t).isEmpty {
                             c.bylines.append((p, t))
                             bylineUntil = doc.subtreeEnd(p).index
                             lastBylineEnd = bylineUntil
@@ -401,7 +406,7 @@ struct PageClueFinder {
                 if abs(i - a) > 250, lastBylineEnd >= 0, i >= lastBylineEnd, i - lastBylineEnd <= 40, i >= dateUntil, len >= 6, len <= 120 {
                     // Far from the headline, a short date right after a byline found there.
                     let t = HTMLDocument.collapse(doc.text(n))
-                    if t.count <= 40 {
+                    if UTF8Scan.characterCount(of: t, isAtMost: 40) {
                         for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) }
                     }
                 }
@@ -425,7 +430,7 @@ struct PageClueFinder {
                 {
                     // "By <a>Jane Doe</a>": the lead and the name in the parent element.
                     let t = doc.textContent(of: p)
-                    if t.count <= 120, Self.looksLikeLedByline(t) {
+                    if UTF8Scan.characterCount(of: t, isAtMost: 120), Self.looksLikeLedByline(t) {
                         c.bylines.append((p, t))
                         bylineUntil = doc.subtreeEnd(p).index
                         lastBylineEnd = bylineUntil
@@ -433,24 +438,26 @@ struct PageClueFinder {
                 }
                 if len >= 4, len <= 400 {
                     let t = HTMLDocument.collapse(doc.text(n))
-                    if t.count <= 80, i >= bylineUntil, !t.isEmpty {
+                    // Counted once (Characters; at most 400 bytes here).
+                    let tc = t.count
+                    if tc <= 80, i >= bylineUntil, !t.isEmpty {
                         if Self.looksLikeUnmarkedByline(t), !inMenuLink(n),
                             !Self.isTeamCredit(t.split(separator: " ")) || (abs(i - a) <= 100 && !inPlainLink(n))
                         {
                             c.bylines.append((n, t))
                             lastBylineEnd = i + 1
-                        } else if t.count <= 100, i > a, Self.looksLikeNameAndDate(t, parser: parser), !inMenuLink(n) {
+                        } else if tc <= 100, i > a, Self.looksLikeNameAndDate(t, parser: parser), !inMenuLink(n) {
                             c.bylines.append((n, t))
                             lastBylineEnd = i + 1
                             if i >= dateUntil { for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) } }
                             dateUntil = max(dateUntil, i + 1)
                         }
                     }
-                    if i >= dateUntil, t.count <= 160 {
+                    if i >= dateUntil, tc <= 160 {
                         // Labelled dates, or a short text that is little more than a date (by the
                         // headline, or right after the byline).
                         let afterByline = lastBylineEnd >= 0 && i >= lastBylineEnd && i - lastBylineEnd <= 40
-                        for m in parser.scan(t) where m.date.isValid && (m.label != .none || (t.count <= 40 && (abs(i - a) <= 120 || afterByline))) {
+                        for m in parser.scan(t) where m.date.isValid && (m.label != .none || (tc <= 40 && (abs(i - a) <= 120 || afterByline))) {
                             c.dates.append((n, m))
                         }
                     }

@@ -25,6 +25,43 @@ enum UTF8Scan {
     @inline(__always)
     static func asciiLowered(_ s: String) -> [UInt8] { asciiLowered(Array(s.utf8)) }
 
+    // MARK: Cheap exact pre-checks
+
+    /// True when `s` is empty or starts and ends with a printable ASCII byte other than space: then
+    /// `trimmingCharacters(in: .whitespaces)` (or `.whitespacesAndNewlines`) would return `s` as is,
+    /// and the Foundation call can be skipped.
+    @inline(__always)
+    static func hasNoEdgeSpace(_ s: String) -> Bool {
+        let u = s.utf8
+        guard let f = u.first, let l = u.last else { return true }
+        return f &- 0x21 < 0x5E && l &- 0x21 < 0x5E
+    }
+
+    /// `s.count <= limit`, counting Characters only when the UTF-8 length does not settle it (a
+    /// Character has at least one byte) and stopping at `limit + 1`.
+    @inline(__always)
+    static func characterCount(of s: String, isAtMost limit: Int) -> Bool {
+        if s.utf8.count <= limit { return true }
+        var n = 0
+        for _ in s {
+            n += 1
+            if n > limit { return false }
+        }
+        return true
+    }
+
+    /// `s.count >= limit`, stopping at `limit`.
+    @inline(__always)
+    static func characterCount(of s: String, isAtLeast limit: Int) -> Bool {
+        if s.utf8.count < limit { return false }
+        var n = 0
+        for _ in s {
+            n += 1
+            if n >= limit { return true }
+        }
+        return n >= limit
+    }
+
     // MARK: Search
 
     /// The first index at or after `from` where `needle` starts in `hay` (and ends by `to`), or `nil`.
