@@ -15,9 +15,9 @@ struct PageClueFinder {
     static let skipHints = ["comment", "related", "recommend", "sidebar", "popular", "trending", "footer", "menu",
                             "newsletter", "share", "social", "breadcrumb", "nav", "latest", "more-news", "read-more", "tags"]
 
-    static let bylineHintBytes = bylineHints.map { Array($0.utf8) }
-    static let dateHintBytes = dateHints.map { Array($0.utf8) }
-    static let skipHintBytes = skipHints.map { Array($0.utf8) }
+    static let bylineHintBytes = UTF8Scan.Needles(bylineHints)
+    static let dateHintBytes = UTF8Scan.Needles(dateHints)
+    static let skipHintBytes = UTF8Scan.Needles(skipHints)
 
     /// Lead phrases that open a printed byline ("By Jane Doe", "Written by Jane Doe", "by: Jane Doe").
     static let leadPhrases = ["written by", "words by", "story by", "posted by", "reported by", "article by", "by"]
@@ -74,8 +74,8 @@ struct PageClueFinder {
     /// Lead phrases explicit enough to trust anywhere after the headline.
     static let explicitLeads = ["written by ", "written by: ", "article by ", "posted by ", "words by ", "story by "]
     /// Path fragments of links to an author's page.
-    static let authorPathBytes = ["/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/writer/", "/writers/",
-                                  "/journalist/", "/journalists/", "/reporter/", "/profile/author"].map { Array($0.utf8) }
+    static let authorPathBytes = UTF8Scan.Needles(["/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/writer/", "/writers/",
+                                                   "/journalist/", "/journalists/", "/reporter/", "/profile/author"])
 
     /// True when `t` is only a lead phrase ("By", "by:", "Written by"): the name follows in another element.
     static func isBareLead(_ t: String) -> Bool {
@@ -97,7 +97,7 @@ struct PageClueFinder {
         for w in t.dropFirst(lead.count).split(whereSeparator: { $0 == " " || $0 == ":" }) {
             // The names end at a separator, a date or a place after a comma.
             if w.first.map({ $0.isNumber || "|·•–—-".contains($0) }) == true { break }
-            let word = w.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+            let word = UTF8Scan.hasAlphanumericEdges(String(w)) ? String(w) : w.trimmingCharacters(in: Self.commaSemicolon)
             if ["and", "&", "und"].contains(word) { continue }
             guard let f = word.first, f.isUppercase || !f.isASCII && f.isLetter && !f.isLowercase else { return false }
             names += 1
@@ -204,12 +204,14 @@ struct PageClueFinder {
         if isTeamCredit(words) { return true }
         guard words.count <= 4, let role = BylineParser.role(of: lower) else { return false }
         if role == .staff { return true }
-        let trimmed = lower.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        let trimmed = lower.trimmingCharacters(in: punctuationAndSpaces)
         let ending = role == .desk ? BylineParser.deskWords : BylineParser.correspondentWords
         return ending.contains { trimmed.hasSuffix($0) } || trimmed.contains(",")
     }
 
     static let authorBytes = Array("author".utf8)
+    static let commaSemicolon = CharacterSet(charactersIn: ",;")
+    static let punctuationAndSpaces = CharacterSet.punctuationCharacters.union(.whitespaces)
 
     /// Words before "Team" that make a call to action or a department, not a credit.
     static let teamNonCredits: Set<String> = ["meet", "join", "contact", "about", "our", "your", "my", "the", "support",
@@ -342,8 +344,9 @@ struct PageClueFinder {
                     continue
                 }
                 let cls = doc.loweredClassAndIDBytes(n)
-                let bylineClass = !cls.isEmpty && UTF8Scan.containsAny(cls, Self.bylineHintBytes)
-                if !cls.isEmpty, i > a, !bylineClass, UTF8Scan.containsAny(cls, Self.skipHintBytes) {
+                let clsMask = UTF8Scan.PairMask(cls)
+                let bylineClass = !cls.isEmpty && UTF8Scan.containsAny(cls, Self.bylineHintBytes, mask: clsMask)
+                if !cls.isEmpty, i > a, !bylineClass, UTF8Scan.containsAny(cls, Self.skipHintBytes, mask: clsMask) {
                     // A region after the headline that is not the article's: skip it.
                     let end = doc.subtreeEnd(n).index
                     if end - i < 3000 { skipUntil = max(skipUntil, end) }
@@ -368,7 +371,7 @@ struct PageClueFinder {
                             }
                         }
                     }
-                    let isDate = tag == .time || (!cls.isEmpty && UTF8Scan.containsAny(cls, Self.dateHintBytes))
+                    let isDate = tag == .time || (!cls.isEmpty && UTF8Scan.containsAny(cls, Self.dateHintBytes, mask: clsMask))
                     if isDate, i >= dateUntil, !doc.visibleTextSurelyExceeds(n, chars: 240) {
                         let t = doc.textContent(of: n)
                         if UTF8Scan.characterCount(of: t, isAtLeast: 6), UTF8Scan.characterCount(of: t, isAtMost: 240) {

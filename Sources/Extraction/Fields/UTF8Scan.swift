@@ -37,6 +37,16 @@ enum UTF8Scan {
         return f &- 0x21 < 0x5E && l &- 0x21 < 0x5E
     }
 
+    /// True when `s` starts and ends with an ASCII letter or digit (`digits: true`) or letter: then
+    /// trimming punctuation, symbols or white space (sets without those bytes) returns `s` as is.
+    @inline(__always)
+    static func hasAlphanumericEdges(_ s: String, digits: Bool = true) -> Bool {
+        let u = s.utf8
+        guard let f = u.first, let l = u.last else { return false }
+        @inline(__always) func ok(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 || (digits && c &- 0x30 < 10) }
+        return ok(f) && ok(l)
+    }
+
     /// `s.count <= limit`, counting Characters only when the UTF-8 length does not settle it (a
     /// Character has at least one byte) and stopping at `limit + 1`.
     @inline(__always)
@@ -108,6 +118,57 @@ enum UTF8Scan {
     static func containsAny(_ hay: [UInt8], _ needles: [[UInt8]]) -> Bool {
         for n in needles where find(n, in: hay) != nil { return true }
         return false
+    }
+
+    /// The adjacent byte pairs of a text, hashed into 128 bits: a needle whose pairs are not all in
+    /// a text's mask does not occur in it, so most needles are ruled out without a search.
+    struct PairMask {
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+
+        init(_ bytes: [UInt8]) {
+            guard bytes.count >= 2 else { return }
+            var prev = bytes[0]
+            for k in 1..<bytes.count {
+                let c = bytes[k]
+                let h = (Int(prev) &* 31 &+ Int(c)) & 127
+                if h < 64 { lo |= 1 << UInt64(h) } else { hi |= 1 << UInt64(h - 64) }
+                prev = c
+            }
+        }
+
+        /// False when some pair of `needle` is surely absent from this mask's text.
+        @inline(__always)
+        func mayContain(_ needle: PairMask) -> Bool {
+            needle.lo & ~lo == 0 && needle.hi & ~hi == 0
+        }
+    }
+
+    /// Needles with their pair masks, made once (static vocabularies).
+    struct Needles {
+        let bytes: [[UInt8]]
+        let masks: [PairMask]
+
+        init(_ strings: [String]) {
+            bytes = strings.map { Array($0.utf8) }
+            masks = bytes.map(PairMask.init)
+        }
+    }
+
+    /// True when `hay` (whose ``PairMask`` is `mask`) contains any of `needles`: the same answer as
+    /// ``containsAny(_:_:)-([UInt8],[[UInt8]])``, searching only needles the mask does not rule out.
+    @inline(__always)
+    static func containsAny(_ hay: [UInt8], _ needles: Needles, mask: PairMask) -> Bool {
+        for k in needles.bytes.indices where mask.mayContain(needles.masks[k]) && find(needles.bytes[k], in: hay) != nil {
+            return true
+        }
+        return false
+    }
+
+    /// ``containsAny(_:_:mask:)`` computing the mask of `hay`.
+    @inline(__always)
+    static func containsAny(_ hay: [UInt8], _ needles: Needles) -> Bool {
+        containsAny(hay, needles, mask: PairMask(hay))
     }
 
     /// True when `hay[at...]` starts with `needle`.
