@@ -202,12 +202,24 @@ public struct HeadlineSelector: Sendable {
         return t.trimmingCharacters(in: .whitespaces)
     }
 
+    /// `s.contains(" ")` (Foundation's search): answered from the bytes when `s` is all ASCII, where
+    /// no combining mark can join the space to another character.
+    static func containsSpace(_ s: String) -> Bool {
+        var space = false
+        for b in s.utf8 {
+            if b >= 0x80 { return s.contains(" ") }
+            if b == 0x20 { space = true }
+        }
+        return space
+    }
+
     static func siteMatches(_ part: String, _ site: String) -> Bool {
         guard !part.isEmpty else { return false }
         if part == site { return true }
-        let p = part.contains(" ") ? String(part.unicodeScalars.filter { $0 != " " }) : part
-        let s = site.contains(" ") ? String(site.unicodeScalars.filter { $0 != " " }) : site
-        return p == s || (p.count >= 3 && s.hasPrefix(p)) || (s.count >= 3 && p.hasPrefix(s) && p.count - s.count <= 12)
+        let p = Self.containsSpace(part) ? String(part.unicodeScalars.filter { $0 != " " }) : part
+        let s = Self.containsSpace(site) ? String(site.unicodeScalars.filter { $0 != " " }) : site
+        return p == s || (UTF8Scan.characterCount(of: p, isAtLeast: 3) && s.hasPrefix(p))
+            || (UTF8Scan.characterCount(of: s, isAtLeast: 3) && p.hasPrefix(s) && p.count - s.count <= 12)
     }
 
     /// Lower case, letters and digits only, single spaces.
