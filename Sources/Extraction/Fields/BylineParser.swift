@@ -216,7 +216,7 @@ public struct BylineParser: Sendable {
     static func isCreditLine(_ t: String) -> Bool {
         let lower = t.lowercased().trimmingCharacters(in: parenAndSpace)
         return ["foto", "photo", "bild", "image", "picture", "source", "quelle", "ছবি", "সূত্র", "источник", "фото", "credit", "getty", "illustration"]
-            .contains { lower.hasPrefix($0) }
+            .contains { UTF8Scan.hasPrefix(lower, $0) }
     }
 
     /// Words of job titles printed after a Latin-script name.
@@ -377,7 +377,7 @@ public struct BylineParser: Sendable {
         let lower = p.lowercased()
         for (lead, spaced, colon) in Self.leadForms {
             if lower == lead { return "" }
-            if lower.hasPrefix(spaced) || lower.hasPrefix(colon) {
+            if UTF8Scan.hasPrefix(lower, spaced) || UTF8Scan.hasPrefix(lower, colon) {
                 p = String(p.dropFirst(lead.count)).trimmingCharacters(in: Self.whitespaceAndColon)
                 break
             }

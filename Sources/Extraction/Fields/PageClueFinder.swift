@@ -92,7 +92,7 @@ struct PageClueFinder {
     /// "By Sofia Gonzalez", "Written by John Crenshaw", "by: Ziyi Xu, Dec 17, 2025".
     static func looksLikeLedByline(_ t: String) -> Bool {
         let lower = t.lowercased()
-        guard let lead = leadPhrases.first(where: { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }) else { return false }
+        guard let lead = leadPhrases.first(where: { UTF8Scan.hasPrefix(lower, $0 + " ") || UTF8Scan.hasPrefix(lower, $0 + ":") }) else { return false }
         var names = 0
         for w in t.dropFirst(lead.count).split(whereSeparator: { $0 == " " || $0 == ":" }) {
             // The names end at a separator, a date or a place after a comma.
@@ -190,17 +190,17 @@ struct PageClueFinder {
     /// A short text that reads as a credit: a desk/staff/correspondent credit ending in its role word
     /// ("কালবেলা ডেস্ক", "নিজস্ব প্রতিবেদক", "সিলেট প্রতিনিধি", "International Desk"), or "By Name".
     static func looksLikeUnmarkedByline(_ t: String) -> Bool {
-        let words = t.split(separator: " ")
+        let words = UTF8Scan.spaceSplit(t)
         guard words.count <= 6 else { return false }
         let lower = t.lowercased()
-        if lower.hasPrefix("by: ") || lower.hasPrefix("written by ") || lower.hasPrefix("posted by ") {
+        if UTF8Scan.hasPrefix(lower, "by: ") || UTF8Scan.hasPrefix(lower, "written by ") || UTF8Scan.hasPrefix(lower, "posted by ") {
             return looksLikeLedByline(t)
         }
-        if lower.hasPrefix("by "), words.count <= 6 {
+        if UTF8Scan.hasPrefix(lower, "by "), words.count <= 6 {
             let rest = words.dropFirst()
             return rest.allSatisfy { w in w.first.map { $0.isUppercase || !$0.isASCII } ?? false || ["and", "&", "und"].contains(String(w)) }
         }
-        if t.hasPrefix("লেখক") { return true }
+        if UTF8Scan.hasPrefix(t, "লেখক") { return true }
         if isTeamCredit(words) { return true }
         guard words.count <= 4, let role = BylineParser.role(of: lower) else { return false }
         if role == .staff { return true }
@@ -471,7 +471,7 @@ struct PageClueFinder {
                 if len >= 12, len <= 120, startsWithExplicitLead(n) {
                     let t = HTMLDocument.collapse(doc.text(n))
                     let lower = t.lowercased()
-                    if Self.explicitLeads.contains(where: { lower.hasPrefix($0) }), t.split(separator: " ").count <= 7,
+                    if Self.explicitLeads.contains(where: { UTF8Scan.hasPrefix(lower, $0) }), t.split(separator: " ").count <= 7,
                         Self.looksLikeLedByline(t), !inMenuLink(n)
                     {
                         c.bylines.append((n, t))

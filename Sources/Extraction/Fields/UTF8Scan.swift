@@ -47,6 +47,51 @@ enum UTF8Scan {
         return ok(f) && ok(l)
     }
 
+    /// `s.hasPrefix(prefix)`, asking the standard library (Characters, canonical equivalence) only
+    /// when the bytes already match: for the lead words and labels used here (no character with a
+    /// singleton decomposition) a prefix whose bytes differ is not a Character prefix either.
+    @inline(__always)
+    static func hasPrefix(_ s: String, _ prefix: String) -> Bool {
+        let u = s.utf8, p = prefix.utf8
+        guard u.count >= p.count else { return false }
+        var i = u.startIndex
+        for b in p {
+            if u[i] != b { return false }
+            i = u.index(after: i)
+        }
+        return s.hasPrefix(prefix)
+    }
+
+    /// `s.split(separator: " ")` (Characters) from the bytes, when every space is surely a Character
+    /// of its own: the scalar after it ASCII or a Bengali letter or digit (not a mark that would join
+    /// it), the scalar before it below U+0600 or in U+0900–U+0CFF (no prepended mark); else the
+    /// Character split. Grapheme breaking was most of the cost of short Bengali texts.
+    static func spaceSplit(_ s: String) -> [Substring] {
+        var offsets: [(Int, Int)] = []
+        let u = Array(s.utf8)
+        let n = u.count
+        var start = 0
+        var i = 0
+        while i < n {
+            if u[i] != 0x20 { i += 1; continue }
+            if i + 1 < n, u[i + 1] >= 0x80 {
+                let v = scalar(at: i + 1, in: u).value
+                guard (0x985...0x9B9).contains(v) || v == 0x9CE || (0x9DC...0x9E1).contains(v) || (0x9E6...0x9F1).contains(v)
+                else { return s.split(separator: " ") }
+            }
+            if i > 0, u[i - 1] >= 0x80 {
+                let v = scalar(before: i, in: u).value
+                guard v < 0x600 || (0x900..<0xD00).contains(v) else { return s.split(separator: " ") }
+            }
+            if start < i { offsets.append((start, i)) }
+            i += 1
+            start = i
+        }
+        if start < n { offsets.append((start, n)) }
+        let u8 = s.utf8
+        return offsets.map { r in s[u8.index(u8.startIndex, offsetBy: r.0)..<u8.index(u8.startIndex, offsetBy: r.1)] }
+    }
+
     /// `s.count <= limit`, counting Characters only when the UTF-8 length does not settle it (a
     /// Character has at least one byte) and stopping at `limit + 1`.
     @inline(__always)
