@@ -94,9 +94,9 @@ public struct HeadlineSelector: Sendable {
         // 1. An on-page headline that matches the metadata.
         var best: (String, Double)?
         for c in candidates {
-            guard c.count <= 400 else { continue }
+            guard UTF8Scan.characterCount(of: c, isAtMost: 400) else { continue }
             let n = Self.normalize(c)
-            guard n.count >= 2 else { continue }
+            guard UTF8Scan.characterCount(of: n, isAtLeast: 2) else { continue }
             let cn = Compared(n)
             let score = refs.map { Self.similarity(cn, $0.0) * $0.1 }.max() ?? 0
             if score >= 0.8, score > (best?.1 ?? 0) + 0.01 { best = (c, score) }
@@ -253,19 +253,21 @@ public struct HeadlineSelector: Sendable {
     }
 
     /// A normalised text prepared for comparison: its bytes, length and words.
-    struct Compared {
+    ///
+    /// The Character count and the word set are made only when a comparison needs them (most
+    /// comparisons end at the byte checks); hashing non-ASCII words normalises them, which was a
+    /// hot spot on Bengali pages.
+    final class Compared {
         let text: String
         let bytes: [UInt8]
-        let count: Int
         let words: [Substring]
-        let wordSet: Set<Substring>
+        lazy var count: Int = text.count
+        lazy var wordSet: Set<Substring> = Set(words)
 
         init(_ normalized: String) {
             text = normalized
             bytes = Array(normalized.utf8)
-            count = normalized.count
             words = normalized.split(separator: " ")
-            wordSet = Set(words)
         }
     }
 
@@ -277,8 +279,10 @@ public struct HeadlineSelector: Sendable {
     static func similarity(_ a: Compared, _ b: Compared) -> Double {
         if a.bytes == b.bytes { return 1 }
         if a.bytes.isEmpty || b.bytes.isEmpty { return 0 }
-        let la = Double(a.count), lb = Double(b.count)
-        if UTF8Scan.contains(a.bytes, b.bytes) || UTF8Scan.contains(b.bytes, a.bytes) { return min(la, lb) / max(la, lb) }
+        if UTF8Scan.contains(a.bytes, b.bytes) || UTF8Scan.contains(b.bytes, a.bytes) {
+            let la = Double(a.count), lb = Double(b.count)
+            return min(la, lb) / max(la, lb)
+        }
         let common = a.words.filter { b.wordSet.contains($0) }.count
         return 2 * Double(common) / Double(a.words.count + b.words.count) * 0.95
     }
