@@ -224,12 +224,23 @@ public struct HeadlineSelector: Sendable {
 
     /// Lower case, letters and digits only, single spaces.
     static func normalize(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalar by scalar to a String was most of the cost.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var space = false
         @inline(__always) func put(_ v: UInt32) {
-            if space, !out.isEmpty { out.append(" ") }
+            if space, !out.isEmpty { out.append(0x20) }
             space = false
-            out.append(Unicode.Scalar(v)!)
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else if v < 0x800 {
+                out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
+                out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+            }
         }
         for sc in s.unicodeScalars {
             let v = sc.value
@@ -249,7 +260,7 @@ public struct HeadlineSelector: Sendable {
                 space = true
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A normalised text prepared for comparison: its bytes, length and words.
