@@ -69,3 +69,50 @@ struct RecordCodingTests {
         #expect(try RecordCoding.decode([String: String].self, from: bytes)["text"] == text)
     }
 }
+
+@Suite("RecordJSONWriter")
+struct RecordJSONWriterTests {
+    /// Every ASCII character, the line separators, non-ASCII of several scripts, and combining marks.
+    static let awkward: String = {
+        var s = String(String.UnicodeScalarView((0..<0x80).compactMap { Unicode.Scalar(UInt32($0)) }))
+        s += "\u{85}\u{A0}\u{2028}\u{2029}\u{FEFF}/\\\"ঢাকা प्रेसिडेंट é e\u{301} 😀 \u{10FFFF}"
+        return s
+    }()
+
+    func records() -> [ArticleRecord] {
+        let a = Self.awkward
+        var full = ArticleRecord(
+            id: "0123456789abcdef0123456789abcdef", url: "https://example.test/a?b=c&d=/e", canonicalURL: a,
+            site: .init(name: a, domain: "example.test"), language: "en-US", headline: a, description: a,
+            authors: [.init(name: a, role: .reporter), .init(name: "Desk"), .init(name: "AFP", role: .agency)],
+            byline: a, publishedAt: "2025-01-02T03:04:05+06:00", modifiedAt: "2025-01-02", timezoneInferred: true,
+            section: a, tags: [a, "", "x"], leadImage: .init(url: a, caption: a, credit: nil),
+            images: [.init(url: "https://example.test/i.jpg"), .init(url: a, caption: nil, credit: a)],
+            body: [.init(type: .paragraph, text: a), .init(type: .list, text: "1\n2"), .init(type: .quote, text: "")],
+            attributions: [a, "Reuters"], pageType: .product, extractorVersion: a,
+            source: .init(topic: a, partition: -3, offset: 9_223_372_036_854_775_807, contentSHA256: a))
+        full.wordCount = -42
+        let empty = ArticleRecord(id: "", url: "", canonicalURL: "", site: .init(domain: ""), extractorVersion: "")
+        var zeroSource = empty
+        zeroSource.source = .init(topic: "t", partition: 0, offset: 0, contentSHA256: "")
+        return [full, empty, zeroSource]
+    }
+
+    @Test("writes exactly the bytes JSONEncoder writes, for every field and awkward characters")
+    func matchesJSONEncoder() throws {
+        for record in records() {
+            let fast = try RecordCoding.encode(record)
+            let reference = try RecordCoding.encodeWithFoundation(record)
+            #expect(fast == reference, "\(String(decoding: fast, as: UTF8.self))")
+            #expect(try RecordCoding.decode(ArticleRecord.self, from: fast) == record)
+        }
+    }
+
+    @Test("the generic entry point uses the writer for records and gives the same bytes")
+    func genericEntryPoint() throws {
+        func viaGeneric<T: Encodable>(_ value: T) throws -> [UInt8] { try RecordCoding.encode(value) }
+        let record = records()[0]
+        #expect(try viaGeneric(record) == RecordCoding.encodeWithFoundation(record))
+        #expect(try viaGeneric([record]) == RecordCoding.encodeWithFoundation([record]))
+    }
+}

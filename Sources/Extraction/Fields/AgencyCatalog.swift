@@ -69,9 +69,11 @@ public enum AgencyCatalog {
         a.names.filter(isBengali).map { (Array($0.unicodeScalars), a) }
     }
 
+    static let spacesAndPunctuation = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
+
     /// The agency whose name is the whole of `text` (after trimming; Bengali case endings allowed).
     public static func agency(named text: String) -> Agency? {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        let t = UTF8Scan.hasAlphanumericEdges(text) ? text : text.trimmingCharacters(in: Self.spacesAndPunctuation)
         guard !t.isEmpty, t.utf8.count <= 160, t.count <= 40 else { return nil }
         if let a = byExactName[t] { return a }
         if isBengali(t) {

@@ -45,12 +45,14 @@ public struct AttributionFinder: Sendable {
     struct Needles: Sendable {
         let name: String
         let acronyms: [[UInt8]]
+        /// `acronyms` with ASCII lowered, for the pair check against the lowered text.
+        let loweredAcronyms: [[UInt8]]
         let names: [(bytes: [UInt8], bengali: Bool)]
     }
 
     static let needles: [Needles] = AgencyCatalog.all.map { a in
         Needles(
-            name: a.name, acronyms: a.acronyms.map { Array($0.utf8) },
+            name: a.name, acronyms: a.acronyms.map { Array($0.utf8) }, loweredAcronyms: a.acronyms.map { UTF8Scan.asciiLowered($0) },
             names: a.names.map { (UTF8Scan.asciiLowered($0), AgencyCatalog.isBengali($0)) })
     }
 
@@ -68,12 +70,14 @@ public struct AttributionFinder: Sendable {
         let lower = UTF8Scan.asciiLowered(text)
         // Names in scripts of three-byte UTF-8 (Bengali, Devanagari, CJK …) need such bytes in the text.
         let hasWideScript = text.contains { $0 >= 0xE0 }
+        // Spellings whose byte pairs are not all in the (lowered) text are not searched for.
+        let pairs = UTF8Scan.PairBitmap(lower)
         for agency in Self.needles {
             var credited = false
-            for a in agency.acronyms where !credited {
+            for (k, a) in agency.acronyms.enumerated() where !credited && pairs.mayContain(agency.loweredAcronyms[k]) {
                 credited = Self.wordMatches(of: a, in: text, bengaliSuffixes: false).contains { isCredit($0, text: text, lower: lower) }
             }
-            for n in agency.names where !credited && (hasWideScript || n.bytes[0] < 0xE0) {
+            for n in agency.names where !credited && (hasWideScript || n.bytes[0] < 0xE0) && pairs.mayContain(n.bytes) {
                 credited = Self.wordMatches(of: n.bytes, in: lower, bengaliSuffixes: n.bengali).contains { isCredit($0, text: text, lower: lower) }
             }
             if credited { out.append(agency.name) }

@@ -72,7 +72,7 @@ public struct BylineParser: Sendable {
             if let l = Self.trailingLabels.first(where: { p.lowercased().hasSuffix($0) }) { p = String(p.dropLast(l.count)) }
             return p
         }
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"“”„«»'()[] …").union(.decimalDigits)) }
+            .map { UTF8Scan.hasAlphanumericEdges($0, digits: false) ? $0 : $0.trimmingCharacters(in: Self.quotesBracketsDigits) }
             .filter { !$0.isEmpty && !Self.junk.contains($0.lowercased()) }
         // Job titles after a name ("Liz Kenny Former McKinsey Consultant", "… Founder & Lead Reviewer").
         pieces = pieces.enumerated().compactMap { k, p in Self.withoutJobTitle(p, isFirst: k == 0) }
@@ -81,7 +81,9 @@ public struct BylineParser: Sendable {
         for piece in pieces {
             let lower = piece.lowercased()
             // Credentials stay with the name before them.
-            if Self.credentials.contains(lower.trimmingCharacters(in: .punctuationCharacters)) || Self.isCredential(piece) {
+            if Self.credentials.contains(UTF8Scan.hasAlphanumericEdges(lower) ? lower : lower.trimmingCharacters(in: .punctuationCharacters))
+                || Self.isCredential(piece)
+            {
                 if var last = out.popLast(), last.role == .reporter || last.role == nil {
                     last.name += ", " + piece
                     out.append(last)
@@ -146,10 +148,19 @@ public struct BylineParser: Sendable {
             if UTF8Scan.matches(p, in: bytes, at: 0), bytes[p.count] == 0x20 { return .staff }
             if UTF8Scan.matches(p, in: bytes, at: bytes.count - p.count), bytes[bytes.count - p.count - 1] == 0x20 { return .staff }
         }
-        if deskWordBytes.contains(where: { containsWord($0.bytes, in: bytes, bengali: $0.bengali) }) { return .desk }
-        if correspondentWordBytes.contains(where: { containsWord($0.bytes, in: bytes, bengali: $0.bengali) }) { return .correspondent }
+        // Words whose byte pairs are not all in the text are skipped without a search.
+        let mask = UTF8Scan.PairMask(bytes)
+        for k in deskWordBytes.indices where mask.mayContain(deskWordMasks[k]) {
+            if containsWord(deskWordBytes[k].bytes, in: bytes, bengali: deskWordBytes[k].bengali) { return .desk }
+        }
+        for k in correspondentWordBytes.indices where mask.mayContain(correspondentWordMasks[k]) {
+            if containsWord(correspondentWordBytes[k].bytes, in: bytes, bengali: correspondentWordBytes[k].bengali) { return .correspondent }
+        }
         return nil
     }
+
+    static let deskWordMasks = deskWordBytes.map { UTF8Scan.PairMask($0.bytes) }
+    static let correspondentWordMasks = correspondentWordBytes.map { UTF8Scan.PairMask($0.bytes) }
 
     /// True for a role with no name ("Correspondent", "Sylhet Correspondent", "সিলেট প্রতিনিধি").
     static func isBareRole(_ lower: String) -> Bool {
@@ -203,9 +214,9 @@ public struct BylineParser: Sendable {
 
     /// Photo and source credits that sit in author-like elements ("Foto: REUTERS/…", "ছবি: সংগৃহীত").
     static func isCreditLine(_ t: String) -> Bool {
-        let lower = t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "( "))
+        let lower = t.lowercased().trimmingCharacters(in: parenAndSpace)
         return ["foto", "photo", "bild", "image", "picture", "source", "quelle", "ছবি", "সূত্র", "источник", "фото", "credit", "getty", "illustration"]
-            .contains { lower.hasPrefix($0) }
+            .contains { UTF8Scan.hasPrefix(lower, $0) }
     }
 
     /// Words of job titles printed after a Latin-script name.
@@ -246,7 +257,11 @@ public struct BylineParser: Sendable {
         if s.contains(where: { $0.isNumber }) { return false }
         let lower = s.lowercased()
         // A month name alone is a date's remnant ("Jun", "Nov."), not a name.
-        if !lower.contains(" "), DateVocabulary.months[lower.trimmingCharacters(in: .punctuationCharacters)] != nil { return false }
+        if !lower.contains(" "),
+            DateVocabulary.months[UTF8Scan.hasAlphanumericEdges(lower) ? lower : lower.trimmingCharacters(in: .punctuationCharacters)] != nil
+        {
+            return false
+        }
         for junk in ["updated", "published", "min read", "minutes", "share", "follow", "comments", "click", "photo", "image"] where lower.contains(junk) {
             return false
         }
@@ -285,7 +300,7 @@ public struct BylineParser: Sendable {
         text = words.joined(separator: " ")
         // Drop a trailing date ("Jane Doe 27 Dec 2024", "Jane Doe | 27.12.2024").
         if let cut = Self.dateStart(in: text) { text = String(text[..<cut]) }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "|•·-–—:,")))
+        return UTF8Scan.hasAlphanumericEdges(text) ? text : text.trimmingCharacters(in: Self.spacesAndSeparators)
     }
 
     /// Where the first date or time of `text` starts, if it has one.
@@ -306,7 +321,8 @@ public struct BylineParser: Sendable {
         // "December 27, 2024" after a name: look for a month word followed by a digit.
         for w in text.split(separator: " ") {
             let r = w.startIndex..<w.endIndex
-            let key = w.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            let lw = w.lowercased()
+            let key = UTF8Scan.hasAlphanumericEdges(lw) ? lw : lw.trimmingCharacters(in: .punctuationCharacters)
             if DateVocabulary.months[key] != nil || DateVocabulary.fillers.contains(key) && key.count > 3 {
                 let rest = String(text[r.lowerBound...])
                 if let first = DateParser().scan(rest).first, first.date.isValid { return r.lowerBound }
@@ -326,7 +342,8 @@ public struct BylineParser: Sendable {
         var pieces: [String] = []
         var current: [Substring] = []
         func push() {
-            let p = current.joined(separator: " ").trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".:")))
+            let joined = current.joined(separator: " ")
+            let p = UTF8Scan.hasAlphanumericEdges(joined) ? joined : joined.trimmingCharacters(in: Self.spacesDotColon)
             if !p.isEmpty { pieces.append(p) }
             current = []
         }
@@ -341,9 +358,16 @@ public struct BylineParser: Sendable {
         return pieces
     }
 
+    // MARK: Character sets, built once
+
+    static let quotesBracketsDigits = CharacterSet(charactersIn: "\"“”„«»'()[] …").union(.decimalDigits)
+    static let parenAndSpace = CharacterSet(charactersIn: "( ")
+    static let spacesAndSeparators = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "|•·-–—:,"))
+    static let spacesDotColon = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:"))
+
     /// Removes a lead word ("By", "Von", "লেখক:").
     func stripLead(_ piece: String) -> String {
-        var p = piece.trimmingCharacters(in: .whitespaces)
+        var p = UTF8Scan.hasNoEdgeSpace(piece) ? piece : piece.trimmingCharacters(in: .whitespaces)
         // "capital von Jemima Kelly": a lower-case head before a lead word is not part of the name.
         if let f = p.first, f.isLowercase {
             for lead in [" von ", " by ", " par ", " por ", " door "] {
@@ -351,13 +375,17 @@ public struct BylineParser: Sendable {
             }
         }
         let lower = p.lowercased()
-        for lead in Self.leadWords {
+        for (lead, spaced, colon) in Self.leadForms {
             if lower == lead { return "" }
-            if lower.hasPrefix(lead + " ") || lower.hasPrefix(lead + ":") {
-                p = String(p.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":")))
+            if UTF8Scan.hasPrefix(lower, spaced) || UTF8Scan.hasPrefix(lower, colon) {
+                p = String(p.dropFirst(lead.count)).trimmingCharacters(in: Self.whitespaceAndColon)
                 break
             }
         }
         return p
     }
+
+    /// Each lead word with the forms it opens a byline with ("by", "by ", "by:"), built once.
+    static let leadForms: [(word: String, spaced: String, colon: String)] = leadWords.map { ($0, $0 + " ", $0 + ":") }
+    static let whitespaceAndColon = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":"))
 }

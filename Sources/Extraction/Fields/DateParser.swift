@@ -155,6 +155,28 @@ public struct DateParser: Sendable {
         for s in text.unicodeScalars {
             count += 1
             if count > 400 { break }
+            let v = s.value
+            if v < 0x80 {
+                // ASCII without property lookups: the same classes as below (letters are alphabetic;
+                // tab, line breaks and space are white space; the rest is punctuation).
+                if v &- 0x30 < 10 {
+                    if !word.isEmpty { flush() }
+                    if digits < 15 { number = number * 10 + Int(v - 0x30) }
+                    digits += 1
+                } else if (v | 0x20) &- 0x61 < 26 {
+                    if digits > 0 { flush() }
+                    word.append(s)
+                } else {
+                    flush()
+                    if v == 0x20 || v &- 0x09 < 5 {
+                        spaced = true
+                    } else {
+                        tokens.append(Token(kind: .punct(s), spaced: spaced))
+                        spaced = false
+                    }
+                }
+                continue
+            }
             if let d = ScriptDigits.value(of: s) {
                 if !word.isEmpty { flush() }
                 if digits < 15 { number = number * 10 + d }

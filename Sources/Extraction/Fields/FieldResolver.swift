@@ -221,7 +221,7 @@ public struct FieldResolver: Sendable {
     /// True when a printed byline opens with "By" or its equivalent.
     static func opensWithByLead(_ byline: String) -> Bool {
         let lower = byline.lowercased()
-        return byLeads.contains { lower.hasPrefix($0) }
+        return byLeads.contains { UTF8Scan.hasPrefix(lower, $0) }
     }
 
     // MARK: Dates

@@ -94,9 +94,9 @@ public struct HeadlineSelector: Sendable {
         // 1. An on-page headline that matches the metadata.
         var best: (String, Double)?
         for c in candidates {
-            guard c.count <= 400 else { continue }
+            guard UTF8Scan.characterCount(of: c, isAtMost: 400) else { continue }
             let n = Self.normalize(c)
-            guard n.count >= 2 else { continue }
+            guard UTF8Scan.characterCount(of: n, isAtLeast: 2) else { continue }
             let cn = Compared(n)
             let score = refs.map { Self.similarity(cn, $0.0) * $0.1 }.max() ?? 0
             if score >= 0.8, score > (best?.1 ?? 0) + 0.01 { best = (c, score) }
@@ -115,7 +115,9 @@ public struct HeadlineSelector: Sendable {
 
     /// Decodes entities left in metadata by double escaping (`&amp;`, `&#x26;`, `&uuml;`).
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&"), s.contains(";") else { return s }
+        // Byte checks first (Foundation's `contains` was a hot spot); the loop below finds the same
+        // `&` and `;` characters or returns `s` unchanged.
+        guard s.utf8.contains(0x26), s.utf8.contains(0x3B) else { return s }
         var out = ""
         var rest = Substring(s)
         while let amp = rest.firstIndex(of: "&") {
@@ -200,22 +202,45 @@ public struct HeadlineSelector: Sendable {
         return t.trimmingCharacters(in: .whitespaces)
     }
 
+    /// `s.contains(" ")` (Foundation's search): answered from the bytes when `s` is all ASCII, where
+    /// no combining mark can join the space to another character.
+    static func containsSpace(_ s: String) -> Bool {
+        var space = false
+        for b in s.utf8 {
+            if b >= 0x80 { return s.contains(" ") }
+            if b == 0x20 { space = true }
+        }
+        return space
+    }
+
     static func siteMatches(_ part: String, _ site: String) -> Bool {
         guard !part.isEmpty else { return false }
         if part == site { return true }
-        let p = part.contains(" ") ? String(part.unicodeScalars.filter { $0 != " " }) : part
-        let s = site.contains(" ") ? String(site.unicodeScalars.filter { $0 != " " }) : site
-        return p == s || (p.count >= 3 && s.hasPrefix(p)) || (s.count >= 3 && p.hasPrefix(s) && p.count - s.count <= 12)
+        let p = Self.containsSpace(part) ? String(part.unicodeScalars.filter { $0 != " " }) : part
+        let s = Self.containsSpace(site) ? String(site.unicodeScalars.filter { $0 != " " }) : site
+        return p == s || (UTF8Scan.characterCount(of: p, isAtLeast: 3) && s.hasPrefix(p))
+            || (UTF8Scan.characterCount(of: s, isAtLeast: 3) && p.hasPrefix(s) && p.count - s.count <= 12)
     }
 
     /// Lower case, letters and digits only, single spaces.
     static func normalize(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalar by scalar to a String was most of the cost.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var space = false
         @inline(__always) func put(_ v: UInt32) {
-            if space, !out.isEmpty { out.append(" ") }
+            if space, !out.isEmpty { out.append(0x20) }
             space = false
-            out.append(Unicode.Scalar(v)!)
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else if v < 0x800 {
+                out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
+                out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+            }
         }
         for sc in s.unicodeScalars {
             let v = sc.value
@@ -235,23 +260,25 @@ public struct HeadlineSelector: Sendable {
                 space = true
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A normalised text prepared for comparison: its bytes, length and words.
-    struct Compared {
+    ///
+    /// The Character count and the word set are made only when a comparison needs them (most
+    /// comparisons end at the byte checks); hashing non-ASCII words normalises them, which was a
+    /// hot spot on Bengali pages.
+    final class Compared {
         let text: String
         let bytes: [UInt8]
-        let count: Int
         let words: [Substring]
-        let wordSet: Set<Substring>
+        lazy var count: Int = text.count
+        lazy var wordSet: Set<Substring> = Set(words)
 
         init(_ normalized: String) {
             text = normalized
             bytes = Array(normalized.utf8)
-            count = normalized.count
             words = normalized.split(separator: " ")
-            wordSet = Set(words)
         }
     }
 
@@ -263,8 +290,10 @@ public struct HeadlineSelector: Sendable {
     static func similarity(_ a: Compared, _ b: Compared) -> Double {
         if a.bytes == b.bytes { return 1 }
         if a.bytes.isEmpty || b.bytes.isEmpty { return 0 }
-        let la = Double(a.count), lb = Double(b.count)
-        if UTF8Scan.contains(a.bytes, b.bytes) || UTF8Scan.contains(b.bytes, a.bytes) { return min(la, lb) / max(la, lb) }
+        if UTF8Scan.contains(a.bytes, b.bytes) || UTF8Scan.contains(b.bytes, a.bytes) {
+            let la = Double(a.count), lb = Double(b.count)
+            return min(la, lb) / max(la, lb)
+        }
         let common = a.words.filter { b.wordSet.contains($0) }.count
         return 2 * Double(common) / Double(a.words.count + b.words.count) * 0.95
     }

@@ -15,9 +15,9 @@ struct PageClueFinder {
     static let skipHints = ["comment", "related", "recommend", "sidebar", "popular", "trending", "footer", "menu",
                             "newsletter", "share", "social", "breadcrumb", "nav", "latest", "more-news", "read-more", "tags"]
 
-    static let bylineHintBytes = bylineHints.map { Array($0.utf8) }
-    static let dateHintBytes = dateHints.map { Array($0.utf8) }
-    static let skipHintBytes = skipHints.map { Array($0.utf8) }
+    static let bylineHintBytes = UTF8Scan.Needles(bylineHints)
+    static let dateHintBytes = UTF8Scan.Needles(dateHints)
+    static let skipHintBytes = UTF8Scan.Needles(skipHints)
 
     /// Lead phrases that open a printed byline ("By Jane Doe", "Written by Jane Doe", "by: Jane Doe").
     static let leadPhrases = ["written by", "words by", "story by", "posted by", "reported by", "article by", "by"]
@@ -74,25 +74,30 @@ struct PageClueFinder {
     /// Lead phrases explicit enough to trust anywhere after the headline.
     static let explicitLeads = ["written by ", "written by: ", "article by ", "posted by ", "words by ", "story by "]
     /// Path fragments of links to an author's page.
-    static let authorPathBytes = ["/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/writer/", "/writers/",
-                                  "/journalist/", "/journalists/", "/reporter/", "/profile/author"].map { Array($0.utf8) }
+    static let authorPathBytes = UTF8Scan.Needles(["/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/writer/", "/writers/",
+                                                   "/journalist/", "/journalists/", "/reporter/", "/profile/author"])
 
     /// True when `t` is only a lead phrase ("By", "by:", "Written by"): the name follows in another element.
     static func isBareLead(_ t: String) -> Bool {
-        let l = t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+        // Every lead phrase starts with one of a, b, p, r, s, w (after spaces and colons); lower-casing
+        // maps no other character to those ASCII letters, so anything else is not one.
+        guard let f = t.utf8.first(where: { $0 != 0x20 && $0 != 0x3A }), leadInitials.contains(f | 0x20) else { return false }
+        let l = t.lowercased().trimmingCharacters(in: spaceAndColon)
         return leadPhrases.contains(l)
     }
+    static let leadInitials: Set<UInt8> = Set(leadPhrases.compactMap { $0.utf8.first })
+    static let spaceAndColon = CharacterSet(charactersIn: " :")
 
     /// A lead phrase followed by capitalised names, perhaps a date or place after a separator:
     /// "By Sofia Gonzalez", "Written by John Crenshaw", "by: Ziyi Xu, Dec 17, 2025".
     static func looksLikeLedByline(_ t: String) -> Bool {
         let lower = t.lowercased()
-        guard let lead = leadPhrases.first(where: { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }) else { return false }
+        guard let lead = leadPhrases.first(where: { UTF8Scan.hasPrefix(lower, $0 + " ") || UTF8Scan.hasPrefix(lower, $0 + ":") }) else { return false }
         var names = 0
         for w in t.dropFirst(lead.count).split(whereSeparator: { $0 == " " || $0 == ":" }) {
             // The names end at a separator, a date or a place after a comma.
             if w.first.map({ $0.isNumber || "|·•–—-".contains($0) }) == true { break }
-            let word = w.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+            let word = UTF8Scan.hasAlphanumericEdges(String(w)) ? String(w) : w.trimmingCharacters(in: Self.commaSemicolon)
             if ["and", "&", "und"].contains(word) { continue }
             guard let f = word.first, f.isUppercase || !f.isASCII && f.isLetter && !f.isLowercase else { return false }
             names += 1
@@ -185,26 +190,28 @@ struct PageClueFinder {
     /// A short text that reads as a credit: a desk/staff/correspondent credit ending in its role word
     /// ("কালবেলা ডেস্ক", "নিজস্ব প্রতিবেদক", "সিলেট প্রতিনিধি", "International Desk"), or "By Name".
     static func looksLikeUnmarkedByline(_ t: String) -> Bool {
-        let words = t.split(separator: " ")
+        let words = UTF8Scan.spaceSplit(t)
         guard words.count <= 6 else { return false }
         let lower = t.lowercased()
-        if lower.hasPrefix("by: ") || lower.hasPrefix("written by ") || lower.hasPrefix("posted by ") {
+        if UTF8Scan.hasPrefix(lower, "by: ") || UTF8Scan.hasPrefix(lower, "written by ") || UTF8Scan.hasPrefix(lower, "posted by ") {
             return looksLikeLedByline(t)
         }
-        if lower.hasPrefix("by "), words.count <= 6 {
+        if UTF8Scan.hasPrefix(lower, "by "), words.count <= 6 {
             let rest = words.dropFirst()
             return rest.allSatisfy { w in w.first.map { $0.isUppercase || !$0.isASCII } ?? false || ["and", "&", "und"].contains(String(w)) }
         }
-        if t.hasPrefix("লেখক") { return true }
+        if UTF8Scan.hasPrefix(t, "লেখক") { return true }
         if isTeamCredit(words) { return true }
         guard words.count <= 4, let role = BylineParser.role(of: lower) else { return false }
         if role == .staff { return true }
-        let trimmed = lower.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        let trimmed = lower.trimmingCharacters(in: punctuationAndSpaces)
         let ending = role == .desk ? BylineParser.deskWords : BylineParser.correspondentWords
         return ending.contains { trimmed.hasSuffix($0) } || trimmed.contains(",")
     }
 
     static let authorBytes = Array("author".utf8)
+    static let commaSemicolon = CharacterSet(charactersIn: ",;")
+    static let punctuationAndSpaces = CharacterSet.punctuationCharacters.union(.whitespaces)
 
     /// Words before "Team" that make a call to action or a department, not a credit.
     static let teamNonCredits: Set<String> = ["meet", "join", "contact", "about", "our", "your", "my", "the", "support",
@@ -337,8 +344,9 @@ struct PageClueFinder {
                     continue
                 }
                 let cls = doc.loweredClassAndIDBytes(n)
-                let bylineClass = !cls.isEmpty && UTF8Scan.containsAny(cls, Self.bylineHintBytes)
-                if !cls.isEmpty, i > a, !bylineClass, UTF8Scan.containsAny(cls, Self.skipHintBytes) {
+                let clsMask = UTF8Scan.PairMask(cls)
+                let bylineClass = !cls.isEmpty && UTF8Scan.containsAny(cls, Self.bylineHintBytes, mask: clsMask)
+                if !cls.isEmpty, i > a, !bylineClass, UTF8Scan.containsAny(cls, Self.skipHintBytes, mask: clsMask) {
                     // A region after the headline that is not the article's: skip it.
                     let end = doc.subtreeEnd(n).index
                     if end - i < 3000 { skipUntil = max(skipUntil, end) }
@@ -353,7 +361,7 @@ struct PageClueFinder {
                         lastBylineEnd = node.index + 1
                     } else if isByline, i >= bylineUntil, !doc.visibleTextSurelyExceeds(n, chars: 160) {
                         let t = bylineText(n)
-                        if t.count >= 2, t.count <= 160, !BylineParser.isCreditLine(t) {
+                        if UTF8Scan.characterCount(of: t, isAtLeast: 2), UTF8Scan.characterCount(of: t, isAtMost: 160), !BylineParser.isCreditLine(t) {
                             c.bylines.append((n, t))
                             bylineUntil = doc.subtreeEnd(n).index
                             lastBylineEnd = bylineUntil
@@ -363,10 +371,10 @@ struct PageClueFinder {
                             }
                         }
                     }
-                    let isDate = tag == .time || (!cls.isEmpty && UTF8Scan.containsAny(cls, Self.dateHintBytes))
+                    let isDate = tag == .time || (!cls.isEmpty && UTF8Scan.containsAny(cls, Self.dateHintBytes, mask: clsMask))
                     if isDate, i >= dateUntil, !doc.visibleTextSurelyExceeds(n, chars: 240) {
                         let t = doc.textContent(of: n)
-                        if t.count >= 6, t.count <= 240 {
+                        if UTF8Scan.characterCount(of: t, isAtLeast: 6), UTF8Scan.characterCount(of: t, isAtMost: 240) {
                             let matches = parser.scan(t).filter { $0.date.isValid }
                             if !matches.isEmpty {
                                 for m in matches { c.dates.append((n, m)) }
@@ -391,7 +399,7 @@ struct PageClueFinder {
                             p = pp
                         }
                         let t = doc.visibleTextSurelyExceeds(p, chars: 120) ? "" : doc.textContent(of: p)
-                        if t.count <= 120, !BylineParser().parse(t).isEmpty {
+                        if UTF8Scan.characterCount(of: t, isAtMost: 120), !BylineParser().parse(t).isEmpty {
                             c.bylines.append((p, t))
                             bylineUntil = doc.subtreeEnd(p).index
                             lastBylineEnd = bylineUntil
@@ -401,7 +409,7 @@ struct PageClueFinder {
                 if abs(i - a) > 250, lastBylineEnd >= 0, i >= lastBylineEnd, i - lastBylineEnd <= 40, i >= dateUntil, len >= 6, len <= 120 {
                     // Far from the headline, a short date right after a byline found there.
                     let t = HTMLDocument.collapse(doc.text(n))
-                    if t.count <= 40 {
+                    if UTF8Scan.characterCount(of: t, isAtMost: 40) {
                         for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) }
                     }
                 }
@@ -425,7 +433,7 @@ struct PageClueFinder {
                 {
                     // "By <a>Jane Doe</a>": the lead and the name in the parent element.
                     let t = doc.textContent(of: p)
-                    if t.count <= 120, Self.looksLikeLedByline(t) {
+                    if UTF8Scan.characterCount(of: t, isAtMost: 120), Self.looksLikeLedByline(t) {
                         c.bylines.append((p, t))
                         bylineUntil = doc.subtreeEnd(p).index
                         lastBylineEnd = bylineUntil
@@ -433,24 +441,26 @@ struct PageClueFinder {
                 }
                 if len >= 4, len <= 400 {
                     let t = HTMLDocument.collapse(doc.text(n))
-                    if t.count <= 80, i >= bylineUntil, !t.isEmpty {
+                    // Counted once (Characters; at most 400 bytes here).
+                    let tc = t.count
+                    if tc <= 80, i >= bylineUntil, !t.isEmpty {
                         if Self.looksLikeUnmarkedByline(t), !inMenuLink(n),
                             !Self.isTeamCredit(t.split(separator: " ")) || (abs(i - a) <= 100 && !inPlainLink(n))
                         {
                             c.bylines.append((n, t))
                             lastBylineEnd = i + 1
-                        } else if t.count <= 100, i > a, Self.looksLikeNameAndDate(t, parser: parser), !inMenuLink(n) {
+                        } else if tc <= 100, i > a, Self.looksLikeNameAndDate(t, parser: parser), !inMenuLink(n) {
                             c.bylines.append((n, t))
                             lastBylineEnd = i + 1
                             if i >= dateUntil { for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) } }
                             dateUntil = max(dateUntil, i + 1)
                         }
                     }
-                    if i >= dateUntil, t.count <= 160 {
+                    if i >= dateUntil, tc <= 160 {
                         // Labelled dates, or a short text that is little more than a date (by the
                         // headline, or right after the byline).
                         let afterByline = lastBylineEnd >= 0 && i >= lastBylineEnd && i - lastBylineEnd <= 40
-                        for m in parser.scan(t) where m.date.isValid && (m.label != .none || (t.count <= 40 && (abs(i - a) <= 120 || afterByline))) {
+                        for m in parser.scan(t) where m.date.isValid && (m.label != .none || (tc <= 40 && (abs(i - a) <= 120 || afterByline))) {
                             c.dates.append((n, m))
                         }
                     }
@@ -461,7 +471,7 @@ struct PageClueFinder {
                 if len >= 12, len <= 120, startsWithExplicitLead(n) {
                     let t = HTMLDocument.collapse(doc.text(n))
                     let lower = t.lowercased()
-                    if Self.explicitLeads.contains(where: { lower.hasPrefix($0) }), t.split(separator: " ").count <= 7,
+                    if Self.explicitLeads.contains(where: { UTF8Scan.hasPrefix(lower, $0) }), t.split(separator: " ").count <= 7,
                         Self.looksLikeLedByline(t), !inMenuLink(n)
                     {
                         c.bylines.append((n, t))

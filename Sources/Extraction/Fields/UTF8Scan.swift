@@ -25,6 +25,98 @@ enum UTF8Scan {
     @inline(__always)
     static func asciiLowered(_ s: String) -> [UInt8] { asciiLowered(Array(s.utf8)) }
 
+    // MARK: Cheap exact pre-checks
+
+    /// True when `s` is empty or starts and ends with a printable ASCII byte other than space: then
+    /// `trimmingCharacters(in: .whitespaces)` (or `.whitespacesAndNewlines`) would return `s` as is,
+    /// and the Foundation call can be skipped.
+    @inline(__always)
+    static func hasNoEdgeSpace(_ s: String) -> Bool {
+        let u = s.utf8
+        guard let f = u.first, let l = u.last else { return true }
+        return f &- 0x21 < 0x5E && l &- 0x21 < 0x5E
+    }
+
+    /// True when `s` starts and ends with an ASCII letter or digit (`digits: true`) or letter: then
+    /// trimming punctuation, symbols or white space (sets without those bytes) returns `s` as is.
+    @inline(__always)
+    static func hasAlphanumericEdges(_ s: String, digits: Bool = true) -> Bool {
+        let u = s.utf8
+        guard let f = u.first, let l = u.last else { return false }
+        @inline(__always) func ok(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 || (digits && c &- 0x30 < 10) }
+        return ok(f) && ok(l)
+    }
+
+    /// `s.hasPrefix(prefix)`, asking the standard library (Characters, canonical equivalence) only
+    /// when the bytes already match: for the lead words and labels used here (no character with a
+    /// singleton decomposition) a prefix whose bytes differ is not a Character prefix either.
+    @inline(__always)
+    static func hasPrefix(_ s: String, _ prefix: String) -> Bool {
+        let u = s.utf8, p = prefix.utf8
+        guard u.count >= p.count else { return false }
+        var i = u.startIndex
+        for b in p {
+            if u[i] != b { return false }
+            i = u.index(after: i)
+        }
+        return s.hasPrefix(prefix)
+    }
+
+    /// `s.split(separator: " ")` (Characters) from the bytes, when every space is surely a Character
+    /// of its own: the scalar after it ASCII or a Bengali letter or digit (not a mark that would join
+    /// it), the scalar before it below U+0600 or in U+0900–U+0CFF (no prepended mark); else the
+    /// Character split. Grapheme breaking was most of the cost of short Bengali texts.
+    static func spaceSplit(_ s: String) -> [Substring] {
+        var offsets: [(Int, Int)] = []
+        let u = Array(s.utf8)
+        let n = u.count
+        var start = 0
+        var i = 0
+        while i < n {
+            if u[i] != 0x20 { i += 1; continue }
+            if i + 1 < n, u[i + 1] >= 0x80 {
+                let v = scalar(at: i + 1, in: u).value
+                guard (0x985...0x9B9).contains(v) || v == 0x9CE || (0x9DC...0x9E1).contains(v) || (0x9E6...0x9F1).contains(v)
+                else { return s.split(separator: " ") }
+            }
+            if i > 0, u[i - 1] >= 0x80 {
+                let v = scalar(before: i, in: u).value
+                guard v < 0x600 || (0x900..<0xD00).contains(v) else { return s.split(separator: " ") }
+            }
+            if start < i { offsets.append((start, i)) }
+            i += 1
+            start = i
+        }
+        if start < n { offsets.append((start, n)) }
+        let u8 = s.utf8
+        return offsets.map { r in s[u8.index(u8.startIndex, offsetBy: r.0)..<u8.index(u8.startIndex, offsetBy: r.1)] }
+    }
+
+    /// `s.count <= limit`, counting Characters only when the UTF-8 length does not settle it (a
+    /// Character has at least one byte) and stopping at `limit + 1`.
+    @inline(__always)
+    static func characterCount(of s: String, isAtMost limit: Int) -> Bool {
+        if s.utf8.count <= limit { return true }
+        var n = 0
+        for _ in s {
+            n += 1
+            if n > limit { return false }
+        }
+        return true
+    }
+
+    /// `s.count >= limit`, stopping at `limit`.
+    @inline(__always)
+    static func characterCount(of s: String, isAtLeast limit: Int) -> Bool {
+        if s.utf8.count < limit { return false }
+        var n = 0
+        for _ in s {
+            n += 1
+            if n >= limit { return true }
+        }
+        return n >= limit
+    }
+
     // MARK: Search
 
     /// The first index at or after `from` where `needle` starts in `hay` (and ends by `to`), or `nil`.
@@ -71,6 +163,89 @@ enum UTF8Scan {
     static func containsAny(_ hay: [UInt8], _ needles: [[UInt8]]) -> Bool {
         for n in needles where find(n, in: hay) != nil { return true }
         return false
+    }
+
+    /// The adjacent byte pairs of a text, hashed into 128 bits: a needle whose pairs are not all in
+    /// a text's mask does not occur in it, so most needles are ruled out without a search.
+    struct PairMask {
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+
+        init(_ bytes: [UInt8]) {
+            guard bytes.count >= 2 else { return }
+            var prev = bytes[0]
+            for k in 1..<bytes.count {
+                let c = bytes[k]
+                let h = (Int(prev) &* 31 &+ Int(c)) & 127
+                if h < 64 { lo |= 1 << UInt64(h) } else { hi |= 1 << UInt64(h - 64) }
+                prev = c
+            }
+        }
+
+        /// False when some pair of `needle` is surely absent from this mask's text.
+        @inline(__always)
+        func mayContain(_ needle: PairMask) -> Bool {
+            needle.lo & ~lo == 0 && needle.hi & ~hi == 0
+        }
+    }
+
+    /// The adjacent byte pairs of a longer text (a paragraph) in 4,096 bits: sparse enough that a
+    /// needle of a few bytes whose pairs are all present is rare when it does not occur.
+    struct PairBitmap {
+        private var bits = [UInt64](repeating: 0, count: 64)
+
+        init(_ bytes: [UInt8]) {
+            guard bytes.count >= 2 else { return }
+            bits.withUnsafeMutableBufferPointer { w in
+                var prev = bytes[0]
+                for k in 1..<bytes.count {
+                    let c = bytes[k]
+                    let h = Self.hash(prev, c)
+                    w[h >> 6] |= 1 << UInt64(h & 63)
+                    prev = c
+                }
+            }
+        }
+
+        @inline(__always)
+        static func hash(_ a: UInt8, _ b: UInt8) -> Int { ((Int(a) << 4) ^ Int(b)) & 4095 }
+
+        /// False when some adjacent pair of `needle` is surely absent from the text.
+        func mayContain(_ needle: [UInt8]) -> Bool {
+            guard needle.count >= 2 else { return true }
+            for k in 1..<needle.count {
+                let h = Self.hash(needle[k - 1], needle[k])
+                if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
+            }
+            return true
+        }
+    }
+
+    /// Needles with their pair masks, made once (static vocabularies).
+    struct Needles {
+        let bytes: [[UInt8]]
+        let masks: [PairMask]
+
+        init(_ strings: [String]) {
+            bytes = strings.map { Array($0.utf8) }
+            masks = bytes.map(PairMask.init)
+        }
+    }
+
+    /// True when `hay` (whose ``PairMask`` is `mask`) contains any of `needles`: the same answer as
+    /// ``containsAny(_:_:)-([UInt8],[[UInt8]])``, searching only needles the mask does not rule out.
+    @inline(__always)
+    static func containsAny(_ hay: [UInt8], _ needles: Needles, mask: PairMask) -> Bool {
+        for k in needles.bytes.indices where mask.mayContain(needles.masks[k]) && find(needles.bytes[k], in: hay) != nil {
+            return true
+        }
+        return false
+    }
+
+    /// ``containsAny(_:_:mask:)`` computing the mask of `hay`.
+    @inline(__always)
+    static func containsAny(_ hay: [UInt8], _ needles: Needles) -> Bool {
+        containsAny(hay, needles, mask: PairMask(hay))
     }
 
     /// True when `hay[at...]` starts with `needle`.

@@ -62,7 +62,10 @@ public struct MetadataExtractor: Sendable {
         // JSON-LD
         var ld = Buckets()
         for s in doc.elements(.script) {
-            guard let type = doc.attribute("type", of: s)?.lowercased(), type.contains("ld+json") else { continue }
+            // The byte search rules out most scripts without Foundation's `contains`.
+            guard let type = doc.attribute("type", of: s)?.lowercased(), UTF8Scan.contains(Array(type.utf8), Self.ldJSONBytes),
+                type.contains("ld+json")
+            else { continue }
             let raw = doc.rawText(of: s)
             guard let value = LenientJSON().parse(raw) else { continue }
             readJSONLD(value, into: &ld, md: &md)
@@ -189,6 +192,7 @@ public struct MetadataExtractor: Sendable {
     }
 
     static let dateBytes = Array("date".utf8)
+    static let ldJSONBytes = Array("ld+json".utf8)
 
     static func splitTags(_ s: String, comma: Bool) -> [String] {
         let parts = comma ? s.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "،" }).map(String.init) : [s]

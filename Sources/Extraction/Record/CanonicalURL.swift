@@ -11,7 +11,7 @@ public enum CanonicalURL {
     /// parameters (`utm_*`, `fbclid`, …) and an empty query removed; an empty path becomes `/`.
     /// Returns the input trimmed when it is not an absolute http(s) URL.
     public static func normalize(_ url: String) -> String {
-        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = UTF8Scan.hasNoEdgeSpace(url) ? url : url.trimmingCharacters(in: .whitespacesAndNewlines)
         guard var c = URLComponents(string: trimmed), let scheme = c.scheme?.lowercased(), c.host != nil else { return trimmed }
         c.scheme = scheme
         c.host = c.host?.lowercased()
@@ -35,13 +35,13 @@ public enum CanonicalURL {
 
     /// The host of `url` without a leading `www.`, lower case (`""` when there is none).
     public static func domain(of url: String) -> String {
-        guard let host = URLComponents(string: url.trimmingCharacters(in: .whitespaces))?.host?.lowercased() else { return "" }
+        guard let host = URLComponents(string: UTF8Scan.hasNoEdgeSpace(url) ? url : url.trimmingCharacters(in: .whitespaces))?.host?.lowercased() else { return "" }
         return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
 
     /// `reference` resolved against `base`; `nil` for empty, `data:` and `javascript:` references.
     public static func resolve(_ reference: String, against base: String) -> String? {
-        let r = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let r = UTF8Scan.hasNoEdgeSpace(reference) ? reference : reference.trimmingCharacters(in: .whitespacesAndNewlines)
         if r.isEmpty || r.hasPrefix("data:") || r.hasPrefix("javascript:") || r.hasPrefix("#") { return nil }
         if r.hasPrefix("http://") || r.hasPrefix("https://") { return r }
         guard let b = URL(string: base) else { return r }
