@@ -124,24 +124,8 @@ enum Charset {
                     i += 1
                     continue
                 }
-                var len = 0
-                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-                switch c {
-                case 0xC2...0xDF: len = 2
-                case 0xE0: len = 3; lo = 0xA0
-                case 0xE1...0xEC, 0xEE, 0xEF: len = 3
-                case 0xED: len = 3; hi = 0x9F
-                case 0xF0: len = 4; lo = 0x90
-                case 0xF1...0xF3: len = 4
-                case 0xF4: len = 4; hi = 0x8F
-                default: len = 0
-                }
-                if len == 0 || i + len > n { s.invalid += 1; i += 1; continue }
-                let c1 = p[i + 1]
-                var ok = c1 >= lo && c1 <= hi
-                if ok, len > 2 { ok = p[i + 2] & 0xC0 == 0x80 }
-                if ok, len > 3 { ok = p[i + 3] & 0xC0 == 0x80 }
-                if ok { s.valid += 1; i += len } else { s.invalid += 1; i += 1 }
+                let len = UTF8Sequence.length(base, i, n)
+                if len > 0 { s.valid += 1; i += len } else { s.invalid += 1; i += 1 }
             }
         }
         return s

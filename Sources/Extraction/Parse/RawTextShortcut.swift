@@ -73,21 +73,8 @@ enum RawTextShortcut {
                 continue
             }
             // A well-formed multi-byte sequence, not U+FFFE or U+FFFF.
-            var len = 0
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: len = 2
-            case 0xE0: len = 3; lo = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: len = 3
-            case 0xED: len = 3; hi = 0x9F
-            case 0xF0: len = 4; lo = 0x90
-            case 0xF1...0xF3: len = 4
-            case 0xF4: len = 4; hi = 0x8F
-            default: return nil
-            }
-            guard i + len <= n, p[i + 1] >= lo, p[i + 1] <= hi else { return nil }
-            if len > 2 { guard p[i + 2] & 0xC0 == 0x80 else { return nil } }
-            if len > 3 { guard p[i + 3] & 0xC0 == 0x80 else { return nil } }
+            let len = UTF8Sequence.length(p, i, n)
+            guard len > 0 else { return nil }
             if c == 0xEF, p[i + 1] == 0xBF, p[i + 2] >= 0xBE { return nil }
             i += len
         }
