@@ -4,6 +4,7 @@ extension ContentAnalysis {
     /// Runs all passes and assembles the ``ContentResult``.
     mutating func run(pageURL: String, headlineHints: [String]) -> ContentResult {
         guard n > 1 else { return ContentResult() }
+        pageHost = Self.host(of: pageURL)
         markHiddenAndLinks()
         aggregate()
         markBoilerplate()
@@ -49,13 +50,35 @@ extension ContentAnalysis {
         let hintKeys = headlineHints.map(Self.key).filter { !$0.isEmpty }
         let headlineNode = findHeadline(near: root, hintKeys: hintKeys)
         let headlineKey = headlineNode.map { Self.key(doc.textContent(of: NodeID($0))) } ?? hintKeys.first
-        var body = bodyBlocks(in: regionRoots, headlineKey: headlineKey, headlineNode: headlineNode)
+        let others = otherArticles(in: regionRoots, headline: headlineNode, hintKeys: hintKeys)
+        var body = bodyBlocks(in: regionRoots, headlineKey: headlineKey, headlineNode: headlineNode, excluding: others)
         if body.isEmpty, let b = doc.body?.index {
             // Nothing passed the filters (a tiny page, or text that is all one link): the visible
             // text of the page is its body.
             body = bodyBlocks(in: [b], headlineKey: headlineKey, headlineNode: headlineNode, lenient: true)
         }
         return (root, headlineNode, body)
+    }
+
+    /// Further articles an infinite-scroll page appended after the one shown: `<article>` elements
+    /// of the region that hold a visible `<h1>` of their own, but for the page's article — the one
+    /// holding the headline when a title of the page's metadata named it, else the first.
+    func otherArticles(in roots: [Int], headline: Int?, hintKeys: [String]) -> [Int] {
+        var articles: [Int] = []
+        for h1 in doc.elements(.h1) where !hidden[h1.index] && chars[h1.index] > 0 {
+            guard let a = doc.ancestor(of: h1, tag: .article)?.index, !articles.contains(where: { doc.contains(NodeID($0), NodeID(a)) }),
+                  roots.contains(where: { doc.contains(NodeID($0), NodeID(a)) })
+            else { continue }
+            articles.removeAll { doc.contains(NodeID(a), NodeID($0)) }
+            articles.append(a)
+        }
+        guard articles.count >= 2 else { return [] }
+        var keep = articles[0]
+        if let h = headline, let own = articles.first(where: { doc.contains(NodeID($0), NodeID(h)) }), own != keep {
+            let k = Self.key(doc.textContent(of: NodeID(h)))
+            if !k.isEmpty, hintKeys.contains(where: { $0 == k || $0.hasPrefix(k) }) { keep = own }
+        }
+        return articles.filter { $0 != keep }
     }
 
     /// Lower-case text without spaces and punctuation, for comparing headlines.
@@ -100,9 +123,52 @@ extension ContentAnalysis {
         return true
     }
 
+    /// Whether the block after `blocks[k]` is a paragraph of prose: at least
+    /// ``sectionProseChars`` characters under a `<p>`, with little link text.
+    func opensProse(_ k: Int) -> Bool {
+        guard k + 1 < blocks.count else { return false }
+        let next = blocks[k + 1]
+        return doc.tags[next.owner] == .p && next.chars >= Self.sectionProseChars && next.linkDensity < 0.25
+    }
+    /// The fewest characters of the paragraph that makes a linked heading a section heading.
+    static let sectionProseChars = 150
+
+    /// Whether the link of heading `h` names a section rather than another story of the site: it
+    /// points into the page (a table of contents' anchor) or to another site (a listicle's
+    /// product, a tool, a place), or its text is short like a name ("DEEBOT T30", "Day 7"). A
+    /// sentence-long title linking to a page of the same site is a teaser.
+    func isSectionLink(_ h: Int, text: String) -> Bool {
+        guard let a = doc.elements(.a, in: NodeID(h)).first, let href = doc.attribute("href", of: a) else { return true }
+        let ref = href.utf8.drop { $0 == 0x20 }
+        if ref.first == 0x23 { return true }  // "#…"
+        let lower = href.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
+            let host = Self.host(of: lower)
+            if !host.isEmpty, !pageHost.isEmpty, host != pageHost, !host.hasSuffix("." + pageHost), !pageHost.hasSuffix("." + host) {
+                return true
+            }
+        }
+        var words = 1
+        for b in text.utf8 where b == 0x20 { words += 1 }
+        return words <= Self.sectionLinkMaxWords && text.utf8.count <= Self.sectionLinkMaxBytes
+    }
+    /// The most words (and UTF-8 bytes) of a heading linking within the site that still names a section.
+    static let sectionLinkMaxWords = 6
+    static let sectionLinkMaxBytes = 60
+
+    /// The host of `url`, lower case, without "www." (empty when there is none).
+    static func host(of url: String) -> Substring {
+        let lower = Substring(url.lowercased())
+        guard let r = lower.range(of: "//") else { return "" }
+        var h = lower[r.upperBound...]
+        if let end = h.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0 == ":" }) { h = h[..<end] }
+        if h.hasPrefix("www.") { h = h.dropFirst(4) }
+        return h
+    }
+
     /// The body blocks of the region, filtered and typed.
     /// `lenient` keeps link-heavy blocks and trailing headings (the last resort for tiny pages).
-    func bodyBlocks(in roots: [Int], headlineKey: String?, headlineNode: Int?, lenient: Bool = false) -> [ContentBlock] {
+    func bodyBlocks(in roots: [Int], headlineKey: String?, headlineNode: Int?, excluding: [Int] = [], lenient: Bool = false) -> [ContentBlock] {
         var out: [ContentBlock] = []
         var listOwner = -1
         var listItems: [String] = []
@@ -115,8 +181,9 @@ extension ContentAnalysis {
             listItems = []; listOwner = -1; listChars = 0; listLinkChars = 0
         }
         var seen = Set<String>()
-        for b in blocks {
+        for (k, b) in blocks.enumerated() {
             guard roots.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) else { continue }
+            if !excluding.isEmpty, excluding.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) { continue }
             let tag = doc.tags[b.owner]
             if tag == .figcaption || tag == .caption || doc.hasAncestor(NodeID(b.owner), tag: .figcaption) { continue }
             if let h = headlineNode, doc.contains(NodeID(h), NodeID(b.owner)) { continue }
@@ -126,7 +193,9 @@ extension ContentAnalysis {
             if b.chars <= 110, BoilerplateHints.matchesPhrase(t.lowercased(), chars: b.chars) { continue }
             if tag.isHeading {
                 if let k = headlineKey, Self.key(t) == k { continue }
-                if b.linkDensity > 0.5 && !lenient { continue }
+                // A heading that is a link (a listicle's item linking to the product) still opens a
+                // section when prose follows it; a teaser's linked title does not.
+                if b.linkDensity > 0.5 && !lenient && !(opensProse(k) && isSectionLink(b.owner, text: t)) { continue }
                 flushList()
                 out.append(ContentBlock(type: .heading, text: t, node: NodeID(b.owner)))
                 continue

@@ -57,6 +57,8 @@ struct ContentAnalysis {
     var blocks: [TextBlock] = []
     /// Characters removed by the structural rules of ``markBoilerplate(conditional:)``.
     var conditionalChars = 0
+    /// The page's host, lower case, without "www." (set by ``run(pageURL:headlineHints:)``).
+    var pageHost: Substring = ""
 
     init(_ doc: HTMLDocument) {
         self.doc = doc
@@ -153,6 +155,7 @@ struct ContentAnalysis {
     mutating func markBoilerplate(conditional: Bool = true) {
         conditionalChars = 0
         let bodyChars = max(1, Int(chars[doc.body?.index ?? 0]))
+        var runCards = Set<Int>()
         for i in 1..<n {
             let p = Int(doc.parents[i])
             removed[i] = removed[p] || hidden[i]
@@ -160,9 +163,11 @@ struct ContentAnalysis {
             guard doc.kinds[i] == .element, !removed[i] else { continue }
             let tag = doc.tags[i]
             if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
+            if !runCards.isEmpty, runCards.remove(i) != nil { removed[i] = true; conditionalChars += Int(chars[i]); continue }
             if tag == .body || tag == .html || tag == .a { continue }
             // Structural rules hold whatever the size (a listing page undoes them in `run`).
             if conditional, isInteractiveWidget(i) || isTeaserList(i) { removed[i] = true; conditionalChars += Int(chars[i]); continue }
+            if conditional, linkedHeadings[i] >= 3 { closingTeaserRun(of: i, into: &runCards) }
             // Subtrees holding much of the page's text are never dropped by hints.
             let large = Int(chars[i]) * 5 >= bodyChars * 2
             if large { continue }
@@ -181,7 +186,11 @@ struct ContentAnalysis {
                 removed[i] = true
                 continue
             }
-            switch BoilerplateHints.verdict(doc.classAndID(id)) {
+            let name = doc.classAndID(id)
+            // A box the page keeps hidden until a script shows it, built around a form (sign-in,
+            // registration, paywall offers): its list of perks can be long, but it is not the article.
+            if controls[i] > 0, BoilerplateHints.hasHiddenToken(name) { removed[i] = true; continue }
+            switch BoilerplateHints.verdict(name) {
             case .comments: removed[i] = true
             // A section whose name happens to hold a hint ("sharing-with-a-single-developer") but
             // which carries several long paragraphs is part of the article.
@@ -221,6 +230,35 @@ struct ContentAnalysis {
     }
     /// The most characters per linked heading a teaser card holds (title, excerpt, date, labels).
     static let teaserMaxChars = 600
+
+    /// Whether child `j` is a teaser card: a linked heading and little else.
+    func isTeaserCard(_ j: Int) -> Bool {
+        linkedHeadings[j] >= 1 && Int(chars[j]) <= Int(linkedHeadings[j]) * Self.teaserMaxChars
+    }
+
+    /// Teasers placed straight into the article's container after the story ("More ideas": card,
+    /// rule, card, rule, card): the children of `i` from the last run of at least three teaser
+    /// cards in a row (children without text between them aside), each with its thumbnail, when
+    /// no paragraph of prose follows the run. The thumbnail tells a teaser from a listicle's item
+    /// or an FAQ entry (a linked heading and a short text as well). ``isTeaserList(_:)`` catches a container of cards; this catches the cards
+    /// closing a container that also holds the story.
+    func closingTeaserRun(of i: Int, into cards: inout Set<Int>) {
+        var run: [Int] = []
+        var c = doc.firstChild(NodeID(i))
+        while let k = c {
+            let j = k.index
+            c = doc.nextSibling(k)
+            guard doc.kinds[j] == .element, chars[j] > 0, !hidden[j] else { continue }
+            if isTeaserCard(j), !doc.elements(.img, in: k).isEmpty || !doc.elements(.picture, in: k).isEmpty {
+                run.append(j)
+            } else if longParagraphs[j] > 0 {
+                run.removeAll(keepingCapacity: true)
+            } else if run.count < 3 {
+                run.removeAll(keepingCapacity: true)
+            }
+        }
+        if run.count >= 3 { cards.formUnion(run) }
+    }
 
     static func isBlockOwner(_ t: HTMLTag) -> Bool {
         switch t {
