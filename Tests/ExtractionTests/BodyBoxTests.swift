@@ -106,4 +106,36 @@ struct BodyBoxTests {
         #expect(headings.contains("Thumper"))
         #expect(!headings.contains("Council approves the budget after a long night of debate"))
     }
+
+    // MARK: Figure boxes
+
+    @Test("A statistics box in the story (heading, figures with labels, one summary sentence) goes whole")
+    func figureBoxDropped() throws {
+        var html = "<html><body><article><h1>Trump talks retaliation</h1><div class=\"story-body\">"
+        for i in 0..<4 { html += "<p>\(Self.paragraph) Story part \(i).</p>" }
+        html += "<div class=\"world-wrapper\"><h3>World</h3><div class=\"chdr\">"
+        for (n, label) in [("28,25,140", "Cases"), ("18,29,648", "Active"), ("7,97,826", "Recovered"), ("1,97,666", "Deaths")] {
+            html += "<div class=\"total\"><span>\(n)</span><span>\(label)</span></div>"
+        }
+        html += "</div><div class=\"p\">Coronavirus has spread to <b>185</b> countries. The total confirmed cases worldwide are <b>28,25,140</b>.</div></div>"
+        html += "<p>\(Self.paragraph) Closing part.</p></div></article></body></html>"
+        let r = try extractor.extract(RawPage(url: "https://news.example.com/2020/04/07/retaliation", body: Array(html.utf8)))
+        #expect(r.text.contains("Story part 3."))
+        #expect(r.text.contains("Closing part."))
+        #expect(!r.text.contains("Coronavirus has spread"))
+        #expect(!r.text.contains("Recovered"))
+        #expect(!r.body.contains { $0.text == "World" })
+    }
+
+    @Test("Figures in a table's cells are data the story presents and stay")
+    func tableFiguresKept() throws {
+        var html = "<html><body><article><h1>Ride log</h1>"
+        for i in 0..<3 { html += "<p>\(Self.paragraph) Ride part \(i).</p>" }
+        html += "<table><tr><th>Ride</th><th>Speed</th></tr>"
+        for i in 0..<5 { html += "<tr><td>Ride \(i)</td><td>\(18 + i).4 mph</td></tr>" }
+        html += "</table><p>\(Self.paragraph) After the table.</p></article></body></html>"
+        let r = try extractor.extract(RawPage(url: "https://blog.example.com/2024/05/01/rides", body: Array(html.utf8)))
+        #expect(r.text.contains("21.4 mph"))
+        #expect(r.text.contains("After the table."))
+    }
 }

@@ -215,8 +215,72 @@ extension ContentAnalysis {
             out.append(ContentBlock(type: type, text: t, node: NodeID(b.owner)))
         }
         flushList()
+        if !lenient { dropFigureBoxes(&out) }
         // Trailing headings with nothing after them are section labels of what follows the article.
         while !lenient, let last = out.last, last.type == .heading { out.removeLast() }
         return out
+    }
+
+    // MARK: Figure boxes
+
+    /// A short block that is mostly a number with a label: "28,25,140 Cases", "1.2 m Recovered".
+    static func isFigureLabel(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count <= figureMaxBytes else { return false }
+        var digits = 0, others = 0
+        for b in bytes where b != 0x20 {
+            if b >= 0x30 && b <= 0x39 { digits += 1 } else if b != 0x2C && b != 0x2E { others += 1 }
+        }
+        return digits >= 2 && digits * 2 >= others
+    }
+    /// A paragraph that is a figure label outside a table (a table's cells are data the story presents).
+    func isFigureLabel(_ b: ContentBlock) -> Bool {
+        b.type == .paragraph && Self.isFigureLabel(b.text) && !doc.hasAncestor(b.node, tag: .table) && doc.tags[b.node.index] != .td
+            && doc.tags[b.node.index] != .th
+    }
+    /// The longest figure label, in UTF-8 bytes.
+    static let figureMaxBytes = 32
+
+    /// Statistics boxes embedded in a story ("World: 28,25,140 Cases · 18,29,648 Active · … —
+    /// Coronavirus has spread to 185 countries."): at least three figure labels in a row, outside
+    /// tables, make a
+    /// box; the box — their container, widened to the heading just before them — goes whole, its
+    /// summary sentence too, when it holds little else (a live widget, not the story's text).
+    func dropFigureBoxes(_ out: inout [ContentBlock]) {
+        var k = 0
+        while k < out.count {
+            guard isFigureLabel(out[k]) else { k += 1; continue }
+            var e = k + 1
+            while e < out.count, isFigureLabel(out[e]) { e += 1 }
+            if e - k < 3 { k = e; continue }
+            var box = out[k].node.index
+            for j in (k + 1)..<e { box = commonAncestor(box, out[j].node.index) }
+            var first = k
+            if k > 0, out[k - 1].type == .heading {
+                box = commonAncestor(box, out[k - 1].node.index)
+                first = k - 1
+            }
+            var runBytes = 0
+            for j in first..<e { runBytes += out[j].text.utf8.count }
+            var last = e
+            while last < out.count, doc.contains(NodeID(box), out[last].node) { last += 1 }
+            var boxBytes = runBytes
+            for j in e..<last { boxBytes += out[j].text.utf8.count }
+            if boxBytes <= runBytes * 2 + Self.figureBoxProseBytes {
+                out.removeSubrange(first..<last)
+                k = first
+            } else {
+                out.removeSubrange(k..<e)
+            }
+        }
+    }
+    /// The most text besides its figures that a figure box holds.
+    static let figureBoxProseBytes = 400
+
+    /// The nearest element holding both `a` and `b`.
+    func commonAncestor(_ a: Int, _ b: Int) -> Int {
+        var x = a
+        while x > 0, !doc.contains(NodeID(x), NodeID(b)) { x = Int(doc.parents[x]) }
+        return x
     }
 }
