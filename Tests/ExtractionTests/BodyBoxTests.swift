@@ -138,4 +138,30 @@ struct BodyBoxTests {
         #expect(r.text.contains("21.4 mph"))
         #expect(r.text.contains("After the table."))
     }
+
+    // MARK: Page builders
+
+    /// A page-builder section: its paragraphs nested six wrappers deep, each wrapper with an empty
+    /// decoration beside it.
+    static func builderSection(_ name: String, paragraphs: Int) -> String {
+        var html = "<section class=\"module\">"
+        for w in ["a", "b", "c", "d"] { html += "<div class=\"\(w)\"><div class=\"bg\"></div>" }
+        html += "<div class=\"e\"><h2>\(name)</h2>"
+        for i in 0..<paragraphs { html += "<p>\(prose) \(name) part \(i).</p>" }
+        return html + "</div></div></div></div></div></section>"
+    }
+
+    @Test("A page built from sections nested many wrappers deep keeps all its sections, not the longest alone")
+    func pageBuilderSections() throws {
+        var html = "<html><body><div class=\"page\"><div class=\"builder\">"
+        html += Self.builderSection("Defined", paragraphs: 2)
+        html += Self.builderSection("Models", paragraphs: 4)
+        html += Self.builderSection("Benefits", paragraphs: 2)
+        html += Self.builderSection("Deployment", paragraphs: 2)
+        html += "</div></div></body></html>"
+        let r = try extractor.extract(RawPage(url: "https://cloud.example.com/learn/what-is-cloud", body: Array(html.utf8)))
+        #expect(r.text.contains("Models part 3."))
+        #expect(r.text.contains("Defined part 0."))
+        #expect(r.text.contains("Deployment part 1."))
+    }
 }

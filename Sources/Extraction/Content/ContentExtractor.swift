@@ -419,17 +419,41 @@ struct ContentAnalysis {
         let mass = proseMass()
         var pick = top
         var p = Int(doc.parents[top])
-        var level = 1
-        while p > 0, doc.tags[p] != .body, doc.tags[p] != .html, level <= Self.widenLevels {
-            if Double(mass[p]) >= Double(mass[pick]) * Self.widenRatio + Self.widenMargin { pick = p }
-            p = Int(doc.parents[p])
+        var below = mass[top]
+        var level = 1, step = 1
+        while p > 0, doc.tags[p] != .body, doc.tags[p] != .html, step <= Self.widenLevels {
+            if Double(mass[p]) >= Double(mass[pick]) * Self.widenRatio + Self.widenMargin,
+               level <= Self.widenLevels || proseChildren(p, mass: mass) >= Self.builderSections {
+                pick = p
+            }
+            // Further up than `widenLevels`, wrappers that add no prose do not count (page builders
+            // nest each section many levels deep); an ancestor that far joins only when it holds
+            // several sections of prose, not the story and one long sidebar or ticker.
+            if mass[p] > below { step += 1 }
+            below = mass[p]
             level += 1
+            p = Int(doc.parents[p])
         }
         return pick
     }
+
+    /// Element children of `i` holding prose.
+    func proseChildren(_ i: Int, mass: [Int32]) -> Int {
+        var count = 0
+        var c = doc.firstChild(NodeID(i))
+        while let k = c {
+            if mass[k.index] > 0 { count += 1 }
+            c = doc.nextSibling(k)
+        }
+        return count
+    }
+    /// The fewest sections of prose that let an ancestor beyond ``widenLevels`` join.
+    static let builderSections = 3
+
     /// An ancestor replaces the candidate when it holds this many times its prose plus the margin
     /// (measured on the corpora: 1.5 and 300 characters, at most 4 levels up; further up, sidebars
-    /// with long text start to join).
+    /// with long text start to join, so beyond that only ancestors holding ``builderSections``
+    /// sections of prose join, and wrappers that add no prose are not counted).
     static let widenRatio = 1.5
     static let widenMargin = 300.0
     static let widenLevels = 4
