@@ -164,4 +164,20 @@ struct BodyBoxTests {
         #expect(r.text.contains("Defined part 0."))
         #expect(r.text.contains("Deployment part 1."))
     }
+
+    // MARK: Paragraphs beside the candidate's parent
+
+    @Test("The story's first paragraphs written straight into its container join the rest wrapped one level deeper")
+    func uncleParagraphs() throws {
+        var html = "<html><body><div id=\"story\"><h1>Angry media will not buckle</h1><div class=\"story-body\">"
+        html += "<div class=\"story-intro\"><p><strong>\(Self.paragraph) Intro.</strong></p></div>"
+        html += "<p>\(Self.paragraph) Written straight in.</p>"
+        html += "<div id=\"read-more\"><div id=\"read-more-link\"><a href=\"\">Read more</a></div><div id=\"middle\"><div class=\"slot\"></div></div><div id=\"more-text\">"
+        for i in 0..<6 { html += "<p>\(Self.paragraph) Wrapped part \(i).</p>" }
+        html += "</div></div></div></div><div class=\"footer-links\"><p>\(Self.paragraph) Footer text.</p></div></body></html>"
+        let r = try extractor.extract(RawPage(url: "https://news.example.com/2015/03/13/angry-media", body: Array(html.utf8)))
+        #expect(r.text.contains("Wrapped part 5."))
+        #expect(r.text.contains("Written straight in."))
+        #expect(!r.text.contains("Footer text."))
+    }
 }

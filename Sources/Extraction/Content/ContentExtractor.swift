@@ -483,7 +483,27 @@ struct ContentAnalysis {
                 }
             }
         }
+        out.append(contentsOf: uncleParagraphs(of: parent))
         out.append(contentsOf: cousins(of: top, threshold: threshold, scores: scores))
+        return out
+    }
+
+    /// Paragraphs of prose beside the candidate's parent (the story's first paragraphs written
+    /// straight into its container, the rest wrapped one level deeper): `<p>` children of the
+    /// grandparent with more than 80 characters and little link text, when the parent is not the
+    /// page's body.
+    func uncleParagraphs(of parent: Int) -> [Int] {
+        let grand = Int(doc.parents[parent])
+        guard grand > 0, doc.tags[parent] != .body, doc.tags[grand] != .body, doc.tags[grand] != .html else { return [] }
+        var out: [Int] = []
+        var c = doc.firstChild(NodeID(grand))
+        while let k = c {
+            let i = k.index
+            if i != parent, !removed[i], doc.kinds[i] == .element, doc.tags[i] == .p, chars[i] > 80, nodeLinkDensity(i) < 0.25 {
+                out.append(i)
+            }
+            c = doc.nextSibling(k)
+        }
         return out
     }
 
