@@ -97,5 +97,30 @@ struct CleanupTests {
         let kept = blocks([Self.prose, mention])
         #expect(cleaner.clean(kept, headline: nil, caption: nil).count == 2)
     }
-}
 
+    @Test("A leading line dating the post or naming the author is trimmed, in several languages")
+    func leadingPostedAndBylineLines() {
+        for line in ["November 15, 2019", "Published on: February 14, 2025", "Posted on Maret 30, 2015 by Admin",
+                     "October 11, 2023 by Autumn Huerter", "von Oliver Kring", "di Viviana Mazza", "By Md Aynal Haque",
+                     "Reading Time: 11 minutes", "Table of contents"] {
+            let out = cleaner.clean(blocks([line, Self.prose, Self.prose + " Two."]), headline: nil, caption: nil)
+            #expect(out.map(\.text) == [Self.prose, Self.prose + " Two."], "\(line)")
+        }
+    }
+
+    @Test("A leading sentence with a year, a name after a preposition, or a dated line at the end are kept")
+    func leadingSentencesKept() {
+        for line in ["In 2019, the company grew. It hired staff.", "By the river, the town grew.", "By Tuesday the council had agreed on the plan."] {
+            let out = cleaner.clean(blocks([line, Self.prose]), headline: nil, caption: nil)
+            #expect(out.count == 2, "\(line)")
+        }
+    }
+
+    @Test("An affiliate disclosure at either edge is trimmed")
+    func affiliateDisclosure() {
+        let lead = "Purchases made through links earn us a small commission, at no extra cost to you."
+        let tail = "We independently test everything we recommend. Buying through links on our site supports our work."
+        let out = cleaner.clean(blocks([lead, Self.prose, Self.prose + " Two.", tail]), headline: nil, caption: nil)
+        #expect(out.map(\.text) == [Self.prose, Self.prose + " Two."])
+    }
+}

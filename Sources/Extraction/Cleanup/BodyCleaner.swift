@@ -44,6 +44,8 @@ public struct BodyCleaner: Sendable {
         if Self.labels.contains(norm) { return true }
         if Self.isCopyright(norm) { return true }
         if count <= 60 && (Self.isDateLine(text) || Self.isReadingTime(norm) || Self.isImageLabel(norm)) { return true }
+        if leading, block.type == .paragraph, Self.isPostedLine(norm, count: count) || Self.isBylineLine(norm, count: count) { return true }
+        if count <= Self.maxDisclosureChars, Self.isAffiliateDisclosure(norm) { return true }
         if !leading, Self.isPromo(norm, count: count) { return true }
         return false
     }
@@ -60,6 +62,7 @@ public struct BodyCleaner: Sendable {
         "also read", "read also", "আরও পড়ুন", "আরো পড়ুন", "আরও পড়ুন", "ये भी पढ़ें", "यह भी पढ़ें", "इसे भी पढ़ें",
         "lesen sie auch", "mehr zum thema", "lire aussi", "lee también", "leia também", "leggi anche",
         "follow us", "subscribe", "sign up", "newsletter", "getty images", "photo", "foto", "image", "ছবি",
+        "table of contents", "contents", "in this article", "text size", "written by",
     ]
 
     /// The longest block judged at all (a promo paragraph at the end can be this long).
@@ -90,6 +93,63 @@ public struct BodyCleaner: Sendable {
         if count <= 160 { return true }
         return hits >= 2 && selfReferences.contains { ByteSearch.contains(hay, $0) }
     }
+
+    // MARK: Leading meta lines
+
+    /// A short line opening the body that dates the post ("November 15, 2019", "Published on:
+    /// February 14, 2025", "Posted on Maret 30, 2015 by Admin", "05/10/2018 - Publicado por: …"):
+    /// at most ``postedMaxChars`` characters and ``postedMaxWords`` words, a year (1900–2099) as a
+    /// whole number, and no sentence end.
+    static func isPostedLine(_ norm: String, count: Int) -> Bool {
+        guard count <= postedMaxChars else { return false }
+        var words = 1
+        var run = 0, runValue = 0, hasYear = false
+        for b in norm.utf8 {
+            if b == 0x20 { words += 1 }
+            if b >= 0x30 && b <= 0x39 {
+                run += 1; runValue = runValue * 10 + Int(b - 0x30)
+            } else {
+                if run == 4, (1900...2099).contains(runValue) { hasYear = true }
+                run = 0; runValue = 0
+            }
+        }
+        if run == 4, (1900...2099).contains(runValue) { hasYear = true }
+        if !hasYear || words > postedMaxWords { return false }
+        // `norm` has its edge punctuation removed: a sentence shows by a period inside followed by a space.
+        return !norm.contains(". ") || norm.hasPrefix("posted") || norm.hasPrefix("published")
+    }
+    static let postedMaxChars = 100
+    static let postedMaxWords = 9
+
+    /// Words that introduce the author's name ("By", "von", "di", "par", "por", "door", "av").
+    static let bylineWords: Set<Substring> = ["by", "von", "di", "da", "par", "por", "door", "av", "af", "przez", "od", "av:", "by:"]
+
+    /// A short line opening the body that names the author: "von Oliver Kring", "By Md Aynal Haque".
+    static func isBylineLine(_ norm: String, count: Int) -> Bool {
+        guard count <= 50 else { return false }
+        let words = norm.split(separator: " ")
+        guard words.count >= 2, words.count <= 5, let first = words.first, bylineWords.contains(first) else { return false }
+        return !norm.contains(".") || norm.hasSuffix(" jr") || norm.hasSuffix(" sr")
+    }
+
+    // MARK: Affiliate disclosures
+
+    /// The longest affiliate disclosure judged.
+    static let maxDisclosureChars = 300
+
+    /// A notice that the site earns from the links of the page: "Purchases made through links earn
+    /// us a small commission", "We independently test everything we recommend. Buying through links
+    /// on our site supports our work."
+    static func isAffiliateDisclosure(_ norm: String) -> Bool {
+        let hay = Array(norm.utf8)
+        if ByteSearch.contains(hay, affiliateBytes) { return true }
+        guard ByteSearch.contains(hay, linkBytes) else { return false }
+        return ByteSearch.contains(hay, commissionBytes) || ByteSearch.contains(hay, supportsBytes)
+    }
+    static let affiliateBytes = Array("affiliate link".utf8)
+    static let linkBytes = Array("link".utf8)
+    static let commissionBytes = Array("commission".utf8)
+    static let supportsBytes = Array("supports our work".utf8)
 
     /// Headings of a summary box that precedes the story (normalised).
     static let summaryLabels: Set<String> = [
@@ -150,7 +210,7 @@ public struct BodyCleaner: Sendable {
     /// "3 Min Lesezeit", "5 min read", "Tempo de leitura: 1 minuto", "Lesedauer: 4 Min.".
     static func isReadingTime(_ norm: String) -> Bool {
         guard norm.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return false }
-        for w in ["min read", "minute read", "minutes read", "lesezeit", "lesedauer", "leitura", "lectura", "temps de lecture",
+        for w in ["min read", "minute read", "minutes read", "reading time", "lesezeit", "lesedauer", "leitura", "lectura", "temps de lecture",
                   "lettura", "মিনিটে পড়ুন", "मिनट में पढ़ें"] where norm.contains(w) {
             return true
         }

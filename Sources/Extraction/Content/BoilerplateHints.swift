@@ -98,6 +98,21 @@ enum BoilerplateHints {
         return start < hay.count && weakTokenBytes.contains(hay[start...]) ? .weak : .none
     }
 
+    /// Whole `class`/`id` tokens by which a page hides an element until a script shows it.
+    static let hiddenTokenBytes: Set<ArraySlice<UInt8>> = Set(["hidden", "hide", "d-none", "is-hidden", "invisible"].map { ArraySlice($0.utf8) })
+
+    /// Whether `classAndID` (lower case) holds a token that hides the element ("… hidden", "d-none").
+    static func hasHiddenToken(_ classAndID: String) -> Bool {
+        if classAndID.isEmpty { return false }
+        let hay = Array(classAndID.utf8)
+        var start = 0
+        for (k, b) in hay.enumerated() where b == 0x20 {
+            if k > start, hiddenTokenBytes.contains(hay[start..<k]) { return true }
+            start = k + 1
+        }
+        return start < hay.count && hiddenTokenBytes.contains(hay[start...])
+    }
+
     /// Whether `classAndID` (lower case) marks boilerplate at all.
     static func isNegative(_ classAndID: String) -> Bool { verdict(classAndID) != .none }
 

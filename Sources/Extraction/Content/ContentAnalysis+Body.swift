@@ -4,6 +4,7 @@ extension ContentAnalysis {
     /// Runs all passes and assembles the ``ContentResult``.
     mutating func run(pageURL: String, headlineHints: [String]) -> ContentResult {
         guard n > 1 else { return ContentResult() }
+        pageHost = Self.host(of: pageURL)
         markHiddenAndLinks()
         aggregate()
         markBoilerplate()
@@ -49,13 +50,35 @@ extension ContentAnalysis {
         let hintKeys = headlineHints.map(Self.key).filter { !$0.isEmpty }
         let headlineNode = findHeadline(near: root, hintKeys: hintKeys)
         let headlineKey = headlineNode.map { Self.key(doc.textContent(of: NodeID($0))) } ?? hintKeys.first
-        var body = bodyBlocks(in: regionRoots, headlineKey: headlineKey, headlineNode: headlineNode)
+        let others = otherArticles(in: regionRoots, headline: headlineNode, hintKeys: hintKeys)
+        var body = bodyBlocks(in: regionRoots, headlineKey: headlineKey, headlineNode: headlineNode, excluding: others)
         if body.isEmpty, let b = doc.body?.index {
             // Nothing passed the filters (a tiny page, or text that is all one link): the visible
             // text of the page is its body.
             body = bodyBlocks(in: [b], headlineKey: headlineKey, headlineNode: headlineNode, lenient: true)
         }
         return (root, headlineNode, body)
+    }
+
+    /// Further articles an infinite-scroll page appended after the one shown: `<article>` elements
+    /// of the region that hold a visible `<h1>` of their own, but for the page's article — the one
+    /// holding the headline when a title of the page's metadata named it, else the first.
+    func otherArticles(in roots: [Int], headline: Int?, hintKeys: [String]) -> [Int] {
+        var articles: [Int] = []
+        for h1 in doc.elements(.h1) where !hidden[h1.index] && chars[h1.index] > 0 {
+            guard let a = doc.ancestor(of: h1, tag: .article)?.index, !articles.contains(where: { doc.contains(NodeID($0), NodeID(a)) }),
+                  roots.contains(where: { doc.contains(NodeID($0), NodeID(a)) })
+            else { continue }
+            articles.removeAll { doc.contains(NodeID(a), NodeID($0)) }
+            articles.append(a)
+        }
+        guard articles.count >= 2 else { return [] }
+        var keep = articles[0]
+        if let h = headline, let own = articles.first(where: { doc.contains(NodeID($0), NodeID(h)) }), own != keep {
+            let k = Self.key(doc.textContent(of: NodeID(h)))
+            if !k.isEmpty, hintKeys.contains(where: { $0 == k || $0.hasPrefix(k) }) { keep = own }
+        }
+        return articles.filter { $0 != keep }
     }
 
     /// Lower-case text without spaces and punctuation, for comparing headlines.
@@ -100,9 +123,52 @@ extension ContentAnalysis {
         return true
     }
 
+    /// Whether the block after `blocks[k]` is a paragraph of prose: at least
+    /// ``sectionProseChars`` characters under a `<p>`, with little link text.
+    func opensProse(_ k: Int) -> Bool {
+        guard k + 1 < blocks.count else { return false }
+        let next = blocks[k + 1]
+        return doc.tags[next.owner] == .p && next.chars >= Self.sectionProseChars && next.linkDensity < 0.25
+    }
+    /// The fewest characters of the paragraph that makes a linked heading a section heading.
+    static let sectionProseChars = 150
+
+    /// Whether the link of heading `h` names a section rather than another story of the site: it
+    /// points into the page (a table of contents' anchor) or to another site (a listicle's
+    /// product, a tool, a place), or its text is short like a name ("DEEBOT T30", "Day 7"). A
+    /// sentence-long title linking to a page of the same site is a teaser.
+    func isSectionLink(_ h: Int, text: String) -> Bool {
+        guard let a = doc.elements(.a, in: NodeID(h)).first, let href = doc.attribute("href", of: a) else { return true }
+        let ref = href.utf8.drop { $0 == 0x20 }
+        if ref.first == 0x23 { return true }  // "#…"
+        let lower = href.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
+            let host = Self.host(of: lower)
+            if !host.isEmpty, !pageHost.isEmpty, host != pageHost, !host.hasSuffix("." + pageHost), !pageHost.hasSuffix("." + host) {
+                return true
+            }
+        }
+        var words = 1
+        for b in text.utf8 where b == 0x20 { words += 1 }
+        return words <= Self.sectionLinkMaxWords && text.utf8.count <= Self.sectionLinkMaxBytes
+    }
+    /// The most words (and UTF-8 bytes) of a heading linking within the site that still names a section.
+    static let sectionLinkMaxWords = 6
+    static let sectionLinkMaxBytes = 60
+
+    /// The host of `url`, lower case, without "www." (empty when there is none).
+    static func host(of url: String) -> Substring {
+        let lower = Substring(url.lowercased())
+        guard let r = lower.range(of: "//") else { return "" }
+        var h = lower[r.upperBound...]
+        if let end = h.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0 == ":" }) { h = h[..<end] }
+        if h.hasPrefix("www.") { h = h.dropFirst(4) }
+        return h
+    }
+
     /// The body blocks of the region, filtered and typed.
     /// `lenient` keeps link-heavy blocks and trailing headings (the last resort for tiny pages).
-    func bodyBlocks(in roots: [Int], headlineKey: String?, headlineNode: Int?, lenient: Bool = false) -> [ContentBlock] {
+    func bodyBlocks(in roots: [Int], headlineKey: String?, headlineNode: Int?, excluding: [Int] = [], lenient: Bool = false) -> [ContentBlock] {
         var out: [ContentBlock] = []
         var listOwner = -1
         var listItems: [String] = []
@@ -115,8 +181,9 @@ extension ContentAnalysis {
             listItems = []; listOwner = -1; listChars = 0; listLinkChars = 0
         }
         var seen = Set<String>()
-        for b in blocks {
+        for (k, b) in blocks.enumerated() {
             guard roots.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) else { continue }
+            if !excluding.isEmpty, excluding.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) { continue }
             let tag = doc.tags[b.owner]
             if tag == .figcaption || tag == .caption || doc.hasAncestor(NodeID(b.owner), tag: .figcaption) { continue }
             if let h = headlineNode, doc.contains(NodeID(h), NodeID(b.owner)) { continue }
@@ -126,7 +193,9 @@ extension ContentAnalysis {
             if b.chars <= 110, BoilerplateHints.matchesPhrase(t.lowercased(), chars: b.chars) { continue }
             if tag.isHeading {
                 if let k = headlineKey, Self.key(t) == k { continue }
-                if b.linkDensity > 0.5 && !lenient { continue }
+                // A heading that is a link (a listicle's item linking to the product) still opens a
+                // section when prose follows it; a teaser's linked title does not.
+                if b.linkDensity > 0.5 && !lenient && !(opensProse(k) && isSectionLink(b.owner, text: t)) { continue }
                 flushList()
                 out.append(ContentBlock(type: .heading, text: t, node: NodeID(b.owner)))
                 continue
@@ -146,8 +215,72 @@ extension ContentAnalysis {
             out.append(ContentBlock(type: type, text: t, node: NodeID(b.owner)))
         }
         flushList()
+        if !lenient { dropFigureBoxes(&out) }
         // Trailing headings with nothing after them are section labels of what follows the article.
         while !lenient, let last = out.last, last.type == .heading { out.removeLast() }
         return out
+    }
+
+    // MARK: Figure boxes
+
+    /// A short block that is mostly a number with a label: "28,25,140 Cases", "1.2 m Recovered".
+    static func isFigureLabel(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count <= figureMaxBytes else { return false }
+        var digits = 0, others = 0
+        for b in bytes where b != 0x20 {
+            if b >= 0x30 && b <= 0x39 { digits += 1 } else if b != 0x2C && b != 0x2E { others += 1 }
+        }
+        return digits >= 2 && digits * 2 >= others
+    }
+    /// A paragraph that is a figure label outside a table (a table's cells are data the story presents).
+    func isFigureLabel(_ b: ContentBlock) -> Bool {
+        b.type == .paragraph && Self.isFigureLabel(b.text) && !doc.hasAncestor(b.node, tag: .table) && doc.tags[b.node.index] != .td
+            && doc.tags[b.node.index] != .th
+    }
+    /// The longest figure label, in UTF-8 bytes.
+    static let figureMaxBytes = 32
+
+    /// Statistics boxes embedded in a story ("World: 28,25,140 Cases · 18,29,648 Active · … —
+    /// Coronavirus has spread to 185 countries."): at least three figure labels in a row, outside
+    /// tables, make a
+    /// box; the box — their container, widened to the heading just before them — goes whole, its
+    /// summary sentence too, when it holds little else (a live widget, not the story's text).
+    func dropFigureBoxes(_ out: inout [ContentBlock]) {
+        var k = 0
+        while k < out.count {
+            guard isFigureLabel(out[k]) else { k += 1; continue }
+            var e = k + 1
+            while e < out.count, isFigureLabel(out[e]) { e += 1 }
+            if e - k < 3 { k = e; continue }
+            var box = out[k].node.index
+            for j in (k + 1)..<e { box = commonAncestor(box, out[j].node.index) }
+            var first = k
+            if k > 0, out[k - 1].type == .heading {
+                box = commonAncestor(box, out[k - 1].node.index)
+                first = k - 1
+            }
+            var runBytes = 0
+            for j in first..<e { runBytes += out[j].text.utf8.count }
+            var last = e
+            while last < out.count, doc.contains(NodeID(box), out[last].node) { last += 1 }
+            var boxBytes = runBytes
+            for j in e..<last { boxBytes += out[j].text.utf8.count }
+            if boxBytes <= runBytes * 2 + Self.figureBoxProseBytes {
+                out.removeSubrange(first..<last)
+                k = first
+            } else {
+                out.removeSubrange(k..<e)
+            }
+        }
+    }
+    /// The most text besides its figures that a figure box holds.
+    static let figureBoxProseBytes = 400
+
+    /// The nearest element holding both `a` and `b`.
+    func commonAncestor(_ a: Int, _ b: Int) -> Int {
+        var x = a
+        while x > 0, !doc.contains(NodeID(x), NodeID(b)) { x = Int(doc.parents[x]) }
+        return x
     }
 }

@@ -57,6 +57,8 @@ struct ContentAnalysis {
     var blocks: [TextBlock] = []
     /// Characters removed by the structural rules of ``markBoilerplate(conditional:)``.
     var conditionalChars = 0
+    /// The page's host, lower case, without "www." (set by ``run(pageURL:headlineHints:)``).
+    var pageHost: Substring = ""
 
     init(_ doc: HTMLDocument) {
         self.doc = doc
@@ -153,6 +155,7 @@ struct ContentAnalysis {
     mutating func markBoilerplate(conditional: Bool = true) {
         conditionalChars = 0
         let bodyChars = max(1, Int(chars[doc.body?.index ?? 0]))
+        var runCards = Set<Int>()
         for i in 1..<n {
             let p = Int(doc.parents[i])
             removed[i] = removed[p] || hidden[i]
@@ -160,9 +163,11 @@ struct ContentAnalysis {
             guard doc.kinds[i] == .element, !removed[i] else { continue }
             let tag = doc.tags[i]
             if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
+            if !runCards.isEmpty, runCards.remove(i) != nil { removed[i] = true; conditionalChars += Int(chars[i]); continue }
             if tag == .body || tag == .html || tag == .a { continue }
             // Structural rules hold whatever the size (a listing page undoes them in `run`).
             if conditional, isInteractiveWidget(i) || isTeaserList(i) { removed[i] = true; conditionalChars += Int(chars[i]); continue }
+            if conditional, linkedHeadings[i] >= 3 { closingTeaserRun(of: i, into: &runCards) }
             // Subtrees holding much of the page's text are never dropped by hints.
             let large = Int(chars[i]) * 5 >= bodyChars * 2
             if large { continue }
@@ -181,7 +186,11 @@ struct ContentAnalysis {
                 removed[i] = true
                 continue
             }
-            switch BoilerplateHints.verdict(doc.classAndID(id)) {
+            let name = doc.classAndID(id)
+            // A box the page keeps hidden until a script shows it, built around a form (sign-in,
+            // registration, paywall offers): its list of perks can be long, but it is not the article.
+            if controls[i] > 0, BoilerplateHints.hasHiddenToken(name) { removed[i] = true; continue }
+            switch BoilerplateHints.verdict(name) {
             case .comments: removed[i] = true
             // A section whose name happens to hold a hint ("sharing-with-a-single-developer") but
             // which carries several long paragraphs is part of the article.
@@ -221,6 +230,35 @@ struct ContentAnalysis {
     }
     /// The most characters per linked heading a teaser card holds (title, excerpt, date, labels).
     static let teaserMaxChars = 600
+
+    /// Whether child `j` is a teaser card: a linked heading and little else.
+    func isTeaserCard(_ j: Int) -> Bool {
+        linkedHeadings[j] >= 1 && Int(chars[j]) <= Int(linkedHeadings[j]) * Self.teaserMaxChars
+    }
+
+    /// Teasers placed straight into the article's container after the story ("More ideas": card,
+    /// rule, card, rule, card): the children of `i` from the last run of at least three teaser
+    /// cards in a row (children without text between them aside), each with its thumbnail, when
+    /// no paragraph of prose follows the run. The thumbnail tells a teaser from a listicle's item
+    /// or an FAQ entry (a linked heading and a short text as well). ``isTeaserList(_:)`` catches a container of cards; this catches the cards
+    /// closing a container that also holds the story.
+    func closingTeaserRun(of i: Int, into cards: inout Set<Int>) {
+        var run: [Int] = []
+        var c = doc.firstChild(NodeID(i))
+        while let k = c {
+            let j = k.index
+            c = doc.nextSibling(k)
+            guard doc.kinds[j] == .element, chars[j] > 0, !hidden[j] else { continue }
+            if isTeaserCard(j), !doc.elements(.img, in: k).isEmpty || !doc.elements(.picture, in: k).isEmpty {
+                run.append(j)
+            } else if longParagraphs[j] > 0 {
+                run.removeAll(keepingCapacity: true)
+            } else if run.count < 3 {
+                run.removeAll(keepingCapacity: true)
+            }
+        }
+        if run.count >= 3 { cards.formUnion(run) }
+    }
 
     static func isBlockOwner(_ t: HTMLTag) -> Bool {
         switch t {
@@ -381,17 +419,41 @@ struct ContentAnalysis {
         let mass = proseMass()
         var pick = top
         var p = Int(doc.parents[top])
-        var level = 1
-        while p > 0, doc.tags[p] != .body, doc.tags[p] != .html, level <= Self.widenLevels {
-            if Double(mass[p]) >= Double(mass[pick]) * Self.widenRatio + Self.widenMargin { pick = p }
-            p = Int(doc.parents[p])
+        var below = mass[top]
+        var level = 1, step = 1
+        while p > 0, doc.tags[p] != .body, doc.tags[p] != .html, step <= Self.widenLevels {
+            if Double(mass[p]) >= Double(mass[pick]) * Self.widenRatio + Self.widenMargin,
+               level <= Self.widenLevels || proseChildren(p, mass: mass) >= Self.builderSections {
+                pick = p
+            }
+            // Further up than `widenLevels`, wrappers that add no prose do not count (page builders
+            // nest each section many levels deep); an ancestor that far joins only when it holds
+            // several sections of prose, not the story and one long sidebar or ticker.
+            if mass[p] > below { step += 1 }
+            below = mass[p]
             level += 1
+            p = Int(doc.parents[p])
         }
         return pick
     }
+
+    /// Element children of `i` holding prose.
+    func proseChildren(_ i: Int, mass: [Int32]) -> Int {
+        var count = 0
+        var c = doc.firstChild(NodeID(i))
+        while let k = c {
+            if mass[k.index] > 0 { count += 1 }
+            c = doc.nextSibling(k)
+        }
+        return count
+    }
+    /// The fewest sections of prose that let an ancestor beyond ``widenLevels`` join.
+    static let builderSections = 3
+
     /// An ancestor replaces the candidate when it holds this many times its prose plus the margin
     /// (measured on the corpora: 1.5 and 300 characters, at most 4 levels up; further up, sidebars
-    /// with long text start to join).
+    /// with long text start to join, so beyond that only ancestors holding ``builderSections``
+    /// sections of prose join, and wrappers that add no prose are not counted).
     static let widenRatio = 1.5
     static let widenMargin = 300.0
     static let widenLevels = 4
@@ -421,7 +483,27 @@ struct ContentAnalysis {
                 }
             }
         }
+        out.append(contentsOf: uncleParagraphs(of: parent))
         out.append(contentsOf: cousins(of: top, threshold: threshold, scores: scores))
+        return out
+    }
+
+    /// Paragraphs of prose beside the candidate's parent (the story's first paragraphs written
+    /// straight into its container, the rest wrapped one level deeper): `<p>` children of the
+    /// grandparent with more than 80 characters and little link text, when the parent is not the
+    /// page's body.
+    func uncleParagraphs(of parent: Int) -> [Int] {
+        let grand = Int(doc.parents[parent])
+        guard grand > 0, doc.tags[parent] != .body, doc.tags[grand] != .body, doc.tags[grand] != .html else { return [] }
+        var out: [Int] = []
+        var c = doc.firstChild(NodeID(grand))
+        while let k = c {
+            let i = k.index
+            if i != parent, !removed[i], doc.kinds[i] == .element, doc.tags[i] == .p, chars[i] > 80, nodeLinkDensity(i) < 0.25 {
+                out.append(i)
+            }
+            c = doc.nextSibling(k)
+        }
         return out
     }
 
