@@ -5,6 +5,14 @@ import Testing
 @Suite("Cleanup stage: boilerplate at the edges of the body")
 struct CleanupTests {
     let cleaner = BodyCleaner()
+
+    @Test("A leading line with a long run of digits is no date line and does not overflow (found by the fuzzer)")
+    func longDigitRunIsNoYear() {
+        let digits = String(repeating: "7", count: 40)
+        #expect(!BodyCleaner.isPostedLine(digits, count: 40))
+        #expect(BodyCleaner.isPostedLine(digits + " 2024", count: 45))
+        #expect(!BodyCleaner.isPostedLine("20245 copies", count: 12))
+    }
     static let prose = "The council approved the budget on Tuesday after a long debate, and the mayor said the new bridge would open next spring."
 
     func blocks(_ texts: [String]) -> [ContentBlock] {

@@ -107,7 +107,9 @@ public struct BodyCleaner: Sendable {
         for b in norm.utf8 {
             if b == 0x20 { words += 1 }
             if b >= 0x30 && b <= 0x39 {
-                run += 1; runValue = runValue * 10 + Int(b - 0x30)
+                // Only the first five digits count (a longer run is no year), so the value cannot overflow.
+                run += 1
+                if run <= 5 { runValue = runValue * 10 + Int(b - 0x30) }
             } else {
                 if run == 4, (1900...2099).contains(runValue) { hasYear = true }
                 run = 0; runValue = 0
