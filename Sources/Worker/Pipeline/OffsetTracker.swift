@@ -46,7 +46,8 @@ final class OffsetTracker: @unchecked Sendable {
     /// (2) ``waitUntilIdle(_:deadline:)`` cannot return between the last page finishing and its offset
     /// being stored: a revocation that commits right after waiting includes that offset. (Before this,
     /// an eager rebalance could commit one offset short and the next owner repeated that page.)
-    /// `store` must not call back into the tracker.
+    /// `store` must not call back into the tracker, nor take a lock that is held anywhere while
+    /// calling into the tracker (lock order: tracker first).
     @discardableResult
     func finish(_ key: Key, offset: Int64, generation: UInt64, store: (Int64) -> Void = { _ in }) -> Int64? {
         lock.lock(); defer { lock.unlock() }

@@ -190,7 +190,10 @@ final class ReplayService: Service, @unchecked Sendable {
                 let (message, isDeadLetter) = outputMessage(for: m, processor: processor)
                 publisher.publish(message) {
                     if isDeadLetter { progress.deadLetterProduced() } else { progress.recordProduced() }
-                    tracker.finish(key, offset: m.offset, generation: generation) { next in
+                    // Not inside `finish`'s store closure: `positions` calls into the tracker under its
+                    // own lock (pending/covered ask `idle`), so that order would deadlock. An idle
+                    // partition whose position has not advanced yet only makes `pending` conservative.
+                    if let next = tracker.finish(key, offset: m.offset, generation: generation) {
                         positions.advance(m.partition, to: next)
                     }
                     limiter.release(bytes: size)
