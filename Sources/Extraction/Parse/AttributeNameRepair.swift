@@ -47,6 +47,8 @@ enum AttributeNameRepair {
         return quote == 0x22 || quote == 0x27
     }
 
+    /// An ASCII byte libxml2 2.9 accepts inside a tag or attribute name (letters, digits, `_ : . -`);
+    /// also used by ``RawTextShortcut`` to tell `</script>` from `</scripts>`.
     @inline(__always)
     static func isNameByte(_ c: UInt8) -> Bool {
         (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)

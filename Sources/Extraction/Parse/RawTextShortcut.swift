@@ -91,9 +91,6 @@ enum RawTextShortcut {
             k += 1
         }
         guard k < n else { return true }
-        let c = p[k]
-        let nameChar = (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
-            || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E
-        return !nameChar
+        return !AttributeNameRepair.isNameByte(p[k])
     }
 }
