@@ -8,7 +8,8 @@ import PackageDescription
 //   Schemas     – wire types (RawPage, ArticleRecord, DeadLetter); depends on nothing.
 //   Extraction  – HTML → ArticleRecord; depends on CLibXML2 + Schemas, never on Kafka.
 //   Kafka       – Swift client over librdkafka; depends on CRdKafka only.
-//   Worker      – the `newsflow` executable: CLI, pipeline, delivery, metrics. The one place that wires them.
+//   Worker      – the `newsflow` executable: CLI, pipeline, delivery, metrics. The one place that wires them
+//                 (and the only user of CCrypto, libcrypto's SHA-256 for the page digest).
 let package = Package(
     name: "newsflow",
     platforms: [.macOS(.v14)],
@@ -38,6 +39,11 @@ let package = Package(
             pkgConfig: "rdkafka",
             providers: [.apt(["librdkafka-dev"])]
         ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
 
         // MARK: Libraries
         .target(
@@ -60,6 +66,7 @@ let package = Package(
                 "Schemas",
                 "Extraction",
                 "Kafka",
+                "CCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -57,7 +57,7 @@ def test_build_stage_uses_swift_6_bookworm_and_builds_static_release():
     assert re.fullmatch(r"swift:6\.\d+(\.\d+)?-bookworm", swift_image)
     build = _stages()[0]
     runs = " ".join(a for i, a in build if i == "RUN")
-    for package in ("librdkafka-dev", "libxml2-dev", "pkg-config"):
+    for package in ("librdkafka-dev", "libxml2-dev", "libssl-dev", "pkg-config"):
         assert package in runs
     assert "swift build -c release --static-swift-stdlib --product newsflow" in runs
 
@@ -69,7 +69,7 @@ def test_runtime_stage_is_slim_non_root_with_runtime_libraries_only():
     assert runtime[0] == ("FROM", "${RUNTIME_IMAGE}")
     runs = " ".join(a for i, a in runtime if i == "RUN")
     installed = set(re.search(r"apt-get install -y --no-install-recommends ([^&]+)", runs).group(1).split())
-    assert {"librdkafka1", "libxml2", "ca-certificates", "tzdata"} <= installed
+    assert {"librdkafka1", "libxml2", "libssl3", "ca-certificates", "tzdata"} <= installed
     assert not any(p.endswith("-dev") for p in installed), "no development packages at run time"
     (user,) = [a for i, a in runtime if i == "USER"]
     uid = user.split(":")[0]

@@ -21,4 +21,10 @@ struct SHA256Tests {
         #expect(h.finalize().hexString == SHA256.hex(data))
         #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    @Test("a collection without contiguous storage hashes like the same bytes in an array")
+    func nonContiguousInput() {
+        let lazyBytes = (0..<777).lazy.map { UInt8(truncatingIfNeeded: $0 &* 131) }
+        #expect(SHA256.hex(lazyBytes) == SHA256.hex(Array(lazyBytes)))
+    }
 }

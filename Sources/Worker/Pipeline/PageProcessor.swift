@@ -43,7 +43,7 @@ struct PageProcessor: Sendable {
         }
         record.source = .init(
             topic: message.topic, partition: message.partition, offset: message.offset,
-            contentSHA256: SHA256.hex(message.value))
+            contentSHA256: ContentDigest.sha256Hex(message.value))
         let value: [UInt8]
         do {
             value = try RecordCoding.encode(record)
