@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Schemas
 @testable import Extraction
 
 /// Loads a fixture from `Tests/ExtractionTests/Fixtures` and parses it.
@@ -104,6 +105,24 @@ struct MetadataTests {
         #expect(md.canonicalURLs.first == .init("https://example.at/a", .link))
         #expect(md.titles.first == .init("Titel", .microdata))
         #expect(md.languages.first?.value == "de")
+    }
+
+    @Test("a <meta> that carries its date in value= instead of content= is read, so an Updated time is not the only date")
+    func metaValueAttribute() throws {
+        let html = """
+        <html><head><title>Port reopens after storm</title>
+        <meta name="publish-date" value="Tue, 07 Apr 2020 07:36:07 +0530">
+        <meta name="modified-date" value="Tue, 07 Apr 2020 15:49:34 +0530"></head>
+        <body><article><h1>Port reopens after storm</h1>
+        <span>Updated: April 07, 2020 03:49 pm IST</span>
+        <p>The port reopened on Tuesday morning after the storm had closed it for three days, officials said.</p>
+        <p>Ships queued outside the harbour began to enter at dawn, and the first cargo was unloaded by noon.</p>
+        </article></body></html>
+        """
+        let md = MetadataExtractor().extract(try parseHTML(html))
+        #expect(md.published.first?.value == "Tue, 07 Apr 2020 07:36:07 +0530")
+        let record = try ArticleExtractor().extract(RawPage(url: "https://news.example.in/port-reopens", body: Array(html.utf8)))
+        #expect(record.publishedAt == "2020-04-07T07:36:07+05:30")
     }
 
     @Test("a product widget's reviews are not the article: their authors are not read")

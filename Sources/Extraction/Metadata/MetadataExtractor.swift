@@ -44,7 +44,8 @@ public struct MetadataExtractor: Sendable {
 
         // <meta>
         for m in doc.elements(.meta) {
-            guard let rawContent = doc.attribute("content", of: m) else { continue }
+            // A few CMSs write `value=` where the standard says `content=` (`<meta name="publish-date" value=…>`).
+            guard let rawContent = doc.attribute("content", of: m) ?? doc.attribute("value", of: m) else { continue }
             let content = HTMLDocument.collapse(rawContent)
             guard !content.isEmpty else { continue }
             let key = (doc.attribute("property", of: m) ?? doc.attribute("name", of: m)
