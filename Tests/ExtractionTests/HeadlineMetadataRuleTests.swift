@@ -88,3 +88,31 @@ struct HeadlineMetadataRuleTests {
         #expect(try headline(html) == full)
     }
 }
+
+/// Author rules for credits that SEO plugins and recipe pages print, on small pages of our own.
+@Suite("Authors: Twitter card credits and recipe bylines")
+struct CardAndRecipeAuthorTests {
+    @Test("a Twitter card's \"Written by\" field names the author")
+    func twitterCardAuthor() throws {
+        let doc = try parseHTML("<html><head><meta name='twitter:label1' content='Written by'><meta name='twitter:data1' content='Jane Marlow'>"
+            + "<meta name='twitter:label2' content='Est. reading time'><meta name='twitter:data2' content='7 minutes'></head><body></body></html>")
+        let md = MetadataExtractor().extract(doc)
+        #expect(md.authors.map(\.name) == ["Jane Marlow"])
+        #expect(md.authors.first?.source == .twitter)
+    }
+
+    @Test("other Twitter card fields name no author")
+    func twitterCardOtherFields() throws {
+        let doc = try parseHTML("<html><head><meta name='twitter:label1' content='Est. reading time'><meta name='twitter:data1' content='7 minutes'>"
+            + "</head><body></body></html>")
+        #expect(MetadataExtractor().extract(doc).authors.isEmpty)
+    }
+
+    @Test("\"Recipe by\" and \"Article by\" lead a byline", arguments: [
+        ("Recipe by PJ Larkin", "PJ Larkin"),
+        ("Article by Maria Nieminen", "Maria Nieminen"),
+    ])
+    func recipeLead(byline: String, name: String) {
+        #expect(BylineParser().parse(byline).map(\.name) == [name])
+    }
+}

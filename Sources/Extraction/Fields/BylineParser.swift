@@ -20,7 +20,8 @@ public struct BylineParser: Sendable {
     // MARK: Vocabulary
 
     static let leadWords: [String] = [
-        "written by", "reported by", "reviewed by", "edited by", "story by", "words by", "text by", "posted by", "published by", "by",
+        "written by", "reported by", "reviewed by", "edited by", "story by", "words by", "text by", "posted by", "published by",
+        "recipe by", "article by", "by",
         "von", "par", "por", "door", "di", "da", "av", "af", "przez", "autor", "autorin", "author", "auteur",
         "text", "texte", "redaktion", "লেখক", "লিখেছেন", "প্রতিবেদন", "লেখা", "लेखक", "द्वारा", "रिपोर्ट",
     ]
