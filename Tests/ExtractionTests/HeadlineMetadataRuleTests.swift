@@ -115,4 +115,10 @@ struct CardAndRecipeAuthorTests {
     func recipeLead(byline: String, name: String) {
         #expect(BylineParser().parse(byline).map(\.name) == [name])
     }
+
+    @Test("a name before a date in one |-separated part is kept; a comment count is no author")
+    func nameBeforeDateInSegment() {
+        #expect(BylineParser().parse("By Jane Marlow, Example Columnist August 19, 2025 | 33 Comments").map(\.name) == ["Jane Marlow"])
+        #expect(BylineParser().parse("Dec. 19, 2025 · Niko Larsson").map(\.name) == ["Niko Larsson"])
+    }
 }

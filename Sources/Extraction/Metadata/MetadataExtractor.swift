@@ -9,7 +9,8 @@
 /// 2. **OpenGraph / `article:*`** (`og:title`, `article:published_time`, `article:modified_time`,
 ///    `article:author`, `article:section`, `article:tag`, `og:site_name`, `og:locale`, `og:url`).
 /// 3. **Microdata** (`itemprop=headline|author|datePublished|dateModified|articleSection`).
-/// 4. **Twitter cards** (`twitter:title`, `twitter:description`).
+/// 4. **Twitter cards** (`twitter:title`, `twitter:description`, the author in a `twitter:dataN`
+///    field whose `twitter:labelN` is "Written by").
 /// 5. **Other `<meta>` names** (`author`, `date`, `pubdate`, `publishdate`, `dc.date`, `dcterms.*`,
 ///    `sailthru.*`, `parsely-*`, `keywords`, `news_keywords`, `description`, …).
 /// 6. **`<time datetime>`** elements (those marked `pubdate` first) and `<a rel=author>` links.
