@@ -122,3 +122,17 @@ struct CardAndRecipeAuthorTests {
         #expect(BylineParser().parse("Dec. 19, 2025 · Niko Larsson").map(\.name) == ["Niko Larsson"])
     }
 }
+
+/// Clues printed in a share bar right under the headline, on a small page of our own.
+@Suite("PageClueFinder: the block right under the headline")
+struct HeadlineBarClueTests {
+    @Test("a byline in a share bar right under the headline is read")
+    func bylineInShareBar() throws {
+        let doc = try parseHTML("<html><body><article><h1>Managing legal risks in a small gym</h1>"
+            + "<div class='by-share-div'><div class='by-div'><p>By: Jane Marlow</p></div><div><a href='/s'>Share</a></div></div>"
+            + "<p>The council met on Tuesday evening and voted on the plan after a long debate about costs and timing.</p></article></body></html>")
+        let md = MetadataExtractor().extract(doc)
+        let f = FieldResolver().resolve(document: doc, metadata: md, content: .init(), pageURL: "https://www.example-law.com/blog/gym")
+        #expect(f.authors.map(\.name) == ["Jane Marlow"])
+    }
+}

@@ -364,7 +364,8 @@ struct PageClueFinder {
                 let cls = doc.loweredClassAndIDBytes(n)
                 let clsMask = UTF8Scan.PairMask(cls)
                 let bylineClass = !cls.isEmpty && UTF8Scan.containsAny(cls, Self.bylineHintBytes, mask: clsMask)
-                if !cls.isEmpty, i > a, !bylineClass, UTF8Scan.containsAny(cls, Self.skipHintBytes, mask: clsMask) {
+                // (Not a block that starts right under the headline: a "by-share" bar holds the byline too.)
+                if !cls.isEmpty, i > a + 30, !bylineClass, UTF8Scan.containsAny(cls, Self.skipHintBytes, mask: clsMask) {
                     // A region after the headline that is not the article's: skip it.
                     let end = doc.subtreeEnd(n).index
                     if end - i < 3000 { skipUntil = max(skipUntil, end) }
