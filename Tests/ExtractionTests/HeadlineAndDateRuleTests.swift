@@ -88,6 +88,15 @@ struct HeadlineAndDateRuleTests {
         #expect(f.publishedAt == "2025-10-08T21:33:14Z")
     }
 
+    @Test("an Updated date inside a byline whose text runs the label into the name keeps its label")
+    func updatedInsideByline() throws {
+        let f = try resolve("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"The best certifications for your career\","
+            + "\"datePublished\":\"2019-08-14T13:00:00Z\",\"dateModified\":\"2025-09-17T08:00:00Z\"}</script></head>"
+            + "<body><article><h1>The best certifications for your career</h1><div class='author-line'><span>Written by: Sean Marlow, Senior Analyst</span>"
+            + "<span class='modified-at'>Updated Sep 17, 2025</span></div>" + Self.body + "</article></body></html>")
+        #expect(f.publishedAt == "2025-09-17T08:00:00Z")
+    }
+
     @Test("an article:published_time stays the publication date when the page prints only Updated")
     func updatedWithMetaPublished() throws {
         let f = try resolve("<html><head><meta property='article:published_time' content='2024-08-04T13:23:00Z'>"

@@ -506,6 +506,16 @@ struct PageClueFinder {
             }
             i += 1
         }
+        // A date read from a byline's whole text and again, labelled, from its own date element
+        // ("Sean Peek, Senior Analyst<span>Updated Sep 17, 2025</span>", the label run into a name):
+        // the element's reading.
+        let all = c.dates
+        c.dates.removeAll { d in
+            d.match.label == .none && all.contains { e in
+                e.match.label != .none && e.node != d.node && doc.contains(d.node, e.node)
+                    && e.match.date.year == d.match.date.year && e.match.date.month == d.match.date.month && e.match.date.day == d.match.date.day
+            }
+        }
         // Nearest to the headline first; those after it win ties.
         func distance(_ n: NodeID) -> Int { n.index >= a ? n.index - a : (a - n.index) * 2 }
         c.bylines.sort { distance($0.node) < distance($1.node) }
