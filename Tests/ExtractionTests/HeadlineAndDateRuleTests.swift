@@ -60,19 +60,47 @@ struct HeadlineAndDateRuleTests {
 
     // MARK: Dates
 
-    @Test("a printed Updated date is not taken for the publication date")
+    @Test("a page that prints only an Updated date and declares no publication date is dated by it")
     func updatedOnly() throws {
         let f = try resolve("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"The best tents for every trip\","
             + "\"dateModified\":\"2025-09-17T08:00:00Z\"}</script></head>"
             + "<body><article><h1>The best tents for every trip</h1><p>Written by: Sean Peek</p><p>Updated Sep 17, 2025</p>"
             + Self.body + "</article></body></html>")
-        #expect(f.publishedAt == nil)
+        #expect(f.publishedAt == "2025-09-17T08:00:00Z")
         #expect(f.modifiedAt == "2025-09-17T08:00:00Z")
     }
 
-    @Test("a datePublished in the markup stays the publication date when the page prints only Updated")
+    @Test("a JSON-LD datePublished alone gives way to the only printed date, Updated, when the markup's dateModified agrees")
+    func updatedOverJSONLDPublished() throws {
+        let f = try resolve("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"The best tents for every trip\","
+            + "\"datePublished\":\"2019-08-14T13:00:00Z\",\"dateModified\":\"2025-09-17T08:00:00Z\"}</script></head>"
+            + "<body><article><h1>The best tents for every trip</h1><p>Updated Sep 17, 2025</p>"
+            + Self.body + "</article></body></html>")
+        #expect(f.publishedAt == "2025-09-17T08:00:00Z")
+    }
+
+    @Test("an Updated label printed just before a <time> element labels its date")
+    func updatedLabelBeforeTime() throws {
+        let f = try resolve("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"Security practices for small teams\","
+            + "\"datePublished\":\"2024-11-22T22:28:12Z\",\"dateModified\":\"2025-10-08T21:33:14Z\"}</script></head>"
+            + "<body><article><h1>Security practices for small teams</h1><div><span>Updated <time datetime='2025-10-08'>October 8, 2025</time></span></div>"
+            + Self.body + "</article></body></html>")
+        #expect(f.publishedAt == "2025-10-08T21:33:14Z")
+    }
+
+    @Test("an Updated date inside a byline whose text runs the label into the name keeps its label")
+    func updatedInsideByline() throws {
+        let f = try resolve("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"The best certifications for your career\","
+            + "\"datePublished\":\"2019-08-14T13:00:00Z\",\"dateModified\":\"2025-09-17T08:00:00Z\"}</script></head>"
+            + "<body><article><h1>The best certifications for your career</h1><div class='author-line'><span>Written by: Sean Marlow, Senior Analyst</span>"
+            + "<span class='modified-at'>Updated Sep 17, 2025</span></div>" + Self.body + "</article></body></html>")
+        #expect(f.publishedAt == "2025-09-17T08:00:00Z")
+    }
+
+    @Test("an article:published_time stays the publication date when the page prints only Updated")
     func updatedWithMetaPublished() throws {
-        let f = try resolve("<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Riots spread to Plymouth\","
+        let f = try resolve("<html><head><meta property='article:published_time' content='2024-08-04T13:23:00Z'>"
+            + "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Riots spread to Plymouth\","
             + "\"datePublished\":\"2024-08-04T13:23:00Z\",\"dateModified\":\"2024-08-05T19:49:50Z\"}</script></head>"
             + "<body><article><h1>Riots spread to Plymouth</h1><p>Updated 20:49, 5 Aug 2024</p>"
             + Self.body + "</article></body></html>")

@@ -20,7 +20,8 @@ public struct BylineParser: Sendable {
     // MARK: Vocabulary
 
     static let leadWords: [String] = [
-        "written by", "reported by", "reviewed by", "edited by", "story by", "words by", "text by", "posted by", "published by", "by",
+        "written by", "reported by", "reviewed by", "edited by", "story by", "words by", "text by", "posted by", "published by",
+        "recipe by", "article by", "by",
         "von", "par", "por", "door", "di", "da", "av", "af", "przez", "autor", "autorin", "author", "auteur",
         "text", "texte", "redaktion", "লেখক", "লিখেছেন", "প্রতিবেদন", "লেখা", "लेखक", "द्वारा", "रिपोर्ट",
     ]
@@ -33,7 +34,7 @@ public struct BylineParser: Sendable {
     static let trailingLabels = [" sponsored", " advertisement", " promoted", " anzeige", " partner content"]
     static let junk: Set<String> = ["agencies", "agency", "wires", "wire", "staff and agencies", "and agencies", "reuters staff", "in", "at", "for", "from", "the", "with", "on", "admin", "administrator", "guest", "editor", "unknown", "folgen", "follow", "abonnieren", "subscribe",
                                       // Buttons of author widgets ("Folgen", "Abbruch", "zustimmen").
-                                      "abbruch", "abbrechen", "cancel", "zustimmen", "gefolgt", "following", "followed", "unfollow",
+                                      "abbruch", "abbrechen", "cancel", "comments", "comment", "kommentare", "zustimmen", "gefolgt", "following", "followed", "unfollow",
                                       "entfolgen", "close", "schließen", "more", "mehr", "ok", "suivre", "seguir"]
     /// Words that end a name in some languages ("신현주 기자", "山田太郎記者").
     static let trailingTitles = ["기자", "記者", "特派員", "編集委員", "reporter", "redakteur", "redakteurin"]
@@ -287,10 +288,16 @@ public struct BylineParser: Sendable {
                 break
             }
         }
-        // Drop "·"/"|"/"•"-separated segments that are a date ("Dec. 19, 2025 · Niko Matsakis").
+        // Drop "·"/"|"/"•"-separated segments that are a date ("Dec. 19, 2025 · Niko Matsakis"); a
+        // segment with a name before its date keeps the name ("By Jane Doe, Columnist August 19, 2025 | 3 Comments").
         let segments = text.split(whereSeparator: { "|·•".contains($0) }).map { String($0) }
         if segments.count > 1 {
-            text = segments.filter { seg in !DateParser().scan(seg).contains { $0.date.isValid } }.joined(separator: " | ")
+            text = segments.compactMap { seg -> String? in
+                guard DateParser().scan(seg).contains(where: { $0.date.isValid }) else { return seg }
+                guard let cut = Self.dateStart(in: seg) else { return nil }
+                let head = seg[..<cut].trimmingCharacters(in: Self.spacesAndSeparators)
+                return head.contains(where: { $0.isLetter }) ? head : nil
+            }.joined(separator: " | ")
         }
         var words: [Substring] = []
         for w in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {

@@ -6,7 +6,8 @@ import Schemas
 /// ## Rules
 /// - **Headline**: ``HeadlineSelector``: the on-page `<h1>`/headline element that matches the
 ///   metadata title (JSON-LD `headline`, `og:title`, `<title>` minus ` | Site`), as printed; not a
-///   breadcrumb's `<h1>`; a kicker kept only when the `og:title` keeps it.
+///   breadcrumb's `<h1>`; a kicker kept only when the `og:title` keeps it; the `og:title` when it is
+///   that heading shortened and the `<title>` is the long form.
 /// - **Authors**: the visible byline nearest the headline (byline/author elements, `rel=author`,
 ///   `itemprop=author`, or an unmarked desk/staff/correspondent credit next to the headline) parsed by
 ///   ``BylineParser``, and the metadata authors (JSON-LD, `article:author`, `<meta name=author>` …).
@@ -30,8 +31,12 @@ import Schemas
 ///   mistake: local time labelled `+00:00`) is read as local time. A time without an offset gets
 ///   the site's offset from ``TimeZoneInference`` (then `timezoneInferred` is true), or is dropped
 ///   to a date-only value when no zone can be inferred.
-///   An "Updated" date is never taken for the publication date: a page that prints only that and
-///   has no publication date in its markup gets no `published_at` (its `modified_at` is set).
+///   A page that prints only an "Updated X" date (an "Updated" label just before a `<time>`
+///   counts) is dated X when it declares no OpenGraph `article:published_time` and its markup's
+///   modification date, if any, falls on X's day: a JSON-LD `datePublished` alone is often when an
+///   evergreen guide's address was first used. Otherwise an "Updated" date is not taken for the
+///   publication date: such a page without a publication date in its markup gets no `published_at`
+///   (its `modified_at` is set).
 /// - **Language**: ``LanguageDetector`` on headline and body, reconciled with the declared languages.
 /// - **Section, tags, description, site name**: metadata, first value in precedence order.
 /// - **Attributions**: ``AttributionFinder`` over the body blocks.
@@ -118,7 +123,15 @@ public struct FieldResolver: Sendable {
         let shownPublished = labelledPublished ?? clues.dates.first { $0.match.label == .none }?.match.date
         let shownModified = clues.dates.first { $0.match.label == .modified }?.match.date
         var inferred = false
-        if let p = Self.reconcile(meta: metaPublished, shown: shownPublished, shownIsLabelled: labelledPublished != nil, zone: zone) {
+        var published = Self.reconcile(meta: metaPublished, shown: shownPublished, shownIsLabelled: labelledPublished != nil, zone: zone)
+        if shownPublished == nil, let updated = shownModified, Self.updatedStandsForPublication(updated: updated, metadata: md),
+            metaPublished.map({ !Self.sameDay($0, updated) }) ?? true, metaModified.map({ Self.sameDay($0, updated) }) ?? true
+        {
+            // The page shows only "Updated X", declares no article:published_time, and its markup's
+            // modification date (if any) is X too: X is its date.
+            published = Self.reconcile(meta: metaModified, shown: updated, shownIsLabelled: true, zone: zone)
+        }
+        if let p = published {
             let r = p.recordValue(fallbackOffset: p.hasTime && p.offsetMinutes == nil ? zone.offsetMinutes(for: p) : nil)
             f.publishedAt = r.value
             inferred = inferred || r.inferred
@@ -244,6 +257,15 @@ public struct FieldResolver: Sendable {
         }
         return first
     }
+
+    /// True when a page whose only printed date is "Updated X" is dated X: it declares no OpenGraph
+    /// `article:published_time` (pages that do mean it as the publication date; a JSON-LD
+    /// `datePublished` alone is often when an evergreen guide's address was first used).
+    static func updatedStandsForPublication(updated: ParsedDate, metadata md: PageMetadata) -> Bool {
+        updated.isValid && !md.published.contains { $0.source == .openGraph }
+    }
+
+    static func sameDay(_ a: ParsedDate, _ b: ParsedDate) -> Bool { a.year == b.year && a.month == b.month && a.day == b.day }
 
     /// The metadata date checked against the printed one.
     static func reconcile(meta: ParsedDate?, shown: ParsedDate?, shownIsLabelled: Bool, zone: TimeZoneInference) -> ParsedDate? {

@@ -8,8 +8,14 @@
 /// same text ("Die Eisheiligen 2024 Wann …" → "Die Eisheiligen 2024: Wann …"); quotes stay as printed.
 /// `<h1>`s inside `<nav>`, `<footer>` or a breadcrumb trail are not candidates (``PageClueFinder``).
 ///
+/// The matched heading gives way to the `og:title` when that is the heading shortened (its words in
+/// order with some left out, at most one word of its own) while the `<title>` carries the heading's
+/// long form; its curly quotes are written straight when the `<title>` writes them straight.
+///
 /// Without such a match: the metadata headline with a site-name part removed, else the only `<h1>`,
-/// else the `<title>` without its site-name part.
+/// else a metadata title (a shorter one that the first extends with a short suffix, such as a
+/// `<meta name=headline>` beside an `og:title` with a section and site name), else the `<title>`
+/// without its site-name part.
 public struct HeadlineSelector: Sendable {
     public init() {}
 
@@ -41,6 +47,74 @@ public struct HeadlineSelector: Sendable {
         guard let k = h.kicker, let head = h.headline else { return h.text }
         if let og = ogTitle, normalize(og) == normalize(k + " " + head) { return og }
         return head
+    }
+
+    /// Curly quotes as straight ones.
+    static func straightQuotes(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { sc -> Unicode.Scalar in
+            switch sc {
+            case "\u{2018}", "\u{2019}": return "'"
+            case "\u{201C}", "\u{201D}": return "\""
+            default: return sc
+            }
+        }))
+    }
+
+    /// `chosen` with straight quotes when the `<title>` writes it so ("a young lawyer's journey"
+    /// printed as "lawyer’s"): the `<title>` keeps the text as it was typed; curly quotes in the
+    /// heading come from a typographic filter of the page template.
+    static func quotedAsTitle(_ chosen: String, htmlTitle: String?) -> String {
+        guard let t = htmlTitle, chosen.unicodeScalars.contains(where: { (0x2018...0x201D).contains($0.value) }) else { return chosen }
+        let straight = straightQuotes(chosen)
+        guard straight != chosen, !t.unicodeScalars.contains(where: { (0x2018...0x201D).contains($0.value) }) else { return chosen }
+        let collapsed = HTMLDocument.collapse(t)
+        return variants(of: collapsed).contains(straight) ? straight : chosen
+    }
+
+    /// The `og:title` when it is the chosen heading shortened: the heading's words with some left
+    /// out, in order ("… how to check" for "… how to check if you have the rare buck"), while the
+    /// `<title>` carries the heading's long form. The publisher wrote the shorter one as the
+    /// headline; the long form is the search-engine title printed in the `<h1>`.
+    static func shortenedByOG(_ chosen: String, ogTitle: String?, htmlTitle: String?) -> String? {
+        guard let og = ogTitle.map({ HTMLDocument.collapse($0) }), let title = htmlTitle else { return nil }
+        let ow = normalize(og).split(separator: " "), cw = normalize(chosen).split(separator: " ")
+        guard ow.count >= 3, ow.count < cw.count, cw.count <= 80 else { return nil }
+        // The heading's words in order, but for at most one word the heading does not have
+        // ("compromise in Ukraine" for "compromise to end the Ukraine war") in a longer title.
+        let common = longestCommonSubsequence(ow, cw)
+        let foreign = ow.filter { !cw.contains($0) }.count
+        guard foreign == ow.count - common, foreign == 0 || (foreign == 1 && ow.count >= 5) else { return nil }
+        // The <title> is the heading's long form, not the short one.
+        let nc = normalize(chosen)
+        guard variants(of: HTMLDocument.collapse(title)).contains(where: { normalize($0) == nc }) else { return nil }
+        return og
+    }
+
+    /// The length of the longest common subsequence of two word lists.
+    static func longestCommonSubsequence(_ a: [Substring], _ b: [Substring]) -> Int {
+        var prev = [Int](repeating: 0, count: b.count + 1)
+        for x in a {
+            var row = [Int](repeating: 0, count: b.count + 1)
+            for (j, y) in b.enumerated() { row[j + 1] = x == y ? prev[j] + 1 : max(prev[j + 1], row[j]) }
+            prev = row
+        }
+        return prev[b.count]
+    }
+
+    /// The fallback metadata title: the first one, or a shorter one that it extends with a suffix
+    /// (`<meta name=headline>` "Budget passes" beside og:title "Budget passes-Politics | Daily").
+    static func shortestPrefix(of titles: [String]) -> String? {
+        guard let first = titles.first(where: { !$0.isEmpty }) else { return nil }
+        let nf = normalize(first)
+        // A short suffix (a section and site name), not the rest of a title cut short ("…For The...").
+        let shorter = titles.filter { t in
+            let n = normalize(t)
+            guard UTF8Scan.characterCount(of: n, isAtLeast: 8), n.count < nf.count, nf.hasPrefix(n + " "),
+                !t.hasSuffix("..."), !t.hasSuffix("…")
+            else { return false }
+            return nf.dropFirst(n.count).split(separator: " ").count <= 4
+        }
+        return shorter.min { $0.count < $1.count } ?? first
     }
 
     /// `chosen` written as a metadata title writes it when the on-page text is that title with white
@@ -101,14 +175,19 @@ public struct HeadlineSelector: Sendable {
             let score = refs.map { Self.similarity(cn, $0.0) * $0.1 }.max() ?? 0
             if score >= 0.8, score > (best?.1 ?? 0) + 0.01 { best = (c, score) }
         }
-        if let b = best { return Self.punctuatedAsMetadata(b.0, titles: titles) }
+        if let b = best {
+            // A heading whose kicker the og:title leaves out is decided by the kicker rule above.
+            let kickerHeading = zip(headings, candidates).contains { $0.0.kicker != nil && $0.1 == b.0 }
+            if !kickerHeading, let og = Self.shortenedByOG(b.0, ogTitle: ogTitle.map(Self.decodeEntities), htmlTitle: title) { return og }
+            return Self.quotedAsTitle(Self.punctuatedAsMetadata(b.0, titles: titles), htmlTitle: title)
+        }
         // 2. JSON-LD's headline; the first on-page headline; another metadata title; the <title>;
         //    each without a site-name part.
         if let j = jsonLDHeadline.map(Self.decodeEntities), !j.isEmpty, !isSiteName(j) {
             return Self.stripSite(j, siteNames: siteNames)
         }
         if let c = firstH1, c.count >= 8, c.count <= 300, !isSiteName(c) { return c }
-        if let m = titles.first(where: { !$0.isEmpty }) { return Self.stripSite(m, siteNames: siteNames) }
+        if let m = Self.shortestPrefix(of: titles) { return Self.stripSite(m, siteNames: siteNames) }
         if let t = title, !t.isEmpty { return Self.stripSite(t, siteNames: siteNames) }
         return candidates.first { !$0.isEmpty && $0.count <= 300 }
     }

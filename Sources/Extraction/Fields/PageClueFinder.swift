@@ -322,6 +322,24 @@ struct PageClueFinder {
 
     static let headlineBytes = Array("headline".utf8)
 
+    /// The short text printed just before element `n` in its parent, without digits: a label such as
+    /// "Updated" or "Last updated:" in a text or element of its own (`<span>Last updated:</span><time>…`).
+    func labelBefore(_ n: NodeID) -> String? {
+        guard let p = doc.parent(n) else { return nil }
+        var prev: NodeID?
+        var c = doc.firstChild(p)
+        while let x = c, x != n {
+            if !doc.isText(x) || doc.text(x).contains(where: { !$0.isWhitespace }) { prev = x }
+            c = doc.nextSibling(x)
+        }
+        guard let b = prev, doc.isText(b) || (doc.isElement(b) && doc.subtreeEnd(b).index - b.index <= 3) else { return nil }
+        let t = doc.isText(b) ? HTMLDocument.collapse(doc.text(b)) : doc.textContent(of: b)
+        guard UTF8Scan.characterCount(of: t, isAtLeast: 3), UTF8Scan.characterCount(of: t, isAtMost: 30),
+            !t.contains(where: { $0.isNumber })
+        else { return nil }
+        return t
+    }
+
     /// Bylines and dates printed within a window around `anchor` (the headline), nearest first.
     func clues(around anchor: NodeID?, parser: DateParser) -> Clues {
         var c = Clues()
@@ -346,7 +364,8 @@ struct PageClueFinder {
                 let cls = doc.loweredClassAndIDBytes(n)
                 let clsMask = UTF8Scan.PairMask(cls)
                 let bylineClass = !cls.isEmpty && UTF8Scan.containsAny(cls, Self.bylineHintBytes, mask: clsMask)
-                if !cls.isEmpty, i > a, !bylineClass, UTF8Scan.containsAny(cls, Self.skipHintBytes, mask: clsMask) {
+                // (Not a block that starts right under the headline: a "by-share" bar holds the byline too.)
+                if !cls.isEmpty, i > a + 30, !bylineClass, UTF8Scan.containsAny(cls, Self.skipHintBytes, mask: clsMask) {
                     // A region after the headline that is not the article's: skip it.
                     let end = doc.subtreeEnd(n).index
                     if end - i < 3000 { skipUntil = max(skipUntil, end) }
@@ -375,7 +394,13 @@ struct PageClueFinder {
                     if isDate, i >= dateUntil, !doc.visibleTextSurelyExceeds(n, chars: 240) {
                         let t = doc.textContent(of: n)
                         if UTF8Scan.characterCount(of: t, isAtLeast: 6), UTF8Scan.characterCount(of: t, isAtMost: 240) {
-                            let matches = parser.scan(t).filter { $0.date.isValid }
+                            var matches = parser.scan(t).filter { $0.date.isValid }
+                            if !matches.isEmpty, matches.allSatisfy({ $0.label == .none }), let before = labelBefore(n) {
+                                // "Updated <time>October 8, 2025</time>": an Updated label printed just before.
+                                // (Not a "Publish date" label: cards of other articles print those.)
+                                let labelled = parser.scan(before + " " + t).filter { $0.date.isValid }
+                                if labelled.count == matches.count, labelled.allSatisfy({ $0.label == .modified }) { matches = labelled }
+                            }
                             if !matches.isEmpty {
                                 for m in matches { c.dates.append((n, m)) }
                                 dateUntil = doc.subtreeEnd(n).index
@@ -480,6 +505,16 @@ struct PageClueFinder {
                 }
             }
             i += 1
+        }
+        // A date read from a byline's whole text and again, labelled, from its own date element
+        // ("Sean Peek, Senior Analyst<span>Updated Sep 17, 2025</span>", the label run into a name):
+        // the element's reading.
+        let all = c.dates
+        c.dates.removeAll { d in
+            d.match.label == .none && all.contains { e in
+                e.match.label != .none && e.node != d.node && doc.contains(d.node, e.node)
+                    && e.match.date.year == d.match.date.year && e.match.date.month == d.match.date.month && e.match.date.day == d.match.date.day
+            }
         }
         // Nearest to the headline first; those after it win ties.
         func distance(_ n: NodeID) -> Int { n.index >= a ? n.index - a : (a - n.index) * 2 }

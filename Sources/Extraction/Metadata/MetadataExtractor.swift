@@ -9,7 +9,8 @@
 /// 2. **OpenGraph / `article:*`** (`og:title`, `article:published_time`, `article:modified_time`,
 ///    `article:author`, `article:section`, `article:tag`, `og:site_name`, `og:locale`, `og:url`).
 /// 3. **Microdata** (`itemprop=headline|author|datePublished|dateModified|articleSection`).
-/// 4. **Twitter cards** (`twitter:title`, `twitter:description`).
+/// 4. **Twitter cards** (`twitter:title`, `twitter:description`, the author in a `twitter:dataN`
+///    field whose `twitter:labelN` is "Written by").
 /// 5. **Other `<meta>` names** (`author`, `date`, `pubdate`, `publishdate`, `dc.date`, `dcterms.*`,
 ///    `sailthru.*`, `parsely-*`, `keywords`, `news_keywords`, `description`, …).
 /// 6. **`<time datetime>`** elements (those marked `pubdate` first) and `<a rel=author>` links.
@@ -36,6 +37,7 @@ public struct MetadataExtractor: Sendable {
     public func extract(_ doc: HTMLDocument) -> PageMetadata {
         var md = PageMetadata()
         var og = Buckets(), micro = Buckets(), twitter = Buckets(), meta = Buckets(), late = Buckets()
+        var twitterPairs: [(key: String, value: String)] = []
 
         if let html = doc.html, let lang = doc.attribute("lang", of: html) ?? doc.attribute("xml:lang", of: html), !lang.isEmpty {
             md.languages.append(.init(lang, .html))
@@ -51,7 +53,14 @@ public struct MetadataExtractor: Sendable {
             let key = (doc.attribute("property", of: m) ?? doc.attribute("name", of: m)
                 ?? doc.attribute("itemprop", of: m) ?? doc.attribute("http-equiv", of: m) ?? "").lowercased()
             guard !key.isEmpty else { continue }
+            if UTF8Scan.hasPrefix(key, "twitter:label") || UTF8Scan.hasPrefix(key, "twitter:data") {
+                twitterPairs.append((key, content))
+                continue
+            }
             Self.readMeta(key: key, content: content, og: &og, micro: &micro, twitter: &twitter, meta: &meta, md: &md)
+        }
+        for name in Self.labelledAuthors(twitterPairs) where !name.hasPrefix("http") {
+            twitter.authors.append(.init(name: name, source: .twitter))
         }
 
         // <link>
@@ -194,6 +203,23 @@ public struct MetadataExtractor: Sendable {
 
     static let dateBytes = Array("date".utf8)
     static let ldJSONBytes = Array("ld+json".utf8)
+
+    /// Labels of a Twitter card's extra fields that name the author (`twitter:label1` "Written by").
+    static let authorCardLabels: Set<String> = ["written by", "author", "by", "geschrieben von", "écrit par", "escrito por", "autor"]
+
+    /// The authors a Twitter card names in its extra fields: `twitter:dataN` where `twitter:labelN`
+    /// is "Written by" (as SEO plugins write them).
+    static func labelledAuthors(_ pairs: [(key: String, value: String)]) -> [String] {
+        var out: [String] = []
+        for (key, label) in pairs where UTF8Scan.hasPrefix(key, "twitter:label") {
+            var l = Substring(label.lowercased())
+            while l.last == ":" || l.last == " " { l = l.dropLast() }
+            guard authorCardLabels.contains(String(l)) else { continue }
+            let n = key.dropFirst("twitter:label".count)
+            if let v = pairs.first(where: { $0.key == "twitter:data" + n })?.value, !v.isEmpty, v.count <= 80, !out.contains(v) { out.append(v) }
+        }
+        return out
+    }
 
     static func splitTags(_ s: String, comma: Bool) -> [String] {
         let parts = comma ? s.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "،" }).map(String.init) : [s]
