@@ -180,7 +180,7 @@ extension ContentAnalysis {
             }
             listItems = []; listOwner = -1; listChars = 0; listLinkChars = 0
         }
-        var seen = Set<String>()
+        var seen = Set<TextKey>()
         for (k, b) in blocks.enumerated() {
             guard roots.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) else { continue }
             if !excluding.isEmpty, excluding.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) { continue }
@@ -210,7 +210,7 @@ extension ContentAnalysis {
                 continue
             }
             flushList()
-            if !seen.insert(t).inserted && b.chars < 80 { continue }
+            if !seen.insert(TextKey(t)).inserted && b.chars < 80 { continue }
             let type: ArticleRecord.BlockType = doc.hasAncestor(NodeID(b.owner), tag: .blockquote) || tag == .blockquote ? .quote : .paragraph
             out.append(ContentBlock(type: type, text: t, node: NodeID(b.owner)))
         }
