@@ -190,7 +190,7 @@ extension ContentAnalysis {
             let t = text(of: b)
             if t.isEmpty || Self.isOnlyNumbering(t) { continue }
             // Only short blocks are judged by phrase: lower-case only those.
-            if b.chars <= 110, BoilerplateHints.matchesPhrase(t.lowercased(), chars: b.chars) { continue }
+            if b.chars <= 110, BoilerplateHints.matchesPhrase(lowercasing: t, chars: b.chars) { continue }
             if tag.isHeading {
                 if let k = headlineKey, Self.key(t) == k { continue }
                 // A heading that is a link (a listicle's item linking to the product) still opens a
