@@ -83,11 +83,35 @@ extension ContentAnalysis {
 
     /// Lower-case text without spaces and punctuation, for comparing headlines.
     static func key(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil || $0.properties.generalCategory == .nonspacingMark
-                || $0.properties.generalCategory == .spacingMark
-        }))
+        // The scalars of `s.lowercased()` that are kept, copied as UTF-8 (no per-scalar String appends).
+        let lower = CaseMapping.lowercasedBytes(s)
+        var out: [UInt8] = []
+        out.reserveCapacity(lower.count)
+        let table = keyScalarTable
+        var i = 0
+        let n = lower.count
+        while i < n {
+            let c = lower[i]
+            var v = UInt32(c)
+            var len = 1
+            if c >= 0xF0 { v = UInt32(c & 0x07); len = 4 } else if c >= 0xE0 { v = UInt32(c & 0x0F); len = 3 } else if c >= 0xC0 { v = UInt32(c & 0x1F); len = 2 }
+            if i + len > n { break }
+            for k in 1..<len { v = v << 6 | UInt32(lower[i + k] & 0x3F) }
+            let keep = Int(v) < table.count ? table[Int(v)] : Unicode.Scalar(v).map(isKeyScalar) ?? false
+            if keep { out.append(contentsOf: lower[i..<(i + len)]) }
+            i += len
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// Whether ``key(_:)`` keeps `u`: letters, digits and vowel signs.
+    static func isKeyScalar(_ u: Unicode.Scalar) -> Bool {
+        u.properties.isAlphabetic || u.properties.numericType != nil || u.properties.generalCategory == .nonspacingMark
+            || u.properties.generalCategory == .spacingMark
+    }
+
+    /// ``isKeyScalar(_:)`` precomputed for U+0000–U+0DFF (Latin to the Indic scripts).
+    static let keyScalarTable: [Bool] = (0..<0x0E00).map { Unicode.Scalar(UInt32($0)).map(isKeyScalar) ?? false }
 
     /// The `<h1>` of the article: the one before or in the content region, else the first visible one.
     func findHeadline(near root: Int?, hintKeys: [String]) -> Int? {
