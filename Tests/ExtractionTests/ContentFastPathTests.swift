@@ -20,7 +20,7 @@ struct ContentFastPathTests {
     @Test("The phrase needle set finds a phrase exactly when some phrase's bytes occur in the text")
     func needleSetAgreesWithByteSearch() {
         let texts = Self.samples.map { Array($0.lowercased().utf8) } + BoilerplateHints.phraseBytes
-            + BoilerplateHints.phraseBytes.map { Array("x " .utf8) + $0.dropLast() }
+            + BoilerplateHints.phraseBytes.map { Array("x ".utf8) + $0.dropLast() }
         for hay in texts {
             let expected = BoilerplateHints.phraseBytes.contains { ByteSearch.contains(hay, $0) }
             #expect(BoilerplateHints.phraseSet.containsAny(in: hay) == expected, "\(String(decoding: hay, as: UTF8.self))")
@@ -47,6 +47,19 @@ struct ContentFastPathTests {
             let expected = String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter(ContentAnalysis.isKeyScalar)))
             #expect(ContentAnalysis.key(s) == expected, "\(s)")
         }
+    }
+
+    @Test("The byte prefilter rules a needle out only where String.contains finds nothing")
+    func mayContain() {
+        let hays = Self.samples + ["© 2025 সর্বস্বত্ব সংরক্ষিত", "all rights reserved by us", "tous droits réservés"]
+        for hay in hays {
+            for needle in ["all rights reserved", "সর্বস্বত্ব সংরক্ষিত", "tous droits réservés", "é", "e", "পড়ুন"] {
+                if !ByteSearch.mayContain(hay, needle) { #expect(!hay.contains(needle), "\(hay) / \(needle)") }
+            }
+        }
+        #expect(!ByteSearch.mayContain("বাংলাদেশ", "all rights reserved"))
+        #expect(ByteSearch.mayContain("© 2025 সর্বস্বত্ব সংরক্ষিত", "সর্বস্বত্ব সংরক্ষিত"))
+        #expect(ByteSearch.mayContain("cafe\u{0301}", "é"))
     }
 
     @Test("ASCII byte search of class names and URLs agrees with String.contains")

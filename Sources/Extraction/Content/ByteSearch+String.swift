@@ -15,3 +15,14 @@ extension ByteSearch {
         return high < 0x80
     }
 }
+
+extension ByteSearch {
+    /// False only when `hay.contains(needle)` (Foundation's search) is certainly false: both are in
+    /// NFC and the needle's bytes do not occur in the haystack's (canonically equivalent NFC strings
+    /// are byte-equal). A cheap test before Foundation's search, which is slow on non-ASCII text.
+    static func mayContain(_ hay: String, _ needle: String) -> Bool {
+        let h = Array(hay.utf8), n = Array(needle.utf8)
+        if UnicodeNormalization.mayNeedNFC(h) || UnicodeNormalization.mayNeedNFC(n) { return true }
+        return contains(h, n)
+    }
+}
