@@ -185,7 +185,7 @@ public struct BodyCleaner: Sendable {
         if norm.hasPrefix("©") || norm.hasPrefix("copyright") { return true }
         for p in ["all rights reserved", "riproduzione riservata", "alle rechte vorbehalten", "tous droits réservés",
                   "todos los derechos reservados", "todos os direitos reservados", "সর্বস্বত্ব সংরক্ষিত", "सर्वाधिकार सुरक्षित"]
-        where norm.contains(p) {
+        where ByteSearch.mayContain(norm, p) && norm.contains(p) {
             return true
         }
         return false

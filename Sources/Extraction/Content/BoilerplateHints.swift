@@ -166,10 +166,18 @@ enum BoilerplateHints {
     /// Whether a short block's text is boilerplate by phrase (only blocks under `maxChars` are judged).
     static func matchesPhrase(_ lowercased: String, chars: Int, maxChars: Int = 110) -> Bool {
         guard chars <= maxChars else { return false }
-        let hay = Array(lowercased.utf8)
-        for p in phraseBytes where ByteSearch.contains(hay, p) { return true }
-        return false
+        return phraseSet.containsAny(in: Array(lowercased.utf8))
     }
+
+    /// ``matchesPhrase(_:chars:maxChars:)`` of `text.lowercased()`, lower-cased as bytes
+    /// (``CaseMapping/lowercasedBytes(_:)``) without building the lower-case `String`.
+    static func matchesPhrase(lowercasing text: String, chars: Int, maxChars: Int = 110) -> Bool {
+        guard chars <= maxChars else { return false }
+        return phraseSet.containsAny(in: CaseMapping.lowercasedBytes(text))
+    }
+
+    /// ``phrases`` as one needle set: a single pass over the text checks them all.
+    static let phraseSet = ByteNeedleSet(phraseBytes)
 }
 
 /// Substring search on UTF-8 bytes (Foundation's `String.contains` is far slower on Linux).

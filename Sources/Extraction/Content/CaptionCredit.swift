@@ -8,6 +8,12 @@ enum CaptionCredit {
         "साभार", "crédit", "crédito", "imagen", "fonte", "©",
     ]
 
+    /// The UTF-8 bytes of each label, `nil` for a label not in NFC (never skipped by the byte prefilter).
+    static let labelNeedles: [[UInt8]?] = labels.map { label in
+        let bytes = Array(label.utf8)
+        return UnicodeNormalization.mayNeedNFC(bytes) ? nil : bytes
+    }
+
     /// `(caption, credit)`; either may be nil.
     static func split(_ raw: String) -> (caption: String?, credit: String?) {
         var text = raw.trimmingCharacters(in: " \t\n")
@@ -28,8 +34,13 @@ enum CaptionCredit {
         }
         // "<caption> <label> : <credit>" with the label at the start of a sentence or after a separator.
         let lower = text.lowercased()
+        // Foundation's search is slow: a label whose bytes do not occur in NFC text cannot be found
+        // by it either (canonically equivalent NFC strings are byte-equal), so it is skipped.
+        let lowerBytes = Array(lower.utf8)
+        let prefilter = !UnicodeNormalization.mayNeedNFC(lowerBytes)
         var best: (Range<String.Index>, Int)?
-        for label in labels {
+        for (label, needle) in zip(labels, labelNeedles) {
+            if prefilter, let needle, !ByteSearch.contains(lowerBytes, needle) { continue }
             var search = lower.startIndex..<lower.endIndex
             while let r = lower.range(of: label, range: search) {
                 search = r.upperBound..<lower.endIndex

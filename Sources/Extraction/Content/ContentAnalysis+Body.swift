@@ -83,11 +83,35 @@ extension ContentAnalysis {
 
     /// Lower-case text without spaces and punctuation, for comparing headlines.
     static func key(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil || $0.properties.generalCategory == .nonspacingMark
-                || $0.properties.generalCategory == .spacingMark
-        }))
+        // The scalars of `s.lowercased()` that are kept, copied as UTF-8 (no per-scalar String appends).
+        let lower = CaseMapping.lowercasedBytes(s)
+        var out: [UInt8] = []
+        out.reserveCapacity(lower.count)
+        let table = keyScalarTable
+        var i = 0
+        let n = lower.count
+        while i < n {
+            let c = lower[i]
+            var v = UInt32(c)
+            var len = 1
+            if c >= 0xF0 { v = UInt32(c & 0x07); len = 4 } else if c >= 0xE0 { v = UInt32(c & 0x0F); len = 3 } else if c >= 0xC0 { v = UInt32(c & 0x1F); len = 2 }
+            if i + len > n { break }
+            for k in 1..<len { v = v << 6 | UInt32(lower[i + k] & 0x3F) }
+            let keep = Int(v) < table.count ? table[Int(v)] : Unicode.Scalar(v).map(isKeyScalar) ?? false
+            if keep { out.append(contentsOf: lower[i..<(i + len)]) }
+            i += len
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// Whether ``key(_:)`` keeps `u`: letters, digits and vowel signs.
+    static func isKeyScalar(_ u: Unicode.Scalar) -> Bool {
+        u.properties.isAlphabetic || u.properties.numericType != nil || u.properties.generalCategory == .nonspacingMark
+            || u.properties.generalCategory == .spacingMark
+    }
+
+    /// ``isKeyScalar(_:)`` precomputed for U+0000–U+0DFF (Latin to the Indic scripts).
+    static let keyScalarTable: [Bool] = (0..<0x0E00).map { Unicode.Scalar(UInt32($0)).map(isKeyScalar) ?? false }
 
     /// The `<h1>` of the article: the one before or in the content region, else the first visible one.
     func findHeadline(near root: Int?, hintKeys: [String]) -> Int? {
@@ -180,7 +204,7 @@ extension ContentAnalysis {
             }
             listItems = []; listOwner = -1; listChars = 0; listLinkChars = 0
         }
-        var seen = Set<String>()
+        var seen = Set<TextKey>()
         for (k, b) in blocks.enumerated() {
             guard roots.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) else { continue }
             if !excluding.isEmpty, excluding.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) { continue }
@@ -190,7 +214,7 @@ extension ContentAnalysis {
             let t = text(of: b)
             if t.isEmpty || Self.isOnlyNumbering(t) { continue }
             // Only short blocks are judged by phrase: lower-case only those.
-            if b.chars <= 110, BoilerplateHints.matchesPhrase(t.lowercased(), chars: b.chars) { continue }
+            if b.chars <= 110, BoilerplateHints.matchesPhrase(lowercasing: t, chars: b.chars) { continue }
             if tag.isHeading {
                 if let k = headlineKey, Self.key(t) == k { continue }
                 // A heading that is a link (a listicle's item linking to the product) still opens a
@@ -210,7 +234,7 @@ extension ContentAnalysis {
                 continue
             }
             flushList()
-            if !seen.insert(t).inserted && b.chars < 80 { continue }
+            if !seen.insert(TextKey(t)).inserted && b.chars < 80 { continue }
             let type: ArticleRecord.BlockType = doc.hasAncestor(NodeID(b.owner), tag: .blockquote) || tag == .blockquote ? .quote : .paragraph
             out.append(ContentBlock(type: type, text: t, node: NodeID(b.owner)))
         }

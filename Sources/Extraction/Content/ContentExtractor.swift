@@ -91,7 +91,7 @@ struct ContentAnalysis {
             if tag == .a { inLink[i] = true }
             if doc.hasAttribute("hidden", of: id) { hidden[i] = true; continue }
             if doc.attribute("aria-hidden", of: id) == "true", tag != .figure, tag != .picture { hidden[i] = true; continue }
-            if let style = doc.attribute("style", of: id), style.contains("none") || style.contains("hidden") {
+            if let style = doc.attribute("style", of: id), ByteSearch.contains(style, ascii: "none") || ByteSearch.contains(style, ascii: "hidden") {
                 let s = String(style.lowercased().filter { $0 != " " })
                 if s.contains("display:none") || s.contains("visibility:hidden") { hidden[i] = true }
             }

@@ -76,7 +76,7 @@ struct ImageCollector {
         }
         if let src = doc.attribute("src", of: img) {
             let l = src.lowercased()
-            let placeholder = l.hasPrefix("data:") || l.contains("placeholder") || l.contains("blank.") || l.contains("lazy") || l.contains("spacer")
+            let placeholder = l.hasPrefix("data:") || ByteSearch.contains(l, ascii: "placeholder") || ByteSearch.contains(l, ascii: "blank.") || ByteSearch.contains(l, ascii: "lazy") || ByteSearch.contains(l, ascii: "spacer")
             if placeholder { candidates.append(src) } else { candidates.insert(src, at: 0) }
         }
         for name in ["srcset", "data-srcset"] {
@@ -127,7 +127,7 @@ struct ImageCollector {
             while let sib = s, hops < 3 {
                 if doc.isElement(sib) {
                     let h = doc.classAndID(sib)
-                    if h.contains("caption") || h.contains("credit") || h.contains("cutline") { return fromCaptionElement(sib) }
+                    if ByteSearch.contains(h, ascii: "caption") || ByteSearch.contains(h, ascii: "credit") || ByteSearch.contains(h, ascii: "cutline") { return fromCaptionElement(sib) }
                     if doc.elementCount(.img) > 0 && !doc.elements(.img, in: sib).isEmpty { break }
                 }
                 s = doc.nextSibling(sib); hops += 1
@@ -142,7 +142,7 @@ struct ImageCollector {
         var creditText: String?
         for d in doc.descendants(el) where doc.isElement(d) {
             let h = doc.classAndID(d)
-            if h.contains("credit") || h.contains("copyright") || h.contains("source") || h.contains("author")
+            if ByteSearch.contains(h, ascii: "credit") || ByteSearch.contains(h, ascii: "copyright") || ByteSearch.contains(h, ascii: "source") || ByteSearch.contains(h, ascii: "author")
                 || doc.tag(d) == .small || doc.tag(d) == .cite {
                 let t = doc.textContent(of: d)
                 if !t.isEmpty { creditText = t; break }

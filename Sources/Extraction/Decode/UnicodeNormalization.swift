@@ -17,6 +17,7 @@ enum UnicodeNormalization {
         var previous: UInt32 = 0
         var i = 0
         let n = b.count
+        let flags = candidates
         return b.withUnsafeBufferPointer { p -> Bool in
             guard let base = p.baseAddress else { return false }
             let raw = UnsafeRawPointer(base)
@@ -30,19 +31,45 @@ enum UnicodeNormalization {
                 let c = p[i]
                 if c < 0x80 { previous = UInt32(c); i += 1; continue }
                 var v: UInt32
-                var len: Int
-                if c < 0xE0 { v = UInt32(c & 0x1F); len = 2 }
-                else if c < 0xF0 { v = UInt32(c & 0x0F); len = 3 }
-                else { v = UInt32(c & 0x07); len = 4 }
-                if i + len > n { return false }
-                for k in 1..<len { v = (v << 6) | UInt32(p[i + k] & 0x3F) }
-                i += len
-                if v >= 0x300, needs(v, after: previous) { return true }
+                if c < 0xE0 {
+                    if i + 2 > n { return false }
+                    v = UInt32(c & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                    i += 2
+                } else if c < 0xF0 {
+                    if i + 3 > n { return false }
+                    v = UInt32(c & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    if i + 4 > n { return false }
+                    v = UInt32(c & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+                    i += 4
+                }
+                // The table answers "never" for most scalars without going through `needs`' cases.
+                if v >= 0x300, v >= 0x1000 || flags[Int(v >> 6)] & (1 << (v & 63)) != 0, needs(v, after: previous) { return true }
                 previous = v
             }
             return false
         }
     }
+
+    /// The previous scalars that the Indic cases of ``needs(_:after:)`` below U+1000 name; every
+    /// other case there holds after a Latin letter.
+    static let previousProbes: [UInt32] = [
+        0x0928, 0x0930, 0x0933, 0x09C7, 0x0B47, 0x0BC6, 0x0BC7, 0x0B92, 0x0C46, 0x0CBF, 0x0CC6, 0x0CCA, 0x0D46, 0x0D47,
+        0x0DD9, 0x0DDC,
+    ]
+
+    /// One bit per scalar below U+1000 (Latin, Greek, Cyrillic, Arabic, the Indic scripts, Thai, Tibetan): set when
+    /// ``needs(_:after:)`` is true for it after some previous scalar (after "A", or in U+0900–U+0FFF
+    /// after one of ``previousProbes``), so the check goes through `needs`' cases only for those.
+    static let candidates: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x1000 / 64)
+        for v in UInt32(0x300)..<0x1000 {
+            let flagged = needs(v, after: 0x41) || ((0x900..<0x1000).contains(v) && previousProbes.contains { needs(v, after: $0) })
+            if flagged { bits[Int(v >> 6)] |= 1 << (v & 63) }
+        }
+        return bits
+    }()
 
     @inline(__always)
     static func needs(_ v: UInt32, after prev: UInt32) -> Bool {

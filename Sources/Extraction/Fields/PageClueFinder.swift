@@ -192,7 +192,7 @@ struct PageClueFinder {
     static func looksLikeUnmarkedByline(_ t: String) -> Bool {
         let words = UTF8Scan.spaceSplit(t)
         guard words.count <= 6 else { return false }
-        let lower = t.lowercased()
+        let lower = String(decoding: CaseMapping.lowercasedBytes(t), as: UTF8.self)
         if UTF8Scan.hasPrefix(lower, "by: ") || UTF8Scan.hasPrefix(lower, "written by ") || UTF8Scan.hasPrefix(lower, "posted by ") {
             return looksLikeLedByline(t)
         }

@@ -1,0 +1,28 @@
+extension ByteSearch {
+    /// `hay.contains(needle)` as Foundation answers it, for an ASCII `needle`: a byte search when
+    /// `hay` is ASCII as well (the two searches then agree), Foundation's search otherwise.
+    /// Class names, ids and URLs are nearly always ASCII; Foundation's search costs far more per call.
+    static func contains(_ hay: String, ascii needle: String) -> Bool {
+        let bytes = Array(hay.utf8)
+        guard isASCII(bytes) else { return hay.contains(needle) }
+        return contains(bytes, Array(needle.utf8))
+    }
+
+    /// Whether every byte is below 0x80.
+    static func isASCII(_ bytes: [UInt8]) -> Bool {
+        var high: UInt8 = 0
+        for b in bytes { high |= b }
+        return high < 0x80
+    }
+}
+
+extension ByteSearch {
+    /// False only when `hay.contains(needle)` (Foundation's search) is certainly false: both are in
+    /// NFC and the needle's bytes do not occur in the haystack's (canonically equivalent NFC strings
+    /// are byte-equal). A cheap test before Foundation's search, which is slow on non-ASCII text.
+    static func mayContain(_ hay: String, _ needle: String) -> Bool {
+        let h = Array(hay.utf8), n = Array(needle.utf8)
+        if UnicodeNormalization.mayNeedNFC(h) || UnicodeNormalization.mayNeedNFC(n) { return true }
+        return contains(h, n)
+    }
+}
