@@ -180,14 +180,53 @@ extension ContentAnalysis {
             }
             listItems = []; listOwner = -1; listChars = 0; listLinkChars = 0
         }
+        // Table rows: the cells of one row become one line, judged together (a data table's cells
+        // are a linked name, a year, a figure; alone each would fail the link or numbering filters).
+        // A row with a long cell is page layout (the story in one cell, links in another): its cells
+        // are judged one by one.
+        var rowOwner = -1
+        var rowCells: [(text: String, node: Int, chars: Int, linkChars: Int)] = []
+        func keepsCell(_ t: String, chars: Int, linkChars: Int, numbering: Bool, row: Bool = false) -> Bool {
+            if numbering { return false }
+            let ld = chars == 0 ? 0 : Double(linkChars) / Double(chars)
+            if !lenient && (ld > 0.5 || (!row && chars < 40 && ld > 0.3)) { return false }
+            return chars > 110 || !BoilerplateHints.matchesPhrase(t.lowercased(), chars: chars)
+        }
+        func flushRow() {
+            defer { rowCells = []; rowOwner = -1 }
+            guard !rowCells.isEmpty else { return }
+            if rowCells.count == 1 || rowCells.contains(where: { $0.chars > Self.tableCellMaxChars }) {
+                for c in rowCells where keepsCell(c.text, chars: c.chars, linkChars: c.linkChars, numbering: Self.isOnlyNumbering(c.text)) {
+                    out.append(ContentBlock(type: .paragraph, text: c.text, node: NodeID(c.node)))
+                }
+                return
+            }
+            let chars = rowCells.reduce(0) { $0 + $1.chars }, linkChars = rowCells.reduce(0) { $0 + $1.linkChars }
+            let t = rowCells.map(\.text).joined(separator: " ")
+            guard keepsCell(t, chars: chars, linkChars: linkChars, numbering: false, row: true) else { return }
+            out.append(ContentBlock(type: .paragraph, text: t, node: NodeID(rowOwner)))
+        }
         var seen = Set<String>()
         for (k, b) in blocks.enumerated() {
             guard roots.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) else { continue }
             if !excluding.isEmpty, excluding.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) { continue }
             let tag = doc.tags[b.owner]
-            if tag == .figcaption || tag == .caption || doc.hasAncestor(NodeID(b.owner), tag: .figcaption) { continue }
+            if tag == .figcaption || doc.hasAncestor(NodeID(b.owner), tag: .figcaption) { continue }
             if let h = headlineNode, doc.contains(NodeID(h), NodeID(b.owner)) { continue }
             let t = text(of: b)
+            if tag == .caption {
+                // A table's caption is its title (a figure's caption goes with the image).
+                if t.isEmpty || b.linkDensity > 0.5 || doc.hasAncestor(NodeID(b.owner), tag: .figure) { continue }
+                flushList(); flushRow()
+                out.append(ContentBlock(type: .heading, text: t, node: NodeID(b.owner)))
+                continue
+            }
+            if (tag == .td || tag == .th), let row = doc.parent(NodeID(b.owner))?.index, doc.tags[row] == .tr {
+                if row != rowOwner { flushList(); flushRow(); rowOwner = row }
+                if !t.isEmpty { rowCells.append((t, b.owner, b.chars, b.linkChars)) }
+                continue
+            }
+            flushRow()
             if t.isEmpty || Self.isOnlyNumbering(t) { continue }
             // Only short blocks are judged by phrase: lower-case only those.
             if b.chars <= 110, BoilerplateHints.matchesPhrase(t.lowercased(), chars: b.chars) { continue }
@@ -215,11 +254,15 @@ extension ContentAnalysis {
             out.append(ContentBlock(type: type, text: t, node: NodeID(b.owner)))
         }
         flushList()
+        flushRow()
         if !lenient { dropFigureBoxes(&out) }
         // Trailing headings with nothing after them are section labels of what follows the article.
         while !lenient, let last = out.last, last.type == .heading { out.removeLast() }
         return out
     }
+
+    /// The longest cell of a table row read as one line; a longer cell makes the row page layout.
+    static let tableCellMaxChars = 600
 
     // MARK: Figure boxes
 

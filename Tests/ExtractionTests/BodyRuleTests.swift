@@ -1,0 +1,42 @@
+import Schemas
+import Testing
+@testable import Extraction
+
+@Suite("Content stage: table rows and captions, article containers, short closing paragraphs")
+struct BodyRuleTests {
+    let extractor = ArticleExtractor()
+
+    static let paragraph = "This paragraph is long enough to count as real article prose, with commas, clauses, and enough words to pass every filter of the content stage."
+
+    func extract(_ html: String, url: String = "https://news.example.com/2024/05/01/story") throws -> ArticleRecord {
+        try extractor.extract(RawPage(url: url, body: Array(html.utf8)))
+    }
+
+    // MARK: Tables
+
+    @Test("A data table's row (a linked name, a year, a note) is one line of the body, its numbers kept")
+    func tableRowsAreLines() throws {
+        var html = "<html><body><article><h1>Films about loops</h1>"
+        for i in 0..<3 { html += "<p>\(Self.paragraph) Intro part \(i).</p>" }
+        html += "<table><caption>Films with time loops</caption><tr><th>Film</th><th>Year</th><th>Note</th></tr>"
+        for i in 0..<5 { html += "<tr><td><a href=\"/wiki/Film_\(i)\">Film number \(i)</a></td><td>\(1990 + i)</td><td>Remake of \(i)</td></tr>" }
+        html += "</table><p>\(Self.paragraph) After the table.</p></article></body></html>"
+        let r = try extract(html)
+        #expect(r.body.contains { $0.type == .paragraph && $0.text == "Film number 3 1993 Remake of 3" })
+        #expect(r.body.contains { $0.type == .paragraph && $0.text == "Film Year Note" })
+        #expect(r.body.contains { $0.type == .heading && $0.text == "Films with time loops" })
+        #expect(r.text.contains("After the table."))
+    }
+
+    @Test("A layout table (the story in one cell, a link column beside it) is still judged cell by cell")
+    func layoutTableCells() throws {
+        var story = ""
+        for i in 0..<5 { story += "\(Self.paragraph) Story part \(i). " }
+        var links = ""
+        for i in 0..<6 { links += "<a href=\"/section-\(i)\">Section \(i)</a> " }
+        let html = "<html><body><h1>Old page</h1><table><tr><td>\(links)</td><td>\(story)</td></tr></table></body></html>"
+        let r = try extract(html)
+        #expect(r.text.contains("Story part 4."))
+        #expect(!r.text.contains("Section 3"))
+    }
+}
