@@ -40,3 +40,38 @@ struct BodyRuleTests {
         #expect(!r.text.contains("Section 3"))
     }
 }
+
+extension BodyRuleTests {
+    // MARK: Declared article body
+
+    @Test("A candidate found inside the element marked itemprop=articleBody (a gallery of captioned slides) stands for all of it")
+    func declaredBodyHoldsCandidate() throws {
+        var html = "<html><body><h1>Hotel sheets</h1><div class=\"col\"><div itemprop=\"articleBody\">"
+        html += "<p>Story paragraph: the hotel managers said the sheets were changed, they claimed, every day.</p>"
+        html += "<div class=\"widget\"><div class=\"scroller\"><ul class=\"legends\">"
+        for i in 0..<6 { html += "<li><h2>\(i + 1)/6 Slide title</h2><p>Slide \(i) caption: \(Self.paragraph)</p></li>" }
+        html += "</ul></div></div></div></div></body></html>"
+        let doc = try HTMLParser().parse(utf8: Array(html.utf8))
+        var a = ContentAnalysis(doc)
+        a.markHiddenAndLinks()
+        a.aggregate()
+        a.markBoilerplate()
+        let list = try #require(doc.elements(.ul).first)
+        let declared = try #require(a.declaredBody(around: list.index))
+        #expect(doc.attribute("itemprop", of: NodeID(declared)) == "articleBody")
+        let col = try #require(doc.elements(.div).first)
+        #expect(a.declaredBody(around: col.index) == nil)
+    }
+
+    @Test("The element marked itemprop=articleBody outweighs a longer block of text elsewhere on the page")
+    func declaredBodyWeighs() throws {
+        var html = "<html><body><h1>Budget vote</h1><div class=\"side\"><div><div class=\"box\">"
+        for i in 0..<4 { html += "<p>Box paragraph \(i): \(Self.paragraph)</p>" }
+        html += "</div></div></div><div class=\"wrap\"><div itemprop=\"articleBody\">"
+        for i in 0..<3 { html += "<p>Story paragraph \(i): the council voted, after a long debate, to pass the budget, members said.</p>" }
+        html += "</div></div></body></html>"
+        let r = try extract(html)
+        #expect(r.text.contains("Story paragraph 2:"))
+        #expect(!r.text.contains("Box paragraph 1:"))
+    }
+}

@@ -40,7 +40,8 @@ extension ContentAnalysis {
         let regionRoots: [Int]
         var root: Int?
         if let (candidate, scores) = topCandidate() {
-            let top = widen(candidate)
+            var top = widen(candidate)
+            if let declared = declaredBody(around: top) { top = declared }
             root = top
             regionRoots = region(top: top, scores: scores)
         } else {
@@ -58,6 +59,19 @@ extension ContentAnalysis {
             body = bodyBlocks(in: [b], headlineKey: headlineKey, headlineNode: headlineNode, lenient: true)
         }
         return (root, headlineNode, body)
+    }
+
+    /// The element around `top` that the page marks as the article's text (schema.org microdata,
+    /// `itemprop="articleBody"`): a candidate inside it (a long gallery, one section) stands for
+    /// all of it.
+    func declaredBody(around top: Int) -> Int? {
+        var p = Int(doc.parents[top])
+        while p > 0, doc.tags[p] != .body, doc.tags[p] != .html {
+            if removed[p] { return nil }
+            if let prop = doc.attribute("itemprop", of: NodeID(p)), prop.lowercased().contains("articlebody") { return p }
+            p = Int(doc.parents[p])
+        }
+        return nil
     }
 
     /// Further articles an infinite-scroll page appended after the one shown: `<article>` elements
