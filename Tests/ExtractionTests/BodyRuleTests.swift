@@ -75,3 +75,36 @@ extension BodyRuleTests {
         #expect(!r.text.contains("Box paragraph 1:"))
     }
 }
+
+extension BodyRuleTests {
+    // MARK: Closing promos and further reading
+
+    static let prose = "The council approved the budget on Tuesday after a long debate, and the mayor said the new bridge would open next spring."
+
+    @Test("A closing label of further reading (\"More Great Stories\") and its list of links are trimmed; a list after prose is not")
+    func moreStoriesList() {
+        let input = [
+            ContentBlock(type: .paragraph, text: Self.prose, node: NodeID(1)),
+            ContentBlock(type: .list, text: "Ingredients you need\nA second item", node: NodeID(2)),
+            ContentBlock(type: .paragraph, text: Self.prose + " Last.", node: NodeID(3)),
+            ContentBlock(type: .paragraph, text: "More Great Example Stories", node: NodeID(4)),
+            ContentBlock(type: .list, text: "Why bridges fall, no matter what\nThe plan to boost batteries", node: NodeID(5)),
+        ]
+        let out = BodyCleaner().clean(input, headline: nil, caption: nil)
+        #expect(out.map(\.node) == [NodeID(1), NodeID(2), NodeID(3)])
+        #expect(BodyCleaner().clean(Array(input.prefix(3)), headline: nil, caption: nil).count == 3)
+    }
+
+    @Test("Closing invitations to the site's forums and social accounts go, and the heading left above them too")
+    func closingInvitations() {
+        let input = [
+            ContentBlock(type: .paragraph, text: Self.prose, node: NodeID(1)),
+            ContentBlock(type: .paragraph, text: Self.prose + " Last.", node: NodeID(2)),
+            ContentBlock(type: .heading, text: "Something to Consider", node: NodeID(3)),
+            ContentBlock(type: .paragraph, text: "Jane Roe's book about bridges is out now. Follow her on Twitter @janeroe.", node: NodeID(4)),
+            ContentBlock(type: .paragraph, text: "Join our Forums to keep talking about the latest news!", node: NodeID(5)),
+        ]
+        let out = BodyCleaner().clean(input, headline: nil, caption: nil)
+        #expect(out.map(\.node) == [NodeID(1), NodeID(2)])
+    }
+}
