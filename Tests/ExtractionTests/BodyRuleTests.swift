@@ -108,3 +108,20 @@ extension BodyRuleTests {
         #expect(out.map(\.node) == [NodeID(1), NodeID(2)])
     }
 }
+
+extension BodyRuleTests {
+    // MARK: Expanders
+
+    @Test("An answer in a \"read more\" expander (a long paragraph, no links) stays; a read-more box of links goes")
+    func readMoreExpander() throws {
+        var html = "<html><body><main><h1>Remodel costs</h1>"
+        for i in 0..<3 { html += "<p>\(Self.paragraph) Cost part \(i).</p>" }
+        html += "<h2>Frequently asked questions</h2><h3>Is remodeling cheaper?</h3><div class=\"ReadMoreAnswer_text expanded\">"
+        html += "<p>Remodeling almost always costs less than building anew: you keep the foundation and the framing, so you skip the new structural work, the permits and the long wait.</p></div>"
+        html += "<div class=\"read-more\"><a href=\"/a\">Kitchen remodel costs in your town</a> <a href=\"/b\">Bathroom remodel costs in your town</a></div>"
+        html += "</main></body></html>"
+        let r = try extract(html)
+        #expect(r.text.contains("Remodeling almost always costs less"))
+        #expect(!r.text.contains("Kitchen remodel costs"))
+    }
+}
