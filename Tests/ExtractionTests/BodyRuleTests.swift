@@ -125,3 +125,17 @@ extension BodyRuleTests {
         #expect(!r.text.contains("Kitchen remodel costs"))
     }
 }
+
+extension BodyRuleTests {
+    @Test("The story's paragraphs in a wrapper named for the paywall stay; the paywall's offer box goes")
+    func paywallWrapper() throws {
+        var html = "<html><body><article><h1>Harbour bistro</h1>"
+        for i in 0..<4 { html += "<p>\(Self.paragraph) Open part \(i).</p>" }
+        html += "<div class=\"article-paywall-content\">"
+        for i in 0..<2 { html += "<p>\(Self.paragraph) Locked part \(i).</p>" }
+        html += "</div><div class=\"paywall-offer\"><p>Get full access for 1 euro</p><a href=\"/buy\">Buy now</a></div></article></body></html>"
+        let r = try extract(html)
+        #expect(r.text.contains("Locked part 1."))
+        #expect(!r.text.contains("full access"))
+    }
+}
