@@ -139,3 +139,23 @@ extension BodyRuleTests {
         #expect(!r.text.contains("full access"))
     }
 }
+
+extension BodyRuleTests {
+    // MARK: Lists
+
+    @Test("A list in the story is judged as a whole: an item that is all link stays among items of prose; a list of links goes")
+    func listJudgedWhole() throws {
+        var html = "<html><body><article><h1>Weekly changes</h1>"
+        for i in 0..<3 { html += "<p>\(Self.paragraph) Change part \(i).</p>" }
+        html += "<ul><li><a href=\"/review\">Our year in review</a></li>"
+        html += "<li>The update service no longer starts while another instance is running, which fixes the restart error page.</li>"
+        html += "<li>The developer tools are ready for out-of-process frames, after months of work by two teams.</li></ul>"
+        html += "<p>\(Self.paragraph) After the list.</p>"
+        html += "<ul><li><a href=\"/a\">Home</a></li><li><a href=\"/b\">World news</a></li><li><a href=\"/c\">Sports</a></li></ul>"
+        html += "</article></body></html>"
+        let r = try extract(html)
+        let list = try #require(r.body.first { $0.type == .list && $0.text.contains("update service") })
+        #expect(list.text.hasPrefix("Our year in review\n"))
+        #expect(!r.text.contains("World news"))
+    }
+}

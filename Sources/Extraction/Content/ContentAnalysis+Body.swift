@@ -253,8 +253,8 @@ extension ContentAnalysis {
                 out.append(ContentBlock(type: .heading, text: t, node: NodeID(b.owner)))
                 continue
             }
-            if !lenient && (b.linkDensity > 0.5 || (b.chars < 40 && b.linkDensity > 0.3)) { continue }
-            // List items: consecutive items of one list become one list block.
+            // List items: consecutive items of one list become one list block, judged as a whole
+            // (an item that is a link, among items of prose, is part of the list).
             if tag == .li, let list = doc.parent(NodeID(b.owner))?.index {
                 if list != listOwner { flushList(); listOwner = list; listNode = list }
                 listItems.append(t)
@@ -262,6 +262,7 @@ extension ContentAnalysis {
                 listLinkChars += b.linkChars
                 continue
             }
+            if !lenient && (b.linkDensity > 0.5 || (b.chars < 40 && b.linkDensity > 0.3)) { continue }
             flushList()
             if !seen.insert(t).inserted && b.chars < 80 { continue }
             let type: ArticleRecord.BlockType = doc.hasAncestor(NodeID(b.owner), tag: .blockquote) || tag == .blockquote ? .quote : .paragraph
