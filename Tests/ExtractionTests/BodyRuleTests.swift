@@ -2,7 +2,7 @@ import Schemas
 import Testing
 @testable import Extraction
 
-@Suite("Content stage: table rows and captions, article containers, short closing paragraphs")
+@Suite("Body rules: table rows and captions, the declared article body, lists, expanders, paywall wrappers, closing promos")
 struct BodyRuleTests {
     let extractor = ArticleExtractor()
 
