@@ -26,8 +26,18 @@ public struct BodyCleaner: Sendable {
         if start < end - 1, blocks[start + 1].type == .paragraph, Self.isPlaceDateline(blocks[start]) { start += 1 }
         while start < end - 1, start < maxTrimmedPerEdge, isBoilerplate(blocks[start], repeats: repeats, leading: true) { start += 1 }
         var trimmed = 0
-        while end - 1 > start, trimmed < maxTrimmedPerEdge, isBoilerplate(blocks[end - 1], repeats: repeats, leading: false) {
-            end -= 1; trimmed += 1
+        while end - 1 > start, trimmed < maxTrimmedPerEdge {
+            if isBoilerplate(blocks[end - 1], repeats: repeats, leading: false) {
+                end -= 1; trimmed += 1
+            } else if end - 2 > start, blocks[end - 1].type == .list, Self.isMoreLabel(Self.normalized(blocks[end - 2].text)) {
+                // "More Great Stories" and its list of links closing the page.
+                end -= 2; trimmed += 2
+            } else if trimmed > 0, blocks[end - 1].type == .heading {
+                // A heading left with nothing after it labelled what was trimmed ("Something to Consider").
+                end -= 1; trimmed += 1
+            } else {
+                break
+            }
         }
         return start == 0 && end == blocks.count ? blocks : Array(blocks[start..<end])
     }
@@ -65,12 +75,27 @@ public struct BodyCleaner: Sendable {
         "table of contents", "contents", "in this article", "text size", "written by",
     ]
 
+    /// A label of further reading: "More Great WIRED Stories", "More from Science", "Related
+    /// coverage", "You might also like", "Read next" (normalised, at most ``moreLabelMaxChars``).
+    static func isMoreLabel(_ norm: String) -> Bool {
+        guard !norm.isEmpty, norm.unicodeScalars.count <= moreLabelMaxChars else { return false }
+        if labels.contains(norm) { return true }
+        for p in ["more ", "related ", "recommended", "read next", "you might also", "you may also", "further reading", "also on ",
+                  "latest ", "popular ", "top stories", "mehr ", "weitere ", "plus de ", "más ", "leia mais", "আরও ", "আরো ", "और "]
+        where norm.hasPrefix(p) {
+            return true
+        }
+        return false
+    }
+    static let moreLabelMaxChars = 50
+
     /// The longest block judged at all (a promo paragraph at the end can be this long).
     static let maxPromoChars = 400
 
     /// Cues of the site's own promotion: subscribing, following, bookmarking, its apps and channels.
     static let promoCues: [[UInt8]] = [
-        "subscribe", "subscription", "newsletter", "sign up", "bookmark", "follow us", "download the app",
+        "subscribe", "subscription", "newsletter", "sign up", "bookmark", "follow us", "download the app", "join our",
+        "follow him on", "follow her on", "follow them on", "follow me on", "on twitter", "on facebook", "on instagram",
         "download our app", "whatsapp", "telegram", "google news", "our website is", "stay informed", "support our journalism",
         "abonnier", "newsletter", "folgen sie", "abonnez", "suivez-nous", "suscríbete", "síguenos", "assine", "iscriviti",
         "অনুসরণ করুন", "ফলো করুন", "সাবস্ক্রাইব", "ইউটিউব চ্যানেল", "फॉलो करें", "सब्सक्राइब", "डाउनलोड करें",

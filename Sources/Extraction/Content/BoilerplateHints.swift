@@ -9,9 +9,9 @@ enum BoilerplateHints {
     static let strongSubstrings: [String] = [
         "related", "sharing", "share-", "-share", "social", "newsletter", "subscri",
         "breadcrumb", "cookie", "consent", "gdpr", "promo", "popular", "trending", "most-read", "mostread", "most_read",
-        "recommend", "taboola", "outbrain", "sponsor", "advert", "paywall", "signup", "sign-up", "skip-link",
+        "recommend", "taboola", "outbrain", "sponsor", "advert", "signup", "sign-up", "skip-link",
         "pagination", "author-bio", "authorbio", "author-box", "about-author", "bio-box", "more-news", "morenews",
-        "more-stories", "read-more", "readmore", "also-read", "alsoread", "see-also", "next-article", "prev-next",
+        "more-stories", "also-read", "alsoread", "see-also", "next-article", "prev-next",
         "google-news", "latest-news", "latest-item", "tab-news", "newsticker", "byline", "dateline", "publish-time",
         "post-meta", "entry-meta", "article-meta", "timestamp", "author-area", "visually-hidden", "sr-only",
         "screen-reader", "figcaption", "caption", "inline-ad", "ad-slot", "ad-container", "adslot", "adunit", "gpt-ad",
@@ -24,7 +24,7 @@ enum BoilerplateHints {
     static let weakSubstrings: [String] = [
         "sidebar", "footer", "navbar", "navigation", "menu", "banner", "masthead", "widget", "login", "toolbar",
         "follow", "ticker", "rating", "reporter", "edition", "credit", "gallery-nav", "video-player", "player-wrap",
-        "embed-", "ads-", "-ads", "card-list", "headlines", "offscreen", "share", "meta-info",
+        "embed-", "ads-", "-ads", "card-list", "headlines", "offscreen", "share", "meta-info", "read-more", "readmore", "paywall",
     ]
 
     /// Whole `class`/`id` tokens that mark boilerplate only when the element holds no long paragraph.

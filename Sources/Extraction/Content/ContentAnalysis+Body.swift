@@ -40,7 +40,8 @@ extension ContentAnalysis {
         let regionRoots: [Int]
         var root: Int?
         if let (candidate, scores) = topCandidate() {
-            let top = widen(candidate)
+            var top = widen(candidate)
+            if let declared = declaredBody(around: top) { top = declared }
             root = top
             regionRoots = region(top: top, scores: scores)
         } else {
@@ -58,6 +59,19 @@ extension ContentAnalysis {
             body = bodyBlocks(in: [b], headlineKey: headlineKey, headlineNode: headlineNode, lenient: true)
         }
         return (root, headlineNode, body)
+    }
+
+    /// The element around `top` that the page marks as the article's text (schema.org microdata,
+    /// `itemprop="articleBody"`): a candidate inside it (a long gallery, one section) stands for
+    /// all of it.
+    func declaredBody(around top: Int) -> Int? {
+        var p = Int(doc.parents[top])
+        while p > 0, doc.tags[p] != .body, doc.tags[p] != .html {
+            if removed[p] { return nil }
+            if let prop = doc.attribute("itemprop", of: NodeID(p)), prop.lowercased().contains("articlebody") { return p }
+            p = Int(doc.parents[p])
+        }
+        return nil
     }
 
     /// Further articles an infinite-scroll page appended after the one shown: `<article>` elements
@@ -204,14 +218,53 @@ extension ContentAnalysis {
             }
             listItems = []; listOwner = -1; listChars = 0; listLinkChars = 0
         }
+        // Table rows: the cells of one row become one line, judged together (a data table's cells
+        // are a linked name, a year, a figure; alone each would fail the link or numbering filters).
+        // A row with a long cell is page layout (the story in one cell, links in another): its cells
+        // are judged one by one.
+        var rowOwner = -1
+        var rowCells: [(text: String, node: Int, chars: Int, linkChars: Int)] = []
+        func keepsCell(_ t: String, chars: Int, linkChars: Int, numbering: Bool, row: Bool = false) -> Bool {
+            if numbering { return false }
+            let ld = chars == 0 ? 0 : Double(linkChars) / Double(chars)
+            if !lenient && (ld > 0.5 || (!row && chars < 40 && ld > 0.3)) { return false }
+            return chars > 110 || !BoilerplateHints.matchesPhrase(lowercasing: t, chars: chars)
+        }
+        func flushRow() {
+            defer { rowCells = []; rowOwner = -1 }
+            guard !rowCells.isEmpty else { return }
+            if rowCells.count == 1 || rowCells.contains(where: { $0.chars > Self.tableCellMaxChars }) {
+                for c in rowCells where keepsCell(c.text, chars: c.chars, linkChars: c.linkChars, numbering: Self.isOnlyNumbering(c.text)) {
+                    out.append(ContentBlock(type: .paragraph, text: c.text, node: NodeID(c.node)))
+                }
+                return
+            }
+            let chars = rowCells.reduce(0) { $0 + $1.chars }, linkChars = rowCells.reduce(0) { $0 + $1.linkChars }
+            let t = rowCells.map(\.text).joined(separator: " ")
+            guard keepsCell(t, chars: chars, linkChars: linkChars, numbering: false, row: true) else { return }
+            out.append(ContentBlock(type: .paragraph, text: t, node: NodeID(rowOwner)))
+        }
         var seen = Set<TextKey>()
         for (k, b) in blocks.enumerated() {
             guard roots.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) else { continue }
             if !excluding.isEmpty, excluding.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) { continue }
             let tag = doc.tags[b.owner]
-            if tag == .figcaption || tag == .caption || doc.hasAncestor(NodeID(b.owner), tag: .figcaption) { continue }
+            if tag == .figcaption || doc.hasAncestor(NodeID(b.owner), tag: .figcaption) { continue }
             if let h = headlineNode, doc.contains(NodeID(h), NodeID(b.owner)) { continue }
             let t = text(of: b)
+            if tag == .caption {
+                // A table's caption is its title (a figure's caption goes with the image).
+                if t.isEmpty || b.linkDensity > 0.5 || doc.hasAncestor(NodeID(b.owner), tag: .figure) { continue }
+                flushList(); flushRow()
+                out.append(ContentBlock(type: .heading, text: t, node: NodeID(b.owner)))
+                continue
+            }
+            if (tag == .td || tag == .th), let row = doc.parent(NodeID(b.owner))?.index, doc.tags[row] == .tr {
+                if row != rowOwner { flushList(); flushRow(); rowOwner = row }
+                if !t.isEmpty { rowCells.append((t, b.owner, b.chars, b.linkChars)) }
+                continue
+            }
+            flushRow()
             if t.isEmpty || Self.isOnlyNumbering(t) { continue }
             // Only short blocks are judged by phrase: lower-case only those.
             if b.chars <= 110, BoilerplateHints.matchesPhrase(lowercasing: t, chars: b.chars) { continue }
@@ -224,8 +277,8 @@ extension ContentAnalysis {
                 out.append(ContentBlock(type: .heading, text: t, node: NodeID(b.owner)))
                 continue
             }
-            if !lenient && (b.linkDensity > 0.5 || (b.chars < 40 && b.linkDensity > 0.3)) { continue }
-            // List items: consecutive items of one list become one list block.
+            // List items: consecutive items of one list become one list block, judged as a whole
+            // (an item that is a link, among items of prose, is part of the list).
             if tag == .li, let list = doc.parent(NodeID(b.owner))?.index {
                 if list != listOwner { flushList(); listOwner = list; listNode = list }
                 listItems.append(t)
@@ -233,17 +286,22 @@ extension ContentAnalysis {
                 listLinkChars += b.linkChars
                 continue
             }
+            if !lenient && (b.linkDensity > 0.5 || (b.chars < 40 && b.linkDensity > 0.3)) { continue }
             flushList()
             if !seen.insert(TextKey(t)).inserted && b.chars < 80 { continue }
             let type: ArticleRecord.BlockType = doc.hasAncestor(NodeID(b.owner), tag: .blockquote) || tag == .blockquote ? .quote : .paragraph
             out.append(ContentBlock(type: type, text: t, node: NodeID(b.owner)))
         }
         flushList()
+        flushRow()
         if !lenient { dropFigureBoxes(&out) }
         // Trailing headings with nothing after them are section labels of what follows the article.
         while !lenient, let last = out.last, last.type == .heading { out.removeLast() }
         return out
     }
+
+    /// The longest cell of a table row read as one line; a longer cell makes the row page layout.
+    static let tableCellMaxChars = 600
 
     // MARK: Figure boxes
 

@@ -332,13 +332,18 @@ struct ContentAnalysis {
     }
 
     func classWeight(_ i: Int) -> Double {
-        let h = doc.classAndID(NodeID(i))
-        if h.isEmpty { return 0 }
         var w = 0.0
+        // schema.org microdata: the page marks the element holding the article's text.
+        if let prop = doc.attribute("itemprop", of: NodeID(i)), prop.lowercased().contains("articlebody") { w += Self.articleBodyWeight }
+        let h = doc.classAndID(NodeID(i))
+        if h.isEmpty { return w }
         if BoilerplateHints.isPositive(h) { w += 25 }
         if BoilerplateHints.isNegative(h) { w -= 25 }
         return w
     }
+
+    /// The weight of an element marked `itemprop="articleBody"`.
+    static let articleBodyWeight = 50.0
 
     func nodeLinkDensity(_ i: Int) -> Double {
         chars[i] == 0 ? 0 : Double(linkChars[i]) / Double(chars[i])
