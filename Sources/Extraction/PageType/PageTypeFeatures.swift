@@ -36,6 +36,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
         case logArticleElements, logLinkedHeadings, logLinks, pageLinkShare, listItemTextShare, tableTextShare
         case logFormControls, logPre, logImages, logImageLinks, logTimes, chromeTextShare, buyButton
         case logSections, logPageHeadings, logButtonLinks, rootInArticle, logH1s
+        case logShareLinks, logLongPageParagraphs, logAccordions, logCode
         // MARK: URL
         case urlDepth, urlDate, urlLongNumber, urlSlugWords, urlRoot, urlQuery
         case urlListingWord, urlProductWord, urlDocWord, urlForumWord
@@ -144,6 +145,16 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.logPageHeadings] = Self.log(doc.elementCount(.h2) + doc.elementCount(.h3))
         // Links dressed as buttons ("btn", "button", "cta" in the class): calls to action.
         self[.logButtonLinks] = Self.log(doc.elements(.a).lazy.filter { Self.classNamesButton(doc, $0) }.count)
+        // Share-this-page links (Facebook sharer, Twitter intent, WhatsApp send, …): articles invite
+        // sharing, landing and service pages rarely do.
+        self[.logShareLinks] = Self.log(doc.elements(.a).lazy.filter { Self.isShareLink(doc, $0) }.count)
+        // Long paragraphs anywhere on the page (the content stage may have picked only part of it).
+        self[.logLongPageParagraphs] = Self.log(doc.elements(.p).lazy.filter { Self.characterCount(doc, $0, atLeast: Self.longParagraph) }.count)
+        // Accordions: buttons labelled with a whole question or phrase, and <details> (FAQ blocks of
+        // service and product pages).
+        self[.logAccordions] = Self.log(
+            doc.elements(.button).lazy.filter { Self.characterCount(doc, $0, atLeast: Self.accordionLabel) }.count + doc.elementCount(.details))
+        self[.logCode] = Self.log(doc.elementCount(.code))
 
         // URL shape.
         let url = URLShape(signals.url)
@@ -179,6 +190,61 @@ public struct PageTypeFeatures: Sendable, Equatable {
             }
             return false
         }
+    }
+
+    // MARK: Share links and text length
+
+    /// Pieces of the URLs of widespread share-this-page endpoints (matched ASCII case-insensitively
+    /// anywhere in a link's `href`).
+    static let sharePatterns: [[UInt8]] = [
+        "facebook.com/sharer", "facebook.com/share.php", "facebook.com/dialog/share", "twitter.com/intent", "twitter.com/share",
+        "x.com/intent", "linkedin.com/share", "whatsapp://send", "api.whatsapp.com/send", "wa.me/?text", "/pin/create",
+        "reddit.com/submit", "t.me/share", "telegram.me/share", "vk.com/share",
+    ].map { Array($0.utf8) }
+
+    /// Whether link `n` shares the page: a share endpoint, or a `mailto:?` link with no address.
+    static func isShareLink(_ doc: HTMLDocument, _ n: NodeID) -> Bool {
+        guard let r = doc.attributeRange("href", of: n), r.count >= 8 else { return false }
+        // Site-relative links ("/…", "#…", "?…") are never share endpoints: skip them unlowered.
+        if let first = doc.bytes[r].first, first == 0x2F || first == 0x23 || first == 0x3F { return false }
+        let href = UTF8Scan.asciiLowered(Array(doc.bytes[r]))
+        if href.starts(with: Array("mailto:?".utf8)) { return true }
+        return sharePatterns.contains { UTF8Scan.find($0, in: href) != nil }
+    }
+
+    /// Characters of a paragraph from which it counts as long.
+    static let longParagraph = 200
+    /// Characters of a button label from which it reads as an accordion's question, not a control.
+    static let accordionLabel = 20
+
+    /// Whether the visible text of `n` (text inside `script`, `style` and the like skipped) has at
+    /// least `limit` characters, white space collapsed as displayed: UTF-8 lead bytes, a run of ASCII
+    /// white space counting as one and none before the first visible character. Stops at `limit`.
+    static func characterCount(_ doc: HTMLDocument, _ n: NodeID, atLeast limit: Int) -> Bool {
+        var count = 0, i = n.index + 1, inSpace = true
+        let end = Int(doc.ends[n.index])
+        while i < end {
+            switch doc.kinds[i] {
+            case .element where doc.tags[i].isNonContent:
+                i = Int(doc.ends[i])
+                continue
+            case .text:
+                doc.withTextBytes(NodeID(i)) { buf in
+                    for b in buf {
+                        if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                            if !inSpace { count += 1; inSpace = true }
+                        } else if b & 0xC0 != 0x80 {
+                            count += 1
+                            inSpace = false
+                        }
+                    }
+                }
+                if count >= limit { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Paragraph characters below which the punctuation rates are left at 0.
