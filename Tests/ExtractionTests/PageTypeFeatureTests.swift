@@ -49,7 +49,7 @@ struct PageTypeFeatureTests {
         #expect(PageTypeModel.weights.count == PageTypeFeatures.names.count)
         #expect(w(.ldArticle) > 0 && w(.hasDate) > 0 && w(.hasAuthor) > 0 && w(.urlSlugWords) > 0)
         #expect(w(.urlForumWord) < 0 && w(.urlDocWord) < 0 && w(.buyButton) < 0 && w(.pageLinkShare) < 0)
-        #expect(w(.logShareLinks) > 0 && w(.logLongPageParagraphs) > 0 && w(.logCode) < 0)
+        #expect(w(.logShareLinks) > 0 && w(.logLongPageParagraphs) > 0 && w(.logCode) < 0 && w(.sectionLinkShare) < 0)
     }
 
     @Test("Share-this-page links count: share endpoints and address-less mailto, not profile or site links")
@@ -100,5 +100,29 @@ struct PageTypeFeatureTests {
         let html = "<html><body><main><h1>Install</h1><p>Run <code>foo init</code>, then:</p><pre><code>foo build\nfoo serve</code></pre></main></body></html>"
         let f = try Self.features(html, url: "https://foo.example.dev/docs/install")
         #expect(f[.logCode] == PageTypeFeatures.log(2) && f[.logPre] == PageTypeFeatures.log(1))
+    }
+
+    @Test("Links into the page's own top-level section: resolved like a browser, same site only")
+    func sectionLinks() throws {
+        let page = URLShape("https://www.foo.example.dev/docs/guides/cache")
+        #expect(page.host == "foo.example.dev" && !page.endsWithSlash)
+        #expect(page.sharesSection("/docs/reference/api") == true)
+        #expect(page.sharesSection("https://foo.example.dev/DOCS/install?v=2") == true)
+        #expect(page.sharesSection("//www.foo.example.dev/docs/") == true)
+        #expect(page.sharesSection("tuning") == true)  // /docs/guides/tuning
+        #expect(page.sharesSection("../faq") == true)  // /docs/faq
+        #expect(page.sharesSection("../../blog/") == false)  // /blog/
+        #expect(page.sharesSection("/blog/2025/release") == false)
+        #expect(page.sharesSection("https://other.example.com/docs/x") == false)
+        #expect(page.sharesSection("#caching") == nil && page.sharesSection("mailto:docs@foo.example.dev") == nil)
+        #expect(page.sharesSection(" javascript:void(0)") == nil && page.sharesSection("tel:+15550100") == nil)
+        // A page one segment deep has no section to share.
+        #expect(URLShape("https://foo.example.dev/pricing").sharesSection("/pricing/teams") == false)
+
+        var html = "<html><body><nav>" + (0..<6).map { "<a href=\"/docs/p\($0)\">Page \($0)</a>" }.joined()
+        html += "<a href=\"/blog/\">Blog</a><a href=\"https://social.example.com/foo\">Social</a><a href=\"#top\">Top</a></nav>"
+        html += "<main><h1>Cache</h1><p>Set the size in the configuration file.</p></main></body></html>"
+        let f = try Self.features(html, url: "https://foo.example.dev/docs/cache")
+        #expect(f[.sectionLinkShare] == 6.0 / 8.0)
     }
 }

@@ -36,7 +36,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
         case logArticleElements, logLinkedHeadings, logLinks, pageLinkShare, listItemTextShare, tableTextShare
         case logFormControls, logPre, logImages, logImageLinks, logTimes, chromeTextShare, buyButton
         case logSections, logPageHeadings, logButtonLinks, rootInArticle, logH1s
-        case logShareLinks, logLongPageParagraphs, logAccordions, logCode
+        case logShareLinks, logLongPageParagraphs, logAccordions, logCode, sectionLinkShare
         // MARK: URL
         case urlDepth, urlDate, urlLongNumber, urlSlugWords, urlRoot, urlQuery
         case urlListingWord, urlProductWord, urlDocWord, urlForumWord
@@ -168,6 +168,17 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.urlProductWord] = Self.flag(url.hasSegment(in: URLShape.productWords))
         self[.urlDocWord] = Self.flag(url.hasSegment(in: URLShape.docWords))
         self[.urlForumWord] = Self.flag(url.hasSegment(in: URLShape.forumWords))
+        // Links into the page's own top-level section: high on documentation (a sidebar of the
+        // manual's pages), lower on articles (whose links spread over the site's sections).
+        var pageLinks = 0, sectionLinks = 0
+        if url.segments.count > 1 {
+            for a in doc.elements(.a) {
+                guard let href = doc.attribute("href", of: a), let same = url.sharesSection(href) else { continue }
+                pageLinks += 1
+                if same { sectionLinks += 1 }
+            }
+        }
+        self[.sectionLinkShare] = Double(sectionLinks) / Double(max(1, pageLinks))
     }
 
     /// Features given directly (tests, tools).
@@ -300,7 +311,12 @@ struct TextPass {
 /// The shape of a page URL's path: segments, dates, numbers, the slug's word count, and a few
 /// widespread path words of listing, shop, documentation and forum software.
 struct URLShape {
+    /// The host, lower case, without port and leading "www.".
+    var host = ""
+    /// The path's segments, lower case.
     var segments: [String] = []
+    /// Whether the path ends with "/" (its last segment names a folder, not a page).
+    var endsWithSlash = false
     var hasQuery = false
     var hasDate = false
     var hasLongNumber = false
@@ -315,12 +331,15 @@ struct URLShape {
         var path = Substring(url)
         if let s = path.range(of: "://") {
             path = path[s.upperBound...]
+            let hostEnd = path.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? path.endIndex
+            host = Self.bareHost(path[..<hostEnd])
             path = path.firstIndex(of: "/").map { path[$0...] } ?? "/"
         }
         if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
             hasQuery = path[q] == "?"
             path = path[..<q]
         }
+        endsWithSlash = path.hasSuffix("/")
         segments = path.lowercased().split(separator: "/").map(String.init)
         var digitRun = 0
         for b in path.utf8 {
@@ -350,5 +369,43 @@ struct URLShape {
 
     func hasSegment(in words: Set<String>) -> Bool {
         segments.contains { words.contains($0) }
+    }
+
+    /// Lower case, port and a leading "www." removed.
+    static func bareHost(_ s: Substring) -> String {
+        var h = s.lowercased()
+        if let colon = h.firstIndex(of: ":") { h = String(h[..<colon]) }
+        return h.hasPrefix("www.") ? String(h.dropFirst(4)) : h
+    }
+
+    /// Whether link `href`, resolved against this page, leads to the same site and the same first
+    /// path segment (false for pages less than two segments deep); `nil` for links that are no
+    /// web address (fragments, `mailto:`, `tel:`, `javascript:`, other schemes).
+    func sharesSection(_ href: String) -> Bool? {
+        var link = Substring(href.lowercased())
+        while let c = link.first, c == " " || c == "\n" || c == "\t" || c == "\r" { link = link.dropFirst() }
+        guard let first = link.first, first != "#" else { return nil }
+        var linkHost = host
+        var path: Substring
+        if link.hasPrefix("//") || link.hasPrefix("http://") || link.hasPrefix("https://") {
+            let rest = link[link.range(of: "//")!.upperBound...]
+            let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+            linkHost = Self.bareHost(rest[..<hostEnd])
+            path = rest[hostEnd...]
+        } else if let colon = link.firstIndex(of: ":"), !link[..<colon].contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
+            return nil  // mailto:, tel:, javascript:, whatsapp:, …
+        } else if first == "/" {
+            path = link
+        } else {
+            // Relative: resolved in the page's folder, "../" climbing out of it.
+            let folder = endsWithSlash ? segments.count : segments.count - 1
+            var up = 0
+            while link.hasPrefix("../") { up += 1; link = link.dropFirst(3) }
+            if folder - up >= 1 { return segments.count > 1 }
+            path = "/" + link
+        }
+        guard segments.count > 1, linkHost == host else { return false }
+        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<q] }
+        return path.split(separator: "/").first.map { String($0) == segments[0] } ?? false
     }
 }

@@ -4,74 +4,75 @@
 // L2-regularised logistic regression (lambda 30 on standardised features, classes weighted
 // equally) over the shared corpus: wcxb-<type> non-article pages against the article folders,
 // leaving out the pages PageTypeClassifier.certainType decides from markup alone.
-// Held-out, with the markup rules (5-fold cross-validation grouped by site): non-articles caught 83/96,
+// Held-out, with the markup rules (5-fold cross-validation grouped by site): non-articles caught 82/96,
 // articles kept 738/753; the threshold (folded into the bias) keeps >= 98 % of articles held out.
 
 /// The learned article-vs-not model over ``PageTypeFeatures``: weights in raw feature units.
 enum PageTypeModel {
-    static let bias = -1.273828
+    static let bias = -1.366901
 
     /// One weight per ``PageTypeFeatures/Feature``, in its order.
     static let weights: [Double] = [
-        +0.974557,  // ldArticle
-        +0.627623,  // ldListing
-        -0.005773,  // ldProduct
+        +0.977480,  // ldArticle
+        +0.681202,  // ldListing
+        -0.060788,  // ldProduct
         +0.000000,  // ldForum
-        -1.292984,  // ldAppOrService
-        -0.235190,  // ldFAQ
-        -0.383164,  // ldAny
-        -3.084909,  // ldTechDoc
-        +0.219624,  // ogArticle
-        -0.136767,  // ogWebsite
-        +1.359541,  // hasDate
-        +0.719227,  // hasAuthor
-        +0.215442,  // hasHeadline
-        +0.049301,  // logBodyChars
-        -0.104778,  // logParagraphs
-        -0.034932,  // logLongParagraphs
-        +0.232049,  // logMedianParagraph
-        -0.349232,  // headingShare
-        +0.194164,  // listShare
-        +0.075620,  // logCharsPerHeading
-        -1.388867,  // rootLinkShare
-        +0.207690,  // rootTextShare
-        -0.249041,  // logRootTimes
-        -0.833874,  // shortParagraphShare
-        +0.336370,  // commaRate
-        -0.025146,  // logCharsPerSentence
-        +0.389374,  // datedByline
-        -0.020993,  // logArticleElements
-        -0.141171,  // logLinkedHeadings
-        -0.176678,  // logLinks
-        -2.363125,  // pageLinkShare
-        +0.768094,  // listItemTextShare
-        +1.271699,  // tableTextShare
-        -0.188544,  // logFormControls
-        -0.063095,  // logPre
-        -0.065693,  // logImages
-        +0.055684,  // logImageLinks
-        +0.252346,  // logTimes
-        -0.451766,  // chromeTextShare
-        -2.086602,  // buyButton
-        -0.199984,  // logSections
-        -0.049393,  // logPageHeadings
-        -0.286510,  // logButtonLinks
-        +0.763656,  // rootInArticle
-        -0.415870,  // logH1s
-        +0.568671,  // logShareLinks
-        +0.303083,  // logLongPageParagraphs
-        -0.146977,  // logAccordions
-        -0.322272,  // logCode
-        +0.165877,  // urlDepth
-        +0.506340,  // urlDate
-        +0.394762,  // urlLongNumber
-        +0.895195,  // urlSlugWords
-        -0.085243,  // urlRoot
-        +0.376459,  // urlQuery
-        -1.354233,  // urlListingWord
-        -0.073448,  // urlProductWord
-        -2.653487,  // urlDocWord
-        -3.973928,  // urlForumWord
+        -1.253428,  // ldAppOrService
+        -0.216588,  // ldFAQ
+        -0.378266,  // ldAny
+        -2.695080,  // ldTechDoc
+        +0.192638,  // ogArticle
+        -0.115700,  // ogWebsite
+        +1.319138,  // hasDate
+        +0.683768,  // hasAuthor
+        +0.217488,  // hasHeadline
+        +0.051354,  // logBodyChars
+        -0.102211,  // logParagraphs
+        -0.029925,  // logLongParagraphs
+        +0.236274,  // logMedianParagraph
+        -0.285181,  // headingShare
+        +0.171554,  // listShare
+        +0.072743,  // logCharsPerHeading
+        -1.313795,  // rootLinkShare
+        +0.193777,  // rootTextShare
+        -0.229968,  // logRootTimes
+        -0.844743,  // shortParagraphShare
+        +0.320932,  // commaRate
+        -0.004484,  // logCharsPerSentence
+        +0.393414,  // datedByline
+        -0.048526,  // logArticleElements
+        -0.123828,  // logLinkedHeadings
+        -0.178803,  // logLinks
+        -2.394416,  // pageLinkShare
+        +0.687520,  // listItemTextShare
+        +1.285613,  // tableTextShare
+        -0.192883,  // logFormControls
+        -0.006634,  // logPre
+        -0.069435,  // logImages
+        +0.062776,  // logImageLinks
+        +0.254765,  // logTimes
+        -0.450222,  // chromeTextShare
+        -2.121326,  // buyButton
+        -0.187249,  // logSections
+        -0.038256,  // logPageHeadings
+        -0.282927,  // logButtonLinks
+        +0.743008,  // rootInArticle
+        -0.360203,  // logH1s
+        +0.561224,  // logShareLinks
+        +0.297071,  // logLongPageParagraphs
+        -0.116454,  // logAccordions
+        -0.284394,  // logCode
+        -1.121427,  // sectionLinkShare
+        +0.248881,  // urlDepth
+        +0.468846,  // urlDate
+        +0.371239,  // urlLongNumber
+        +0.913301,  // urlSlugWords
+        -0.143214,  // urlRoot
+        +0.407683,  // urlQuery
+        -1.209153,  // urlListingWord
+        -0.076685,  // urlProductWord
+        -2.299818,  // urlDocWord
+        -3.820057,  // urlForumWord
     ]
 
     /// Log-odds that the page is an article; above 0 it is.
