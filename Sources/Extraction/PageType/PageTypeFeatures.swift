@@ -145,9 +145,6 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.logPageHeadings] = Self.log(doc.elementCount(.h2) + doc.elementCount(.h3))
         // Links dressed as buttons ("btn", "button", "cta" in the class): calls to action.
         self[.logButtonLinks] = Self.log(doc.elements(.a).lazy.filter { Self.classNamesButton(doc, $0) }.count)
-        // Share-this-page links (Facebook sharer, Twitter intent, WhatsApp send, …): articles invite
-        // sharing, landing and service pages rarely do.
-        self[.logShareLinks] = Self.log(doc.elements(.a).lazy.filter { Self.isShareLink(doc, $0) }.count)
         // Long paragraphs anywhere on the page (the content stage may have picked only part of it).
         self[.logLongPageParagraphs] = Self.log(doc.elements(.p).lazy.filter { Self.characterCount(doc, $0, atLeast: Self.longParagraph) }.count)
         // Accordions: buttons labelled with a whole question or phrase, and <details> (FAQ blocks of
@@ -168,16 +165,23 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.urlProductWord] = Self.flag(url.hasSegment(in: URLShape.productWords))
         self[.urlDocWord] = Self.flag(url.hasSegment(in: URLShape.docWords))
         self[.urlForumWord] = Self.flag(url.hasSegment(in: URLShape.forumWords))
-        // Links into the page's own top-level section: high on documentation (a sidebar of the
-        // manual's pages), lower on articles (whose links spread over the site's sections).
-        var pageLinks = 0, sectionLinks = 0
-        if url.segments.count > 1 {
-            for a in doc.elements(.a) {
-                guard let href = doc.attribute("href", of: a), let same = url.sharesSection(href) else { continue }
+        // One pass over the links' addresses:
+        // - share-this-page links (Facebook sharer, Twitter intent, WhatsApp send, …): articles invite
+        //   sharing, landing and service pages rarely do;
+        // - links into the page's own top-level section: high on documentation (a sidebar of the
+        //   manual's pages), lower on articles (whose links spread over the site's sections).
+        var shareLinks = 0, pageLinks = 0, sectionLinks = 0
+        var lowered: [UInt8] = []
+        for a in doc.elements(.a) {
+            guard let r = doc.attributeRange("href", of: a) else { continue }
+            let href = doc.bytes[r]
+            if Self.isShareLink(href, buffer: &lowered) { shareLinks += 1 }
+            if url.segments.count > 1, let same = url.sharesSection(href) {
                 pageLinks += 1
                 if same { sectionLinks += 1 }
             }
         }
+        self[.logShareLinks] = Self.log(shareLinks)
         self[.sectionLinkShare] = Double(sectionLinks) / Double(max(1, pageLinks))
     }
 
@@ -213,15 +217,18 @@ public struct PageTypeFeatures: Sendable, Equatable {
         "reddit.com/submit", "t.me/share", "telegram.me/share", "vk.com/share",
     ].map { Array($0.utf8) }
 
-    /// Whether link `n` shares the page: a share endpoint, or a `mailto:?` link with no address.
-    static func isShareLink(_ doc: HTMLDocument, _ n: NodeID) -> Bool {
-        guard let r = doc.attributeRange("href", of: n), r.count >= 8 else { return false }
+    /// Whether a link's `href` shares the page: a share endpoint, or a `mailto:?` link with no
+    /// address. `buffer` is scratch space for the lower-cased address (reused across links).
+    static func isShareLink(_ href: ArraySlice<UInt8>, buffer: inout [UInt8]) -> Bool {
         // Site-relative links ("/…", "#…", "?…") are never share endpoints: skip them unlowered.
-        if let first = doc.bytes[r].first, first == 0x2F || first == 0x23 || first == 0x3F { return false }
-        let href = UTF8Scan.asciiLowered(Array(doc.bytes[r]))
-        if href.starts(with: Array("mailto:?".utf8)) { return true }
-        return sharePatterns.contains { UTF8Scan.find($0, in: href) != nil }
+        guard href.count >= 8, let first = href.first, first != 0x2F && first != 0x23 && first != 0x3F else { return false }
+        buffer.removeAll(keepingCapacity: true)
+        for b in href { buffer.append(b &- 0x41 < 26 ? b | 0x20 : b) }
+        if buffer.starts(with: mailtoNoAddress) { return true }
+        return sharePatterns.contains { UTF8Scan.find($0, in: buffer) != nil }
     }
+
+    static let mailtoNoAddress = Array("mailto:?".utf8)
 
     /// Characters of a paragraph from which it counts as long.
     static let longParagraph = 200
@@ -381,31 +388,57 @@ struct URLShape {
     /// Whether link `href`, resolved against this page, leads to the same site and the same first
     /// path segment (false for pages less than two segments deep); `nil` for links that are no
     /// web address (fragments, `mailto:`, `tel:`, `javascript:`, other schemes).
-    func sharesSection(_ href: String) -> Bool? {
-        var link = Substring(href.lowercased())
-        while let c = link.first, c == " " || c == "\n" || c == "\t" || c == "\r" { link = link.dropFirst() }
-        guard let first = link.first, first != "#" else { return nil }
-        var linkHost = host
-        var path: Substring
-        if link.hasPrefix("//") || link.hasPrefix("http://") || link.hasPrefix("https://") {
-            let rest = link[link.range(of: "//")!.upperBound...]
-            let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-            linkHost = Self.bareHost(rest[..<hostEnd])
-            path = rest[hostEnd...]
-        } else if let colon = link.firstIndex(of: ":"), !link[..<colon].contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
-            return nil  // mailto:, tel:, javascript:, whatsapp:, …
-        } else if first == "/" {
-            path = link
-        } else {
-            // Relative: resolved in the page's folder, "../" climbing out of it.
-            let folder = endsWithSlash ? segments.count : segments.count - 1
-            var up = 0
-            while link.hasPrefix("../") { up += 1; link = link.dropFirst(3) }
-            if folder - up >= 1 { return segments.count > 1 }
-            path = "/" + link
+    func sharesSection(_ href: String) -> Bool? { sharesSection(ArraySlice(href.utf8)) }
+
+    /// ``sharesSection(_:)-(String)`` over the bytes of an `href` (pages have hundreds of links:
+    /// read in place, ASCII case-insensitively, no string made).
+    func sharesSection(_ href: ArraySlice<UInt8>) -> Bool? {
+        var link = href.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
+        guard let first = link.first, first != 0x23 else { return nil }  // "#…": this page
+        guard segments.count > 1, let section = segments.first.map({ Array($0.utf8) }) else {
+            return Self.scheme(of: link) == nil || Self.isWeb(link) ? false : nil
         }
-        guard segments.count > 1, linkHost == host else { return false }
-        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<q] }
-        return path.split(separator: "/").first.map { String($0) == segments[0] } ?? false
+        if Self.hasPrefix(link, "//") || Self.isWeb(link) {
+            let rest = Self.hasPrefix(link, "//") ? link.dropFirst(2) : link[(Self.scheme(of: link)!.endIndex + 3)...]
+            let hostEnd = rest.firstIndex { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 } ?? rest.endIndex
+            var linkHost = rest[..<hostEnd]
+            if let colon = linkHost.firstIndex(of: 0x3A) { linkHost = linkHost[..<colon] }
+            if Self.hasPrefix(linkHost, "www.") { linkHost = linkHost.dropFirst(4) }
+            guard Self.equalFolded(linkHost, ArraySlice(host.utf8)) else { return false }
+            let path = rest[hostEnd...]
+            return path.first == 0x2F && Self.firstSegment(of: path.dropFirst(), is: section)
+        }
+        if Self.scheme(of: link) != nil { return nil }  // mailto:, tel:, javascript:, whatsapp:, …
+        if first == 0x2F { return Self.firstSegment(of: link.dropFirst(), is: section) }
+        // Relative: resolved in the page's folder, "../" climbing out of it.
+        let folder = endsWithSlash ? segments.count : segments.count - 1
+        var up = 0
+        while Self.hasPrefix(link, "../") { up += 1; link = link.dropFirst(3) }
+        return folder - up >= 1 || Self.firstSegment(of: link, is: section)
+    }
+
+    /// The scheme of a link ("mailto" of "mailto:…"): letters before a ":" that comes before any
+    /// "/", "?" or "#".
+    static func scheme(of link: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        guard let end = link.firstIndex(where: { $0 == 0x3A || $0 == 0x2F || $0 == 0x3F || $0 == 0x23 }), link[end] == 0x3A, end > link.startIndex else { return nil }
+        return link[..<end]
+    }
+
+    static func isWeb(_ link: ArraySlice<UInt8>) -> Bool { hasPrefix(link, "http://") || hasPrefix(link, "https://") }
+
+    static func hasPrefix(_ s: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
+        let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        return s.count >= p.count && equalFolded(s.prefix(p.count), ArraySlice(p))
+    }
+
+    /// ASCII case-insensitive equality (`b` lower case).
+    static func equalFolded(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { c, l in c == l || (c &- 0x41 < 26 && c | 0x20 == l) }
+    }
+
+    /// Whether a path (after its leading "/") starts with the segment `section` (lower case).
+    static func firstSegment(of path: ArraySlice<UInt8>, is section: [UInt8]) -> Bool {
+        let end = path.firstIndex { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 } ?? path.endIndex
+        return equalFolded(path[..<end], section[...])
     }
 }

@@ -9,20 +9,20 @@
 
 /// The learned article-vs-not model over ``PageTypeFeatures``: weights in raw feature units.
 enum PageTypeModel {
-    static let bias = -1.366901
+    static let bias = -1.366892
 
     /// One weight per ``PageTypeFeatures/Feature``, in its order.
     static let weights: [Double] = [
-        +0.977480,  // ldArticle
-        +0.681202,  // ldListing
-        -0.060788,  // ldProduct
+        +0.977478,  // ldArticle
+        +0.681201,  // ldListing
+        -0.060787,  // ldProduct
         +0.000000,  // ldForum
-        -1.253428,  // ldAppOrService
+        -1.253429,  // ldAppOrService
         -0.216588,  // ldFAQ
-        -0.378266,  // ldAny
-        -2.695080,  // ldTechDoc
+        -0.378267,  // ldAny
+        -2.695084,  // ldTechDoc
         +0.192638,  // ogArticle
-        -0.115700,  // ogWebsite
+        -0.115701,  // ogWebsite
         +1.319138,  // hasDate
         +0.683768,  // hasAuthor
         +0.217488,  // hasHeadline
@@ -31,48 +31,48 @@ enum PageTypeModel {
         -0.029925,  // logLongParagraphs
         +0.236274,  // logMedianParagraph
         -0.285181,  // headingShare
-        +0.171554,  // listShare
+        +0.171555,  // listShare
         +0.072743,  // logCharsPerHeading
-        -1.313795,  // rootLinkShare
-        +0.193777,  // rootTextShare
+        -1.313806,  // rootLinkShare
+        +0.193778,  // rootTextShare
         -0.229968,  // logRootTimes
-        -0.844743,  // shortParagraphShare
-        +0.320932,  // commaRate
+        -0.844742,  // shortParagraphShare
+        +0.320933,  // commaRate
         -0.004484,  // logCharsPerSentence
-        +0.393414,  // datedByline
+        +0.393413,  // datedByline
         -0.048526,  // logArticleElements
         -0.123828,  // logLinkedHeadings
         -0.178803,  // logLinks
-        -2.394416,  // pageLinkShare
-        +0.687520,  // listItemTextShare
+        -2.394414,  // pageLinkShare
+        +0.687521,  // listItemTextShare
         +1.285613,  // tableTextShare
-        -0.192883,  // logFormControls
-        -0.006634,  // logPre
+        -0.192882,  // logFormControls
+        -0.006635,  // logPre
         -0.069435,  // logImages
-        +0.062776,  // logImageLinks
-        +0.254765,  // logTimes
-        -0.450222,  // chromeTextShare
+        +0.062777,  // logImageLinks
+        +0.254764,  // logTimes
+        -0.450224,  // chromeTextShare
         -2.121326,  // buyButton
-        -0.187249,  // logSections
-        -0.038256,  // logPageHeadings
+        -0.187248,  // logSections
+        -0.038257,  // logPageHeadings
         -0.282927,  // logButtonLinks
         +0.743008,  // rootInArticle
-        -0.360203,  // logH1s
+        -0.360204,  // logH1s
         +0.561224,  // logShareLinks
-        +0.297071,  // logLongPageParagraphs
-        -0.116454,  // logAccordions
+        +0.297072,  // logLongPageParagraphs
+        -0.116455,  // logAccordions
         -0.284394,  // logCode
-        -1.121427,  // sectionLinkShare
-        +0.248881,  // urlDepth
-        +0.468846,  // urlDate
-        +0.371239,  // urlLongNumber
-        +0.913301,  // urlSlugWords
-        -0.143214,  // urlRoot
+        -1.121407,  // sectionLinkShare
+        +0.248879,  // urlDepth
+        +0.468848,  // urlDate
+        +0.371238,  // urlLongNumber
+        +0.913300,  // urlSlugWords
+        -0.143215,  // urlRoot
         +0.407683,  // urlQuery
-        -1.209153,  // urlListingWord
+        -1.209155,  // urlListingWord
         -0.076685,  // urlProductWord
-        -2.299818,  // urlDocWord
-        -3.820057,  // urlForumWord
+        -2.299823,  // urlDocWord
+        -3.820058,  // urlForumWord
     ]
 
     /// Log-odds that the page is an article; above 0 it is.
