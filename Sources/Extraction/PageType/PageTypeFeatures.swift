@@ -324,6 +324,10 @@ struct URLShape {
     var segments: [String] = []
     /// Whether the path ends with "/" (its last segment names a folder, not a page).
     var endsWithSlash = false
+    /// The first segment's bytes (the page's top-level section), empty for the site's root.
+    var sectionBytes: [UInt8] = []
+    /// The host's bytes.
+    var hostBytes: [UInt8] = []
     var hasQuery = false
     var hasDate = false
     var hasLongNumber = false
@@ -347,7 +351,9 @@ struct URLShape {
             path = path[..<q]
         }
         endsWithSlash = path.hasSuffix("/")
+        hostBytes = Array(host.utf8)
         segments = path.lowercased().split(separator: "/").map(String.init)
+        sectionBytes = segments.first.map { Array($0.utf8) } ?? []
         var digitRun = 0
         for b in path.utf8 {
             if b >= 0x30 && b <= 0x39 { digitRun += 1; if digitRun >= 4 { hasLongNumber = true } } else { digitRun = 0 }
@@ -395,7 +401,8 @@ struct URLShape {
     func sharesSection(_ href: ArraySlice<UInt8>) -> Bool? {
         var link = href.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
         guard let first = link.first, first != 0x23 else { return nil }  // "#…": this page
-        guard segments.count > 1, let section = segments.first.map({ Array($0.utf8) }) else {
+        let section = sectionBytes
+        guard segments.count > 1 else {
             return Self.scheme(of: link) == nil || Self.isWeb(link) ? false : nil
         }
         if Self.hasPrefix(link, "//") || Self.isWeb(link) {
@@ -404,7 +411,7 @@ struct URLShape {
             var linkHost = rest[..<hostEnd]
             if let colon = linkHost.firstIndex(of: 0x3A) { linkHost = linkHost[..<colon] }
             if Self.hasPrefix(linkHost, "www.") { linkHost = linkHost.dropFirst(4) }
-            guard Self.equalFolded(linkHost, ArraySlice(host.utf8)) else { return false }
+            guard Self.equalFolded(linkHost, hostBytes[...]) else { return false }
             let path = rest[hostEnd...]
             return path.first == 0x2F && Self.firstSegment(of: path.dropFirst(), is: section)
         }
