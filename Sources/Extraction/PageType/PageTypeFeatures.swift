@@ -36,6 +36,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
         case logArticleElements, logLinkedHeadings, logLinks, pageLinkShare, listItemTextShare, tableTextShare
         case logFormControls, logPre, logImages, logImageLinks, logTimes, chromeTextShare, buyButton
         case logSections, logPageHeadings, logButtonLinks, rootInArticle, logH1s
+        case logShareLinks, logLongPageParagraphs, logAccordions, logCode, sectionLinkShare
         // MARK: URL
         case urlDepth, urlDate, urlLongNumber, urlSlugWords, urlRoot, urlQuery
         case urlListingWord, urlProductWord, urlDocWord, urlForumWord
@@ -144,6 +145,13 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.logPageHeadings] = Self.log(doc.elementCount(.h2) + doc.elementCount(.h3))
         // Links dressed as buttons ("btn", "button", "cta" in the class): calls to action.
         self[.logButtonLinks] = Self.log(doc.elements(.a).lazy.filter { Self.classNamesButton(doc, $0) }.count)
+        // Long paragraphs anywhere on the page (the content stage may have picked only part of it).
+        self[.logLongPageParagraphs] = Self.log(doc.elements(.p).lazy.filter { Self.characterCount(doc, $0, atLeast: Self.longParagraph) }.count)
+        // Accordions: buttons labelled with a whole question or phrase, and <details> (FAQ blocks of
+        // service and product pages).
+        self[.logAccordions] = Self.log(
+            doc.elements(.button).lazy.filter { Self.characterCount(doc, $0, atLeast: Self.accordionLabel) }.count + doc.elementCount(.details))
+        self[.logCode] = Self.log(doc.elementCount(.code))
 
         // URL shape.
         let url = URLShape(signals.url)
@@ -157,6 +165,24 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.urlProductWord] = Self.flag(url.hasSegment(in: URLShape.productWords))
         self[.urlDocWord] = Self.flag(url.hasSegment(in: URLShape.docWords))
         self[.urlForumWord] = Self.flag(url.hasSegment(in: URLShape.forumWords))
+        // One pass over the links' addresses:
+        // - share-this-page links (Facebook sharer, Twitter intent, WhatsApp send, …): articles invite
+        //   sharing, landing and service pages rarely do;
+        // - links into the page's own top-level section: high on documentation (a sidebar of the
+        //   manual's pages), lower on articles (whose links spread over the site's sections).
+        var shareLinks = 0, pageLinks = 0, sectionLinks = 0
+        var lowered: [UInt8] = []
+        for a in doc.elements(.a) {
+            guard let r = doc.attributeRange("href", of: a) else { continue }
+            let href = doc.bytes[r]
+            if Self.isShareLink(href, buffer: &lowered) { shareLinks += 1 }
+            if url.segments.count > 1, let same = url.sharesSection(href) {
+                pageLinks += 1
+                if same { sectionLinks += 1 }
+            }
+        }
+        self[.logShareLinks] = Self.log(shareLinks)
+        self[.sectionLinkShare] = Double(sectionLinks) / Double(max(1, pageLinks))
     }
 
     /// Features given directly (tests, tools).
@@ -179,6 +205,64 @@ public struct PageTypeFeatures: Sendable, Equatable {
             }
             return false
         }
+    }
+
+    // MARK: Share links and text length
+
+    /// Pieces of the URLs of widespread share-this-page endpoints (matched ASCII case-insensitively
+    /// anywhere in a link's `href`).
+    static let sharePatterns: [[UInt8]] = [
+        "facebook.com/sharer", "facebook.com/share.php", "facebook.com/dialog/share", "twitter.com/intent", "twitter.com/share",
+        "x.com/intent", "linkedin.com/share", "whatsapp://send", "api.whatsapp.com/send", "wa.me/?text", "/pin/create",
+        "reddit.com/submit", "t.me/share", "telegram.me/share", "vk.com/share",
+    ].map { Array($0.utf8) }
+
+    /// Whether a link's `href` shares the page: a share endpoint, or a `mailto:?` link with no
+    /// address. `buffer` is scratch space for the lower-cased address (reused across links).
+    static func isShareLink(_ href: ArraySlice<UInt8>, buffer: inout [UInt8]) -> Bool {
+        // Site-relative links ("/…", "#…", "?…") are never share endpoints: skip them unlowered.
+        guard href.count >= 8, let first = href.first, first != 0x2F && first != 0x23 && first != 0x3F else { return false }
+        buffer.removeAll(keepingCapacity: true)
+        for b in href { buffer.append(b &- 0x41 < 26 ? b | 0x20 : b) }
+        if buffer.starts(with: mailtoNoAddress) { return true }
+        return sharePatterns.contains { UTF8Scan.find($0, in: buffer) != nil }
+    }
+
+    static let mailtoNoAddress = Array("mailto:?".utf8)
+
+    /// Characters of a paragraph from which it counts as long.
+    static let longParagraph = 200
+    /// Characters of a button label from which it reads as an accordion's question, not a control.
+    static let accordionLabel = 20
+
+    /// Whether the visible text of `n` (text inside `script`, `style` and the like skipped) has at
+    /// least `limit` characters, white space collapsed as displayed: UTF-8 lead bytes, a run of ASCII
+    /// white space counting as one and none before the first visible character. Stops at `limit`.
+    static func characterCount(_ doc: HTMLDocument, _ n: NodeID, atLeast limit: Int) -> Bool {
+        var count = 0, i = n.index + 1, inSpace = true
+        let end = Int(doc.ends[n.index])
+        while i < end {
+            switch doc.kinds[i] {
+            case .element where doc.tags[i].isNonContent:
+                i = Int(doc.ends[i])
+                continue
+            case .text:
+                doc.withTextBytes(NodeID(i)) { buf in
+                    for b in buf {
+                        if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                            if !inSpace { count += 1; inSpace = true }
+                        } else if b & 0xC0 != 0x80 {
+                            count += 1
+                            inSpace = false
+                        }
+                    }
+                }
+                if count >= limit { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Paragraph characters below which the punctuation rates are left at 0.
@@ -234,7 +318,16 @@ struct TextPass {
 /// The shape of a page URL's path: segments, dates, numbers, the slug's word count, and a few
 /// widespread path words of listing, shop, documentation and forum software.
 struct URLShape {
+    /// The host, lower case, without port and leading "www.".
+    var host = ""
+    /// The path's segments, lower case.
     var segments: [String] = []
+    /// Whether the path ends with "/" (its last segment names a folder, not a page).
+    var endsWithSlash = false
+    /// The first segment's bytes (the page's top-level section), empty for the site's root.
+    var sectionBytes: [UInt8] = []
+    /// The host's bytes.
+    var hostBytes: [UInt8] = []
     var hasQuery = false
     var hasDate = false
     var hasLongNumber = false
@@ -249,13 +342,18 @@ struct URLShape {
         var path = Substring(url)
         if let s = path.range(of: "://") {
             path = path[s.upperBound...]
+            let hostEnd = path.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? path.endIndex
+            host = Self.bareHost(path[..<hostEnd])
             path = path.firstIndex(of: "/").map { path[$0...] } ?? "/"
         }
         if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
             hasQuery = path[q] == "?"
             path = path[..<q]
         }
+        endsWithSlash = path.hasSuffix("/")
+        hostBytes = Array(host.utf8)
         segments = path.lowercased().split(separator: "/").map(String.init)
+        sectionBytes = segments.first.map { Array($0.utf8) } ?? []
         var digitRun = 0
         for b in path.utf8 {
             if b >= 0x30 && b <= 0x39 { digitRun += 1; if digitRun >= 4 { hasLongNumber = true } } else { digitRun = 0 }
@@ -284,5 +382,70 @@ struct URLShape {
 
     func hasSegment(in words: Set<String>) -> Bool {
         segments.contains { words.contains($0) }
+    }
+
+    /// Lower case, port and a leading "www." removed.
+    static func bareHost(_ s: Substring) -> String {
+        var h = s.lowercased()
+        if let colon = h.firstIndex(of: ":") { h = String(h[..<colon]) }
+        return h.hasPrefix("www.") ? String(h.dropFirst(4)) : h
+    }
+
+    /// Whether link `href`, resolved against this page, leads to the same site and the same first
+    /// path segment (false for pages less than two segments deep); `nil` for links that are no
+    /// web address (fragments, `mailto:`, `tel:`, `javascript:`, other schemes).
+    func sharesSection(_ href: String) -> Bool? { sharesSection(ArraySlice(href.utf8)) }
+
+    /// ``sharesSection(_:)-(String)`` over the bytes of an `href` (pages have hundreds of links:
+    /// read in place, ASCII case-insensitively, no string made).
+    func sharesSection(_ href: ArraySlice<UInt8>) -> Bool? {
+        var link = href.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
+        guard let first = link.first, first != 0x23 else { return nil }  // "#…": this page
+        let section = sectionBytes
+        guard segments.count > 1 else {
+            return Self.scheme(of: link) == nil || Self.isWeb(link) ? false : nil
+        }
+        if Self.hasPrefix(link, "//") || Self.isWeb(link) {
+            let rest = Self.hasPrefix(link, "//") ? link.dropFirst(2) : link[(Self.scheme(of: link)!.endIndex + 3)...]
+            let hostEnd = rest.firstIndex { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 } ?? rest.endIndex
+            var linkHost = rest[..<hostEnd]
+            if let colon = linkHost.firstIndex(of: 0x3A) { linkHost = linkHost[..<colon] }
+            if Self.hasPrefix(linkHost, "www.") { linkHost = linkHost.dropFirst(4) }
+            guard Self.equalFolded(linkHost, hostBytes[...]) else { return false }
+            let path = rest[hostEnd...]
+            return path.first == 0x2F && Self.firstSegment(of: path.dropFirst(), is: section)
+        }
+        if Self.scheme(of: link) != nil { return nil }  // mailto:, tel:, javascript:, whatsapp:, …
+        if first == 0x2F { return Self.firstSegment(of: link.dropFirst(), is: section) }
+        // Relative: resolved in the page's folder, "../" climbing out of it.
+        let folder = endsWithSlash ? segments.count : segments.count - 1
+        var up = 0
+        while Self.hasPrefix(link, "../") { up += 1; link = link.dropFirst(3) }
+        return folder - up >= 1 || Self.firstSegment(of: link, is: section)
+    }
+
+    /// The scheme of a link ("mailto" of "mailto:…"): letters before a ":" that comes before any
+    /// "/", "?" or "#".
+    static func scheme(of link: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        guard let end = link.firstIndex(where: { $0 == 0x3A || $0 == 0x2F || $0 == 0x3F || $0 == 0x23 }), link[end] == 0x3A, end > link.startIndex else { return nil }
+        return link[..<end]
+    }
+
+    static func isWeb(_ link: ArraySlice<UInt8>) -> Bool { hasPrefix(link, "http://") || hasPrefix(link, "https://") }
+
+    static func hasPrefix(_ s: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
+        let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        return s.count >= p.count && equalFolded(s.prefix(p.count), ArraySlice(p))
+    }
+
+    /// ASCII case-insensitive equality (`b` lower case).
+    static func equalFolded(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { c, l in c == l || (c &- 0x41 < 26 && c | 0x20 == l) }
+    }
+
+    /// Whether a path (after its leading "/") starts with the segment `section` (lower case).
+    static func firstSegment(of path: ArraySlice<UInt8>, is section: [UInt8]) -> Bool {
+        let end = path.firstIndex { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 } ?? path.endIndex
+        return equalFolded(path[..<end], section[...])
     }
 }
