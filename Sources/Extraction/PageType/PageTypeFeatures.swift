@@ -225,8 +225,12 @@ public struct PageTypeFeatures: Sendable, Equatable {
         buffer.removeAll(keepingCapacity: true)
         for b in href { buffer.append(b &- 0x41 < 26 ? b | 0x20 : b) }
         if buffer.starts(with: mailtoNoAddress) { return true }
-        return sharePatterns.contains { UTF8Scan.find($0, in: buffer) != nil }
+        return shareSet.containsAny(in: buffer)
     }
+
+    /// ``sharePatterns`` as one needle set: one pass over a link checks them all (pages have
+    /// hundreds of absolute links; fifteen searches each were most of this feature's cost).
+    static let shareSet = ByteNeedleSet(sharePatterns)
 
     static let mailtoNoAddress = Array("mailto:?".utf8)
 
