@@ -34,7 +34,7 @@ struct ContainerChoiceTests {
         #expect(!r.text.contains("Disclaimer 1:"))
     }
 
-    @Test("Paragraphs under an element named as a disclosure do not make it the article; the story's modules do")
+    @Test("Paragraphs under an element named as a disclosure do not make it the article and are left out of it; the story's modules are the body")
     func smallPrintDoesNotScore() throws {
         var html = "<html><body><main><div class=\"grid\"><h1>Index funds</h1>"
         for i in 0..<4 {
@@ -47,5 +47,6 @@ struct ContainerChoiceTests {
         let r = try extract(html)
         #expect(r.text.contains("Benefit 0: our funds"))
         #expect(r.text.contains("Benefit 3: our funds"))
+        #expect(!r.text.contains("Disclaimer 2:"))
     }
 }

@@ -129,7 +129,8 @@ enum BoilerplateHints {
 
     /// Substrings of `class`/`id` that name legal small print: investment disclosures, a site's
     /// disclaimer. Such text is long and full of commas, so it would outscore a short article;
-    /// it is not dropped (a post can be a disclaimer), it only does not score as the article.
+    /// it does not score, and goes from an article's region, but is not dropped outright by
+    /// ``ContentAnalysis/markBoilerplate(conditional:)`` (a page that is all disclaimer still has a body).
     static let smallPrintBytes = ["disclaimer", "disclosure"].map { Array($0.utf8) }
 
     /// Whether `classAndID` (lower case) names legal small print, whatever else it names.

@@ -55,7 +55,8 @@ struct ContentAnalysis {
     /// `<p>` elements of at least 50 visible characters, per subtree.
     var paragraphs: [Int32]
     /// Inside an element named as legal small print ("disclaimer", "disclosure"): its text does
-    /// not score as article text (``topCandidate()``), though it is kept in a region holding it.
+    /// not score as article text (``topCandidate()``) and is left out of a region that is not
+    /// small print itself (``bodyBlocks(in:headlineKey:headlineNode:excluding:lenient:)``).
     var smallPrint: [Bool]
     var blocks: [TextBlock] = []
     /// Characters removed by the structural rules of ``markBoilerplate(conditional:)``.
