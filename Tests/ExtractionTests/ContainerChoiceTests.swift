@@ -34,6 +34,18 @@ struct ContainerChoiceTests {
         #expect(!r.text.contains("Disclaimer 1:"))
     }
 
+    @Test("On a page that marks no main content (menus and cards), the footer's long paragraphs stay the body's last resort")
+    func footerWithoutLandmarks() throws {
+        var html = "<html><body><div class=\"menu\"><ul>"
+        for i in 0..<40 { html += "<li><a href=\"/shop/\(i)\">Shop category \(i)</a></li>" }
+        html += "</ul></div><footer class=\"site-end\"><div class=\"about\">"
+        for i in 0..<2 { html += "<p>\(Self.disclaimer(i))</p>" }
+        html += "</div></footer></body></html>"
+        let r = try extract(html)
+        #expect(r.text.contains("Disclaimer 1:"))
+        #expect(!r.text.contains("Shop category 3"))
+    }
+
     @Test("Paragraphs under an element named as a disclosure do not make it the article and are left out of it; the story's modules are the body")
     func smallPrintDoesNotScore() throws {
         var html = "<html><body><main><div class=\"grid\"><h1>Index funds</h1>"

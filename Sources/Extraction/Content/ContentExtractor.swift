@@ -160,6 +160,7 @@ struct ContentAnalysis {
     mutating func markBoilerplate(conditional: Bool = true) {
         conditionalChars = 0
         let bodyChars = max(1, Int(chars[doc.body?.index ?? 0]))
+        let marksMain = (doc.elements(.main) + doc.elements(.article)).contains { chars[$0.index] > 0 && doc.ancestor(of: $0, tag: .footer) == nil }
         var runCards = Set<Int>()
         for i in 1..<n {
             let p = Int(doc.parents[i])
@@ -177,10 +178,14 @@ struct ContentAnalysis {
             // Structural rules hold whatever the size (a listing page undoes them in `run`).
             if conditional, isInteractiveWidget(i) || isTeaserList(i) { removed[i] = true; conditionalChars += Int(chars[i]); continue }
             if conditional, linkedHeadings[i] >= 3 { closingTeaserRun(of: i, into: &runCards) }
-            // A footer is page furniture whatever its long paragraphs (disclaimers, addresses):
-            // over the corpora none held article text. Only one holding most of the page's
-            // text is kept (a page built inside one).
-            if tag == .footer, Int(chars[i]) * 2 < bodyChars { removed[i] = true; continue }
+            // On a page that marks its main content (`<main>`, `<article>` with text), a footer
+            // outside it is page furniture whatever its long paragraphs (disclaimers, addresses):
+            // over the corpora none held article text. One holding most of the page's text is
+            // judged like a wrapper below.
+            if tag == .footer, Int(chars[i]) * 2 < bodyChars, marksMain, !doc.hasAncestor(id, tag: .article), !doc.hasAncestor(id, tag: .main) {
+                removed[i] = true
+                continue
+            }
             // Subtrees holding much of the page's text are never dropped by hints.
             let large = Int(chars[i]) * 5 >= bodyChars * 2
             if large { continue }
