@@ -127,6 +127,20 @@ enum BoilerplateHints {
         return false
     }
 
+    /// Substrings of `class`/`id` that name legal small print: investment disclosures, a site's
+    /// disclaimer. Such text is long and full of commas, so it would outscore a short article;
+    /// it does not score, and goes from an article's region, but is not dropped outright by
+    /// ``ContentAnalysis/markBoilerplate(conditional:)`` (a page that is all disclaimer still has a body).
+    static let smallPrintBytes = ["disclaimer", "disclosure"].map { Array($0.utf8) }
+
+    /// Whether `classAndID` (lower case) names legal small print, whatever else it names.
+    static func isSmallPrint(_ classAndID: String) -> Bool {
+        if classAndID.isEmpty { return false }
+        let hay = Array(classAndID.utf8)
+        for s in smallPrintBytes where ByteSearch.contains(hay, s) { return true }
+        return false
+    }
+
     // MARK: ARIA roles
 
     static let negativeRoles: Set<String> = [

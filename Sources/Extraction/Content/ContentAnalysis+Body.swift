@@ -251,6 +251,8 @@ extension ContentAnalysis {
             let tag = doc.tags[b.owner]
             if tag == .figcaption || doc.hasAncestor(NodeID(b.owner), tag: .figcaption) { continue }
             if let h = headlineNode, doc.contains(NodeID(h), NodeID(b.owner)) { continue }
+            // Legal small print inside the article's container (fund disclosures under the story).
+            if !lenient, smallPrint[b.owner], !roots.contains(where: { smallPrint[$0] }) { continue }
             let t = text(of: b)
             if tag == .caption {
                 // A table's caption is its title (a figure's caption goes with the image).

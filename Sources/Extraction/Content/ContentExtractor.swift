@@ -54,6 +54,10 @@ struct ContentAnalysis {
     var controls: [Int32]
     /// `<p>` elements of at least 50 visible characters, per subtree.
     var paragraphs: [Int32]
+    /// Inside an element named as legal small print ("disclaimer", "disclosure"): its text does
+    /// not score as article text (``topCandidate()``) and is left out of a region that is not
+    /// small print itself (``bodyBlocks(in:headlineKey:headlineNode:excluding:lenient:)``).
+    var smallPrint: [Bool]
     var blocks: [TextBlock] = []
     /// Characters removed by the structural rules of ``markBoilerplate(conditional:)``.
     var conditionalChars = 0
@@ -74,6 +78,7 @@ struct ContentAnalysis {
         linkedHeadings = [Int32](repeating: 0, count: n)
         controls = [Int32](repeating: 0, count: n)
         paragraphs = [Int32](repeating: 0, count: n)
+        smallPrint = [Bool](repeating: false, count: n)
     }
 
     // MARK: Passes
@@ -155,19 +160,32 @@ struct ContentAnalysis {
     mutating func markBoilerplate(conditional: Bool = true) {
         conditionalChars = 0
         let bodyChars = max(1, Int(chars[doc.body?.index ?? 0]))
+        let marksMain = (doc.elements(.main) + doc.elements(.article)).contains { chars[$0.index] > 0 && doc.ancestor(of: $0, tag: .footer) == nil }
         var runCards = Set<Int>()
         for i in 1..<n {
             let p = Int(doc.parents[i])
             removed[i] = removed[p] || hidden[i]
             owner[i] = owner[p]
+            smallPrint[i] = smallPrint[p]
             guard doc.kinds[i] == .element, !removed[i] else { continue }
             let tag = doc.tags[i]
             if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
             if !runCards.isEmpty, runCards.remove(i) != nil { removed[i] = true; conditionalChars += Int(chars[i]); continue }
             if tag == .body || tag == .html || tag == .a { continue }
+            let id = NodeID(i)
+            let name = doc.classAndID(id)
+            if !smallPrint[i], BoilerplateHints.isSmallPrint(name) { smallPrint[i] = true }
             // Structural rules hold whatever the size (a listing page undoes them in `run`).
             if conditional, isInteractiveWidget(i) || isTeaserList(i) { removed[i] = true; conditionalChars += Int(chars[i]); continue }
             if conditional, linkedHeadings[i] >= 3 { closingTeaserRun(of: i, into: &runCards) }
+            // On a page that marks its main content (`<main>`, `<article>` with text), a footer
+            // outside it is page furniture whatever its long paragraphs (disclaimers, addresses):
+            // over the corpora none held article text. One holding most of the page's text is
+            // judged like a wrapper below.
+            if tag == .footer, Int(chars[i]) * 2 < bodyChars, marksMain, !doc.hasAncestor(id, tag: .article), !doc.hasAncestor(id, tag: .main) {
+                removed[i] = true
+                continue
+            }
             // Subtrees holding much of the page's text are never dropped by hints.
             let large = Int(chars[i]) * 5 >= bodyChars * 2
             if large { continue }
@@ -181,12 +199,10 @@ struct ContentAnalysis {
                 if longParagraphs[i] <= 1 || tag == .nav { removed[i] = true; continue }
             default: break
             }
-            let id = NodeID(i)
             if let role = doc.attribute("role", of: id)?.lowercased(), BoilerplateHints.negativeRoles.contains(role) {
                 removed[i] = true
                 continue
             }
-            let name = doc.classAndID(id)
             // A box the page keeps hidden until a script shows it, built around a form (sign-in,
             // registration, paywall offers): its list of perks can be long, but it is not the article.
             if controls[i] > 0, BoilerplateHints.hasHiddenToken(name) { removed[i] = true; continue }
@@ -349,12 +365,19 @@ struct ContentAnalysis {
         chars[i] == 0 ? 0 : Double(linkChars[i]) / Double(chars[i])
     }
 
+    /// Whether text block `b` adds to the scores of its ancestors: prose, not a heading, not links.
+    func isScoring(_ b: TextBlock) -> Bool {
+        !doc.tags[b.owner].isHeading && b.chars >= 25 && b.linkDensity <= 0.5
+    }
+
     /// The element holding the article: Readability's candidate scoring over the text blocks.
     func topCandidate() -> (top: Int, scores: [Int: Double])? {
         var scores: [Int: Double] = [:]
+        // Small print scores only on a page that has nothing else.
+        let skipSmallPrint = blocks.contains { !smallPrint[$0.owner] && isScoring($0) }
         for b in blocks {
             let t = doc.tags[b.owner]
-            if t.isHeading || b.chars < 25 || b.linkDensity > 0.5 { continue }
+            if !isScoring(b) || (skipSmallPrint && smallPrint[b.owner]) { continue }
             let score = 1 + Double(b.commas) + min(Double(b.chars) / 100, 3)
             var node = Int(doc.parents[b.owner])
             if t == .div || t == .section || t == .article || t == .main || t == .td { node = b.owner }
