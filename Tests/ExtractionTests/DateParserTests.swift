@@ -151,4 +151,15 @@ struct DateParserTests {
         #expect(d.recordValue(fallbackOffset: nil).value == "2024-12-27")
         #expect(d.recordValue(fallbackOffset: nil).inferred == false)
     }
+
+    @Test("the digit table gives Unicode's decimal digit value for every scalar it covers")
+    func digitTableMatchesUnicode() {
+        for v in UInt32(0x660)..<ScriptDigits.tableEnd {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(ScriptDigits.value(of: s) == ScriptDigits.lookUp(s), "U+\(String(v, radix: 16))")
+        }
+        #expect(ScriptDigits.value(of: "৭") == 7)
+        #expect(ScriptDigits.value(of: "९") == 9)
+        #expect(ScriptDigits.value(of: "ক") == nil)
+    }
 }

@@ -67,4 +67,16 @@ struct UTF8ScanTests {
             }
         }
     }
+
+    @Test("the scalar count bounds the Character count from above, so 'at most k scalars' settles 'at most k Characters'")
+    func scalarCountBoundsCharacters() {
+        for t in Self.texts + ["প্রকাশ : ২৭ ডিসেম্বর ২০২৪, ০৮:৫৩ পিএম", "ক্ষ্ম", "e\u{301}\u{302}", "👩‍👩‍👧", "\r\n"] {
+            #expect(UTF8Scan.scalarCount(t) == t.unicodeScalars.count)
+            #expect(UTF8Scan.scalarCount(t) >= t.count)
+            for k in [0, 1, 5, 40, 80] {
+                #expect(UTF8Scan.characterCount(of: t, isAtMost: k) == (t.count <= k), "\(t) \(k)")
+            }
+        }
+    }
 }
+

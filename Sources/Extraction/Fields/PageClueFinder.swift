@@ -466,26 +466,29 @@ struct PageClueFinder {
                 }
                 if len >= 4, len <= 400 {
                     let t = HTMLDocument.collapse(doc.text(n))
-                    // Counted once (Characters; at most 400 bytes here).
-                    let tc = t.count
-                    if tc <= 80, i >= bylineUntil, !t.isEmpty {
+                    // "At most k Characters": a text of at most k Unicode scalars has at most k
+                    // Characters, so Characters are counted (grapheme breaking, slow on Bengali) only
+                    // for texts with more scalars than the limit, and then only up to the limit.
+                    let scalars = UTF8Scan.scalarCount(t)
+                    func atMost(_ k: Int) -> Bool { scalars <= k || UTF8Scan.characterCount(of: t, isAtMost: k) }
+                    if atMost(80), i >= bylineUntil, !t.isEmpty {
                         if Self.looksLikeUnmarkedByline(t), !inMenuLink(n),
                             !Self.isTeamCredit(t.split(separator: " ")) || (abs(i - a) <= 100 && !inPlainLink(n))
                         {
                             c.bylines.append((n, t))
                             lastBylineEnd = i + 1
-                        } else if tc <= 100, i > a, Self.looksLikeNameAndDate(t, parser: parser), !inMenuLink(n) {
+                        } else if atMost(100), i > a, Self.looksLikeNameAndDate(t, parser: parser), !inMenuLink(n) {
                             c.bylines.append((n, t))
                             lastBylineEnd = i + 1
                             if i >= dateUntil { for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) } }
                             dateUntil = max(dateUntil, i + 1)
                         }
                     }
-                    if i >= dateUntil, tc <= 160 {
+                    if i >= dateUntil, atMost(160) {
                         // Labelled dates, or a short text that is little more than a date (by the
                         // headline, or right after the byline).
                         let afterByline = lastBylineEnd >= 0 && i >= lastBylineEnd && i - lastBylineEnd <= 40
-                        for m in parser.scan(t) where m.date.isValid && (m.label != .none || (tc <= 40 && (abs(i - a) <= 120 || afterByline))) {
+                        for m in parser.scan(t) where m.date.isValid && (m.label != .none || (atMost(40) && (abs(i - a) <= 120 || afterByline))) {
                             c.dates.append((n, m))
                         }
                     }

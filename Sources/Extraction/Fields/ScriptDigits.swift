@@ -6,9 +6,26 @@ public enum ScriptDigits {
     public static func value(of s: Unicode.Scalar) -> Int? {
         if s.value >= 0x30 && s.value <= 0x39 { return Int(s.value - 0x30) }
         if s.value < 0x660 { return nil }
+        if s.value < tableEnd {
+            let v = table[Int(s.value) - 0x660]
+            return v < 0 ? nil : Int(v)
+        }
+        return lookUp(s)
+    }
+
+    /// Unicode's answer: the value of a scalar whose numeric type is decimal.
+    static func lookUp(_ s: Unicode.Scalar) -> Int? {
         let p = s.properties
         guard p.numericType == .decimal, let v = p.numericValue else { return nil }
         return Int(v)
+    }
+
+    /// ``lookUp(_:)`` of U+0660 ..< U+1000 (Arabic to Myanmar, Bengali and Devanagari among them),
+    /// built once from Unicode's properties: -1 for no digit. Property lookups were a visible part
+    /// of reading dates on Bengali pages.
+    static let tableEnd: UInt32 = 0x1000
+    static let table: [Int8] = (UInt32(0x660)..<tableEnd).map { v in
+        Unicode.Scalar(v).flatMap(lookUp).map { Int8($0) } ?? -1
     }
 
     /// `text` with every decimal digit replaced by its ASCII digit.

@@ -92,6 +92,14 @@ enum UTF8Scan {
         return offsets.map { r in s[u8.index(u8.startIndex, offsetBy: r.0)..<u8.index(u8.startIndex, offsetBy: r.1)] }
     }
 
+    /// The number of Unicode scalars of `s` (its UTF-8 bytes that are not continuation bytes): an
+    /// upper bound of `s.count`, without grapheme breaking.
+    static func scalarCount(_ s: String) -> Int {
+        var n = 0
+        for b in s.utf8 where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
     /// `s.count <= limit`, counting Characters only when the UTF-8 length does not settle it (a
     /// Character has at least one byte) and stopping at `limit + 1`.
     @inline(__always)
