@@ -107,6 +107,19 @@ extension BodyRuleTests {
         let out = BodyCleaner().clean(input, headline: nil, caption: nil)
         #expect(out.map(\.node) == [NodeID(1), NodeID(2)])
     }
+
+    @Test("A closing news paragraph that names a social network without inviting the reader to follow stays")
+    func closingNewsOnSocialNetwork() {
+        let input = [
+            ContentBlock(type: .paragraph, text: Self.prose, node: NodeID(1)),
+            ContentBlock(type: .paragraph, text: Self.prose + " Last.", node: NodeID(2)),
+            ContentBlock(type: .paragraph, text: "The minister announced the decision on Twitter late on Tuesday.", node: NodeID(3)),
+        ]
+        let out = BodyCleaner().clean(input, headline: nil, caption: nil)
+        #expect(out.map(\.node) == [NodeID(1), NodeID(2), NodeID(3)])
+        let invited = input.prefix(2) + [ContentBlock(type: .paragraph, text: "Follow Jane Roe on Twitter for more.", node: NodeID(3))]
+        #expect(BodyCleaner().clean(Array(invited), headline: nil, caption: nil).map(\.node) == [NodeID(1), NodeID(2)])
+    }
 }
 
 extension BodyRuleTests {

@@ -95,11 +95,14 @@ public struct BodyCleaner: Sendable {
     /// Cues of the site's own promotion: subscribing, following, bookmarking, its apps and channels.
     static let promoCues: [[UInt8]] = [
         "subscribe", "subscription", "newsletter", "sign up", "bookmark", "follow us", "download the app", "join our",
-        "follow him on", "follow her on", "follow them on", "follow me on", "on twitter", "on facebook", "on instagram",
+        "follow him on", "follow her on", "follow them on", "follow me on",
         "download our app", "whatsapp", "telegram", "google news", "our website is", "stay informed", "support our journalism",
         "abonnier", "newsletter", "folgen sie", "abonnez", "suivez-nous", "suscríbete", "síguenos", "assine", "iscriviti",
         "অনুসরণ করুন", "ফলো করুন", "সাবস্ক্রাইব", "ইউটিউব চ্যানেল", "फॉलो करें", "सब्सक्राइब", "डाउनलोड करें",
     ].map { Array($0.utf8) }
+
+    static let followBytes = Array("follow".utf8)
+    static let socialNetworkCues: [[UInt8]] = ["on twitter", "on facebook", "on instagram"].map { Array($0.utf8) }
 
     /// Words by which the site speaks to the reader about itself ("our", "you", "আমাদের", "हमारे").
     static let selfReferences: [[UInt8]] = [
@@ -114,6 +117,9 @@ public struct BodyCleaner: Sendable {
         let hay = Array(norm.utf8)
         var hits = 0
         for cue in promoCues where ByteSearch.contains(hay, cue) { hits += 1 }
+        // "Follow Jane Doe on Twitter": an invitation to follow, naming a network. The network alone
+        // is no cue ("the minister said on Twitter" closes many news stories).
+        if ByteSearch.contains(hay, followBytes), socialNetworkCues.contains(where: { ByteSearch.contains(hay, $0) }) { hits += 1 }
         if hits == 0 { return false }
         if count <= 160 { return true }
         return hits >= 2 && selfReferences.contains { ByteSearch.contains(hay, $0) }
