@@ -177,13 +177,8 @@ enum BoilerplateHints {
         "lees ook", "lees meer",
     ]
 
-    /// Whether a short block's text is boilerplate by phrase (only blocks under `maxChars` are judged).
-    static func matchesPhrase(_ lowercased: String, chars: Int, maxChars: Int = 110) -> Bool {
-        guard chars <= maxChars else { return false }
-        return phraseSet.containsAny(in: Array(lowercased.utf8))
-    }
-
-    /// ``matchesPhrase(_:chars:maxChars:)`` of `text.lowercased()`, lower-cased as bytes
+    /// Whether a short block's text is boilerplate by phrase (only blocks under `maxChars` are
+    /// judged): one of ``phrases`` in `text.lowercased()`, lower-cased as bytes
     /// (``CaseMapping/lowercasedBytes(_:)``) without building the lower-case `String`.
     static func matchesPhrase(lowercasing text: String, chars: Int, maxChars: Int = 110) -> Bool {
         guard chars <= maxChars else { return false }
