@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Extraction
 
@@ -123,5 +124,25 @@ struct DecodeTests {
             #expect(UnicodeNormalization.mayNeedNFC(Array((ascii + "cafe\u{0301} and more ASCII text").utf8)), "offset \(offset)")
             #expect(!UnicodeNormalization.mayNeedNFC(Array((ascii + "caf\u{00E9} and more ASCII text").utf8)), "offset \(offset)")
         }
+    }
+
+    @Test("Normalising run by run equals Foundation's NFC of the whole text, wherever the decomposed pieces sit")
+    func nfcRunByRunEqualsWholeText() {
+        // Units that are NFC or hold a piece the fast check flags (so the whole text's NFC changes
+        // only flagged places): decomposed Latin, Bengali and Hangul, an exclusion, a singleton,
+        // '<' with a combining overlay, and plain text around them.
+        let units = ["a", "e", "x", " ", "<", ">", "\n", "ক", "ো", "\u{09C7}\u{09BE}", "\u{09DF}", "য\u{09BC}",
+                     "e\u{0301}", "a\u{0300}\u{0301}", "<\u{0338}", "\u{212B}", "\u{1100}\u{1161}\u{11A8}", "é", "Ω", "\u{2126}"]
+        var rng = SplitMix64(seed: 0x5EED_0FC)
+        var changed = 0
+        for _ in 0..<500 {
+            var s = ""
+            for _ in 0..<Int.random(in: 1...40, using: &rng) { s += units[Int.random(in: 0..<units.count, using: &rng)] }
+            let bytes = Array(s.utf8)
+            let expected = Array(s.precomposedStringWithCanonicalMapping.utf8)
+            #expect(UnicodeNormalization.nfc(bytes) == expected, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            if expected != bytes { changed += 1 }
+        }
+        #expect(changed > 100)  // the texts do exercise normalisation
     }
 }
