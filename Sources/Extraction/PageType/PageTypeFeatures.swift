@@ -437,9 +437,19 @@ struct URLShape {
 
     static func isWeb(_ link: ArraySlice<UInt8>) -> Bool { hasPrefix(link, "http://") || hasPrefix(link, "https://") }
 
+    /// Whether `s` starts with `prefix` (lower case), ASCII case-insensitively; compared in place
+    /// (it runs several times per link).
     static func hasPrefix(_ s: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
-        let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-        return s.count >= p.count && equalFolded(s.prefix(p.count), ArraySlice(p))
+        let n = prefix.utf8CodeUnitCount
+        guard s.count >= n else { return false }
+        let p = prefix.utf8Start
+        var i = s.startIndex
+        for k in 0..<n {
+            let c = s[i], l = p[k]
+            guard c == l || (c &- 0x41 < 26 && c | 0x20 == l) else { return false }
+            i += 1
+        }
+        return true
     }
 
     /// ASCII case-insensitive equality (`b` lower case).
