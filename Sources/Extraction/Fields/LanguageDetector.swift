@@ -39,8 +39,11 @@ public struct LanguageDetector: Sendable {
 
     /// `en_US` → `en-US`, `EN` → `en`; `nil` for empty or unusable tags (`x-default`, `und`).
     public static func normalizeTag(_ raw: String) -> String? {
-        let t = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-")
-        let parts = t.split(separator: "-")
+        // Foundation's `trimmingCharacters(in: .whitespaces)` (space separators and tab), by hand.
+        let scalars = raw.unicodeScalars
+        let blank: (Unicode.Scalar) -> Bool = { $0.value == 0x09 || $0.properties.generalCategory == .spaceSeparator }
+        guard let start = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return nil }
+        let parts = String(scalars[start...last]).split { $0 == "-" || $0 == "_" }
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isLetter && $0.isASCII }) else { return nil }
         let p = first.lowercased()
         if p == "und" || p == "mul" || p == "zxx" { return nil }
@@ -193,9 +196,16 @@ public struct LanguageDetector: Sendable {
     }
 
     /// A table of function words: each word → the set (bit mask) of languages it belongs to.
+    ///
+    /// An open-addressing hash table with a multiplicative hash over the packed key: the lookup runs
+    /// once per word of the text, where a `Dictionary`'s seeded SipHash cost more than the rest of
+    /// the scan.
     struct WordTable: Sendable {
         let languages: [String]
-        let masks: [WordKey: UInt64]
+        /// Slots (a power of two, at most a quarter full); an empty slot has `count == 0`.
+        private let keys: [WordKey]
+        private let masks: [UInt64]
+        private let shift: UInt64
 
         init(_ table: [String: Set<String>]) {
             languages = table.keys.sorted()
@@ -203,7 +213,38 @@ public struct LanguageDetector: Sendable {
             for (k, lang) in languages.enumerated() {
                 for w in table[lang]! { m[WordKey(w), default: 0] |= 1 << UInt64(k) }
             }
-            masks = m
+            var bits: UInt64 = 4
+            while (1 << bits) < 4 * max(1, m.count) { bits += 1 }
+            shift = 64 - bits
+            var keys = [WordKey](repeating: WordKey(), count: 1 << Int(bits))
+            var masks = [UInt64](repeating: 0, count: keys.count)
+            for (key, mask) in m where key.count > 0 {
+                var i = Self.slot(key, shift: shift)
+                while keys[i].count != 0 { i = (i + 1) & (keys.count - 1) }
+                keys[i] = key
+                masks[i] = mask
+            }
+            self.keys = keys
+            self.masks = masks
+        }
+
+        @inline(__always)
+        private static func slot(_ k: WordKey, shift: UInt64) -> Int {
+            let h = (k.a ^ (k.b &* 0x9E37_79B9_7F4A_7C15) ^ (k.c &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(k.count)) &* 0xFF51_AFD7_ED55_8CCD
+            return Int(truncatingIfNeeded: h >> shift)
+        }
+
+        /// The languages (bit mask) of word `key`, or nil when it is no function word.
+        @inline(__always)
+        func mask(of key: WordKey) -> UInt64? {
+            var i = Self.slot(key, shift: shift)
+            let last = keys.count - 1
+            while true {
+                let k = keys[i]
+                if k.count == 0 { return nil }
+                if k == key { return masks[i] }
+                i = (i + 1) & last
+            }
         }
     }
 
@@ -221,7 +262,7 @@ public struct LanguageDetector: Sendable {
         func flush() {
             guard key.count > 0 else { return }
             words += 1
-            if fits, var mask = table.masks[key] {
+            if fits, var mask = table.mask(of: key) {
                 while mask != 0 {
                     scores[mask.trailingZeroBitCount] += 1
                     mask &= mask - 1
