@@ -111,12 +111,18 @@ struct ContentAnalysis {
                 if doc.kinds[i] == .text {
                     var c: Int32 = 0, k: Int32 = 0
                     doc.withTextBytes(NodeID(i)) { buf in
+                        // Branch-free counts (the compiler vectorises this loop); `wide` counts the
+                        // lead bytes of the two three-byte commas below, so most texts skip that pass.
+                        var visible: Int32 = 0, commas: Int32 = 0, wide: Int32 = 0
                         for b in buf {
-                            if b > 0x20 && (b & 0xC0) != 0x80 { c += 1 }
-                            if b == 0x2C { k += 1 }
+                            visible &+= (b > 0x20 && (b & 0xC0) != 0x80) ? 1 : 0
+                            commas &+= b == 0x2C ? 1 : 0
+                            wide &+= (b == 0xEF || b == 0xE3) ? 1 : 0
                         }
-                        // Fullwidth / ideographic / Arabic commas and the danda count as commas too.
-                        if buf.count > 2 {
+                        c = visible
+                        k = commas
+                        // Fullwidth and ideographic commas count as commas too.
+                        if wide > 0, buf.count > 2 {
                             for j in 0..<(buf.count - 2) where buf[j] == 0xEF && buf[j + 1] == 0xBC && buf[j + 2] == 0x8C { k += 1 }
                             for j in 0..<(buf.count - 2) where buf[j] == 0xE3 && buf[j + 1] == 0x80 && buf[j + 2] == 0x81 { k += 1 }
                         }
