@@ -85,6 +85,27 @@ struct DateChoiceRuleTests {
         #expect(f.publishedAt == "2025-08-14")
     }
 
+    // MARK: The address
+
+    @Test("a page without any date is dated by a full date in its address's path", arguments: [
+        ("https://www.example-news.com/national/2026/07/07/1708171", "2026-07-07"),
+        ("https://www.example-news.com/2024-05-17/council-approves-barrier", "2024-05-17"),
+    ])
+    func urlDate(url: String, expected: String) throws {
+        let f = try resolve("<html><body><article><h1>Council approves the flood barrier</h1>" + Self.body + "</article></body></html>", url: url)
+        #expect(f.publishedAt == expected)
+    }
+
+    @Test("a year and month alone, an article number, or a modification before the address's day give no date", arguments: [
+        ("https://www.example-news.com/2024/05/council-approves-barrier", ""),
+        ("https://www.example-news.com/news/A2026012914320005196", ""),
+        ("https://www.example-news.com/2024/05/17/council-approves-barrier", "<meta property='article:modified_time' content='2023-01-02T08:00:00Z'>"),
+    ])
+    func noUrlDate(url: String, head: String) throws {
+        let f = try resolve("<html><head>" + head + "</head><body><article><h1>Council approves the flood barrier</h1>" + Self.body + "</article></body></html>", url: url)
+        #expect(f.publishedAt == nil)
+    }
+
     // MARK: Pages without a heading element
 
     @Test("on a page without a heading element the date printed by the headline's text is read")

@@ -35,7 +35,9 @@ import Schemas
 ///   A metadata time that equals the printed local time but carries a different offset (a common
 ///   mistake: local time labelled `+00:00`) is read as local time. A time without an offset gets
 ///   the site's offset from ``TimeZoneInference`` (then `timezoneInferred` is true), or is dropped
-///   to a date-only value when no zone can be inferred.
+///   to a date-only value when no zone can be inferred. A page with no date in its markup or print
+///   is dated by a full date in its address's path (`/2024/05/17/`), unless its markup says it was
+///   modified before that day.
 ///   A page that prints only an "Updated X" date (an "Updated" label just before a `<time>`
 ///   counts) is dated X when it declares no OpenGraph `article:published_time` and its markup's
 ///   modification date, if any, falls on X's day or later (edits the page does not print): a JSON-LD
@@ -151,6 +153,11 @@ public struct FieldResolver: Sendable {
             // The page shows only "Updated X", declares no article:published_time, and its markup's
             // modification date (if any) is X or later (edits the page does not print): X is its date.
             published = Self.reconcile(meta: metaModified, shown: updated, shownIsLabelled: true, zone: zone)
+        }
+        if published == nil, let u = Self.urlDate(pageURL), metaModified.map({ Self.dayNumber($0) >= Self.dayNumber(u) }) ?? true {
+            // Nothing in the markup or the print: a full date in the address's path (/2024/05/17/),
+            // unless the page says it was modified before that day.
+            published = u
         }
         if let p = published {
             let r = p.recordValue(fallbackOffset: p.hasTime && p.offsetMinutes == nil ? zone.offsetMinutes(for: p) : nil)
@@ -287,6 +294,36 @@ public struct FieldResolver: Sendable {
     }
 
     static func sameDay(_ a: ParsedDate, _ b: ParsedDate) -> Bool { a.year == b.year && a.month == b.month && a.day == b.day }
+
+    /// A full date written in the path of `url` as three segments (`/2024/05/17/`) or one
+    /// (`/2024-05-17/`), year 1990–2199; `nil` otherwise (a year and month alone, or digits run
+    /// together as in an article number, are not read).
+    static func urlDate(_ url: String) -> ParsedDate? {
+        guard let path = URL(string: url)?.path, path.utf8.count >= 11 else { return nil }
+        let parts = path.split(separator: "/").map(String.init)
+        func number(_ s: String, digits: ClosedRange<Int>) -> Int? {
+            guard digits.contains(s.utf8.count), s.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+            return Int(s)
+        }
+        func valid(_ y: Int, _ m: Int, _ d: Int) -> ParsedDate? {
+            let date = ParsedDate(year: y, month: m, day: d)
+            return (1990...2199).contains(y) && date.isValid ? date : nil
+        }
+        for (k, part) in parts.enumerated() {
+            if let y = number(part, digits: 4...4), k + 2 < parts.count,
+                let m = number(parts[k + 1], digits: 1...2), let d = number(parts[k + 2], digits: 1...2), let date = valid(y, m, d)
+            {
+                return date
+            }
+            let pieces = part.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            if pieces.count == 3, let y = number(pieces[0], digits: 4...4), let m = number(pieces[1], digits: 2...2),
+                let d = number(pieces[2], digits: 2...2), let date = valid(y, m, d)
+            {
+                return date
+            }
+        }
+        return nil
+    }
 
     /// Days since 1970 of the calendar day of `d` (as written, whatever its offset).
     static func dayNumber(_ d: ParsedDate) -> Int { ParsedDate.daysFromCivil(year: d.year, month: d.month, day: d.day) }
