@@ -85,6 +85,31 @@ struct DateChoiceRuleTests {
         #expect(f.publishedAt == "2025-08-14")
     }
 
+    // MARK: Labels
+
+    @Test("publication and update labels in more languages", arguments: [
+        ("Erschienen: 12. März 2024", DateParser.Match.Label.published),
+        ("Objavljeno 12.03.2024.", .published),
+        ("Δημοσιεύθηκε 12 Μαρτίου 2024", .published),
+        ("Оновлено 12 березня 2024", .modified),
+        ("Actualizat 12 martie 2024", .modified),
+        ("Modificado el 12 de marzo de 2024", .modified),
+    ])
+    func moreLabels(text: String, label: DateParser.Match.Label) {
+        let m = DateParser().scan(text).first { $0.date.isValid }
+        #expect(m?.label == label)
+    }
+
+    @Test("a label in an element of its own, the date next: 'Erschienen am', 'Zuletzt aktualisiert'")
+    func standaloneLabels() throws {
+        let f = try resolve("<html><head><meta property='article:published_time' content='2024-03-01T09:00:00+01:00'></head>"
+            + "<body><article><h1>Der Rat stimmt dem Hochwasserschutz zu</h1><div><strong>Erschienen am</strong> <span>12.03.2024</span></div>"
+            + "<div><strong>Zuletzt aktualisiert</strong> <span>14.03.2024</span></div>" + Self.body + "</article></body></html>",
+            url: "https://www.example-news.de/a/1")
+        #expect(f.publishedAt == "2024-03-12")
+        #expect(f.modifiedAt == "2024-03-14")
+    }
+
     // MARK: The address
 
     @Test("a page without any date is dated by a full date in its address's path", arguments: [

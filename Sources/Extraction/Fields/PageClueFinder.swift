@@ -28,6 +28,10 @@ struct PageClueFinder {
         "posted": .published, "posted on": .published, "veröffentlicht": .published, "veröffentlicht am": .published,
         "publié le": .published, "publicado": .published, "updated": .modified, "last updated": .modified,
         "updated on": .modified, "aktualisiert": .modified, "aktualisiert am": .modified, "stand": .modified,
+        "erschienen am": .published, "publicado el": .published, "publicado em": .published, "pubblicato il": .published,
+        "gepubliceerd op": .published, "date published": .published, "first published": .published,
+        "zuletzt aktualisiert": .modified, "mis à jour le": .modified, "actualizado el": .modified,
+        "atualizado em": .modified, "aggiornato il": .modified, "bijgewerkt op": .modified, "last modified": .modified,
     ]
     static let standaloneDateLabelBytes: [[UInt8]: DateParser.Match.Label] = Dictionary(
         uniqueKeysWithValues: standaloneDateLabels.map { (Array($0.key.utf8), $0.value) })
