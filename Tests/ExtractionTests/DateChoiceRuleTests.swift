@@ -85,6 +85,20 @@ struct DateChoiceRuleTests {
         #expect(f.publishedAt == "2025-08-14")
     }
 
+    // MARK: Meta names
+
+    @Test("date <meta>s under more names are read", arguments: [
+        ("<meta property='og:article:published_time' content='2024-03-12T09:00:00Z'>", "published"),
+        ("<meta name='published_at' content='2024-03-12T09:00:00Z'>", "published"),
+        ("<meta name='prism.publicationDate' content='2024-03-12T09:00:00Z'>", "published"),
+        ("<meta property='og:article:modified_time' content='2024-03-12T09:00:00Z'>", "modified"),
+        ("<meta property='article:modified' content='2024-03-12T09:00:00Z'>", "modified"),
+    ])
+    func moreMetaNames(tag: String, field: String) throws {
+        let f = try resolve("<html><head>" + tag + "</head><body><article><h1>Council approves the flood barrier</h1>" + Self.body + "</article></body></html>")
+        #expect((field == "published" ? f.publishedAt : f.modifiedAt) == "2024-03-12T09:00:00Z")
+    }
+
     // MARK: Labels
 
     @Test("publication and update labels in more languages", arguments: [

@@ -137,9 +137,11 @@ public struct MetadataExtractor: Sendable {
         "cxenseparse:recs:publishtime", "release_date", "date.release", "datecreated", "created", "publication_date",
         "pub_date", "article_date_original", "og:published_time", "displaydate", "dateposted", "article.created",
         "ga-publishdate", "content_date", "publishtime", "eomportal-lastupdate-disabled",
+        "published_at", "og:pubdate", "prism.publicationdate", "article:first_published_time",
     ]
     static let modifiedKeys: Set<String> = [
         "og:updated_time", "last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "article.updated",
+        "article:modified", "updated_at",
         "updated_time", "modified", "revised", "date.modified", "sailthru.lastmodified", "parsely-updated-date",
     ]
     static let authorKeys: Set<String> = [
@@ -158,8 +160,8 @@ public struct MetadataExtractor: Sendable {
         case "og:description": og.descriptions.append(.init(content, .openGraph))
         case "twitter:description": twitter.descriptions.append(.init(content, .twitter))
         case "description", "dc.description": meta.descriptions.append(.init(content, .meta))
-        case "article:published_time": og.published.append(.init(content, .openGraph))
-        case "article:modified_time": og.modified.append(.init(content, .openGraph))
+        case "article:published_time", "og:article:published_time": og.published.append(.init(content, .openGraph))
+        case "article:modified_time", "og:article:modified_time": og.modified.append(.init(content, .openGraph))
         case "datepublished": micro.published.append(.init(content, .microdata))
         case "datemodified": micro.modified.append(.init(content, .microdata))
         case "article:author":
