@@ -66,8 +66,9 @@ struct DateChoiceRuleTests {
         #expect(f.publishedAt == "2013-12-30")
     }
 
-    @Test("a printed date after the markup's publication date (an unmarked update), or the same date read in the other order, leaves the markup's",
-          arguments: [("Sep 27, 2023", "2022-02-16T07:53:25Z"), ("11.03.2022", "2022-11-03T07:53:25Z")])
+    @Test("a printed date after the markup's publication date (an unmarked update), the same date read in the other order, or one after an unknown label, leaves the markup's",
+          arguments: [("Sep 27, 2023", "2022-02-16T07:53:25Z"), ("11.03.2022", "2022-11-03T07:53:25Z"),
+                      ("Released: June 5, 2020", "2022-02-16T07:53:25Z")])
     func printedLaterDate(printed: String, published: String) throws {
         let f = try resolve("<html><head><meta property='article:published_time' content='\(published)'></head>"
             + "<body><article><h1>Different wine types explained</h1><div><span>\(printed)</span></div>"

@@ -27,8 +27,8 @@ import Schemas
 ///   (the metadata's when it has a time); when they disagree by more than a day, a printed date with a
 ///   label (`প্রকাশ :`, `Published`) wins, an unlabelled one does not. Without metadata the printed
 ///   date is used (labelled first, else the nearest to the headline). An unlabelled date printed
-///   right under the headline (within 60 nodes) two or more days *before* the markup's publication
-///   date wins: the page was moved or republished and prints its original date (a later unlabelled
+///   right under the headline (within 60 nodes), its text opening with the date, two or more days
+///   *before* the markup's publication date wins: the page was moved or republished and prints its original date (a later unlabelled
 ///   date is usually an unmarked update and does not). Dates in teaser cards (a link that holds a
 ///   title or excerpt besides the date) are not read; on a page without a heading element the
 ///   dates are looked for by the element that prints the headline.
@@ -139,7 +139,8 @@ public struct FieldResolver: Sendable {
         var inferred = false
         var published = Self.reconcile(meta: metaPublished, shown: shownPublished, shownIsLabelled: labelledPublished != nil, zone: zone)
         if labelledPublished == nil, let u = unlabelled, let a = dateAnchor, u.node.index > a.index, u.node.index - a.index <= 60,
-            let m = metaPublished, md.published.first?.source != .timeElement, Self.printsEarlierDate(u.match.date, than: m)
+            let m = metaPublished, md.published.first?.source != .timeElement, Self.printsEarlierDate(u.match.date, than: m),
+            Self.opensWithDate(doc.textContent(of: u.node))
         {
             // A date printed right under the headline, days before the markup's publication date:
             // the page was moved or republished (an import, a digest of an older paper, a newsletter
@@ -330,6 +331,15 @@ public struct FieldResolver: Sendable {
 
     /// True when printed date `shown` is at least two calendar days before the markup's `meta`
     /// (one day apart may be the same instant in two zones).
+    /// True when `text` opens with its date (a number, a month or weekday name): not with a word
+    /// we do not know as a label ("Released: June 5, 2020", "Deadline 3 May 2024").
+    static func opensWithDate(_ text: String) -> Bool {
+        guard let first = DateParser.tokenize(String(text.prefix(80))).first(where: { !$0.isPunct("•·|-–—,.:()[]") }) else { return false }
+        if first.number != nil { return true }
+        guard let w = first.word else { return false }
+        return DateVocabulary.months[w] != nil || DateVocabulary.fillers.contains(w)
+    }
+
     /// A numeric date that reads as `meta` with day and month swapped ("11/03/2017" for 3 November)
     /// is not earlier: it was read in the wrong order.
     static func printsEarlierDate(_ shown: ParsedDate, than meta: ParsedDate) -> Bool {
