@@ -29,9 +29,9 @@ import Schemas
 ///   date is used (labelled first, else the nearest to the headline). An unlabelled date printed
 ///   right under the headline (within 60 nodes), its text opening with the date, two or more days
 ///   *before* the markup's publication date wins: the page was moved or republished and prints its
-///   original date (a later unlabelled date is usually an unmarked update and does not). Dates in teaser cards (a link that holds a
-///   title or excerpt besides the date) are not read; on a page without a heading element the
-///   dates are looked for by the element that prints the headline.
+///   original date (a later unlabelled date is usually an unmarked update and does not). Dates in
+///   teaser cards (a link that holds a title or excerpt besides the date) are not read; on a page
+///   without a heading element the dates are looked for by the element that prints the headline.
 ///   A metadata time that equals the printed local time but carries a different offset (a common
 ///   mistake: local time labelled `+00:00`) is read as local time. A time without an offset gets
 ///   the site's offset from ``TimeZoneInference`` (then `timezoneInferred` is true), or is dropped
@@ -42,8 +42,8 @@ import Schemas
 ///   counts) is dated X when it declares no OpenGraph `article:published_time` and its markup's
 ///   modification date, if any, falls on X's day or later (edits the page does not print): a JSON-LD
 ///   `datePublished` alone is often when an evergreen guide's address was first used. Otherwise an
-///   "Updated" date is not taken for the publication date: such a page without a publication date in its markup gets no `published_at`
-///   (its `modified_at` is set).
+///   "Updated" date is not taken for the publication date: such a page without a publication date
+///   in its markup gets no `published_at` (its `modified_at` is set).
 /// - **Language**: ``LanguageDetector`` on headline and body, reconciled with the declared languages.
 /// - **Section, tags, description, site name**: metadata, first value in precedence order.
 /// - **Attributions**: ``AttributionFinder`` over the body blocks.
