@@ -26,17 +26,24 @@ import Schemas
 ///   date printed near the headline. When they fall on the same day the more precise one is used
 ///   (the metadata's when it has a time); when they disagree by more than a day, a printed date with a
 ///   label (`প্রকাশ :`, `Published`) wins, an unlabelled one does not. Without metadata the printed
-///   date is used (labelled first, else the nearest to the headline).
+///   date is used (labelled first, else the nearest to the headline). An unlabelled date printed
+///   right under the headline (within 60 nodes), its text opening with the date, two or more days
+///   *before* the markup's publication date wins: the page was moved or republished and prints its
+///   original date (a later unlabelled date is usually an unmarked update and does not). Dates in
+///   teaser cards (a link that holds a title or excerpt besides the date) are not read; on a page
+///   without a heading element the dates are looked for by the element that prints the headline.
 ///   A metadata time that equals the printed local time but carries a different offset (a common
 ///   mistake: local time labelled `+00:00`) is read as local time. A time without an offset gets
 ///   the site's offset from ``TimeZoneInference`` (then `timezoneInferred` is true), or is dropped
-///   to a date-only value when no zone can be inferred.
+///   to a date-only value when no zone can be inferred. A page with no date in its markup or print
+///   is dated by a full date in its address's path (`/2024/05/17/`), unless its markup says it was
+///   modified before that day.
 ///   A page that prints only an "Updated X" date (an "Updated" label just before a `<time>`
 ///   counts) is dated X when it declares no OpenGraph `article:published_time` and its markup's
-///   modification date, if any, falls on X's day: a JSON-LD `datePublished` alone is often when an
-///   evergreen guide's address was first used. Otherwise an "Updated" date is not taken for the
-///   publication date: such a page without a publication date in its markup gets no `published_at`
-///   (its `modified_at` is set).
+///   modification date, if any, falls on X's day or later (edits the page does not print): a JSON-LD
+///   `datePublished` alone is often when an evergreen guide's address was first used. Otherwise an
+///   "Updated" date is not taken for the publication date: such a page without a publication date
+///   in its markup gets no `published_at` (its `modified_at` is set).
 /// - **Language**: ``LanguageDetector`` on headline and body, reconciled with the declared languages.
 /// - **Section, tags, description, site name**: metadata, first value in precedence order.
 /// - **Attributions**: ``AttributionFinder`` over the body blocks.
@@ -111,7 +118,13 @@ public struct FieldResolver: Sendable {
         let genericTLD = ["com", "org", "net", "us", "gov", "edu", "io", "co"].contains(String((domain ?? "").split(separator: ".").last ?? ""))
         let monthFirst = lang == "en-US" || (lang == "en" && genericTLD)
         let parser = DateParser(monthFirst: monthFirst, zoneOverrides: overrides)
-        let clues = finder.clues(around: anchor, parser: parser)
+        var clues = finder.clues(around: anchor, parser: parser)
+        // No heading element on the page (one built of styled <p>s): the dates printed by the
+        // headline's text. (Bylines keep their search; only the dates are taken from there.)
+        let dateAnchor = anchor ?? f.headline.flatMap { finder.printedHeadline($0) }
+        if anchor == nil, let printed = dateAnchor {
+            clues.dates = finder.clues(around: printed, parser: parser).dates
+        }
 
         // Authors.
         resolveAuthors(&f, document: doc, metadata: md, clues: clues, siteNames: siteNames, anchor: anchor)
@@ -120,16 +133,32 @@ public struct FieldResolver: Sendable {
         let metaPublished = Self.firstDate(md.published, parser: parser)
         let metaModified = Self.firstDate(md.modified, parser: parser)
         let labelledPublished = clues.dates.first { $0.match.label == .published }?.match.date
-        let shownPublished = labelledPublished ?? clues.dates.first { $0.match.label == .none }?.match.date
+        let unlabelled = clues.dates.first { $0.match.label == .none }
+        let shownPublished = labelledPublished ?? unlabelled?.match.date
         let shownModified = clues.dates.first { $0.match.label == .modified }?.match.date
         var inferred = false
         var published = Self.reconcile(meta: metaPublished, shown: shownPublished, shownIsLabelled: labelledPublished != nil, zone: zone)
+        if labelledPublished == nil, let u = unlabelled, let a = dateAnchor, u.node.index > a.index, u.node.index - a.index <= 60,
+            let m = metaPublished, md.published.first?.source != .timeElement, Self.printsEarlierDate(u.match.date, than: m),
+            Self.opensWithDate(doc.textContent(of: u.node))
+        {
+            // A date printed right under the headline, days before the markup's publication date:
+            // the page was moved or republished (an import, a digest of an older paper, a newsletter
+            // archive) and prints its original date.
+            published = u.match.date
+        }
         if shownPublished == nil, let updated = shownModified, Self.updatedStandsForPublication(updated: updated, metadata: md),
-            metaPublished.map({ !Self.sameDay($0, updated) }) ?? true, metaModified.map({ Self.sameDay($0, updated) }) ?? true
+            metaPublished.map({ !Self.sameDay($0, updated) }) ?? true,
+            metaModified.map({ Self.sameDay($0, updated) || Self.dayNumber($0) > Self.dayNumber(updated) }) ?? true
         {
             // The page shows only "Updated X", declares no article:published_time, and its markup's
-            // modification date (if any) is X too: X is its date.
+            // modification date (if any) is X or later (edits the page does not print): X is its date.
             published = Self.reconcile(meta: metaModified, shown: updated, shownIsLabelled: true, zone: zone)
+        }
+        if published == nil, let u = Self.urlDate(pageURL), metaModified.map({ Self.dayNumber($0) >= Self.dayNumber(u) }) ?? true {
+            // Nothing in the markup or the print: a full date in the address's path (/2024/05/17/),
+            // unless the page says it was modified before that day.
+            published = u
         }
         if let p = published {
             let r = p.recordValue(fallbackOffset: p.hasTime && p.offsetMinutes == nil ? zone.offsetMinutes(for: p) : nil)
@@ -266,6 +295,57 @@ public struct FieldResolver: Sendable {
     }
 
     static func sameDay(_ a: ParsedDate, _ b: ParsedDate) -> Bool { a.year == b.year && a.month == b.month && a.day == b.day }
+
+    /// A full date written in the path of `url` as three segments (`/2024/05/17/`) or one
+    /// (`/2024-05-17/`), year 1990–2199; `nil` otherwise (a year and month alone, or digits run
+    /// together as in an article number, are not read).
+    static func urlDate(_ url: String) -> ParsedDate? {
+        guard let path = URL(string: url)?.path, path.utf8.count >= 11 else { return nil }
+        let parts = path.split(separator: "/").map(String.init)
+        func number(_ s: String, digits: ClosedRange<Int>) -> Int? {
+            guard digits.contains(s.utf8.count), s.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+            return Int(s)
+        }
+        func valid(_ y: Int, _ m: Int, _ d: Int) -> ParsedDate? {
+            let date = ParsedDate(year: y, month: m, day: d)
+            return (1990...2199).contains(y) && date.isValid ? date : nil
+        }
+        for (k, part) in parts.enumerated() {
+            if let y = number(part, digits: 4...4), k + 2 < parts.count,
+                let m = number(parts[k + 1], digits: 1...2), let d = number(parts[k + 2], digits: 1...2), let date = valid(y, m, d)
+            {
+                return date
+            }
+            let pieces = part.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            if pieces.count == 3, let y = number(pieces[0], digits: 4...4), let m = number(pieces[1], digits: 2...2),
+                let d = number(pieces[2], digits: 2...2), let date = valid(y, m, d)
+            {
+                return date
+            }
+        }
+        return nil
+    }
+
+    /// Days since 1970 of the calendar day of `d` (as written, whatever its offset).
+    static func dayNumber(_ d: ParsedDate) -> Int { ParsedDate.daysFromCivil(year: d.year, month: d.month, day: d.day) }
+
+    /// True when printed date `shown` is at least two calendar days before the markup's `meta`
+    /// (one day apart may be the same instant in two zones).
+    /// True when `text` opens with its date (a number, a month or weekday name): not with a word
+    /// we do not know as a label ("Released: June 5, 2020", "Deadline 3 May 2024").
+    static func opensWithDate(_ text: String) -> Bool {
+        guard let first = DateParser.tokenize(String(text.prefix(80))).first(where: { !$0.isPunct("•·|-–—,.:()[]") }) else { return false }
+        if first.number != nil { return true }
+        guard let w = first.word else { return false }
+        return DateVocabulary.months[w] != nil || DateVocabulary.fillers.contains(w)
+    }
+
+    /// A numeric date that reads as `meta` with day and month swapped ("11/03/2017" for 3 November)
+    /// is not earlier: it was read in the wrong order.
+    static func printsEarlierDate(_ shown: ParsedDate, than meta: ParsedDate) -> Bool {
+        let swapped = shown.year == meta.year && shown.month == meta.day && shown.day == meta.month
+        return shown.isValid && !swapped && dayNumber(meta) - dayNumber(shown) >= 2
+    }
 
     /// The metadata date checked against the printed one.
     static func reconcile(meta: ParsedDate?, shown: ParsedDate?, shownIsLabelled: Bool, zone: TimeZoneInference) -> ParsedDate? {

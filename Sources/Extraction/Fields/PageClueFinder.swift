@@ -28,6 +28,10 @@ struct PageClueFinder {
         "posted": .published, "posted on": .published, "veröffentlicht": .published, "veröffentlicht am": .published,
         "publié le": .published, "publicado": .published, "updated": .modified, "last updated": .modified,
         "updated on": .modified, "aktualisiert": .modified, "aktualisiert am": .modified, "stand": .modified,
+        "erschienen am": .published, "publicado el": .published, "publicado em": .published, "pubblicato il": .published,
+        "gepubliceerd op": .published, "date published": .published, "first published": .published,
+        "zuletzt aktualisiert": .modified, "mis à jour le": .modified, "actualizado el": .modified,
+        "atualizado em": .modified, "aggiornato il": .modified, "bijgewerkt op": .modified, "last modified": .modified,
     ]
     static let standaloneDateLabelBytes: [[UInt8]: DateParser.Match.Label] = Dictionary(
         uniqueKeysWithValues: standaloneDateLabels.map { (Array($0.key.utf8), $0.value) })
@@ -178,6 +182,46 @@ struct PageClueFinder {
             p = doc.parent(x)
         }
         return false
+    }
+
+    /// True when date element `n` lies in a link that holds more than the date (a title, an
+    /// excerpt): a teaser card of another article. A permalink around the date alone
+    /// (`<a rel=bookmark><time>…</time></a>`) is not one.
+    func inTeaserLink(_ n: NodeID) -> Bool {
+        var p = doc.parent(n)
+        for _ in 0..<6 {
+            guard let x = p else { return false }
+            if doc.tag(x) == .a {
+                if doc.visibleTextSurelyExceeds(x, chars: 400) { return true }
+                let own = UTF8Scan.scalarCount(doc.textContent(of: n))
+                return UTF8Scan.scalarCount(doc.textContent(of: x)) > own + 40
+            }
+            p = doc.parent(x)
+        }
+        return false
+    }
+
+    /// The element that prints `headline` as its own text (a styled `<p>` or `<div>` on pages
+    /// without a heading element), the first in the body; `nil` when none does.
+    func printedHeadline(_ headline: String) -> NodeID? {
+        let target = HTMLDocument.collapse(headline)
+        let size = target.utf8.count
+        guard size >= 10 else { return nil }
+        var i = doc.body?.index ?? 0
+        while i < doc.count {
+            let n = NodeID(i)
+            if doc.isElement(n), doc.tag(n).isNonContent {
+                i = doc.subtreeEnd(n).index
+                continue
+            }
+            if doc.isText(n), doc.textByteCount(n) >= size, doc.textByteCount(n) <= size * 2 + 16,
+                HTMLDocument.collapse(doc.text(n)) == target
+            {
+                return doc.parent(n)
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// True when `n` is a link to an author's page.
@@ -391,7 +435,7 @@ struct PageClueFinder {
                         }
                     }
                     let isDate = tag == .time || (!cls.isEmpty && UTF8Scan.containsAny(cls, Self.dateHintBytes, mask: clsMask))
-                    if isDate, i >= dateUntil, !doc.visibleTextSurelyExceeds(n, chars: 240) {
+                    if isDate, i >= dateUntil, !doc.visibleTextSurelyExceeds(n, chars: 240), !inTeaserLink(n) {
                         let t = doc.textContent(of: n)
                         if UTF8Scan.characterCount(of: t, isAtLeast: 6), UTF8Scan.characterCount(of: t, isAtMost: 240) {
                             var matches = parser.scan(t).filter { $0.date.isValid }

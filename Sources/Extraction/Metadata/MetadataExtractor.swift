@@ -8,7 +8,8 @@
 ///    (e.g. a `WebPage`). Authors referenced by `@id` are looked up in the block.
 /// 2. **OpenGraph / `article:*`** (`og:title`, `article:published_time`, `article:modified_time`,
 ///    `article:author`, `article:section`, `article:tag`, `og:site_name`, `og:locale`, `og:url`).
-/// 3. **Microdata** (`itemprop=headline|author|datePublished|dateModified|articleSection`).
+/// 3. **Microdata** (`itemprop=headline|author|datePublished|dateModified|articleSection`); dates
+///    inside `<aside>`, `<nav>` or `<footer>` (related-content cards) are not read.
 /// 4. **Twitter cards** (`twitter:title`, `twitter:description`, the author in a `twitter:dataN`
 ///    field whose `twitter:labelN` is "Written by").
 /// 5. **Other `<meta>` names** (`author`, `date`, `pubdate`, `publishdate`, `dc.date`, `dcterms.*`,
@@ -136,9 +137,11 @@ public struct MetadataExtractor: Sendable {
         "cxenseparse:recs:publishtime", "release_date", "date.release", "datecreated", "created", "publication_date",
         "pub_date", "article_date_original", "og:published_time", "displaydate", "dateposted", "article.created",
         "ga-publishdate", "content_date", "publishtime", "eomportal-lastupdate-disabled",
+        "published_at", "og:pubdate", "prism.publicationdate", "article:first_published_time",
     ]
     static let modifiedKeys: Set<String> = [
         "og:updated_time", "last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "article.updated",
+        "article:modified", "updated_at",
         "updated_time", "modified", "revised", "date.modified", "sailthru.lastmodified", "parsely-updated-date",
     ]
     static let authorKeys: Set<String> = [
@@ -157,8 +160,8 @@ public struct MetadataExtractor: Sendable {
         case "og:description": og.descriptions.append(.init(content, .openGraph))
         case "twitter:description": twitter.descriptions.append(.init(content, .twitter))
         case "description", "dc.description": meta.descriptions.append(.init(content, .meta))
-        case "article:published_time": og.published.append(.init(content, .openGraph))
-        case "article:modified_time": og.modified.append(.init(content, .openGraph))
+        case "article:published_time", "og:article:published_time": og.published.append(.init(content, .openGraph))
+        case "article:modified_time", "og:article:modified_time": og.modified.append(.init(content, .openGraph))
         case "datepublished": micro.published.append(.init(content, .microdata))
         case "datemodified": micro.modified.append(.init(content, .microdata))
         case "article:author":
@@ -334,6 +337,18 @@ public struct MetadataExtractor: Sendable {
 
     // MARK: Microdata
 
+    /// True when `n` lies in an `<aside>`, `<nav>` or `<footer>`: the dates of the teaser cards of
+    /// other articles ("Related content"), not the page's own.
+    func inAside(_ doc: HTMLDocument, _ n: NodeID) -> Bool {
+        var p = doc.parent(n)
+        while let x = p {
+            let t = doc.tag(x)
+            if t == .aside || t == .nav || t == .footer { return true }
+            p = doc.parent(x)
+        }
+        return false
+    }
+
     func readMicrodata(_ doc: HTMLDocument, into b: inout Buckets) {
         for i in 0..<doc.count {
             let n = NodeID(i)
@@ -351,10 +366,12 @@ public struct MetadataExtractor: Sendable {
                     let name = inner.map { doc.attribute("content", of: $0) ?? doc.textContent(of: $0) } ?? doc.textContent(of: n)
                     if !name.isEmpty, name.count < 120 { b.authors.append(.init(name: name, source: .microdata)) }
                 case "datepublished":
+                    if inAside(doc, n) { continue }
                     if let d = doc.attribute("datetime", of: n) ?? doc.attribute("content", of: n) ?? Optional(doc.textContent(of: n)), !d.isEmpty {
                         b.published.append(.init(d, .microdata))
                     }
                 case "datemodified":
+                    if inAside(doc, n) { continue }
                     if let d = doc.attribute("datetime", of: n) ?? doc.attribute("content", of: n) ?? Optional(doc.textContent(of: n)), !d.isEmpty {
                         b.modified.append(.init(d, .microdata))
                     }
