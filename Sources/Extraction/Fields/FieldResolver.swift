@@ -329,8 +329,6 @@ public struct FieldResolver: Sendable {
     /// Days since 1970 of the calendar day of `d` (as written, whatever its offset).
     static func dayNumber(_ d: ParsedDate) -> Int { ParsedDate.daysFromCivil(year: d.year, month: d.month, day: d.day) }
 
-    /// True when printed date `shown` is at least two calendar days before the markup's `meta`
-    /// (one day apart may be the same instant in two zones).
     /// True when `text` opens with its date (a number, a month or weekday name): not with a word
     /// we do not know as a label ("Released: June 5, 2020", "Deadline 3 May 2024").
     static func opensWithDate(_ text: String) -> Bool {
@@ -340,8 +338,10 @@ public struct FieldResolver: Sendable {
         return DateVocabulary.months[w] != nil || DateVocabulary.fillers.contains(w)
     }
 
-    /// A numeric date that reads as `meta` with day and month swapped ("11/03/2017" for 3 November)
-    /// is not earlier: it was read in the wrong order.
+    /// True when printed date `shown` is at least two calendar days before the markup's `meta`
+    /// (one day apart may be the same instant in two zones). A numeric date that reads as `meta`
+    /// with day and month swapped ("11/03/2017" for 3 November) is not earlier: it was read in the
+    /// wrong order.
     static func printsEarlierDate(_ shown: ParsedDate, than meta: ParsedDate) -> Bool {
         let swapped = shown.year == meta.year && shown.month == meta.day && shown.day == meta.month
         return shown.isValid && !swapped && dayNumber(meta) - dayNumber(shown) >= 2
