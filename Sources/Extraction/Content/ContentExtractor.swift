@@ -92,7 +92,9 @@ struct ContentAnalysis {
             guard doc.kinds[i] == .element, !hidden[i] else { continue }
             let id = NodeID(i)
             let tag = doc.tags[i]
-            if tag.isNonContent { hidden[i] = true; continue }
+            // MathML is visible text (formulas in a paragraph, MathJax's accessible copy); the
+            // parser counts it as non-content for the other stages.
+            if tag.isNonContent, tag != .math { hidden[i] = true; continue }
             if tag == .a { inLink[i] = true }
             if doc.hasAttribute("hidden", of: id) { hidden[i] = true; continue }
             if doc.attribute("aria-hidden", of: id) == "true", tag != .figure, tag != .picture { hidden[i] = true; continue }
