@@ -24,4 +24,35 @@ struct BodyRecallTests {
         let r = try extract(html)
         #expect(r.text.contains("When a≠0, there are two solutions"))
     }
+
+    // MARK: Lists
+
+    @Test("Items of a nested list cut off by a sub-list are judged with the whole list, not as a run of links")
+    func nestedListJudgedWhole() throws {
+        var html = "<html><body><article><h1>These weeks in the browser</h1>"
+        for i in 0..<3 { html += "<p>\(Self.paragraph) Part \(i).</p>" }
+        html += "<h4>Performance</h4><ul>"
+        html += "<li>The team has moved the file layer to a new library, and the start-up time of the browser is down by a tenth.</li>"
+        html += "<li>The dashboard has new views<ul><li>A hang found this way, caused by the password manager, has been fixed by the team.</li></ul></li>"
+        html += "<li>Alice <a href=\"/bug/1\">made the toolbar load later in the start-up window</a></li>"
+        html += "<li>Bob <a href=\"/bug/2\">re-enabled the graphics test</a></li></ul>"
+        html += "<p>\(Self.paragraph) Closing part.</p></article></body></html>"
+        let r = try extract(html)
+        #expect(r.text.contains("made the toolbar load later in the start-up window"))
+        #expect(r.text.contains("re-enabled the graphics test"))
+    }
+
+    @Test("A long list under \"Highlights\" opening the body is the post's first section, not a summary box")
+    func longHighlightsListKept() {
+        let items = (0..<8).map { "Highlight number \($0): the team landed a change that makes the browser start faster on older machines." }
+        let input = [
+            ContentBlock(type: .heading, text: "Highlights", node: NodeID(1)),
+            ContentBlock(type: .list, text: items.joined(separator: "\n"), node: NodeID(2)),
+            ContentBlock(type: .paragraph, text: Self.paragraph, node: NodeID(3)),
+        ]
+        let out = BodyCleaner().clean(input, headline: nil, caption: nil)
+        #expect(out.count == 3)
+        let short = [input[0], ContentBlock(type: .list, text: "Point one\nPoint two", node: NodeID(2)), input[2]]
+        #expect(BodyCleaner().clean(short, headline: nil, caption: nil).count == 1)
+    }
 }

@@ -213,7 +213,8 @@ extension ContentAnalysis {
         var listLinkChars = 0, listChars = 0
         var listNode = 0
         func flushList() {
-            if !listItems.isEmpty, listChars > 0, lenient || Double(listLinkChars) / Double(listChars) <= 0.5 {
+            if !listItems.isEmpty, listChars > 0,
+               lenient || Double(listLinkChars) / Double(listChars) <= 0.5 || nestedListIsProse(NodeID(listNode)) {
                 out.append(ContentBlock(type: .list, text: listItems.joined(separator: "\n"), node: NodeID(listNode)))
             }
             listItems = []; listOwner = -1; listChars = 0; listLinkChars = 0
@@ -300,6 +301,19 @@ extension ContentAnalysis {
         // Trailing headings with nothing after them are section labels of what follows the article.
         while !lenient, let last = out.last, last.type == .heading { out.removeLast() }
         return out
+    }
+
+    /// Whether `list` is part of a nested list (items holding lists) whose whole text has little
+    /// link text: a run of its items cut off by a sub-list ("Gijs <a>made the toolbar load
+    /// later</a>", "<a>Bug 1677080 – …</a>" under "In progress:") is judged with the whole, not alone.
+    func nestedListIsProse(_ list: NodeID) -> Bool {
+        var top = list.index
+        while let item = doc.parent(NodeID(top)), doc.tags[item.index] == .li, let outer = doc.parent(item),
+              doc.tags[outer.index] == .ul || doc.tags[outer.index] == .ol {
+            top = outer.index
+        }
+        if top == list.index, doc.elements(.ul, in: list).isEmpty, doc.elements(.ol, in: list).isEmpty { return false }
+        return nodeLinkDensity(top) <= 0.5
     }
 
     /// The longest cell of a table row read as one line; a longer cell makes the row page layout.
