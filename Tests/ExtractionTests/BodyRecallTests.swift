@@ -55,4 +55,18 @@ struct BodyRecallTests {
         let short = [input[0], ContentBlock(type: .list, text: "Point one\nPoint two", node: NodeID(2)), input[2]]
         #expect(BodyCleaner().clean(short, headline: nil, caption: nil).count == 1)
     }
+
+    // MARK: Sidebars
+
+    @Test("A live ticker in an <aside> beside the <article> stays out of the body, however much text it holds")
+    func longAsideBesideArticleDropped() throws {
+        var html = "<html><body><div class=\"grid main-content\"><section><article><h1>Third victim of the earthquake</h1><div class=\"article-body\">"
+        for i in 0..<3 { html += "<p>Story paragraph \(i): \(Self.paragraph)</p>" }
+        html += "</div></article></section><aside class=\"mod\"><ul class=\"live-flux\">"
+        for i in 0..<12 { html += "<li><h3>11:\(10 + i) Live entry</h3><p>Ticker entry \(i): \(Self.paragraph)</p></li>" }
+        html += "</ul></aside></div></body></html>"
+        let r = try extract(html)
+        #expect(r.text.contains("Story paragraph 2:"))
+        #expect(!r.text.contains("Ticker entry 3:"))
+    }
 }

@@ -163,6 +163,7 @@ struct ContentAnalysis {
         conditionalChars = 0
         let bodyChars = max(1, Int(chars[doc.body?.index ?? 0]))
         let marksMain = (doc.elements(.main) + doc.elements(.article)).contains { chars[$0.index] > 0 && doc.ancestor(of: $0, tag: .footer) == nil }
+        let proseArticles = doc.elements(.article).filter { longParagraphs[$0.index] >= 2 }
         var runCards = Set<Int>()
         for i in 1..<n {
             let p = Int(doc.parents[i])
@@ -185,6 +186,13 @@ struct ContentAnalysis {
             // over the corpora none held article text. One holding most of the page's text is
             // judged like a wrapper below.
             if tag == .footer, Int(chars[i]) * 2 < bodyChars, marksMain, !doc.hasAncestor(id, tag: .article), !doc.hasAncestor(id, tag: .main) {
+                removed[i] = true
+                continue
+            }
+            // An <aside> beside an <article> of prose is the page's sidebar (a live ticker, a feed),
+            // however much text it holds: the page says where its article is.
+            if tag == .aside, !doc.hasAncestor(id, tag: .article),
+               proseArticles.contains(where: { !doc.contains(id, $0) && !doc.contains($0, id) }) {
                 removed[i] = true
                 continue
             }
