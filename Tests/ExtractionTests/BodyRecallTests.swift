@@ -69,4 +69,20 @@ struct BodyRecallTests {
         #expect(r.text.contains("Story paragraph 2:"))
         #expect(!r.text.contains("Ticker entry 3:"))
     }
+
+    // MARK: Prose beside the candidate
+
+    @Test("The intro in a box of its own beside the story's first paragraphs is part of the story")
+    func introWrapperBesideUncleParagraphs() throws {
+        var html = "<html><body><div id=\"story\"><h1>Angry media</h1><div class=\"story-body\">"
+        html += "<div class=\"story-intro\"><p><strong>The intro: a government team has been doing the rounds of the media in the past few days. It failed.</strong></p></div>"
+        for i in 0..<3 { html += "<p>Opening paragraph \(i): \(Self.paragraph)</p>" }
+        html += "<div class=\"read-more\"><div class=\"read-more-content\">"
+        for i in 0..<20 { html += "<p>Later paragraph \(i): \(Self.paragraph)</p>" }
+        html += "</div><div class=\"spacer\"></div></div></div></div></body></html>"
+        let r = try extract(html)
+        #expect(r.text.contains("The intro: a government team"))
+        #expect(r.text.contains("Opening paragraph 1:"))
+        #expect(r.text.contains("Later paragraph 19:"))
+    }
 }

@@ -533,16 +533,25 @@ struct ContentAnalysis {
     func uncleParagraphs(of parent: Int) -> [Int] {
         let grand = Int(doc.parents[parent])
         guard grand > 0, doc.tags[parent] != .body, doc.tags[grand] != .body, doc.tags[grand] != .html else { return [] }
-        var out: [Int] = []
+        var out: [Int] = [], wrappers: [Int] = []
         var c = doc.firstChild(NodeID(grand))
         while let k = c {
             let i = k.index
-            if i != parent, !removed[i], doc.kinds[i] == .element, doc.tags[i] == .p, chars[i] > 80, nodeLinkDensity(i) < 0.25 {
-                out.append(i)
+            if i != parent, !removed[i], doc.kinds[i] == .element, chars[i] > 80, nodeLinkDensity(i) < 0.25 {
+                if doc.tags[i] == .p { out.append(i) } else if isParagraphWrapper(i) { wrappers.append(i) }
             }
             c = doc.nextSibling(k)
         }
-        return out
+        // Once the grandparent shows story paragraphs of its own, a box holding nothing but
+        // paragraphs beside them is part of the story too (the intro in "story-intro").
+        return out.isEmpty ? [] : out + wrappers
+    }
+
+    /// A `<div>` or `<section>` whose element children are all `<p>` (the story's intro wrapped alone).
+    func isParagraphWrapper(_ i: Int) -> Bool {
+        guard doc.tags[i] == .div || doc.tags[i] == .section else { return false }
+        let kids = doc.elementChildren(NodeID(i))
+        return !kids.isEmpty && kids.allSatisfy { doc.tags[$0.index] == .p }
     }
 
     /// Parts of an article split into sibling containers further up ("story-body story-body-1" …
