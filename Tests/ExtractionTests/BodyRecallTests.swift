@@ -85,4 +85,23 @@ struct BodyRecallTests {
         #expect(r.text.contains("Opening paragraph 1:"))
         #expect(r.text.contains("Later paragraph 19:"))
     }
+
+    // MARK: Slideshows
+
+    @Test("A slideshow's legends (\"1/20 Title\" and a caption per slide) leave the body; a list of dates stays")
+    func slideLegendsDropped() throws {
+        var html = "<html><body><article><h1>Hotel secrets</h1><div class=\"body\">"
+        for i in 0..<3 { html += "<p>Story paragraph \(i): \(Self.paragraph)</p>" }
+        html += "<div class=\"widget\"><h2>Business news in pictures</h2><ul class=\"legends\">"
+        for i in 0..<20 { html += "<li><h2><span class=\"counter\">\(i + 1)/20</span> Slide title</h2><p>Slide caption \(i): \(Self.paragraph)</p></li>" }
+        html += "</ul></div><p>Story paragraph 3: \(Self.paragraph)</p>"
+        html += "<ul><li>12/05 The council meets to vote on the budget, and the public may speak.</li>"
+        html += "<li>13/05 The budget is published, with every line item the council voted on.</li>"
+        html += "<li>14/05 The mayor answers questions from readers about the new budget.</li></ul>"
+        html += "</div></article></body></html>"
+        let r = try extract(html)
+        #expect(r.text.contains("Story paragraph 3:"))
+        #expect(!r.text.contains("Slide caption 4:"))
+        #expect(r.text.contains("13/05 The budget is published"))
+    }
 }

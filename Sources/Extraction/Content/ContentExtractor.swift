@@ -189,6 +189,9 @@ struct ContentAnalysis {
                 removed[i] = true
                 continue
             }
+            // A slideshow's legends ("1/50 United going down" and its caption, item after item) are
+            // the captions of its images, not article text, however many there are.
+            if (tag == .ul || tag == .ol), isSlideLegendList(i) { removed[i] = true; continue }
             // An <aside> beside an <article> of prose is the page's sidebar (a live ticker, a feed),
             // however much text it holds: the page says where its article is.
             if tag == .aside, !doc.hasAncestor(id, tag: .article),
@@ -236,6 +239,55 @@ struct ContentAnalysis {
     }
     /// The most characters per control an interactive widget holds.
     static let widgetMaxChars = 250
+
+    /// A list of at least three items with text, at least two thirds of them opening with a slide
+    /// counter of one slideshow ("1/50", "2 / 50", "3 of 50": the same total, never exceeded, and
+    /// at least as large as the number of counted items; dates such as "12/05" seldom pass).
+    func isSlideLegendList(_ i: Int) -> Bool {
+        var counted = 0, items = 0
+        var total: Int?
+        var c = doc.firstChild(NodeID(i))
+        while let k = c {
+            let j = k.index
+            c = doc.nextSibling(k)
+            guard doc.kinds[j] == .element, doc.tags[j] == .li, chars[j] > 0, !hidden[j] else { continue }
+            items += 1
+            guard let (number, of) = slideCounter(opening: j), number >= 1, number <= of else { continue }
+            if total == nil { total = of }
+            if total == of { counted += 1 }
+        }
+        return items >= 3 && counted * 3 >= items * 2 && (total ?? 0) >= counted
+    }
+
+    /// The slide counter the first visible text of `i` starts with: digits, "/" or "of", digits.
+    func slideCounter(opening i: Int) -> (Int, Int)? {
+        let end = doc.subtreeEnd(NodeID(i)).index
+        var j = i + 1
+        while j < end, doc.kinds[j] != .text || chars[j] == 0 || hidden[j] { j += 1 }
+        guard j < end else { return nil }
+        return doc.withTextBytes(NodeID(j)) { b -> (Int, Int)? in
+            var k = 0
+            func skipSpaces() { while k < b.count, b[k] == 0x20 || b[k] == 0x0A || b[k] == 0x09 || b[k] == 0x0D { k += 1 } }
+            func number() -> Int? {
+                var v = 0, len = 0
+                while k < b.count, b[k] >= 0x30, b[k] <= 0x39, len < 4 { v = v * 10 + Int(b[k] - 0x30); k += 1; len += 1 }
+                return len > 0 && len <= 3 ? v : nil
+            }
+            skipSpaces()
+            guard let a = number() else { return nil }
+            skipSpaces()
+            if k < b.count, b[k] == 0x2F {
+                k += 1
+            } else if k + 1 < b.count, b[k] == 0x6F, b[k + 1] == 0x66 {
+                k += 2
+            } else {
+                return nil
+            }
+            skipSpaces()
+            guard let total = number() else { return nil }
+            return (a, total)
+        }
+    }
 
     /// A list of teasers (related or latest stories): at least three of its children with text are
     /// cards — a heading that is a link, and little else (an excerpt, a date, "Read more") — and
