@@ -104,4 +104,21 @@ struct BodyRecallTests {
         #expect(!r.text.contains("Slide caption 4:"))
         #expect(r.text.contains("13/05 The budget is published"))
     }
+
+    // MARK: Stories among widgets
+
+    @Test("A story of several long paragraphs stays the body when teaser lists around it hold more text")
+    func storyOutweighedByTeasersKept() throws {
+        var html = "<html><body><div class=\"page\"><section class=\"card-main\"><h1>Photo of a baby in a flag</h1><div class=\"art\">"
+        for i in 0..<5 { html += "<p>Story paragraph \(i): \(Self.paragraph)</p>" }
+        html += "</div></section><div class=\"stream\"><ul>"
+        for i in 0..<16 {
+            html += "<li><h3><a href=\"/news/teaser-\(i)\">Teaser headline number \(i) about another story</a></h3>"
+            html += "<p>Teaser excerpt \(i): a summary of another story of the site, written to make the reader click through, with a few more words.</p></li>"
+        }
+        html += "</ul></div></div></body></html>"
+        let r = try extract(html)
+        #expect(r.text.contains("Story paragraph 4:"))
+        #expect(!r.text.contains("Teaser excerpt 3:"))
+    }
 }

@@ -10,9 +10,11 @@ extension ContentAnalysis {
         markBoilerplate()
         segment()
         var (root, headlineNode, body) = chooseBody(headlineHints: headlineHints)
-        if conditionalChars > 0, conditionalChars > 2 * body.reduce(0, { $0 + $1.text.unicodeScalars.count }) {
+        if conditionalChars > 0, conditionalChars > 2 * body.reduce(0, { $0 + $1.text.unicodeScalars.count }),
+           body.count(where: { $0.type == .paragraph && $0.text.utf8.count >= Self.storyParagraphBytes }) < Self.storyParagraphs {
             // Teaser lists or widgets outweigh what is left: they are the page's content (a listing,
-            // a product page), so mark and choose again without those rules.
+            // a product page), so mark and choose again without those rules. A body of several
+            // paragraphs of prose is a story whatever surrounds it (a video player's menus, teasers).
             markBoilerplate(conditional: false)
             blocks.removeAll(keepingCapacity: true)
             segment()
@@ -34,6 +36,12 @@ extension ContentAnalysis {
             root: root.map(NodeID.init), blocks: body, leadImage: images.first, images: Array(images.dropFirst()),
             headlineNode: headlineNode.map(NodeID.init), boilerplate: boiler)
     }
+
+    /// A first body with this many paragraphs of at least ``storyParagraphBytes`` UTF-8 bytes is a
+    /// story: teaser lists and widgets outweighing it do not make the page a listing (over the
+    /// corpora, every first body undone that way held at most two such paragraphs).
+    static let storyParagraphs = 5
+    static let storyParagraphBytes = 150
 
     /// The content root, the headline element and the body blocks of the current segmentation.
     func chooseBody(headlineHints: [String]) -> (root: Int?, headline: Int?, body: [ContentBlock]) {
