@@ -121,4 +121,25 @@ struct BodyRecallTests {
         #expect(r.text.contains("Story paragraph 4:"))
         #expect(!r.text.contains("Teaser excerpt 3:"))
     }
+
+    // MARK: The page's main element
+
+    @Test("The page's one <main> joins the region with no margin: a page of short feature items is not cut to one notice")
+    func singleMainWidensWithoutMargin() throws {
+        func feature(_ i: Int) -> String {
+            "<li class=\"feature\"><h2>Tool \(i)</h2><p>Feature \(i) lets you examine the structure of any web page and see the styles of each element and change its layout right in the browser.</p>"
+                + "<a href=\"/docs/tool-\(i)\">Learn more about tool \(i)</a></li>"
+        }
+        var html = "<html><body><main><section class=\"intro\"><h1>Welcome to the developer browser</h1><ul class=\"features\">"
+        html += feature(0) + feature(1)
+        html += "</ul><div class=\"notice\"><h4>Important: sync your new profile</h4><p>The browser comes with a new profile, so you can run it "
+        html += "alongside other versions. To access your bookmarks, history and more, you need to sync the profile with your account, or create one.</p></div></section>"
+        html += "<section class=\"more\"><h2>Features and tools</h2><ul class=\"features\">"
+        for i in 2..<7 { html += feature(i) }
+        html += "</ul></section></main><footer><p>Portions of this content are by individual contributors.</p></footer></body></html>"
+        let r = try extract(html)
+        #expect(r.text.contains("Important: sync your new profile") || r.text.contains("The browser comes with a new profile"))
+        #expect(r.text.contains("Feature 1 lets you examine"))
+        #expect(r.text.contains("Feature 6 lets you examine"))
+    }
 }

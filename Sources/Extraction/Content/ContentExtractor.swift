@@ -512,7 +512,9 @@ struct ContentAnalysis {
         var below = mass[top]
         var level = 1, step = 1
         while p > 0, doc.tags[p] != .body, doc.tags[p] != .html, step <= Self.widenLevels {
-            if Double(mass[p]) >= Double(mass[pick]) * Self.widenRatio + Self.widenMargin,
+            // The page's one <main> needs no margin: the page marks it as its content.
+            let margin = doc.tags[p] == .main && doc.elementCount(.main) == 1 ? 0 : Self.widenMargin
+            if Double(mass[p]) >= Double(mass[pick]) * Self.widenRatio + margin,
                level <= Self.widenLevels || proseChildren(p, mass: mass) >= Self.builderSections {
                 pick = p
             }
