@@ -142,4 +142,18 @@ struct BodyRecallTests {
         #expect(r.text.contains("Feature 1 lets you examine"))
         #expect(r.text.contains("Feature 6 lets you examine"))
     }
+
+    // MARK: Headings
+
+    @Test("A heading linking to its own anchor is a section heading even when a list follows it")
+    func anchorHeadingBeforeListKept() throws {
+        var html = "<html><body><article><h1>Finding anomalies in server logs</h1>"
+        for i in 0..<3 { html += "<p>\(Self.paragraph) Part \(i).</p>" }
+        html += "<h3 id=\"preparing-the-data\"><a class=\"toclink\" href=\"#preparing-the-data\">Preparing the Data</a></h3>"
+        html += "<ul><li>Count the status codes of every minute, and keep the counts in a table.</li>"
+        html += "<li>Drop the minutes with no traffic at all, they only add noise to the series.</li></ul>"
+        html += "<p>\(Self.paragraph) Closing part.</p></article></body></html>"
+        let r = try extract(html)
+        #expect(r.body.contains { $0.type == .heading && $0.text == "Preparing the Data" })
+    }
 }

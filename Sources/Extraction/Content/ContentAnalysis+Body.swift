@@ -198,6 +198,13 @@ extension ContentAnalysis {
         for b in text.utf8 where b == 0x20 { words += 1 }
         return words <= Self.sectionLinkMaxWords && text.utf8.count <= Self.sectionLinkMaxBytes
     }
+    /// Whether the first link of heading `h` points into the page ("#section").
+    func linksIntoPage(_ h: Int) -> Bool {
+        guard let a = doc.elements(.a, in: NodeID(h)).first, let href = doc.attribute("href", of: a) else { return false }
+        let ref = href.utf8.drop { $0 == 0x20 }
+        return ref.first == 0x23 && ref.count > 1
+    }
+
     /// The most words (and UTF-8 bytes) of a heading linking within the site that still names a section.
     static let sectionLinkMaxWords = 6
     static let sectionLinkMaxBytes = 60
@@ -283,7 +290,9 @@ extension ContentAnalysis {
                 if let k = headlineKey, Self.key(t) == k { continue }
                 // A heading that is a link (a listicle's item linking to the product) still opens a
                 // section when prose follows it; a teaser's linked title does not.
-                if b.linkDensity > 0.5 && !lenient && !(opensProse(k) && isSectionLink(b.owner, text: t)) { continue }
+                // One linking to its own anchor in the page (a permalink, "#preparing-the-data") is
+                // a section heading whatever follows it (a list, code, a short paragraph).
+                if b.linkDensity > 0.5 && !lenient && !linksIntoPage(b.owner) && !(opensProse(k) && isSectionLink(b.owner, text: t)) { continue }
                 flushList()
                 out.append(ContentBlock(type: .heading, text: t, node: NodeID(b.owner)))
                 continue
