@@ -20,7 +20,7 @@ public struct BodyCleaner: Sendable {
         // A summary box before the story ("Highlights" and its bullet list) and a place dateline
         // written as its own block ("Washington/ New Delhi:") open the page, not the article.
         if blocks.count > 2, blocks[0].type == .heading, Self.summaryLabels.contains(Self.normalized(blocks[0].text)),
-           blocks[1].type == .list {
+           blocks[1].type == .list, Self.isSummaryList(blocks[1].text) {
             start = 2
         }
         if start < end - 1, blocks[start + 1].type == .paragraph, Self.isPlaceDateline(blocks[start]) { start += 1 }
@@ -188,6 +188,17 @@ public struct BodyCleaner: Sendable {
     static let summaryLabels: Set<String> = [
         "highlights", "story highlights", "key highlights", "in short", "हाइलाइट्स", "खास बातें", "मुख्य बातें", "হাইলাইটস",
     ]
+
+    /// A summary box's bullet list: at most ``summaryMaxItems`` items and ``summaryMaxChars``
+    /// characters. A longer list under "Highlights" opens the post itself (a weekly report whose
+    /// first section is its highlights).
+    static func isSummaryList(_ text: String) -> Bool {
+        var items = 1
+        for b in text.utf8 where b == 0x0A { items += 1 }
+        return items <= summaryMaxItems && text.unicodeScalars.count <= summaryMaxChars
+    }
+    static let summaryMaxItems = 5
+    static let summaryMaxChars = 600
 
     /// A short paragraph naming the place (and maybe the agency) of the story, ending in a colon or
     /// dash: "Washington/ New Delhi:", "DHAKA —", "ঢাকা:". At most five words, each capitalised in

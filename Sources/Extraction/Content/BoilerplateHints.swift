@@ -40,6 +40,8 @@ enum BoilerplateHints {
         "article-text", "story-body", "storybody", "story-content", "entry-content", "post-content", "post-body",
         "postbody", "news-details", "news-content", "content-body", "main-content", "body-text", "bodytext",
         "article-details", "detail-body", "details-content", "rich-text", "richtext", "text-body", "itemfulltext",
+        // A rendered formula ("MathJax CtxtMenu_Attached_0": its context menu's name is no menu of the page).
+        "mathjax",
     ]
 
     /// How strongly `classAndID` (lower case) marks boilerplate.

@@ -10,9 +10,11 @@ extension ContentAnalysis {
         markBoilerplate()
         segment()
         var (root, headlineNode, body) = chooseBody(headlineHints: headlineHints)
-        if conditionalChars > 0, conditionalChars > 2 * body.reduce(0, { $0 + $1.text.unicodeScalars.count }) {
+        if conditionalChars > 0, conditionalChars > 2 * body.reduce(0, { $0 + $1.text.unicodeScalars.count }),
+           body.count(where: { $0.type == .paragraph && $0.text.utf8.count >= Self.storyParagraphBytes }) < Self.storyParagraphs {
             // Teaser lists or widgets outweigh what is left: they are the page's content (a listing,
-            // a product page), so mark and choose again without those rules.
+            // a product page), so mark and choose again without those rules. A body of several
+            // paragraphs of prose is a story whatever surrounds it (a video player's menus, teasers).
             markBoilerplate(conditional: false)
             blocks.removeAll(keepingCapacity: true)
             segment()
@@ -34,6 +36,12 @@ extension ContentAnalysis {
             root: root.map(NodeID.init), blocks: body, leadImage: images.first, images: Array(images.dropFirst()),
             headlineNode: headlineNode.map(NodeID.init), boilerplate: boiler)
     }
+
+    /// A first body with this many paragraphs of at least ``storyParagraphBytes`` UTF-8 bytes is a
+    /// story: teaser lists and widgets outweighing it do not make the page a listing (over the
+    /// corpora, every first body undone that way held at most two such paragraphs).
+    static let storyParagraphs = 5
+    static let storyParagraphBytes = 150
 
     /// The content root, the headline element and the body blocks of the current segmentation.
     func chooseBody(headlineHints: [String]) -> (root: Int?, headline: Int?, body: [ContentBlock]) {
@@ -190,6 +198,13 @@ extension ContentAnalysis {
         for b in text.utf8 where b == 0x20 { words += 1 }
         return words <= Self.sectionLinkMaxWords && text.utf8.count <= Self.sectionLinkMaxBytes
     }
+    /// Whether the first link of heading `h` points into the page ("#section").
+    func linksIntoPage(_ h: Int) -> Bool {
+        guard let a = doc.elements(.a, in: NodeID(h)).first, let href = doc.attribute("href", of: a) else { return false }
+        let ref = href.utf8.drop { $0 == 0x20 }
+        return ref.first == 0x23 && ref.count > 1
+    }
+
     /// The most words (and UTF-8 bytes) of a heading linking within the site that still names a section.
     static let sectionLinkMaxWords = 6
     static let sectionLinkMaxBytes = 60
@@ -213,7 +228,8 @@ extension ContentAnalysis {
         var listLinkChars = 0, listChars = 0
         var listNode = 0
         func flushList() {
-            if !listItems.isEmpty, listChars > 0, lenient || Double(listLinkChars) / Double(listChars) <= 0.5 {
+            if !listItems.isEmpty, listChars > 0,
+               lenient || Double(listLinkChars) / Double(listChars) <= 0.5 || nestedListIsProse(NodeID(listNode)) {
                 out.append(ContentBlock(type: .list, text: listItems.joined(separator: "\n"), node: NodeID(listNode)))
             }
             listItems = []; listOwner = -1; listChars = 0; listLinkChars = 0
@@ -274,7 +290,9 @@ extension ContentAnalysis {
                 if let k = headlineKey, Self.key(t) == k { continue }
                 // A heading that is a link (a listicle's item linking to the product) still opens a
                 // section when prose follows it; a teaser's linked title does not.
-                if b.linkDensity > 0.5 && !lenient && !(opensProse(k) && isSectionLink(b.owner, text: t)) { continue }
+                // One linking to its own anchor in the page (a permalink, "#preparing-the-data") is
+                // a section heading whatever follows it (a list, code, a short paragraph).
+                if b.linkDensity > 0.5 && !lenient && !linksIntoPage(b.owner) && !(opensProse(k) && isSectionLink(b.owner, text: t)) { continue }
                 flushList()
                 out.append(ContentBlock(type: .heading, text: t, node: NodeID(b.owner)))
                 continue
@@ -300,6 +318,19 @@ extension ContentAnalysis {
         // Trailing headings with nothing after them are section labels of what follows the article.
         while !lenient, let last = out.last, last.type == .heading { out.removeLast() }
         return out
+    }
+
+    /// Whether `list` is part of a nested list (items holding lists) whose whole text has little
+    /// link text: a run of its items cut off by a sub-list ("Gijs <a>made the toolbar load
+    /// later</a>", "<a>Bug 1677080 – …</a>" under "In progress:") is judged with the whole, not alone.
+    func nestedListIsProse(_ list: NodeID) -> Bool {
+        var top = list.index
+        while let item = doc.parent(NodeID(top)), doc.tags[item.index] == .li, let outer = doc.parent(item),
+              doc.tags[outer.index] == .ul || doc.tags[outer.index] == .ol {
+            top = outer.index
+        }
+        if top == list.index, doc.elements(.ul, in: list).isEmpty, doc.elements(.ol, in: list).isEmpty { return false }
+        return nodeLinkDensity(top) <= 0.5
     }
 
     /// The longest cell of a table row read as one line; a longer cell makes the row page layout.

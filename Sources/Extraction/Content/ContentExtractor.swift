@@ -92,7 +92,9 @@ struct ContentAnalysis {
             guard doc.kinds[i] == .element, !hidden[i] else { continue }
             let id = NodeID(i)
             let tag = doc.tags[i]
-            if tag.isNonContent { hidden[i] = true; continue }
+            // MathML is visible text (formulas in a paragraph, MathJax's accessible copy); the
+            // parser counts it as non-content for the other stages.
+            if tag.isNonContent, tag != .math { hidden[i] = true; continue }
             if tag == .a { inLink[i] = true }
             if doc.hasAttribute("hidden", of: id) { hidden[i] = true; continue }
             if doc.attribute("aria-hidden", of: id) == "true", tag != .figure, tag != .picture { hidden[i] = true; continue }
@@ -167,6 +169,7 @@ struct ContentAnalysis {
         conditionalChars = 0
         let bodyChars = max(1, Int(chars[doc.body?.index ?? 0]))
         let marksMain = (doc.elements(.main) + doc.elements(.article)).contains { chars[$0.index] > 0 && doc.ancestor(of: $0, tag: .footer) == nil }
+        let proseArticles = doc.elements(.article).filter { longParagraphs[$0.index] >= 2 }
         var runCards = Set<Int>()
         for i in 1..<n {
             let p = Int(doc.parents[i])
@@ -189,6 +192,16 @@ struct ContentAnalysis {
             // over the corpora none held article text. One holding most of the page's text is
             // judged like a wrapper below.
             if tag == .footer, Int(chars[i]) * 2 < bodyChars, marksMain, !doc.hasAncestor(id, tag: .article), !doc.hasAncestor(id, tag: .main) {
+                removed[i] = true
+                continue
+            }
+            // A slideshow's legends ("1/50 United going down" and its caption, item after item) are
+            // the captions of its images, not article text, however many there are.
+            if (tag == .ul || tag == .ol), isSlideLegendList(i) { removed[i] = true; continue }
+            // An <aside> beside an <article> of prose is the page's sidebar (a live ticker, a feed),
+            // however much text it holds: the page says where its article is.
+            if tag == .aside, !doc.hasAncestor(id, tag: .article),
+               proseArticles.contains(where: { !doc.contains(id, $0) && !doc.contains($0, id) }) {
                 removed[i] = true
                 continue
             }
@@ -232,6 +245,55 @@ struct ContentAnalysis {
     }
     /// The most characters per control an interactive widget holds.
     static let widgetMaxChars = 250
+
+    /// A list of at least three items with text, at least two thirds of them opening with a slide
+    /// counter of one slideshow ("1/50", "2 / 50", "3 of 50": the same total, never exceeded, and
+    /// at least as large as the number of counted items; dates such as "12/05" seldom pass).
+    func isSlideLegendList(_ i: Int) -> Bool {
+        var counted = 0, items = 0
+        var total: Int?
+        var c = doc.firstChild(NodeID(i))
+        while let k = c {
+            let j = k.index
+            c = doc.nextSibling(k)
+            guard doc.kinds[j] == .element, doc.tags[j] == .li, chars[j] > 0, !hidden[j] else { continue }
+            items += 1
+            guard let (number, of) = slideCounter(opening: j), number >= 1, number <= of else { continue }
+            if total == nil { total = of }
+            if total == of { counted += 1 }
+        }
+        return items >= 3 && counted * 3 >= items * 2 && (total ?? 0) >= counted
+    }
+
+    /// The slide counter the first visible text of `i` starts with: digits, "/" or "of", digits.
+    func slideCounter(opening i: Int) -> (Int, Int)? {
+        let end = doc.subtreeEnd(NodeID(i)).index
+        var j = i + 1
+        while j < end, doc.kinds[j] != .text || chars[j] == 0 || hidden[j] { j += 1 }
+        guard j < end else { return nil }
+        return doc.withTextBytes(NodeID(j)) { b -> (Int, Int)? in
+            var k = 0
+            func skipSpaces() { while k < b.count, b[k] == 0x20 || b[k] == 0x0A || b[k] == 0x09 || b[k] == 0x0D { k += 1 } }
+            func number() -> Int? {
+                var v = 0, len = 0
+                while k < b.count, b[k] >= 0x30, b[k] <= 0x39, len < 4 { v = v * 10 + Int(b[k] - 0x30); k += 1; len += 1 }
+                return len > 0 && len <= 3 ? v : nil
+            }
+            skipSpaces()
+            guard let a = number() else { return nil }
+            skipSpaces()
+            if k < b.count, b[k] == 0x2F {
+                k += 1
+            } else if k + 1 < b.count, b[k] == 0x6F, b[k + 1] == 0x66 {
+                k += 2
+            } else {
+                return nil
+            }
+            skipSpaces()
+            guard let total = number() else { return nil }
+            return (a, total)
+        }
+    }
 
     /// A list of teasers (related or latest stories): at least three of its children with text are
     /// cards — a heading that is a link, and little else (an excerpt, a date, "Read more") — and
@@ -456,7 +518,9 @@ struct ContentAnalysis {
         var below = mass[top]
         var level = 1, step = 1
         while p > 0, doc.tags[p] != .body, doc.tags[p] != .html, step <= Self.widenLevels {
-            if Double(mass[p]) >= Double(mass[pick]) * Self.widenRatio + Self.widenMargin,
+            // The page's one <main> needs no margin: the page marks it as its content.
+            let margin = doc.tags[p] == .main && doc.elementCount(.main) == 1 ? 0 : Self.widenMargin
+            if Double(mass[p]) >= Double(mass[pick]) * Self.widenRatio + margin,
                level <= Self.widenLevels || proseChildren(p, mass: mass) >= Self.builderSections {
                 pick = p
             }
@@ -529,16 +593,25 @@ struct ContentAnalysis {
     func uncleParagraphs(of parent: Int) -> [Int] {
         let grand = Int(doc.parents[parent])
         guard grand > 0, doc.tags[parent] != .body, doc.tags[grand] != .body, doc.tags[grand] != .html else { return [] }
-        var out: [Int] = []
+        var out: [Int] = [], wrappers: [Int] = []
         var c = doc.firstChild(NodeID(grand))
         while let k = c {
             let i = k.index
-            if i != parent, !removed[i], doc.kinds[i] == .element, doc.tags[i] == .p, chars[i] > 80, nodeLinkDensity(i) < 0.25 {
-                out.append(i)
+            if i != parent, !removed[i], doc.kinds[i] == .element, chars[i] > 80, nodeLinkDensity(i) < 0.25 {
+                if doc.tags[i] == .p { out.append(i) } else if isParagraphWrapper(i) { wrappers.append(i) }
             }
             c = doc.nextSibling(k)
         }
-        return out
+        // Once the grandparent shows story paragraphs of its own, a box holding nothing but
+        // paragraphs beside them is part of the story too (the intro in "story-intro").
+        return out.isEmpty ? [] : out + wrappers
+    }
+
+    /// A `<div>` or `<section>` whose element children are all `<p>` (the story's intro wrapped alone).
+    func isParagraphWrapper(_ i: Int) -> Bool {
+        guard doc.tags[i] == .div || doc.tags[i] == .section else { return false }
+        let kids = doc.elementChildren(NodeID(i))
+        return !kids.isEmpty && kids.allSatisfy { doc.tags[$0.index] == .p }
     }
 
     /// Parts of an article split into sibling containers further up ("story-body story-body-1" …
