@@ -197,7 +197,7 @@ public struct FieldResolver: Sendable {
         let agree = !shown.isEmpty && meta.contains { m in
             shown.contains { s in
                 let a = HeadlineSelector.normalize(m.name), b = HeadlineSelector.normalize(s.name)
-                return a == b || a.contains(b) || b.contains(a)
+                return a == b || a.contains(b) || b.contains(a) || Self.isHandle(s.name, of: m.name)
             }
         }
         // The byline names a subset of the metadata's people (the page credits fewer than the markup): the byline.
@@ -227,6 +227,14 @@ public struct FieldResolver: Sendable {
         } else {
             f.authors = metaOrgs
         }
+    }
+
+    /// True when `printed` is one word that holds a word of `name`: the user name of the person the
+    /// markup names in full ("TurboTaxLisa" for "Lisa Greene-Lewis").
+    static func isHandle(_ printed: String, of name: String) -> Bool {
+        guard !printed.contains(" "), name.contains(" ") else { return false }
+        let handle = printed.lowercased()
+        return name.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0.count >= 3 && handle.contains($0) }
     }
 
     static let byLeads = ["by ", "by: ", "written by ", "von ", "par ", "por ", "door ", "av ", "af "]
