@@ -62,6 +62,17 @@ struct AuthorRuleTests {
         #expect(try authors(page) == ["Ines Paredes"])
     }
 
+    @Test("the name printed beside an avatar picture by the headline")
+    func avatarName() throws {
+        let page = "<html><body><article><h1>How to prune roses in winter</h1>"
+            + "<p>Dec 26, 2025 <span>&bull;</span> <img src='/g.png' class='avatar avatar-xs'/> Rhea Lindqvist in "
+            + "<a rel='nofollow' href='/blog/gardening'>Gardening</a></p>" + Self.body + "</article></body></html>"
+        #expect(try authors(page) == ["Rhea Lindqvist"])
+        // An avatar beside a sentence credits no one.
+        let prose = page.replacingOccurrences(of: " Rhea Lindqvist in ", with: " we asked our readers about pruning in ")
+        #expect(try authors(prose).isEmpty)
+    }
+
     @Test("a name run into the date before it is kept")
     func nameAfterDate() throws {
         let page = "<html><body><article><div class='dateAndAuthor'><span class='t'>Dec 17, 2025</span><span class='t'>Orla K. Brennan</span></div>"

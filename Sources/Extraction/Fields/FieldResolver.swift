@@ -13,8 +13,12 @@ import Schemas
 ///   ``BylineParser``, and the metadata authors (JSON-LD, `article:author`, `<meta name=author>` …).
 ///   Printed credits: byline elements, `rel`/`itemprop=author`, author links, an author box's name
 ///   over a biography that starts with it, "By …"/desk credits by the headline, "Name | Title |
-///   Date" lines, "DianaHR Team" credits, a label in its own element before the name ("Autor"), and
-///   an explicit "Written by …" anywhere after the headline.
+///   Date" lines, "DianaHR Team" credits, a label in its own element before the name ("Autor"; a
+///   heading label such as "Article by" takes the element after it), the name beside an avatar
+///   picture by the headline, and an explicit "Written by …" anywhere after the headline. A region
+///   that holds the headline (a page-wide `<form>`, an `<aside>` left open) is searched too.
+///   A printed one-word handle that holds a word of a person's full name in the markup
+///   ("TurboTaxLisa", "Lisa Greene-Lewis") counts as that person: the markup's name is used.
 ///   The byline's names win when they are among the metadata's people (pages often credit fewer
 ///   people than their markup), and a single name printed as "By Jane Doe" by the headline wins over
 ///   other names in the markup (a template's default author, the uploader); otherwise metadata

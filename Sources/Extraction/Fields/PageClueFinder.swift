@@ -241,6 +241,7 @@ struct PageClueFinder {
     }
 
     static let authorBytes = Array("author".utf8)
+    static let avatarBytes = Array("avatar".utf8)
     static let commaSemicolon = CharacterSet(charactersIn: ",;")
     static let punctuationAndSpaces = CharacterSet.punctuationCharacters.union(.whitespaces)
 
@@ -422,6 +423,20 @@ struct PageClueFinder {
                             if i >= dateUntil {
                                 for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) }
                             }
+                        }
+                    }
+                    if !isByline, tag == .img, i >= bylineUntil, abs(i - a) <= 250, !cls.isEmpty, UTF8Scan.contains(cls, Self.avatarBytes),
+                        let p = doc.parent(n), !doc.visibleTextSurelyExceeds(p, chars: 120)
+                    {
+                        // An avatar picture by the headline: the name printed beside it
+                        // ("Dec 26, 2025 • <img class=avatar> Mahua Das in Project Management").
+                        let t = doc.textContent(of: p)
+                        if UTF8Scan.characterCount(of: t, isAtLeast: 2), UTF8Scan.characterCount(of: t, isAtMost: 120), !BylineParser.isCreditLine(t),
+                            !BylineParser().parse(t).isEmpty
+                        {
+                            c.bylines.append((p, t))
+                            bylineUntil = max(bylineUntil, doc.subtreeEnd(p).index)
+                            lastBylineEnd = bylineUntil
                         }
                     }
                     let isDate = tag == .time || (!cls.isEmpty && UTF8Scan.containsAny(cls, Self.dateHintBytes, mask: clsMask))
