@@ -73,6 +73,16 @@ struct AuthorRuleTests {
         #expect(try authors(prose).isEmpty)
     }
 
+    @Test("the site's own team credited by the headline wins over a person in the markup; another team does not")
+    func siteTeam() throws {
+        let page = "<html><head><script type='application/ld+json'>{\"@type\":\"BlogPosting\",\"headline\":\"How to prune roses in winter\","
+            + "\"author\":{\"@type\":\"Person\",\"name\":\"Dana Whitcombe\"}}</script></head><body><article>"
+            + "<h1>How to prune roses in winter</h1><div class='post-byline'>Greenthumb Team Nov 08, 2025 7 min read</div>"
+            + Self.body + "</article></body></html>"
+        #expect(try authors(page, url: "https://blog.greenthumb.example/pruning") == ["Greenthumb Team"])
+        #expect(try authors(page, url: "https://blog.roseclub.example/pruning") == ["Dana Whitcombe"])
+    }
+
     @Test("a name run into the date before it is kept")
     func nameAfterDate() throws {
         let page = "<html><body><article><div class='dateAndAuthor'><span class='t'>Dec 17, 2025</span><span class='t'>Orla K. Brennan</span></div>"

@@ -21,7 +21,8 @@ import Schemas
 ///   ("TurboTaxLisa", "Lisa Greene-Lewis") counts as that person: the markup's name is used.
 ///   The byline's names win when they are among the metadata's people (pages often credit fewer
 ///   people than their markup), and a single name printed as "By Jane Doe" by the headline wins over
-///   other names in the markup (a template's default author, the uploader); otherwise metadata
+///   other names in the markup (a template's default author, the uploader), and so does the site's
+///   own team printed by the headline ("Everfit Team" on blog.everfit.io); otherwise metadata
 ///   person names win (taking roles from the byline
 ///   where names agree); the visible byline is used when the metadata names no person (only the
 ///   publisher or another organisation). An organisation is kept as author only when nothing else is
@@ -212,7 +213,10 @@ public struct FieldResolver: Sendable {
         // is told wins (the markup often names the uploader or a template's default author).
         let shownLed = shown.count == 1 && shown[0].role == .reporter && !agree && f.byline.map(Self.opensWithByLead) == true
             && shownNear
-        if shownSubset || shownLed {
+        // The site's own team credited by the headline ("Everfit Team" on blog.everfit.io): what the
+        // reader is told wins over a person in the markup.
+        let shownTeam = shown.count == 1 && !agree && shownNear && Self.isSiteTeam(shown[0].name, siteNames: siteNames)
+        if shownSubset || shownLed || shownTeam {
             // The page's people with the metadata's spelling ("TOM KRISHER" printed, "Tom Krisher" in the markup).
             f.authors = shown.map { s in
                 let m = meta.first { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(s.name) }
@@ -239,6 +243,16 @@ public struct FieldResolver: Sendable {
         guard !printed.contains(" "), name.contains(" ") else { return false }
         let handle = printed.lowercased()
         return name.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0.count >= 3 && handle.contains($0) }
+    }
+
+    /// True for "<Site> Team" where the site's name or address holds the first words ("Everfit Team"
+    /// on blog.everfit.io).
+    static func isSiteTeam(_ name: String, siteNames: [String]) -> Bool {
+        let words = name.split(separator: " ")
+        guard PageClueFinder.isTeamCredit(words) else { return false }
+        let team = words.dropLast().joined().lowercased()
+        guard team.count >= 3 else { return false }
+        return siteNames.contains { $0.lowercased().replacingOccurrences(of: " ", with: "").contains(team) }
     }
 
     static let byLeads = ["by ", "by: ", "written by ", "von ", "par ", "por ", "door ", "av ", "af "]
