@@ -66,7 +66,7 @@ public struct BylineParser: Sendable {
             || (Self.hasProseWords(stripLead(p)) && Self.role(of: p.lowercased()) == nil && lowered.firstIndex(of: lowered[k]) == k
                 && !lowered.enumerated().contains { $0.offset != k && $0.element == lowered[k] })
         {
-            if Self.truncateAtProse(stripLead(p)) == stripLead(p) { return [] }
+            if Self.truncateAtProse(stripLead(p)) == stripLead(p), k == 0 || !Self.endsWithLowercaseJobTitle(p) { return [] }
         }
         pieces = pieces.map { p in
             var p = Self.stripTrailingTitle(stripLead(p))
@@ -207,7 +207,10 @@ public struct BylineParser: Sendable {
             guard let f = w.first, f.isLetter, f.unicodeScalars.first!.value < 0x250 else { return piece }
             if f.isUppercase || particles.contains(w.lowercased()) { k += 1 } else { break }
         }
-        if k >= 2, k <= 4, k < words.count, !leadWords.contains(String(words[k]).lowercased()) {
+        // (A job title's last word is left to ``withoutJobTitle(_:isFirst:)``: "EdTech Content writer".)
+        if k >= 2, k <= 4, k < words.count, !leadWords.contains(String(words[k]).lowercased()),
+            !(k == words.count - 1 && jobTitleWords.contains(String(words[k])))
+        {
             return words[..<k].joined(separator: " ")
         }
         return piece
@@ -237,9 +240,18 @@ public struct BylineParser: Sendable {
         guard let t = titleAt else { return piece }
         // "AP Sports Writer": the agency's staff, credited as the agency.
         if t >= 1, AgencyCatalog.agency(named: String(words[0])) != nil { return String(words[0]) }
+        // A title in lower case after capitalised words is a job title, not a name ("EdTech Content writer").
+        if !isFirst, endsWithLowercaseJobTitle(piece) { return nil }
         if t >= 2 { return words[..<t].joined(separator: " ") }
         if !isFirst, words.count <= 3, jobTitleWords.contains(words[words.count - 1].lowercased()) { return nil }
         return piece
+    }
+
+    /// True for two or three words ending in a job title written in lower case ("EdTech Content writer").
+    static func endsWithLowercaseJobTitle(_ piece: String) -> Bool {
+        let words = piece.split(separator: " ")
+        guard (2...3).contains(words.count), let last = words.last, last.first?.isLowercase == true else { return false }
+        return jobTitleWords.contains(String(last)) && !words.dropLast().contains { jobTitleWords.contains($0.lowercased()) }
     }
 
     static func stripTrailingTitle(_ s: String) -> String {
@@ -305,9 +317,49 @@ public struct BylineParser: Sendable {
             words.append(w)
         }
         text = words.joined(separator: " ")
-        // Drop a trailing date ("Jane Doe 27 Dec 2024", "Jane Doe | 27.12.2024").
-        if let cut = Self.dateStart(in: text) { text = String(text[..<cut]) }
+        // Drop a trailing date ("Jane Doe 27 Dec 2024", "Jane Doe | 27.12.2024"); a name after a
+        // leading date is kept ("Dec 17, 2025Julian K. Arni", two elements run together).
+        if let cut = Self.dateStart(in: text) {
+            text = cut == text.startIndex ? Self.nameAfterLeadingDate(text) ?? "" : Self.withoutDatePreposition(String(text[..<cut]))
+        }
         return UTF8Scan.hasAlphanumericEdges(text) ? text : text.trimmingCharacters(in: Self.spacesAndSeparators)
+    }
+
+    /// Prepositions left at the end when a date is cut off ("…, Trial Attorney at Morgan & Morgan, on").
+    static let datePrepositions: Set<String> = ["on", "at", "am", "le", "el", "il", "op"]
+
+    /// `text` without a preposition that introduced the date cut off after it.
+    static func withoutDatePreposition(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: spacesAndSeparators)
+        guard let space = trimmed.lastIndex(of: " ") else { return text }
+        let last = trimmed[trimmed.index(after: space)...]
+        return datePrepositions.contains(String(last)) ? String(trimmed[..<space]) : text
+    }
+
+    /// The name printed after the date that opens `text` ("Dec 17, 2025 Julian K. Arni" → "Julian K.
+    /// Arni"): the rest from the first capital letter after which the head holds a whole date,
+    /// when it has no digit and does not start with a month or a short upper-case word ("PM", "EST").
+    static func nameAfterLeadingDate(_ text: String) -> String? {
+        var idx = text.startIndex
+        var prev: Character?
+        while idx < text.endIndex {
+            let c = text[idx]
+            if c.isUppercase, let p = prev, p.isNumber || p == " " {
+                let head = String(text[..<idx])
+                if DateParser().scan(head).contains(where: { $0.date.isValid }) {
+                    let rest = String(text[idx...])
+                    let first = rest.prefix { !$0.isWhitespace && !$0.isPunctuation }
+                    let key = first.lowercased()
+                    guard !rest.contains(where: \.isNumber), DateVocabulary.months[key] == nil, !DateVocabulary.fillers.contains(key),
+                        !(first.count <= 4 && first.allSatisfy(\.isUppercase))
+                    else { return nil }
+                    return rest
+                }
+            }
+            prev = c
+            idx = text.index(after: idx)
+        }
+        return nil
     }
 
     /// Where the first date or time of `text` starts, if it has one.

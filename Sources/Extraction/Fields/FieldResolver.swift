@@ -13,11 +13,16 @@ import Schemas
 ///   ``BylineParser``, and the metadata authors (JSON-LD, `article:author`, `<meta name=author>` …).
 ///   Printed credits: byline elements, `rel`/`itemprop=author`, author links, an author box's name
 ///   over a biography that starts with it, "By …"/desk credits by the headline, "Name | Title |
-///   Date" lines, "DianaHR Team" credits, a label in its own element before the name ("Autor"), and
-///   an explicit "Written by …" anywhere after the headline.
+///   Date" lines, "DianaHR Team" credits, a label in its own element before the name ("Autor"; a
+///   heading label such as "Article by" takes the element after it), the name beside an avatar
+///   picture by the headline, and an explicit "Written by …" anywhere after the headline. A region
+///   that holds the headline (a page-wide `<form>`, an `<aside>` left open) is searched too.
+///   A printed one-word handle that holds a word of a person's full name in the markup
+///   ("TurboTaxLisa", "Lisa Greene-Lewis") counts as that person: the markup's name is used.
 ///   The byline's names win when they are among the metadata's people (pages often credit fewer
 ///   people than their markup), and a single name printed as "By Jane Doe" by the headline wins over
-///   other names in the markup (a template's default author, the uploader); otherwise metadata
+///   other names in the markup (a template's default author, the uploader), and so does the site's
+///   own team printed by the headline ("Everfit Team" on blog.everfit.io); otherwise metadata
 ///   person names win (taking roles from the byline
 ///   where names agree); the visible byline is used when the metadata names no person (only the
 ///   publisher or another organisation). An organisation is kept as author only when nothing else is
@@ -226,7 +231,7 @@ public struct FieldResolver: Sendable {
         let agree = !shown.isEmpty && meta.contains { m in
             shown.contains { s in
                 let a = HeadlineSelector.normalize(m.name), b = HeadlineSelector.normalize(s.name)
-                return a == b || a.contains(b) || b.contains(a)
+                return a == b || a.contains(b) || b.contains(a) || Self.isHandle(s.name, of: m.name)
             }
         }
         // The byline names a subset of the metadata's people (the page credits fewer than the markup): the byline.
@@ -237,7 +242,10 @@ public struct FieldResolver: Sendable {
         // is told wins (the markup often names the uploader or a template's default author).
         let shownLed = shown.count == 1 && shown[0].role == .reporter && !agree && f.byline.map(Self.opensWithByLead) == true
             && shownNear
-        if shownSubset || shownLed {
+        // The site's own team credited by the headline ("Everfit Team" on blog.everfit.io): what the
+        // reader is told wins over a person in the markup.
+        let shownTeam = shown.count == 1 && !agree && shownNear && Self.isSiteTeam(shown[0].name, siteNames: siteNames)
+        if shownSubset || shownLed || shownTeam {
             // The page's people with the metadata's spelling ("TOM KRISHER" printed, "Tom Krisher" in the markup).
             f.authors = shown.map { s in
                 let m = meta.first { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(s.name) }
@@ -256,6 +264,24 @@ public struct FieldResolver: Sendable {
         } else {
             f.authors = metaOrgs
         }
+    }
+
+    /// True when `printed` is one word that holds a word of `name`: the user name of the person the
+    /// markup names in full ("TurboTaxLisa" for "Lisa Greene-Lewis").
+    static func isHandle(_ printed: String, of name: String) -> Bool {
+        guard !printed.contains(" "), name.contains(" ") else { return false }
+        let handle = printed.lowercased()
+        return name.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0.count >= 3 && handle.contains($0) }
+    }
+
+    /// True for "<Site> Team" where the site's name or address holds the first words ("Everfit Team"
+    /// on blog.everfit.io).
+    static func isSiteTeam(_ name: String, siteNames: [String]) -> Bool {
+        let words = name.split(separator: " ")
+        guard PageClueFinder.isTeamCredit(words) else { return false }
+        let team = words.dropLast().joined().lowercased()
+        guard team.count >= 3 else { return false }
+        return siteNames.contains { $0.lowercased().replacingOccurrences(of: " ", with: "").contains(team) }
     }
 
     static let byLeads = ["by ", "by: ", "written by ", "von ", "par ", "por ", "door ", "av ", "af "]

@@ -74,7 +74,8 @@ struct PageClueFinder {
 
     /// Labels printed alone before the author's name.
     static let authorLabels: Set<String> = ["autor", "autorin", "autorin/autor", "autor/autorin", "autoren", "author", "authors",
-                                            "auteur", "auteurs", "written by", "reporter", "text", "texte"]
+                                            "auteur", "auteurs", "written by", "article by", "posted by", "story by", "words by",
+                                            "reporter", "text", "texte"]
     /// Lead phrases explicit enough to trust anywhere after the headline.
     static let explicitLeads = ["written by ", "written by: ", "article by ", "posted by ", "words by ", "story by "]
     /// Path fragments of links to an author's page.
@@ -117,20 +118,50 @@ struct PageClueFinder {
     func bylineText(_ n: NodeID) -> String {
         var box = n
         var kids = doc.elementChildren(box)
-        for _ in 0..<3 where kids.count == 1 {
-            box = kids[0]
+        for _ in 0..<3 {
+            // Into a single child, or the only child with text (beside an avatar picture).
+            if kids.count == 1 {
+                box = kids[0]
+            } else if kids.count >= 2, kids.count <= 4, !hasOwnText(box) {
+                let withText = kids.filter { !doc.textContent(of: $0).isEmpty }
+                guard withText.count == 1 else { break }
+                box = withText[0]
+            } else {
+                break
+            }
             kids = doc.elementChildren(box)
         }
         guard kids.count >= 2 else { return doc.textContent(of: n) }
         var kinds: [[UInt8]: Int] = [:]
+        var texts: [String] = []
+        var allMarked = true
         for k in kids {
             let cls = doc.loweredClassAndIDBytes(k)
             let marked = (!cls.isEmpty && UTF8Scan.containsAny(cls, Self.bylineHintBytes))
                 || doc.attributeEqualsIgnoringCase("itemprop", Self.authorBytes, of: k)
             if marked { kinds[cls + [0, doc.tag(k).rawValue], default: 0] += 1 }
+            let t = doc.textContent(of: k)
+            if !t.isEmpty {
+                texts.append(t)
+                allMarked = allMarked && marked
+            }
         }
-        guard kinds.values.contains(where: { $0 >= 2 }) else { return doc.textContent(of: n) }
-        return kids.map { doc.textContent(of: $0) }.filter { !$0.isEmpty }.joined(separator: "; ")
+        // One element per author, or each part of the credit marked in its own way
+        // (`<div class=author-name>By Jane Doe</div><div class=author-title>EdTech Content writer</div>`):
+        // the parts apart, so a job title does not run into the name.
+        guard kinds.values.contains(where: { $0 >= 2 }) || (allMarked && texts.count >= 2 && !texts.contains(where: Self.isBareLead))
+        else { return doc.textContent(of: n) }
+        return texts.joined(separator: "; ")
+    }
+
+    /// True when element `n` has a text child that is not only white space.
+    func hasOwnText(_ n: NodeID) -> Bool {
+        var c = doc.firstChild(n)
+        while let x = c {
+            if doc.isText(x), doc.text(x).contains(where: { !$0.isWhitespace }) { return true }
+            c = doc.nextSibling(x)
+        }
+        return false
     }
 
     /// The name at the top of an author box (`<div class=author-box><h4>Bence Kovács</h4><p>Bence is
@@ -254,6 +285,7 @@ struct PageClueFinder {
     }
 
     static let authorBytes = Array("author".utf8)
+    static let avatarBytes = Array("avatar".utf8)
     static let commaSemicolon = CharacterSet(charactersIn: ",;")
     static let punctuationAndSpaces = CharacterSet.punctuationCharacters.union(.whitespaces)
 
@@ -401,7 +433,10 @@ struct PageClueFinder {
             let n = NodeID(i)
             if doc.isElement(n) {
                 let tag = doc.tag(n)
-                if tag.isNonContent || tag == .nav || tag == .footer || tag == .aside || tag == .form || tag == .select {
+                // (Not a region that holds the headline: a page-wide `<form>`, or an `<aside>` left open.)
+                if tag.isNonContent || (tag == .nav || tag == .footer || tag == .aside || tag == .form || tag == .select)
+                    && !(i < a && a < doc.subtreeEnd(n).index)
+                {
                     i = doc.subtreeEnd(n).index
                     continue
                 }
@@ -434,6 +469,20 @@ struct PageClueFinder {
                             }
                         }
                     }
+                    if !isByline, tag == .img, i >= bylineUntil, abs(i - a) <= 250, !cls.isEmpty, UTF8Scan.contains(cls, Self.avatarBytes),
+                        let p = doc.parent(n), !doc.visibleTextSurelyExceeds(p, chars: 120)
+                    {
+                        // An avatar picture by the headline: the name printed beside it
+                        // ("Dec 26, 2025 • <img class=avatar> Mahua Das in Project Management").
+                        let t = doc.textContent(of: p)
+                        if UTF8Scan.characterCount(of: t, isAtLeast: 2), UTF8Scan.characterCount(of: t, isAtMost: 120), !BylineParser.isCreditLine(t),
+                            !BylineParser().parse(t).isEmpty
+                        {
+                            c.bylines.append((p, t))
+                            bylineUntil = max(bylineUntil, doc.subtreeEnd(p).index)
+                            lastBylineEnd = bylineUntil
+                        }
+                    }
                     let isDate = tag == .time || (!cls.isEmpty && UTF8Scan.containsAny(cls, Self.dateHintBytes, mask: clsMask))
                     if isDate, i >= dateUntil, !doc.visibleTextSurelyExceeds(n, chars: 240), !inTeaserLink(n) {
                         let t = doc.textContent(of: n)
@@ -462,12 +511,23 @@ struct PageClueFinder {
                         pendingDateLabel = (dl, i)
                     } else if Self.authorLabelBytes.contains(key), i >= bylineUntil, var p = doc.parent(n) {
                         // The label's own element (`<strong>Autor</strong>`): the name is beside it.
+                        var heading: NodeID?
                         if doc.subtreeEnd(p).index - p.index <= 3, let pp = doc.parent(p),
                             doc.textContent(of: p).count <= label.count + 1
                         {
+                            if doc.tag(p).isHeading { heading = p }
                             p = pp
                         }
-                        let t = doc.visibleTextSurelyExceeds(p, chars: 120) ? "" : doc.textContent(of: p)
+                        var t = doc.visibleTextSurelyExceeds(p, chars: 120) ? "" : doc.textContent(of: p)
+                        // A heading over an author box (`<h2>Article by</h2><div>Jane Doe</div><button>…`):
+                        // the label and the element right after it.
+                        if let h = heading, var next = doc.nextSibling(h) {
+                            while doc.isText(next), !doc.text(next).contains(where: { !$0.isWhitespace }), let x = doc.nextSibling(next) { next = x }
+                            if doc.isElement(next), !doc.visibleTextSurelyExceeds(next, chars: 60) {
+                                t = HTMLDocument.collapse(doc.text(n)) + " " + doc.textContent(of: next)
+                                p = next
+                            }
+                        }
                         if UTF8Scan.characterCount(of: t, isAtMost: 120), !BylineParser().parse(t).isEmpty {
                             c.bylines.append((p, t))
                             bylineUntil = doc.subtreeEnd(p).index
