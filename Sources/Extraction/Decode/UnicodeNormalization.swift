@@ -4,32 +4,63 @@ import Foundation
 /// normaliser for the great majority of pages that are already NFC.
 enum UnicodeNormalization {
     /// `bytes` (valid UTF-8) in NFC.
+    ///
+    /// Only the pieces that may need it go through Foundation's normaliser (slow: most of the
+    /// decode stage on a page with a few decomposed letters). The text is cut just before each
+    /// `<`: an ASCII starter that never composes with what precedes it and is never reordered, so
+    /// NFC of the whole is NFC of the pieces joined.
     static func nfc(_ bytes: [UInt8]) -> [UInt8] {
         guard mayNeedNFC(bytes) else { return bytes }
-        let s = String(decoding: bytes, as: UTF8.self)
-        return Array(s.precomposedStringWithCanonicalMapping.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        bytes.withUnsafeBufferPointer { p in
+            let n = p.count
+            var start = 0
+            while start < n {
+                var end = start + 1
+                while end < n, p[end] != 0x3C { end += 1 }
+                let piece = UnsafeBufferPointer(rebasing: p[start..<end])
+                if mayNeedNFC(piece) {
+                    out.append(contentsOf: String(decoding: piece, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+                } else {
+                    out.append(contentsOf: piece)
+                }
+                start = end
+            }
+        }
+        return out
     }
 
     /// False when the text is certainly NFC: it holds none of the scalars that NFC changes
     /// (composition exclusions and singletons) nor a decomposed pair that NFC would compose.
     /// Conservative: true may still be NFC.
     static func mayNeedNFC(_ b: [UInt8]) -> Bool {
+        b.withUnsafeBufferPointer { mayNeedNFC($0) }
+    }
+
+    /// ``mayNeedNFC(_:)-([UInt8])`` over bytes in place.
+    static func mayNeedNFC(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt32 = 0
         var i = 0
-        let n = b.count
+        let n = p.count
         let flags = candidates
-        return b.withUnsafeBufferPointer { p -> Bool in
+        do {
             guard let base = p.baseAddress else { return false }
             let raw = UnsafeRawPointer(base)
             while i < n {
-                // Eight ASCII bytes at a time.
-                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    previous = UInt32(p[i + 7])
-                    i += 8
+                let c = p[i]
+                if c < 0x80 {
+                    // Eight ASCII bytes at a time (tried only where an ASCII byte is: not in a run of
+                    // Bengali or other non-Latin letters).
+                    if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        previous = UInt32(p[i + 7])
+                        i += 8
+                        continue
+                    }
+                    previous = UInt32(c)
+                    i += 1
                     continue
                 }
-                let c = p[i]
-                if c < 0x80 { previous = UInt32(c); i += 1; continue }
                 var v: UInt32
                 if c < 0xE0 {
                     if i + 2 > n { return false }
