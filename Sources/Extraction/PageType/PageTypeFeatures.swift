@@ -438,8 +438,16 @@ struct URLShape {
     static func isWeb(_ link: ArraySlice<UInt8>) -> Bool { hasPrefix(link, "http://") || hasPrefix(link, "https://") }
 
     static func hasPrefix(_ s: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
-        let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-        return s.count >= p.count && equalFolded(s.prefix(p.count), ArraySlice(p))
+        // As `equalFolded(s.prefix(n), prefix)`, read in place (no array made per call).
+        let n = prefix.utf8CodeUnitCount, p = prefix.utf8Start
+        guard s.count >= n else { return false }
+        var i = s.startIndex
+        for k in 0..<n {
+            let c = s[i], l = p[k]
+            guard c == l || (c &- 0x41 < 26 && c | 0x20 == l) else { return false }
+            i += 1
+        }
+        return true
     }
 
     /// ASCII case-insensitive equality (`b` lower case).
