@@ -48,19 +48,14 @@ enum UnicodeNormalization {
             guard let base = p.baseAddress else { return false }
             let raw = UnsafeRawPointer(base)
             while i < n {
-                let c = p[i]
-                if c < 0x80 {
-                    // Eight ASCII bytes at a time (tried only where an ASCII byte is: not in a run of
-                    // Bengali or other non-Latin letters).
-                    if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                        previous = UInt32(p[i + 7])
-                        i += 8
-                        continue
-                    }
-                    previous = UInt32(c)
-                    i += 1
+                // Eight ASCII bytes at a time.
+                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    previous = UInt32(p[i + 7])
+                    i += 8
                     continue
                 }
+                let c = p[i]
+                if c < 0x80 { previous = UInt32(c); i += 1; continue }
                 var v: UInt32
                 if c < 0xE0 {
                     if i + 2 > n { return false }
