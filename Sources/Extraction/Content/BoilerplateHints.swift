@@ -212,24 +212,26 @@ enum ByteSearch {
 
     @inline(__always)
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        let n = needle.count, h = hay.count
+        hay.withUnsafeBufferPointer { hp in needle.withUnsafeBufferPointer { np in contains(hp, np) } }
+    }
+
+    /// ``contains(_:_:)-([UInt8],[UInt8])`` over bytes in place.
+    @inline(__always)
+    static func contains(_ hp: UnsafeBufferPointer<UInt8>, _ np: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = np.count, h = hp.count
         if n == 0 { return true }
         if n > h { return false }
-        return hay.withUnsafeBufferPointer { hp in
-            needle.withUnsafeBufferPointer { np in
-                let first = np[0]
-                var i = 0
-                let last = h - n
-                while i <= last {
-                    if hp[i] == first {
-                        var k = 1
-                        while k < n && hp[i + k] == np[k] { k += 1 }
-                        if k == n { return true }
-                    }
-                    i += 1
-                }
-                return false
+        let first = np[0]
+        var i = 0
+        let last = h - n
+        while i <= last {
+            if hp[i] == first {
+                var k = 1
+                while k < n && hp[i + k] == np[k] { k += 1 }
+                if k == n { return true }
             }
+            i += 1
         }
+        return false
     }
 }

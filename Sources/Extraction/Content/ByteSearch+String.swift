@@ -3,9 +3,15 @@ extension ByteSearch {
     /// `hay` is ASCII as well (the two searches then agree), Foundation's search otherwise.
     /// Class names, ids and URLs are nearly always ASCII; Foundation's search costs far more per call.
     static func contains(_ hay: String, ascii needle: String) -> Bool {
-        let bytes = Array(hay.utf8)
-        guard isASCII(bytes) else { return hay.contains(needle) }
-        return contains(bytes, Array(needle.utf8))
+        // Read in place: no copy of the haystack or the needle per call.
+        var h = hay, nd = needle
+        let answer = h.withUTF8 { hb -> Bool? in
+            var high: UInt8 = 0
+            for b in hb { high |= b }
+            guard high < 0x80 else { return nil }
+            return nd.withUTF8 { contains(hb, $0) }
+        }
+        return answer ?? hay.contains(needle)
     }
 
     /// Whether every byte is below 0x80.

@@ -96,14 +96,65 @@ struct ContentAnalysis {
             // parser counts it as non-content for the other stages.
             if tag.isNonContent, tag != .math { hidden[i] = true; continue }
             if tag == .a { inLink[i] = true }
-            if doc.hasAttribute("hidden", of: id) { hidden[i] = true; continue }
-            if doc.attribute("aria-hidden", of: id) == "true", tag != .figure, tag != .picture { hidden[i] = true; continue }
-            if let style = doc.attribute("style", of: id), ByteSearch.contains(style, ascii: "none") || ByteSearch.contains(style, ascii: "hidden") {
+            let (hiddenAttribute, ariaHidden, styleRange) = hidingAttributes(i)
+            if hiddenAttribute { hidden[i] = true; continue }
+            if let r = ariaHidden, Self.bytes(doc, r, equal: "true"), tag != .figure, tag != .picture { hidden[i] = true; continue }
+            if let r = styleRange, styleMayHide(r) {
+                let style = doc.string(r)
                 let s = String(style.lowercased().filter { $0 != " " })
                 if s.contains("display:none") || s.contains("visibility:hidden") { hidden[i] = true }
             }
         }
     }
+
+    /// The first `hidden`, `aria-hidden` and `style` attributes of element `i` (as
+    /// ``HTMLDocument/attributeRange(_:of:)`` finds each), in one pass over its attributes.
+    func hidingAttributes(_ i: Int) -> (hidden: Bool, ariaHidden: Range<Int>?, style: Range<Int>?) {
+        let lo = Int(doc.dataStart[i]), hi = Int(doc.dataEnd[i])
+        var hiddenAttribute = false
+        var aria: Range<Int>?, style: Range<Int>?
+        guard lo < hi else { return (false, nil, nil) }
+        for k in lo..<hi {
+            let a = doc.attributeRecords[k]
+            let start = Int(a.nameStart), len = Int(a.nameEnd - a.nameStart)
+            let value = Int(a.valueStart)..<Int(a.valueEnd)
+            if len == 6, !hiddenAttribute, Self.bytes(doc, start..<(start + len), equal: "hidden") { hiddenAttribute = true }
+            else if len == 11, aria == nil, Self.bytes(doc, start..<(start + len), equal: "aria-hidden") { aria = value }
+            else if len == 5, style == nil, Self.bytes(doc, start..<(start + len), equal: "style") { style = value }
+        }
+        return (hiddenAttribute, aria, style)
+    }
+
+    /// Whether `doc.bytes[r]` are the bytes of `s`.
+    static func bytes(_ doc: HTMLDocument, _ r: Range<Int>, equal s: StaticString) -> Bool {
+        guard r.count == s.utf8CodeUnitCount else { return false }
+        let p = s.utf8Start
+        var k = 0
+        for b in doc.bytes[r] {
+            if b != p[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// `style.contains("none") || style.contains("hidden")` for the `style` value at `r`: a byte
+    /// search when the value is ASCII (as ``ByteSearch/contains(_:ascii:)`` does), else the String's.
+    func styleMayHide(_ r: Range<Int>) -> Bool {
+        doc.bytes.withUnsafeBufferPointer { buf in
+            let v = UnsafeBufferPointer(rebasing: buf[r])
+            var high: UInt8 = 0
+            for b in v { high |= b }
+            if high < 0x80 {
+                return Self.noneBytes.withUnsafeBufferPointer { ByteSearch.contains(v, $0) }
+                    || Self.hiddenBytes.withUnsafeBufferPointer { ByteSearch.contains(v, $0) }
+            }
+            let style = String(decoding: v, as: UTF8.self)
+            return ByteSearch.contains(style, ascii: "none") || ByteSearch.contains(style, ascii: "hidden")
+        }
+    }
+
+    static let noneBytes = Array("none".utf8)
+    static let hiddenBytes = Array("hidden".utf8)
 
     /// Visible characters, link characters and commas per subtree (backwards).
     mutating func aggregate() {

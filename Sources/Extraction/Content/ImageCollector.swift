@@ -80,14 +80,34 @@ struct ImageCollector {
             if placeholder { candidates.append(src) } else { candidates.insert(src, at: 0) }
         }
         for name in ["srcset", "data-srcset"] {
-            if let v = doc.attribute(name, of: img), let first = v.split(separator: ",").first?.split(separator: " ").first {
-                candidates.append(String(first))
+            if let v = doc.attribute(name, of: img), let first = Self.firstSource(inSrcset: v) {
+                candidates.append(first)
             }
         }
         for c in candidates {
             if let u = CanonicalURL.resolve(c, against: pageURL), u.hasPrefix("http") { return u }
         }
         return nil
+    }
+
+    /// `srcset.split(separator: ",").first?.split(separator: " ").first`: read from the bytes when
+    /// the value is ASCII without a CR (every byte a Character), so a long `srcset` is not split whole.
+    static func firstSource(inSrcset v: String) -> String? {
+        let u = Array(v.utf8)
+        guard !u.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else {
+            return v.split(separator: ",").first?.split(separator: " ").first.map(String.init)
+        }
+        var i = 0
+        while i < u.count, u[i] == 0x2C { i += 1 }
+        guard i < u.count else { return nil }
+        var end = i
+        while end < u.count, u[end] != 0x2C { end += 1 }
+        var start = i
+        while start < end, u[start] == 0x20 { start += 1 }
+        guard start < end else { return nil }
+        var stop = start
+        while stop < end, u[stop] != 0x20 { stop += 1 }
+        return String(decoding: u[start..<stop], as: UTF8.self)
     }
 
     func acceptable(_ img: NodeID, _ url: String) -> Bool {

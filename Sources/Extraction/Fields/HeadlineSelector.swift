@@ -77,7 +77,7 @@ public struct HeadlineSelector: Sendable {
     /// headline; the long form is the search-engine title printed in the `<h1>`.
     static func shortenedByOG(_ chosen: String, ogTitle: String?, htmlTitle: String?) -> String? {
         guard let og = ogTitle.map({ HTMLDocument.collapse($0) }), let title = htmlTitle else { return nil }
-        let ow = normalize(og).split(separator: " "), cw = normalize(chosen).split(separator: " ")
+        let ow = UTF8Scan.spaceSplit(normalize(og)), cw = UTF8Scan.spaceSplit(normalize(chosen))
         guard ow.count >= 3, ow.count < cw.count, cw.count <= 80 else { return nil }
         // The heading's words in order, but for at most one word the heading does not have
         // ("compromise in Ukraine" for "compromise to end the Ukraine war") in a longer title.
@@ -284,22 +284,30 @@ public struct HeadlineSelector: Sendable {
     /// `s.contains(" ")` (Foundation's search): answered from the bytes when `s` is all ASCII, where
     /// no combining mark can join the space to another character.
     static func containsSpace(_ s: String) -> Bool {
-        var space = false
+        var space = false, ascii = true
         for b in s.utf8 {
-            if b >= 0x80 { return s.contains(" ") }
+            if b >= 0x80 { ascii = false }
             if b == 0x20 { space = true }
         }
-        return space
+        if ascii || !space { return space }
+        // A space that is surely a Character of its own answers it; else Foundation's search.
+        let u = Array(s.utf8)
+        for i in u.indices where u[i] == 0x20 && UTF8Scan.spaceIsSurelyCharacter(at: i, in: u) { return true }
+        return s.contains(" ")
     }
 
     static func siteMatches(_ part: String, _ site: String) -> Bool {
         guard !part.isEmpty else { return false }
         if part == site { return true }
-        let p = Self.containsSpace(part) ? String(part.unicodeScalars.filter { $0 != " " }) : part
-        let s = Self.containsSpace(site) ? String(site.unicodeScalars.filter { $0 != " " }) : site
+        let p = Self.containsSpace(part) ? Self.withoutSpaces(part) : part
+        let s = Self.containsSpace(site) ? Self.withoutSpaces(site) : site
         return p == s || (UTF8Scan.characterCount(of: p, isAtLeast: 3) && s.hasPrefix(p))
             || (UTF8Scan.characterCount(of: s, isAtLeast: 3) && p.hasPrefix(s) && p.count - s.count <= 12)
     }
+
+    /// `s` without its U+0020 scalars, made from the bytes (a space is one byte in UTF-8 and never
+    /// part of another scalar's bytes).
+    static func withoutSpaces(_ s: String) -> String { String(decoding: s.utf8.filter { $0 != 0x20 }, as: UTF8.self) }
 
     /// Lower case, letters and digits only, single spaces.
     static func normalize(_ s: String) -> String {
@@ -357,7 +365,7 @@ public struct HeadlineSelector: Sendable {
         init(_ normalized: String) {
             text = normalized
             bytes = Array(normalized.utf8)
-            words = normalized.split(separator: " ")
+            words = UTF8Scan.spaceSplit(normalized)
         }
     }
 

@@ -105,6 +105,14 @@ public struct LanguageDetector: Sendable {
         // Arabic-script and Cyrillic letters that single out a language.
         var urdu = 0, persian = 0, ukrainian = 0, serbian = 0, belarusian = 0, bulgarianHard = 0, russianOnly = 0
         for s in text.unicodeScalars {
+            // ASCII first (most of a Latin text): a letter is Latin, anything else no script.
+            if s.value < 0x80 {
+                guard (s.value | 0x20) &- 0x61 < 26 else { continue }
+                counts[Script.latin.rawValue] += 1
+                total += 1
+                if total >= maxLetters { break }
+                continue
+            }
             guard let sc = Self.script(of: s.value) else { continue }
             counts[sc.rawValue] += 1
             total += 1

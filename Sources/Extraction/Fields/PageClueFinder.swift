@@ -175,7 +175,7 @@ struct PageClueFinder {
             let x = NodeID(i)
             if doc.isElement(x), doc.tag(x).isNonContent { i = doc.subtreeEnd(x).index; continue }
             if doc.isText(x), doc.textByteCount(x) <= 2000 {
-                let t = HTMLDocument.collapse(doc.text(x))
+                let t = doc.collapsedText(x)
                 if t.contains(where: { $0.isLetter }) { texts.append((x, t)) }
             }
             i += 1
@@ -409,7 +409,7 @@ struct PageClueFinder {
             c = doc.nextSibling(x)
         }
         guard let b = prev, doc.isText(b) || (doc.isElement(b) && doc.subtreeEnd(b).index - b.index <= 3) else { return nil }
-        let t = doc.isText(b) ? HTMLDocument.collapse(doc.text(b)) : doc.textContent(of: b)
+        let t = doc.isText(b) ? doc.collapsedText(b) : doc.textContent(of: b)
         guard UTF8Scan.characterCount(of: t, isAtLeast: 3), UTF8Scan.characterCount(of: t, isAtMost: 30),
             !t.contains(where: { $0.isNumber })
         else { return nil }
@@ -537,7 +537,7 @@ struct PageClueFinder {
                 }
                 if abs(i - a) > 250, lastBylineEnd >= 0, i >= lastBylineEnd, i - lastBylineEnd <= 40, i >= dateUntil, len >= 6, len <= 120 {
                     // Far from the headline, a short date right after a byline found there.
-                    let t = HTMLDocument.collapse(doc.text(n))
+                    let t = doc.collapsedText(n)
                     if UTF8Scan.characterCount(of: t, isAtMost: 40) {
                         for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) }
                     }
@@ -546,7 +546,7 @@ struct PageClueFinder {
                     if i - pl.at <= 4 {
                         // Far from the headline the label may belong to a list of other articles.
                         let label = abs(i - a) <= 250 ? pl.label : .none
-                        let found = parser.scan(HTMLDocument.collapse(doc.text(n))).filter { $0.date.isValid }
+                        let found = parser.scan(doc.collapsedText(n)).filter { $0.date.isValid }
                         for m in found { c.dates.append((n, .init(date: m.date, label: label))) }
                         if !found.isEmpty { pendingDateLabel = nil }
                     } else {
@@ -557,7 +557,7 @@ struct PageClueFinder {
             if doc.isText(n), i >= skipUntil, abs(i - a) <= 250 {
                 // Unmarked text near the headline: a desk/staff/correspondent credit or a labelled date.
                 let len = doc.textByteCount(n)
-                if len >= 2, len <= 14, i >= bylineUntil, let p = doc.parent(n), Self.isBareLead(HTMLDocument.collapse(doc.text(n))),
+                if len >= 2, len <= 14, i >= bylineUntil, let p = doc.parent(n), Self.isBareLead(doc.collapsedText(n)),
                     !doc.visibleTextSurelyExceeds(p, chars: 120)
                 {
                     // "By <a>Jane Doe</a>": the lead and the name in the parent element.
@@ -569,12 +569,22 @@ struct PageClueFinder {
                     }
                 }
                 if len >= 4, len <= 400 {
-                    let t = HTMLDocument.collapse(doc.text(n))
+                    let t = doc.collapsedText(n)
                     // "At most k Characters": a text of at most k Unicode scalars has at most k
                     // Characters, so Characters are counted (grapheme breaking, slow on Bengali) only
                     // for texts with more scalars than the limit, and then only up to the limit.
+                    // The Character count is made once, capped above every limit asked below.
                     let scalars = UTF8Scan.scalarCount(t)
-                    func atMost(_ k: Int) -> Bool { scalars <= k || UTF8Scan.characterCount(of: t, isAtMost: k) }
+                    var characters = -1
+                    func atMost(_ k: Int) -> Bool {
+                        if scalars <= k { return true }
+                        if characters < 0 {
+                            // ASCII without a CR (a collapsed text has none): one Character per byte.
+                            characters = scalars == t.utf8.count && !t.utf8.contains(0x0D)
+                                ? min(scalars, 161) : UTF8Scan.characterCount(of: t, cappedAt: 161)
+                        }
+                        return characters <= k
+                    }
                     if atMost(80), i >= bylineUntil, !t.isEmpty {
                         if Self.looksLikeUnmarkedByline(t), !inMenuLink(n),
                             !Self.isTeamCredit(t.split(separator: " ")) || (abs(i - a) <= 100 && !inPlainLink(n))
@@ -601,7 +611,7 @@ struct PageClueFinder {
                 // Farther down (an author box after the article): an explicit "Written by Jane Doe".
                 let len = doc.textByteCount(n)
                 if len >= 12, len <= 120, startsWithExplicitLead(n) {
-                    let t = HTMLDocument.collapse(doc.text(n))
+                    let t = doc.collapsedText(n)
                     let lower = t.lowercased()
                     if Self.explicitLeads.contains(where: { UTF8Scan.hasPrefix(lower, $0) }), t.split(separator: " ").count <= 7,
                         Self.looksLikeLedByline(t), !inMenuLink(n)

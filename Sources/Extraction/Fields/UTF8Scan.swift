@@ -74,15 +74,7 @@ enum UTF8Scan {
         var i = 0
         while i < n {
             if u[i] != 0x20 { i += 1; continue }
-            if i + 1 < n, u[i + 1] >= 0x80 {
-                let v = scalar(at: i + 1, in: u).value
-                guard (0x985...0x9B9).contains(v) || v == 0x9CE || (0x9DC...0x9E1).contains(v) || (0x9E6...0x9F1).contains(v)
-                else { return s.split(separator: " ") }
-            }
-            if i > 0, u[i - 1] >= 0x80 {
-                let v = scalar(before: i, in: u).value
-                guard v < 0x600 || (0x900..<0xD00).contains(v) else { return s.split(separator: " ") }
-            }
+            guard spaceIsSurelyCharacter(at: i, in: u) else { return s.split(separator: " ") }
             if start < i { offsets.append((start, i)) }
             i += 1
             start = i
@@ -90,6 +82,23 @@ enum UTF8Scan {
         if start < n { offsets.append((start, n)) }
         let u8 = s.utf8
         return offsets.map { r in s[u8.index(u8.startIndex, offsetBy: r.0)..<u8.index(u8.startIndex, offsetBy: r.1)] }
+    }
+
+    /// True when the space at byte `i` of `u` is surely a Character of its own: the scalar after it
+    /// ASCII or a Bengali letter or digit (not a mark that would join it), the scalar before it below
+    /// U+0600 or in U+0900–U+0CFF (no prepended mark). False when unsure.
+    @inline(__always)
+    static func spaceIsSurelyCharacter(at i: Int, in u: [UInt8]) -> Bool {
+        if i + 1 < u.count, u[i + 1] >= 0x80 {
+            let v = scalar(at: i + 1, in: u).value
+            guard (0x985...0x9B9).contains(v) || v == 0x9CE || (0x9DC...0x9E1).contains(v) || (0x9E6...0x9F1).contains(v)
+            else { return false }
+        }
+        if i > 0, u[i - 1] >= 0x80 {
+            let v = scalar(before: i, in: u).value
+            guard v < 0x600 || (0x900..<0xD00).contains(v) else { return false }
+        }
+        return true
     }
 
     /// The number of Unicode scalars of `s` (its UTF-8 bytes that are not continuation bytes): an
@@ -111,6 +120,16 @@ enum UTF8Scan {
             if n > limit { return false }
         }
         return true
+    }
+
+    /// `min(s.count, cap)`, stopping at `cap`.
+    static func characterCount(of s: String, cappedAt cap: Int) -> Int {
+        var n = 0
+        for _ in s {
+            n += 1
+            if n >= cap { break }
+        }
+        return n
     }
 
     /// `s.count >= limit`, stopping at `limit`.

@@ -225,8 +225,25 @@ public struct MetadataExtractor: Sendable {
     }
 
     static func splitTags(_ s: String, comma: Bool) -> [String] {
-        let parts = comma ? s.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "،" }).map(String.init) : [s]
+        let parts = comma ? splitAtCommas(s) : [s]
         return parts.map { HTMLDocument.collapse($0) }.filter { !$0.isEmpty && $0.count <= 80 }
+    }
+
+    /// `s` split at `,`, `;` and `،` Characters, empty parts left out. An ASCII text (no CR, which
+    /// would join a following LF) is split at its bytes: there every byte is a Character.
+    static func splitAtCommas(_ s: String) -> [String] {
+        var ascii = true
+        for b in s.utf8 where b >= 0x80 || b == 0x0D { ascii = false; break }
+        guard ascii else { return s.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "،" }).map(String.init) }
+        var out: [String] = []
+        var start = 0
+        let u = Array(s.utf8)
+        for (k, b) in u.enumerated() where b == 0x2C || b == 0x3B {
+            if k > start { out.append(String(decoding: u[start..<k], as: UTF8.self)) }
+            start = k + 1
+        }
+        if start < u.count { out.append(String(decoding: u[start...], as: UTF8.self)) }
+        return out
     }
 
     // MARK: JSON-LD

@@ -248,7 +248,7 @@ public final class HTMLDocument: Sendable {
     /// trimmed. Text inside non-content elements (`script`, `style`, `noscript`, `template`, …) is
     /// skipped unless `includeHidden`; block elements and `<br>` separate words.
     public func textContent(of n: NodeID, includeHidden: Bool = false) -> String {
-        if kinds[n.index] == .text { return Self.collapse(text(n)) }
+        if kinds[n.index] == .text { return collapsedText(n) }
         var out: [UInt8] = []
         appendText(of: n, to: &out, includeHidden: includeHidden)
         return Self.collapseBytes(out)
@@ -295,31 +295,53 @@ public final class HTMLDocument: Sendable {
 
     /// Collapses runs of white space (including NBSP, other Unicode spaces, line/paragraph separators
     /// and control characters) to one space and trims.
-    public static func collapse(_ s: String) -> String { collapseBytes(Array(s.utf8)) }
+    public static func collapse(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { collapseBytes($0) }
+    }
 
-    static func collapseBytes(_ b: [UInt8]) -> String {
+    /// The text of text node `n`, collapsed as ``collapse(_:)`` (read in place, no String made first).
+    func collapsedText(_ n: NodeID) -> String { withTextBytes(n) { Self.collapseBytes($0) } }
+
+    static func collapseBytes(_ b: [UInt8]) -> String { b.withUnsafeBufferPointer { collapseBytes($0) } }
+
+    /// Bytes that may start white space, a ZWSP or a control character; runs of other bytes are
+    /// copied whole.
+    static let collapseSpecial: [Bool] = (0..<256).map { $0 <= 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 }
+
+    static func collapseBytes(_ b: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var pendingSpace = false
         var i = 0
         let n = b.count
-        while i < n {
-            let c = b[i]
-            var ws = 0
-            if c <= 0x20 || c == 0x7F { ws = 1 }                                             // ASCII space and controls
-            else if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 || b[i + 1] == 0x85 { ws = 2 }     // NBSP, NEL
-            else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, (0x80...0x8A).contains(b[i + 2]) || b[i + 2] == 0xAF
-                || b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { ws = 3 }                             // U+2000–200A, 202F, line/paragraph separators
-            else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { ws = 3 }     // U+3000
-            else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x8B { i += 3; continue } // ZWSP: drop
-            if ws > 0 {
-                pendingSpace = !out.isEmpty
-                i += ws
-                continue
+        collapseSpecial.withUnsafeBufferPointer { special in
+            while i < n {
+                let c = b[i]
+                if !special[Int(c)] {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    var j = i + 1
+                    while j < n, !special[Int(b[j])] { j += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                    i = j
+                    continue
+                }
+                var ws = 0
+                if c <= 0x20 || c == 0x7F { ws = 1 }                                             // ASCII space and controls
+                else if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 || b[i + 1] == 0x85 { ws = 2 }     // NBSP, NEL
+                else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, (0x80...0x8A).contains(b[i + 2]) || b[i + 2] == 0xAF
+                    || b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { ws = 3 }                             // U+2000–200A, 202F, line/paragraph separators
+                else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { ws = 3 }     // U+3000
+                else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x8B { i += 3; continue } // ZWSP: drop
+                if ws > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += ws
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(c)
+                i += 1
             }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(c)
-            i += 1
         }
         return String(decoding: out, as: UTF8.self)
     }
