@@ -156,27 +156,4 @@ struct BodyRecallTests {
         let r = try extract(html)
         #expect(r.body.contains { $0.type == .heading && $0.text == "Preparing the Data" })
     }
-
-    // MARK: Negated class names
-
-    @Test("A class name negated by 'no-'/'no_' ('no_caption', 'has-no-sidebar') marks no boilerplate; the plain name still does")
-    func negatedClassNames() {
-        #expect(BoilerplateHints.verdict("buzz_superlist_item no_caption") == .none)
-        #expect(BoilerplateHints.verdict("layout has-no-sidebar") == .none)
-        #expect(BoilerplateHints.verdict("buzz_attr_caption") != .none)
-        #expect(BoilerplateHints.verdict("sidebar") != .none)
-        #expect(BoilerplateHints.verdict("piano_caption") != .none)  // "no_" inside a word is no negation
-    }
-
-    @Test("A section whose class says it has no caption keeps its heading and text in the body")
-    func noCaptionSectionKept() throws {
-        var html = "<html><body><article><h1>Twenty things we learned this year</h1>"
-        for i in 0..<3 { html += "<p>\(Self.paragraph) Part \(i).</p>" }
-        html += "<div class=\"list_item list_item_wide no_caption\"><h2>The first thing we learned</h2>"
-        html += "<p>The first thing was that a list item without a caption is still part of the story, and its heading opens it.</p></div>"
-        html += "<p>\(Self.paragraph) Closing part.</p></article></body></html>"
-        let r = try extract(html)
-        #expect(r.text.contains("The first thing we learned"))
-        #expect(r.text.contains("a list item without a caption is still part of the story"))
-    }
 }

@@ -77,7 +77,7 @@ enum BoilerplateHints {
                 for (needle, kind) in needleBuckets[Int(h[i])] where kind < best && needle.count <= count - i {
                     var k = 1
                     while k < needle.count && h[i + k] == needle[k] { k += 1 }
-                    if k == needle.count && !(kind > 0 && Self.isNegated(h, at: i)) {
+                    if k == needle.count {
                         best = kind
                         if kind == 0 { break outer }
                     }
@@ -98,14 +98,6 @@ enum BoilerplateHints {
             start = k + 1
         }
         return start < hay.count && weakTokenBytes.contains(hay[start...]) ? .weak : .none
-    }
-
-    /// Whether the name matched at `i` is negated by a "no-"/"no_" before it at a word boundary
-    /// ("no_caption", "has-no-sidebar", "buzz_attr_no_caption"): the element is one *without*
-    /// that thing, no boilerplate by the name.
-    static func isNegated(_ h: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        guard i >= 3, h[i - 3] == 0x6E, h[i - 2] == 0x6F, h[i - 1] == 0x2D || h[i - 1] == 0x5F else { return false }
-        return i == 3 || h[i - 4] == 0x20 || h[i - 4] == 0x2D || h[i - 4] == 0x5F
     }
 
     /// Whole `class`/`id` tokens by which a page hides an element until a script shows it.
