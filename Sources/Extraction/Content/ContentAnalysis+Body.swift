@@ -10,7 +10,7 @@ extension ContentAnalysis {
         markBoilerplate()
         segment()
         var (root, headlineNode, body) = chooseBody(headlineHints: headlineHints)
-        if conditionalChars > 0, conditionalChars > 2 * body.reduce(0, { $0 + $1.text.unicodeScalars.count }),
+        if conditionalChars > 0, conditionalChars > 2 * body.reduce(0, { $0 + UTF8Scan.scalarCount($1.text) }),
            body.count(where: { $0.type == .paragraph && $0.text.utf8.count >= Self.storyParagraphBytes }) < Self.storyParagraphs {
             // Teaser lists or widgets outweigh what is left: they are the page's content (a listing,
             // a product page), so mark and choose again without those rules. A body of several

@@ -109,11 +109,22 @@ enum Charset {
             guard let base = p.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
             while i < n {
-                // Eight printable ASCII bytes at a time (the bulk of any page): no high bit and no
-                // byte below 0x20 (`w - 0x20…` borrows into bit 7 of a byte exactly when it is < 0x20).
+                // Eight ASCII bytes at a time (the bulk of any page). `w - 0x20…` borrows into bit 7
+                // of a byte below 0x20 (and may flag the byte after one): only then are the eight
+                // looked at one by one, for the line breaks and tabs of markup and the controls.
                 if i + 8 <= n {
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    if (w | (w &- 0x2020_2020_2020_2020)) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                    if w & 0x8080_8080_8080_8080 == 0 {
+                        if (w &- 0x2020_2020_2020_2020) & 0x8080_8080_8080_8080 != 0 {
+                            for k in i..<(i + 8) where p[k] < 0x20 {
+                                let c = p[k]
+                                if c == 0 { s.nul += 1 }
+                                else if c != 0x09, c != 0x0A, c != 0x0C, c != 0x0D, c != 0x1B { s.control += 1 }
+                            }
+                        }
+                        i += 8
+                        continue
+                    }
                 }
                 let c = p[i]
                 if c < 0x80 {

@@ -79,19 +79,15 @@ public struct PageTypeFeatures: Sendable, Equatable {
         var bodyChars = 0, listChars = 0, headings = 0, paragraphLengths: [Int] = []
         var paragraphChars = 0, commas = 0, sentenceEnds = 0
         for b in content.blocks {
-            let c = b.text.unicodeScalars.count
+            let counts = Self.proseCounts(b.text)
+            let c = counts.scalars
             bodyChars += c
             switch b.type {
             case .paragraph:
                 paragraphLengths.append(c)
                 paragraphChars += c
-                for u in b.text.unicodeScalars {
-                    switch u.value {
-                    case 0x2C, 0x060C, 0x3001, 0xFF0C: commas += 1  // , ، 、 ，
-                    case 0x2E, 0x21, 0x3F, 0x0964, 0x3002, 0xFF01, 0xFF1F, 0x061F: sentenceEnds += 1  // . ! ? । 。 ！ ？ ؟
-                    default: break
-                    }
-                }
+                commas += counts.commas
+                sentenceEnds += counts.sentenceEnds
             case .heading: headings += 1
             case .list: listChars += c
             case .quote: break
@@ -267,6 +263,39 @@ public struct PageTypeFeatures: Sendable, Equatable {
             i += 1
         }
         return false
+    }
+
+    /// Unicode scalars, commas (, ، 、 ，) and sentence ends (. ! ? । 。 ！ ？ ؟) of `text`, in one pass
+    /// over its UTF-8 (decoding only the non-ASCII scalars).
+    static func proseCounts(_ text: String) -> (scalars: Int, commas: Int, sentenceEnds: Int) {
+        var scalars = 0, commas = 0, ends = 0
+        var t = text
+        t.withUTF8 { p in
+            let n = p.count
+            var i = 0
+            while i < n {
+                let c = p[i]
+                if c < 0x80 {
+                    scalars += 1
+                    if c == 0x2C { commas += 1 } else if c == 0x2E || c == 0x21 || c == 0x3F { ends += 1 }
+                    i += 1
+                    continue
+                }
+                let len = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)  // a String's UTF-8 is valid: c is a lead byte
+                scalars += 1
+                if len <= 3, i + len <= n {
+                    var v = UInt32(c & (len == 2 ? 0x1F : 0x0F))
+                    for k in 1..<len { v = v << 6 | UInt32(p[i + k] & 0x3F) }
+                    switch v {
+                    case 0x060C, 0x3001, 0xFF0C: commas += 1
+                    case 0x0964, 0x3002, 0xFF01, 0xFF1F, 0x061F: ends += 1
+                    default: break
+                    }
+                }
+                i += len
+            }
+        }
+        return (scalars, commas, ends)
     }
 
     /// Paragraph characters below which the punctuation rates are left at 0.
