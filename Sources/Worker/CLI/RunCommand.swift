@@ -50,7 +50,7 @@ struct WorkerOptions: ParsableArguments {
     var concurrency: String?
     @Option(help: "Pages consumed but not yet committed, at most. (env: NEWSFLOW_MAX_IN_FLIGHT) (default: 256)")
     var maxInFlight: String?
-    @Option(help: "Bytes of in-flight pages, at most. (env: NEWSFLOW_MAX_IN_FLIGHT_BYTES) (default: 33554432)")
+    @Option(help: "Bytes of in-flight pages, at most. (env: NEWSFLOW_MAX_IN_FLIGHT_BYTES) (default: 67108864)")
     var maxInFlightBytes: String?
     @Option(help: "Larger pages go to the dead-letter topic as too_large. (env: NEWSFLOW_MAX_PAGE_BYTES) (default: 16777216)")
     var maxPageBytes: String?

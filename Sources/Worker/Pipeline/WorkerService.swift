@@ -44,7 +44,7 @@ final class WorkerService: Service, @unchecked Sendable {
         // Fetched-but-not-started pages: bounded like the pages in flight, at half their budget.
         c.maxBufferedMessages = max(64, configuration.maxInFlight)
         c.maxBufferedBytes = max(1 << 20, configuration.maxInFlightBytes / 2)
-        // One fetch response: an eighth of the budget (4 MiB by default); librdkafka then holds at most
+        // One fetch response: an eighth of the budget (8 MiB by default); librdkafka then holds at most
         // about three of them beyond the buffer, whatever the number of partitions.
         c.fetchMaxBytes = max(1 << 20, configuration.maxInFlightBytes / 8)
         c.properties["client.id"] = configuration.clientID
