@@ -8,11 +8,7 @@ import Schemas
 @Suite("Author rules")
 struct AuthorRuleTests {
     func authors(_ html: String, url: String = "https://example.com/garden/winter-roses") throws -> [String] {
-        let doc = try parseHTML(html)
-        let md = MetadataExtractor().extract(doc)
-        let paragraphs = doc.elements(.p).map { doc.textContent(of: $0) }.filter { $0.count > 60 }
-        return FieldResolver().resolve(document: doc, metadata: md, content: .init(paragraphs: paragraphs), pageURL: url)
-            .authors.map(\.name)
+        try resolveFields(html, url: url).authors.map(\.name)
     }
 
     static let body = "<p>Roses can be pruned in late winter, once the hardest frosts are over and the buds begin to swell.</p>"

@@ -9,10 +9,7 @@ import Schemas
 @Suite("FieldResolver: choosing the publication date")
 struct DateChoiceRuleTests {
     func resolve(_ html: String, url: String = "https://www.example-news.com/a/1") throws -> ResolvedFields {
-        let doc = try parseHTML(html)
-        let md = MetadataExtractor().extract(doc)
-        let paragraphs = doc.elements(.p).map { doc.textContent(of: $0) }.filter { $0.count > 60 }
-        return FieldResolver().resolve(document: doc, metadata: md, content: .init(paragraphs: paragraphs), pageURL: url)
+        try resolveFields(html, url: url)
     }
 
     static let body = "<p>The council met on Tuesday evening and voted on the plan after a long debate about costs and timing.</p>"

@@ -6,9 +6,7 @@ import Schemas
 @Suite("FieldResolver")
 struct FieldResolverTests {
     func resolve(_ doc: HTMLDocument, url: String) -> ResolvedFields {
-        let md = MetadataExtractor().extract(doc)
-        let paragraphs = doc.elements(.p).map { doc.textContent(of: $0) }.filter { $0.count > 60 }
-        return FieldResolver().resolve(document: doc, metadata: md, content: .init(paragraphs: paragraphs), pageURL: url)
+        resolveFields(doc, url: url)
     }
 
     @Test("the seed page: desk byline, printed Bengali date at +06:00 inferred, Reuters credit, Bengali")

@@ -8,10 +8,7 @@ import Schemas
 @Suite("HeadlineSelector: the heading against the page's titles")
 struct HeadlineMetadataRuleTests {
     func headline(_ html: String, url: String = "https://www.example-daily.com/news/1") throws -> String? {
-        let doc = try parseHTML(html)
-        let md = MetadataExtractor().extract(doc)
-        let paragraphs = doc.elements(.p).map { doc.textContent(of: $0) }.filter { $0.count > 60 }
-        return FieldResolver().resolve(document: doc, metadata: md, content: .init(paragraphs: paragraphs), pageURL: url).headline
+        try resolveFields(html, url: url).headline
     }
 
     static let body = "<p>The council met on Tuesday evening and voted on the plan after a long debate about costs and timing.</p>"

@@ -15,6 +15,19 @@ func parseHTML(_ html: String) throws -> HTMLDocument {
     try HTMLParser().parse(PageDecoder().decode(Array(html.utf8), contentType: "text/html; charset=utf-8"))
 }
 
+/// The fields ``FieldResolver`` gives a parsed fixture page: its metadata, and its paragraphs of
+/// more than 60 characters standing in for the content stage's body.
+func resolveFields(_ doc: HTMLDocument, url: String) -> ResolvedFields {
+    let md = MetadataExtractor().extract(doc)
+    let paragraphs = doc.elements(.p).map { doc.textContent(of: $0) }.filter { $0.count > 60 }
+    return FieldResolver().resolve(document: doc, metadata: md, content: .init(paragraphs: paragraphs), pageURL: url)
+}
+
+/// ``resolveFields(_:url:)`` of a fixture page given as HTML.
+func resolveFields(_ html: String, url: String) throws -> ResolvedFields {
+    try resolveFields(parseHTML(html), url: url)
+}
+
 @Suite("LenientJSON")
 struct LenientJSONTests {
     @Test("reads JSON-LD as pages really write it", arguments: [

@@ -195,14 +195,20 @@ enum BoilerplateHints {
 enum ByteSearch {
     /// The first index at or after `from` where `needle` starts in `hay`.
     static func firstIndex(_ hay: [UInt8], _ needle: [UInt8], from: Int = 0) -> Int? {
-        let n = needle.count, h = hay.count
+        hay.withUnsafeBufferPointer { hp in needle.withUnsafeBufferPointer { np in firstIndex(hp, np, from: from) } }
+    }
+
+    /// ``firstIndex(_:_:from:)-([UInt8],[UInt8],Int)`` over bytes in place.
+    static func firstIndex(_ hp: UnsafeBufferPointer<UInt8>, _ np: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        let n = np.count, h = hp.count
         guard n > 0, n <= h - from else { return nil }
-        let first = needle[0]
+        let first = np[0]
         var i = from
-        while i <= h - n {
-            if hay[i] == first {
+        let last = h - n
+        while i <= last {
+            if hp[i] == first {
                 var k = 1
-                while k < n && hay[i + k] == needle[k] { k += 1 }
+                while k < n && hp[i + k] == np[k] { k += 1 }
                 if k == n { return i }
             }
             i += 1
@@ -215,23 +221,9 @@ enum ByteSearch {
         hay.withUnsafeBufferPointer { hp in needle.withUnsafeBufferPointer { np in contains(hp, np) } }
     }
 
-    /// ``contains(_:_:)-([UInt8],[UInt8])`` over bytes in place.
+    /// ``contains(_:_:)-([UInt8],[UInt8])`` over bytes in place (an empty needle is contained).
     @inline(__always)
     static func contains(_ hp: UnsafeBufferPointer<UInt8>, _ np: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = np.count, h = hp.count
-        if n == 0 { return true }
-        if n > h { return false }
-        let first = np[0]
-        var i = 0
-        let last = h - n
-        while i <= last {
-            if hp[i] == first {
-                var k = 1
-                while k < n && hp[i + k] == np[k] { k += 1 }
-                if k == n { return true }
-            }
-            i += 1
-        }
-        return false
+        np.isEmpty || firstIndex(hp, np) != nil
     }
 }
