@@ -68,4 +68,72 @@ struct ContentFastPathTests {
             #expect(ByteSearch.contains(hay, ascii: needle) == hay.contains(needle), "\(hay) / \(needle)")
         }
     }
+
+    // MARK: Collapsing white space
+
+    /// White space as ``HTMLDocument/collapse(_:)`` defines it, one scalar at a time: ASCII space and
+    /// controls, NBSP, NEL, U+2000–U+200A, U+202F, the line and paragraph separators and U+3000
+    /// collapse to one space and are trimmed; a zero-width space is dropped.
+    static func collapseReference(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v == 0x200B { continue }
+            if v <= 0x20 || v == 0x7F || v == 0xA0 || v == 0x85 || (0x2000...0x200A).contains(v) || v == 0x202F
+                || v == 0x2028 || v == 0x2029 || v == 0x3000
+            {
+                pending = !out.isEmpty
+                continue
+            }
+            if pending { out.append(" "); pending = false }
+            out.append(u)
+        }
+        return String(out)
+    }
+
+    @Test("Collapsing white space with runs of plain bytes copied whole equals collapsing scalar by scalar")
+    func collapseAgreesWithReference() {
+        // Pieces whose lead bytes are the ones the fast path looks at (C2, E2, E3) with and without
+        // being white space: "€" and "、" start like U+2000 and U+3000.
+        let pieces = ["a", "Bb", " ", "\t", "\n", "\u{0001}", "\u{007F}", "\u{00A0}", "\u{0085}", "\u{00B5}", "\u{2003}", "\u{200A}",
+                      "\u{200B}", "\u{202F}", "\u{2028}", "\u{2029}", "\u{3000}", "€", "、", "—", "বাংলা", "ক্ষ"]
+        var rng = SplitMix64(seed: 0xC0_11A9_5E)
+        for _ in 0..<600 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...30, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            #expect(HTMLDocument.collapse(s) == Self.collapseReference(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test("A text node's collapsed text read in place equals collapsing its String")
+    func collapsedTextInPlace() throws {
+        let doc = try parseHTML("<p>  Dhaka,\u{00A0}27 Dec\u{2009}— <b>বাংলা\u{200B} খবর</b>\n\t end  </p>")
+        for i in 0..<doc.count where doc.isText(NodeID(i)) {
+            #expect(doc.collapsedText(NodeID(i)) == HTMLDocument.collapse(doc.text(NodeID(i))))
+        }
+    }
+
+    // MARK: Counting on UTF-8
+
+    @Test("Scalar and punctuation counts on UTF-8 equal counting the String's Unicode scalars")
+    func proseCountsAgreeWithScalars() {
+        let pieces = ["a", ",", ".", "!", "?", " ", "\u{060C}", "\u{061F}", "\u{0964}", "\u{3001}", "\u{3002}", "\u{FF0C}", "\u{FF01}",
+                      "\u{FF1F}", "é", "বাংলা", "😀", "\u{0965}", "\u{FF0E}"]
+        var rng = SplitMix64(seed: 0x9_C0_0A7)
+        for _ in 0..<400 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...25, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            var commas = 0, ends = 0
+            for u in s.unicodeScalars {
+                switch u.value {
+                case 0x2C, 0x060C, 0x3001, 0xFF0C: commas += 1
+                case 0x2E, 0x21, 0x3F, 0x0964, 0x3002, 0xFF01, 0xFF1F, 0x061F: ends += 1
+                default: break
+                }
+            }
+            let c = PageTypeFeatures.proseCounts(s)
+            #expect(c.scalars == s.unicodeScalars.count && c.commas == commas && c.sentenceEnds == ends, "\(s)")
+        }
+    }
 }
