@@ -5,20 +5,17 @@ extension ByteSearch {
     static func contains(_ hay: String, ascii needle: String) -> Bool {
         // Read in place: no copy of the haystack or the needle per call.
         var h = hay, nd = needle
-        let answer = h.withUTF8 { hb -> Bool? in
-            var high: UInt8 = 0
-            for b in hb { high |= b }
-            guard high < 0x80 else { return nil }
-            return nd.withUTF8 { contains(hb, $0) }
-        }
+        let answer = h.withUTF8 { hb in nd.withUTF8 { containsIfASCII(hb, $0) } }
         return answer ?? hay.contains(needle)
     }
 
-    /// Whether every byte is below 0x80.
-    static func isASCII(_ bytes: [UInt8]) -> Bool {
+    /// Whether `hay` holds `needle` by byte search when `hay` is all ASCII (where that agrees with
+    /// Foundation's `contains`); `nil` when it holds a byte from 0x80 on and the caller must ask
+    /// Foundation.
+    static func containsIfASCII(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool? {
         var high: UInt8 = 0
-        for b in bytes { high |= b }
-        return high < 0x80
+        for b in hay { high |= b }
+        return high < 0x80 ? contains(hay, needle) : nil
     }
 }
 

@@ -142,11 +142,8 @@ struct ContentAnalysis {
     func styleMayHide(_ r: Range<Int>) -> Bool {
         doc.bytes.withUnsafeBufferPointer { buf in
             let v = UnsafeBufferPointer(rebasing: buf[r])
-            var high: UInt8 = 0
-            for b in v { high |= b }
-            if high < 0x80 {
-                return Self.noneBytes.withUnsafeBufferPointer { ByteSearch.contains(v, $0) }
-                    || Self.hiddenBytes.withUnsafeBufferPointer { ByteSearch.contains(v, $0) }
+            if let none = Self.noneBytes.withUnsafeBufferPointer({ ByteSearch.containsIfASCII(v, $0) }) {
+                return none || Self.hiddenBytes.withUnsafeBufferPointer { ByteSearch.contains(v, $0) }
             }
             let style = String(decoding: v, as: UTF8.self)
             return ByteSearch.contains(style, ascii: "none") || ByteSearch.contains(style, ascii: "hidden")
