@@ -59,6 +59,22 @@ struct DocumentBuilder {
     /// The error that stopped the parse, if any.
     var failure: ExtractionError?
 
+    // MARK: Attribute value shortcut (see AttributeValueShortcut)
+
+    /// Whether long attribute values are swapped for placeholders before libxml2 reads them.
+    var valueShortcut = false
+    /// A tag was rewritten and its `startElement` has not come yet.
+    var pendingTag = false
+    /// Something other than the rewritten tag came after a rewrite: the parse must be redone
+    /// without the shortcut.
+    var shortcutDiverged = false
+    /// The original bytes of the rewritten tag's values, one after another, and where each ends.
+    var pendingValueBytes: [UInt8] = []
+    var pendingValueEnds: [Int32] = []
+    /// Scratch space of the rewrite: value offsets in the tag, and the shortened tag.
+    var shortcutSpans: [Int] = []
+    var shortcutScratch: [UInt8] = []
+
     enum Frame: UInt8 {
         /// An element that made a node (its id is on `open`).
         case created
@@ -155,15 +171,26 @@ struct DocumentBuilder {
         }
         let aStart = Int32(attrs.count)
         if let atts {
+            var restored = false
             var i = 0
             while let attName = atts[i] {
                 let (ns, ne) = appendCString(attName)
                 // Like libxml2's tree builder, a boolean attribute without a value (`defer`,
                 // `disabled`, …) gets its name as value; other attributes without one are empty.
                 let value = atts[i + 1] ?? (htmlIsBooleanAttr(attName) != 0 ? attName : nil)
-                let (vs, ve) = appendCString(value)
+                let (vs, ve): (Int32, Int32)
+                if pendingTag, let v = value {
+                    (vs, ve, restored) = restoreValue(v, restored: restored)
+                } else {
+                    (vs, ve) = appendCString(value)
+                }
                 attrs.append(.init(nameStart: ns, nameEnd: ne, valueStart: vs, valueEnd: ve))
                 i += 2
+            }
+            if pendingTag, i > 0 {
+                // The rewritten tag's values are back; attributes without a placeholder mean some
+                // other tag came first.
+                if restored { pendingTag = false } else { shortcutDiverged = true }
             }
         }
         dataStart[Int(id)] = aStart
@@ -186,6 +213,7 @@ struct DocumentBuilder {
 
     mutating func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int, cdata: Bool) -> Bool {
         guard failure == nil else { return false }
+        if pendingTag { shortcutDiverged = true }
         guard !frames.isEmpty else { return true }  // no open element: libxml2 drops the text
         var id: Int32 = -1
         switch (last, cdata) {
@@ -206,6 +234,7 @@ struct DocumentBuilder {
 
     /// A comment or processing instruction: not kept, but it separates text nodes.
     mutating func otherNode() {
+        if pendingTag { shortcutDiverged = true }
         if frames.isEmpty {
             if documentFirstChild == .none { documentFirstChild = .other }
         } else {
@@ -218,6 +247,21 @@ struct DocumentBuilder {
         guard !hasDTD else { return }
         hasDTD = true
         documentFirstChild = .other
+    }
+
+    /// Appends the value `v` of an attribute of the rewritten tag: the original bytes for a
+    /// placeholder, else `v` itself (which must then hold no placeholder marker).
+    mutating func restoreValue(_ v: UnsafePointer<xmlChar>, restored: Bool) -> (Int32, Int32, Bool) {
+        if let k = AttributeValueShortcut.placeholderIndex(v), k < pendingValueEnds.count {
+            let s = k == 0 ? 0 : Int(pendingValueEnds[k - 1])
+            let e = Int(pendingValueEnds[k])
+            let start = Int32(bytes.count)
+            bytes.append(contentsOf: pendingValueBytes[s..<e])
+            return (start, Int32(bytes.count), true)
+        }
+        if AttributeValueShortcut.containsMarker(v) { shortcutDiverged = true }
+        let (s, e) = appendCString(v)
+        return (s, e, restored)
     }
 
     // MARK: Result

@@ -27,17 +27,41 @@ public struct HTMLParser: Sendable {
 
     /// Parses `page` into a DOM. `deadline` bounds the parse (defaults to none).
     public func parse(_ page: DecodedPage, deadline: ContinuousClock.Instant? = nil) throws(ExtractionError) -> HTMLDocument {
-        try parse(utf8: page.utf8, deadline: deadline)
+        try parse(utf8: page.utf8, wellFormed: true, deadline: deadline)
     }
 
     /// Parses UTF-8 HTML bytes into a DOM.
     public func parse(utf8 page: [UInt8], deadline: ContinuousClock.Instant? = nil) throws(ExtractionError) -> HTMLDocument {
+        try parse(utf8: page, wellFormed: false, deadline: deadline)
+    }
+
+    /// Parses `page`; `wellFormed` says it is known to be valid UTF-8 without NUL bytes (the
+    /// decode stage's output), which ``AttributeValueShortcut`` needs (libxml2 reads anything else
+    /// differently); other input is checked first.
+    func parse(utf8 page: [UInt8], wellFormed: Bool, deadline: ContinuousClock.Instant?) throws(ExtractionError) -> HTMLDocument {
+        let shortcut = RawTextShortcut.isSupported && (wellFormed || Self.isWellFormed(page))
+        if let document = try parse(utf8: page, valueShortcut: shortcut, deadline: deadline) { return document }
+        // The shortcut diverged (see AttributeValueShortcut): parse again without it.
+        return try parse(utf8: page, valueShortcut: false, deadline: deadline)!
+    }
+
+    /// True for valid UTF-8 without NUL bytes.
+    static func isWellFormed(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            guard let p = b.baseAddress else { return true }
+            return memchr(p, 0, b.count) == nil && String(validating: b, as: UTF8.self) != nil
+        }
+    }
+
+    /// One parse; nil when the attribute value shortcut was on and diverged.
+    private func parse(utf8 page: [UInt8], valueShortcut: Bool, deadline: ContinuousClock.Instant?) throws(ExtractionError) -> HTMLDocument? {
         _ = Self.initialised
         let utf8 = AttributeNameRepair.repaired(page) ?? page
         newsflow_xml_silence_errors()
         guard utf8.count <= Int(Int32.max) / 2 else { throw ExtractionError(.tooLarge, "document too large to parse") }
         var builder = DocumentBuilder(maxNodes: configuration.maxNodes, maxDepth: configuration.maxDepth,
                                       deadline: deadline, capacity: utf8.count / 40)
+        builder.valueShortcut = valueShortcut
         var handler = SAXHandler.make()
         let parsed = utf8.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { c in
@@ -53,6 +77,7 @@ public struct HTMLParser: Sendable {
             }
         }
         guard parsed else { throw ExtractionError(.unparseable, "libxml2 could not parse the document") }
+        if builder.failure == nil, builder.shortcutDiverged || builder.pendingTag { return nil }
         return try builder.finish()
     }
 

@@ -2,8 +2,9 @@ import CLibXML2
 
 /// The libxml2 SAX callbacks of the parse stage: each forwards to the ``DocumentBuilder`` stored in
 /// the parser context's `_private` and stops the parser (`xmlStopParser`) when the builder reports
-/// a limit; the content of `<script>` and `<style>` goes through ``RawTextShortcut``. The callbacks
-/// are plain C function pointers (no captures).
+/// a limit; the content of `<script>` and `<style>` goes through ``RawTextShortcut``, and the start
+/// tag libxml2 will read next through ``AttributeValueShortcut``. The callbacks are plain C
+/// function pointers (no captures).
 enum SAXHandler {
     /// A handler with the events ``DocumentBuilder`` needs; everything else (entities, DTD
     /// declarations, ignorable white space, which the HTML parser does not report while blanks are
@@ -15,18 +16,25 @@ enum SAXHandler {
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
             let b = SAXHandler.builder(ctxt)
             guard b.pointee.startElement(name, UnsafePointer(atts)) else { xmlStopParser(ctxt); return }
-            if RawTextShortcut.applies(to: name), !RawTextShortcut.take(ctxt, name: name, builder: b) {
-                xmlStopParser(ctxt)
+            if RawTextShortcut.applies(to: name) {
+                if !RawTextShortcut.take(ctxt, name: name, builder: b) { xmlStopParser(ctxt) }
+            } else {
+                AttributeValueShortcut.prepare(ctxt, .afterStartTag, builder: b)
             }
         }
         h.endElement = { ctx, _ in
             guard let ctx else { return }
-            SAXHandler.builder(ctx.assumingMemoryBound(to: xmlParserCtxt.self)).pointee.endElement()
+            let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+            let b = SAXHandler.builder(ctxt)
+            b.pointee.endElement()
+            AttributeValueShortcut.prepare(ctxt, .afterEndTag, builder: b)
         }
         h.characters = { ctx, ch, len in
             guard let ctx, let ch, len >= 0 else { return }
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-            if !SAXHandler.builder(ctxt).pointee.characters(ch, Int(len), cdata: false) { xmlStopParser(ctxt) }
+            let b = SAXHandler.builder(ctxt)
+            if !b.pointee.characters(ch, Int(len), cdata: false) { xmlStopParser(ctxt); return }
+            AttributeValueShortcut.prepare(ctxt, .afterText, builder: b)
         }
         h.cdataBlock = { ctx, ch, len in
             guard let ctx, let ch, len >= 0 else { return }
