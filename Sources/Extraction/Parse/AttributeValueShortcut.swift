@@ -15,13 +15,13 @@ import Darwin
 /// scrapinghub_aeb, twice the cost of all the page's text.
 ///
 /// How: a SAX callback after which libxml2's input stands on a start tag (the `characters` event
-/// that ends at a `<`, the `startElement` of an element whose content starts with a tag, the
-/// `endElement` of an end tag followed by one) reads that tag the way libxml2 2.9 will (name,
-/// blanks, `name=value` pairs, quotes). Each double- or single-quoted value of at least
-/// ``minimumLength`` bytes that libxml2 would copy unchanged (no `&`, no control character but tab
-/// and line feed, well-formed UTF-8 without U+FFFE/U+FFFF) becomes `U+FDD0` and one index byte;
-/// the shortened tag is written to end where the last such value ended and libxml2's input pointer
-/// moves to its start. The tag's name, its other attributes and everything after the last
+/// that ends at a `<`, the `startElement` of an element whose content starts
+/// with a tag, the `endElement` of an end tag, a comment or a processing instruction followed by
+/// one) reads that tag the way libxml2 2.9 will (name, blanks, `name=value` pairs, quotes). Each
+/// double- or single-quoted value of at least ``minimumLength`` bytes that libxml2 would copy
+/// unchanged or with `&amp;` as `&` (see ``ValueForm``) goes to the builder's bytes as libxml2
+/// would report it and becomes `U+FDD0` and one index byte in the tag; the shortened tag is written
+/// to end where the last such value ended and libxml2's input pointer moves to its start. The tag's name, its other attributes and everything after the last
 /// placeholder are untouched, so libxml2 parses the same tag, auto-closes and implies the same
 /// elements, and reports the same attributes, placeholders aside.
 ///
@@ -33,7 +33,7 @@ import Darwin
 /// against libxml2's own tree.
 enum AttributeValueShortcut {
     /// Values shorter than this are left to libxml2 (a placeholder is four bytes).
-    static let minimumLength = 8
+    static let minimumLength = 6
     /// At most this many values are replaced in one tag (the index byte is `0x30 + k`).
     static let maximumValues = 64
     /// libxml2's limit on a tag or attribute name (`HTML_PARSER_BUFFER_SIZE`): longer names are
@@ -44,7 +44,7 @@ enum AttributeValueShortcut {
     enum Position {
         /// On the `<` that ends a run of text.
         case afterText
-        /// On the `<` right after an end tag's `>`.
+        /// On the `<` right after the `>` of an end tag, a comment or a processing instruction.
         case afterEndTag
         /// On the `>` of the start tag just reported; the tag would follow it.
         case afterStartTag
@@ -87,9 +87,9 @@ enum AttributeValueShortcut {
     // MARK: Reading the tag
 
     /// Reads the start tag at `p` (`<` and a letter) as libxml2 2.9's `htmlParseStartTag` does and
-    /// puts the `[start, end)` offsets of the values to replace into `spans`. Returns the offset
-    /// where the last of them ends (its closing quote), or nil when there is none or the tag must
-    /// be left alone.
+    /// puts the start and end offsets of each value to replace into `spans`, with 1 when its
+    /// `&amp;`s must be decoded, else 0. Returns the offset where the last of them ends (its
+    /// closing quote), or nil when there is none or the tag must be left alone.
     static func scan(_ p: UnsafePointer<UInt8>, _ n: Int, into spans: inout [Int]) -> Int? {
         spans.removeAll(keepingCapacity: true)
         var i = 1
@@ -116,9 +116,10 @@ enum AttributeValueShortcut {
                 let e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
                 let marked = startsWithMarker(p + s, e - s)
                 if e - s >= minimumLength || marked {
-                    if isPlain(p + s, e - s) {
-                        guard spans.count < 2 * maximumValues else { break scanning }
-                        spans.append(s); spans.append(e)
+                    let form = valueForm(p + s, e - s)
+                    if form != .other {
+                        guard spans.count < 3 * maximumValues else { break scanning }
+                        spans.append(s); spans.append(e); spans.append(form == .ampersands ? 1 : 0)
                     } else if marked {
                         return nil  // a real value that would read as a placeholder
                     } else if memchr(p + s, 0, e - s) != nil {
@@ -134,33 +135,57 @@ enum AttributeValueShortcut {
                 while i < n, !isBlank(p[i]), p[i] != 0x3E, p[i] != 0 { i += 1 }
             }
         }
-        return spans.last
+        return spans.isEmpty ? nil : spans[spans.count - 2]
     }
 
-    /// Copies the values at `spans` into the builder's pending values and writes the shortened tag
-    /// (`p[0..<last]` with each value a placeholder) into its scratch buffer, then over the end of
-    /// the original tag, ending at `last`.
+    /// Appends the values at `spans` (as libxml2 would report them) to the builder's document
+    /// bytes, notes where each one is, and writes the shortened tag (`p[0..<last]` with each value
+    /// a placeholder) into the scratch buffer, then over the end of the original tag, ending at `last`.
     static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) {
-        b.pointee.pendingValueBytes.removeAll(keepingCapacity: true)
-        b.pointee.pendingValueEnds.removeAll(keepingCapacity: true)
+        b.pointee.pendingValueRanges.removeAll(keepingCapacity: true)
         b.pointee.shortcutScratch.removeAll(keepingCapacity: true)
-        let spans = b.pointee.shortcutSpans
         var from = 0
         var k = 0
-        while k < spans.count {
-            let s = spans[k], e = spans[k + 1]
-            b.pointee.pendingValueBytes.append(contentsOf: UnsafeBufferPointer(start: p + s, count: e - s))
-            b.pointee.pendingValueEnds.append(Int32(b.pointee.pendingValueBytes.count))
+        let count = b.pointee.shortcutSpans.count
+        while k < count {
+            let s = b.pointee.shortcutSpans[k], e = b.pointee.shortcutSpans[k + 1]
+            let start = Int32(b.pointee.bytes.count)
+            if b.pointee.shortcutSpans[k + 2] == 0 {
+                b.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: p + s, count: e - s))
+            } else {
+                appendDecodingAmpersands(p + s, e - s, to: &b.pointee.bytes)
+            }
+            b.pointee.pendingValueRanges.append(start)
+            b.pointee.pendingValueRanges.append(Int32(b.pointee.bytes.count))
             b.pointee.shortcutScratch.append(contentsOf: UnsafeBufferPointer(start: p + from, count: s - from))
-            b.pointee.shortcutScratch.append(contentsOf: [0xEF, 0xB7, 0x90, UInt8(0x30 + k / 2)])
+            b.pointee.shortcutScratch.append(0xEF)
+            b.pointee.shortcutScratch.append(0xB7)
+            b.pointee.shortcutScratch.append(0x90)
+            b.pointee.shortcutScratch.append(UInt8(0x30 + k / 3))
             from = e
-            k += 2
+            k += 3
         }
         let length = b.pointee.shortcutScratch.count
         b.pointee.shortcutScratch.withUnsafeBufferPointer { s in
             // memmove: the shortened tag may overlap the bytes it was copied from.
             _ = memmove(UnsafeMutableRawPointer(mutating: p + (last - length)), s.baseAddress!, length)
         }
+    }
+
+    /// Appends `p[0..<n]` with each `&amp;` as `&` (a value of ``ValueForm/ampersands``).
+    static func appendDecodingAmpersands(_ p: UnsafePointer<UInt8>, _ n: Int, to bytes: inout [UInt8]) {
+        var from = 0
+        var i = 0
+        while i < n {
+            if p[i] == 0x26, i + 4 < n, p[i + 1] == 0x61, p[i + 2] == 0x6D, p[i + 3] == 0x70, p[i + 4] == 0x3B {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: p + from, count: i + 1 - from))
+                i += 5
+                from = i
+            } else {
+                i += 1
+            }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: p + from, count: n - from))
     }
 
     // MARK: Placeholders
@@ -192,10 +217,23 @@ enum AttributeValueShortcut {
 
     // MARK: Bytes
 
-    /// True when libxml2 copies the value `p[0..<n]` unchanged: no `&` (entities), no control
-    /// character but tab and line feed, well-formed UTF-8 without U+FFFE and U+FFFF.
-    static func isPlain(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    /// How libxml2 would copy a quoted value.
+    enum ValueForm {
+        /// Unchanged.
+        case plain
+        /// Unchanged but for `&amp;`, which becomes `&` (an `&` that no name follows stays).
+        case ampersands
+        /// Anything else (other entities, character references, control characters, ill-formed
+        /// UTF-8, U+FFFE/U+FFFF): left to libxml2.
+        case other
+    }
+
+    /// The ``ValueForm`` of the value `p[0..<n]`. Plain means no `&`, no control character but tab
+    /// and line feed, well-formed UTF-8 without U+FFFE and U+FFFF. libxml2 reads `&` and a name
+    /// (`htmlParseEntityRef`); an `&` followed by a byte that cannot start a name stays as it is.
+    static func valueForm(_ p: UnsafePointer<UInt8>, _ n: Int) -> ValueForm {
         let raw = UnsafeRawPointer(p)
+        var form = ValueForm.plain
         var i = 0
         while i < n {
             if i + 8 <= n {
@@ -207,16 +245,29 @@ enum AttributeValueShortcut {
             }
             let c = p[i]
             if c < 0x80 {
-                if c == 0x26 || (c < 0x20 && c != 0x09 && c != 0x0A) { return false }
+                if c == 0x26 {
+                    form = .ampersands
+                    if i + 4 < n, p[i + 1] == 0x61, p[i + 2] == 0x6D, p[i + 3] == 0x70, p[i + 4] == 0x3B {
+                        i += 5
+                        continue
+                    }
+                    // A name (or a character reference) may follow: libxml2's business.
+                    if i + 1 < n {
+                        let d = p[i + 1]
+                        if isLetter(d) || d == 0x5F || d == 0x3A || d == 0x23 || d >= 0x80 { return .other }
+                    }
+                } else if c < 0x20 && c != 0x09 && c != 0x0A {
+                    return .other
+                }
                 i += 1
                 continue
             }
             let len = UTF8Sequence.length(p, i, n)
-            guard len > 0 else { return false }
-            if c == 0xEF, p[i + 1] == 0xBF, p[i + 2] >= 0xBE { return false }
+            guard len > 0 else { return .other }
+            if c == 0xEF, p[i + 1] == 0xBF, p[i + 2] >= 0xBE { return .other }
             i += len
         }
-        return true
+        return form
     }
 
     @inline(__always)

@@ -68,9 +68,9 @@ struct DocumentBuilder {
     /// Something other than the rewritten tag came after a rewrite: the parse must be redone
     /// without the shortcut.
     var shortcutDiverged = false
-    /// The original bytes of the rewritten tag's values, one after another, and where each ends.
-    var pendingValueBytes: [UInt8] = []
-    var pendingValueEnds: [Int32] = []
+    /// Where the rewritten tag's values are in `bytes` (start and end of each, in order), put
+    /// there when the tag was rewritten: nothing else is appended before its `startElement`.
+    var pendingValueRanges: [Int32] = []
     /// Scratch space of the rewrite: value offsets in the tag, and the shortened tag.
     var shortcutSpans: [Int] = []
     var shortcutScratch: [UInt8] = []
@@ -249,15 +249,11 @@ struct DocumentBuilder {
         documentFirstChild = .other
     }
 
-    /// Appends the value `v` of an attribute of the rewritten tag: the original bytes for a
-    /// placeholder, else `v` itself (which must then hold no placeholder marker).
+    /// The bytes of the value `v` of an attribute of the rewritten tag: the original value's for a
+    /// placeholder, else `v` appended (which must then hold no placeholder marker).
     mutating func restoreValue(_ v: UnsafePointer<xmlChar>, restored: Bool) -> (Int32, Int32, Bool) {
-        if let k = AttributeValueShortcut.placeholderIndex(v), k < pendingValueEnds.count {
-            let s = k == 0 ? 0 : Int(pendingValueEnds[k - 1])
-            let e = Int(pendingValueEnds[k])
-            let start = Int32(bytes.count)
-            bytes.append(contentsOf: pendingValueBytes[s..<e])
-            return (start, Int32(bytes.count), true)
+        if let k = AttributeValueShortcut.placeholderIndex(v), 2 * k < pendingValueRanges.count {
+            return (pendingValueRanges[2 * k], pendingValueRanges[2 * k + 1], true)
         }
         if AttributeValueShortcut.containsMarker(v) { shortcutDiverged = true }
         let (s, e) = appendCString(v)

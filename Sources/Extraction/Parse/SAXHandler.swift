@@ -43,11 +43,17 @@ enum SAXHandler {
         }
         h.comment = { ctx, _ in
             guard let ctx else { return }
-            SAXHandler.builder(ctx.assumingMemoryBound(to: xmlParserCtxt.self)).pointee.otherNode()
+            let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+            let b = SAXHandler.builder(ctxt)
+            b.pointee.otherNode()
+            AttributeValueShortcut.prepare(ctxt, .afterEndTag, builder: b)
         }
         h.processingInstruction = { ctx, _, _ in
             guard let ctx else { return }
-            SAXHandler.builder(ctx.assumingMemoryBound(to: xmlParserCtxt.self)).pointee.otherNode()
+            let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+            let b = SAXHandler.builder(ctxt)
+            b.pointee.otherNode()
+            AttributeValueShortcut.prepare(ctxt, .afterEndTag, builder: b)
         }
         h.internalSubset = { ctx, _, _, _ in
             guard let ctx else { return }
