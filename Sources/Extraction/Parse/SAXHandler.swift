@@ -2,8 +2,9 @@ import CLibXML2
 
 /// The libxml2 SAX callbacks of the parse stage: each forwards to the ``DocumentBuilder`` stored in
 /// the parser context's `_private` and stops the parser (`xmlStopParser`) when the builder reports
-/// a limit; the content of `<script>` and `<style>` goes through ``RawTextShortcut``, and the start
-/// tag libxml2 will read next through ``AttributeValueShortcut``. The callbacks are plain C
+/// a limit; the content of `<script>` and `<style>` goes through ``RawTextShortcut``, the text that
+/// opens other elements through ``TextShortcut``, and the start tag libxml2 will read next through
+/// ``AttributeValueShortcut``. The callbacks are plain C
 /// function pointers (no captures).
 enum SAXHandler {
     /// A handler with the events ``DocumentBuilder`` needs; everything else (entities, DTD
@@ -19,6 +20,10 @@ enum SAXHandler {
             if RawTextShortcut.applies(to: name) {
                 if !RawTextShortcut.take(ctxt, name: name, builder: b) { xmlStopParser(ctxt) }
             } else {
+                if !TextShortcut.take(ctxt, name: name, hasAttributes: atts?[0] != nil, builder: b) {
+                    xmlStopParser(ctxt)
+                    return
+                }
                 AttributeValueShortcut.prepare(ctxt, .afterStartTag, builder: b)
             }
         }

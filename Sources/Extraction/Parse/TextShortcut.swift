@@ -1,0 +1,100 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Hands the text that opens an element to the ``DocumentBuilder`` in one piece instead of letting
+/// libxml2 copy it character by character (`htmlParseCharData`: about 100 instructions a byte,
+/// the largest cost of parsing left after ``RawTextShortcut`` and ``AttributeValueShortcut``).
+///
+/// Called from the `startElement` event, while libxml2's input is still on the `>` of the start
+/// tag. When the text after it is plain up to the next `<` or `&` (no control character but tab,
+/// line feed and carriage return, well-formed UTF-8 without U+FFFE/U+FFFF), libxml2 would report
+/// exactly those bytes as character data of this element (white space included: blanks are kept)
+/// and stop there: the shortcut reports them, writes a `>` over the last of them (already copied)
+/// and moves libxml2's input there, so libxml2 finishes the start tag and goes on at the `<` or
+/// `&`, as ``RawTextShortcut`` does for scripts. More text after that (an entity, a `<` that starts
+/// no tag, text after an end tag libxml2 ignores) joins the same text node, as it would have.
+///
+/// Only for the element whose start tag ends there (libxml2 also reports elements it implies,
+/// `html`, `head`, `body` and `p`, while reading other tags or text; those have no attributes and
+/// their name does not end at the input position), when that element takes content (not `br`,
+/// `img`, … which libxml2 closes at once), and not in `html`, `head` or `body`, where libxml2
+/// treats text specially (implied paragraphs, ignorable blanks). ``ParseEquivalenceTests`` check
+/// the result against libxml2's own tree.
+enum TextShortcut {
+    /// Reports the text after the start tag of `name` that was just reported, if it is plain.
+    /// False when the builder asks to stop.
+    static func take(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, name: UnsafePointer<xmlChar>,
+                     hasAttributes: Bool, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Bool {
+        guard b.pointee.valueShortcut, let input = ctxt.pointee.input, let base = input.pointee.base,
+              let cur = input.pointee.cur, let end = input.pointee.end, cur < end, cur[0] == 0x3E
+        else { return true }
+        let start = cur + 1
+        let n = end - start
+        guard n > 1, start[0] != 0x3C, start[0] != 0x26 else { return true }
+        // The element's own start tag ends here: it has attributes (implied elements have none),
+        // or its name is written just before the `>`.
+        if !hasAttributes {
+            let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+            guard cur - base > length else { return true }
+            let lt = cur - (length + 1)
+            guard lt[0] == 0x3C else { return true }
+            for k in 0..<length where lt[1 + k] | 0x20 != name[k] | 0x20 { return true }
+        }
+        guard !isExcluded(name) else { return true }
+        if let info = htmlTagLookup(name), info.pointee.empty != 0 { return true }
+        guard let length = plainLength(start, n), length > 0 else { return true }
+        guard b.pointee.characters(start, length, cdata: false) else { return false }
+        let gt = UnsafeMutablePointer(mutating: start + (length - 1))
+        gt.pointee = 0x3E
+        input.pointee.cur = UnsafePointer(gt)
+        return true
+    }
+
+    /// `html`, `head` and `body`.
+    static func isExcluded(_ name: UnsafePointer<xmlChar>) -> Bool {
+        switch name[0] {
+        case 0x68:  // h
+            return (name[1] == 0x74 && name[2] == 0x6D && name[3] == 0x6C && name[4] == 0)
+                || (name[1] == 0x65 && name[2] == 0x61 && name[3] == 0x64 && name[4] == 0)
+        case 0x62:  // b
+            return name[1] == 0x6F && name[2] == 0x64 && name[3] == 0x79 && name[4] == 0
+        default:
+            return false
+        }
+    }
+
+    /// The length of the plain text at `p` up to the next `<` or `&` (where libxml2's own text
+    /// loop stops too: what it reads after that, a tag or more text, it reads as before), or nil
+    /// when the text is not plain or runs to the end of the input.
+    static func plainLength(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        let raw = UnsafeRawPointer(p)
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                // Eight bytes of printable ASCII without '<' or '&'.
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let x = w ^ 0x3C3C_3C3C_3C3C_3C3C
+                let lt = (x &- 0x0101_0101_0101_0101) & ~x
+                let y = w ^ 0x2626_2626_2626_2626
+                let amp = (y &- 0x0101_0101_0101_0101) & ~y
+                if (w | (w &- 0x2020_2020_2020_2020) | lt | amp) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
+            let c = p[i]
+            if c < 0x80 {
+                if c == 0x3C || c == 0x26 { return i }
+                if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { return nil }
+                i += 1
+                continue
+            }
+            let len = UTF8Sequence.length(p, i, n)
+            guard len > 0 else { return nil }
+            if c == 0xEF, p[i + 1] == 0xBF, p[i + 2] >= 0xBE { return nil }
+            i += len
+        }
+        return nil
+    }
+}
