@@ -53,7 +53,7 @@ enum AttributeValueShortcut {
     /// Rewrites the start tag at libxml2's input position, if there is one with long plain values.
     static func prepare(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, _ position: Position,
                         builder b: UnsafeMutablePointer<DocumentBuilder>) {
-        guard b.pointee.valueShortcut, !b.pointee.pendingTag, ctxt.pointee.instate != XML_PARSER_EOF,
+        guard b.pointee.shortcuts, !b.pointee.pendingTag, ctxt.pointee.instate != XML_PARSER_EOF,
               let input = ctxt.pointee.input, let base = input.pointee.base, let cur = input.pointee.cur,
               let end = input.pointee.end, cur < end
         else { return }
@@ -82,6 +82,7 @@ enum AttributeValueShortcut {
             input.pointee.cur = UnsafePointer(start)
         }
         b.pointee.pendingTag = true
+        b.pointee.rewrittenTags += 1
     }
 
     // MARK: Reading the tag

@@ -61,8 +61,11 @@ struct DocumentBuilder {
 
     // MARK: Attribute value shortcut (see AttributeValueShortcut)
 
-    /// Whether long attribute values are swapped for placeholders before libxml2 reads them.
-    var valueShortcut = false
+    /// Whether ``AttributeValueShortcut`` and ``TextShortcut`` are on (the input is well-formed).
+    var shortcuts = false
+    /// How many tags and text runs they took.
+    var rewrittenTags = 0
+    var textRuns = 0
     /// A tag was rewritten and its `startElement` has not come yet.
     var pendingTag = false
     /// Something other than the rewritten tag came after a rewrite: the parse must be redone

@@ -7,7 +7,10 @@ import Darwin
 
 /// The parse stage: decoded UTF-8 → ``HTMLDocument``, with libxml2's HTML parser (error-tolerant,
 /// like a browser's for practical purposes) reporting SAX events to a ``DocumentBuilder``, which
-/// fills the document's arrays directly (libxml2 builds no tree of its own).
+/// fills the document's arrays directly (libxml2 builds no tree of its own). Three shortcuts keep
+/// the bulk of a page's bytes out of libxml2's character-by-character loops, with the same result:
+/// ``RawTextShortcut`` (scripts, styles), ``AttributeValueShortcut`` (long attribute values) and
+/// ``TextShortcut`` (the text that opens an element).
 ///
 /// Limits (from ``ExtractorConfiguration``): more than `maxNodes` nodes fails with
 /// ``ExtractionError/Code/treeTooLarge``; elements deeper than `maxDepth` are flattened (their text
@@ -36,13 +39,35 @@ public struct HTMLParser: Sendable {
     }
 
     /// Parses `page`; `wellFormed` says it is known to be valid UTF-8 without NUL bytes (the
-    /// decode stage's output), which ``AttributeValueShortcut`` needs (libxml2 reads anything else
-    /// differently); other input is checked first.
+    /// decode stage's output), which ``AttributeValueShortcut`` and ``TextShortcut`` need (libxml2
+    /// reads anything else differently); other input is checked first.
     func parse(utf8 page: [UInt8], wellFormed: Bool, deadline: ContinuousClock.Instant?) throws(ExtractionError) -> HTMLDocument {
-        let shortcut = RawTextShortcut.isSupported && (wellFormed || Self.isWellFormed(page))
-        if let document = try parse(utf8: page, valueShortcut: shortcut, deadline: deadline) { return document }
-        // The shortcut diverged (see AttributeValueShortcut): parse again without it.
-        return try parse(utf8: page, valueShortcut: false, deadline: deadline)!
+        try parseReporting(utf8: page, wellFormed: wellFormed, deadline: deadline).document
+    }
+
+    /// What a parse did besides building the document (for tests).
+    struct ShortcutReport {
+        /// Start tags whose long values ``AttributeValueShortcut`` replaced.
+        var rewrittenTags = 0
+        /// Runs of text ``TextShortcut`` reported.
+        var textRuns = 0
+        /// Whether the attribute value shortcut diverged and the page was parsed again without the
+        /// shortcuts.
+        var reparsed = false
+    }
+
+    /// ``parse(utf8:wellFormed:deadline:)`` with a report of the shortcuts taken.
+    func parseReporting(utf8 page: [UInt8], wellFormed: Bool, deadline: ContinuousClock.Instant? = nil)
+        throws(ExtractionError) -> (document: HTMLDocument, report: ShortcutReport)
+    {
+        var report = ShortcutReport()
+        let shortcuts = RawTextShortcut.isSupported && (wellFormed || Self.isWellFormed(page))
+        if let document = try parse(utf8: page, shortcuts: shortcuts, deadline: deadline, report: &report) {
+            return (document, report)
+        }
+        // The attribute value shortcut diverged: parse again without the shortcuts.
+        report = ShortcutReport(reparsed: true)
+        return (try parse(utf8: page, shortcuts: false, deadline: deadline, report: &report)!, report)
     }
 
     /// True for valid UTF-8 without NUL bytes.
@@ -54,14 +79,15 @@ public struct HTMLParser: Sendable {
     }
 
     /// One parse; nil when the attribute value shortcut was on and diverged.
-    private func parse(utf8 page: [UInt8], valueShortcut: Bool, deadline: ContinuousClock.Instant?) throws(ExtractionError) -> HTMLDocument? {
+    private func parse(utf8 page: [UInt8], shortcuts: Bool, deadline: ContinuousClock.Instant?,
+                       report: inout ShortcutReport) throws(ExtractionError) -> HTMLDocument? {
         _ = Self.initialised
         let utf8 = AttributeNameRepair.repaired(page) ?? page
         newsflow_xml_silence_errors()
         guard utf8.count <= Int(Int32.max) / 2 else { throw ExtractionError(.tooLarge, "document too large to parse") }
         var builder = DocumentBuilder(maxNodes: configuration.maxNodes, maxDepth: configuration.maxDepth,
                                       deadline: deadline, capacity: utf8.count / 40)
-        builder.valueShortcut = valueShortcut
+        builder.shortcuts = shortcuts
         var handler = SAXHandler.make()
         let parsed = utf8.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { c in
@@ -78,6 +104,8 @@ public struct HTMLParser: Sendable {
         }
         guard parsed else { throw ExtractionError(.unparseable, "libxml2 could not parse the document") }
         if builder.failure == nil, builder.shortcutDiverged || builder.pendingTag { return nil }
+        report.rewrittenTags = builder.rewrittenTags
+        report.textRuns = builder.textRuns
         return try builder.finish()
     }
 

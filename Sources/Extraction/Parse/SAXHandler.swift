@@ -24,7 +24,9 @@ enum SAXHandler {
                     xmlStopParser(ctxt)
                     return
                 }
-                AttributeValueShortcut.prepare(ctxt, .afterStartTag, builder: b)
+                // Not after html/head/body: libxml2 also reports those when it implies them while
+                // reading another tag, whose content (a script's) may follow.
+                if !TextShortcut.isExcluded(name) { AttributeValueShortcut.prepare(ctxt, .afterStartTag, builder: b) }
             }
         }
         h.endElement = { ctx, _ in

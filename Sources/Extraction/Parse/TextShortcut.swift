@@ -29,7 +29,7 @@ enum TextShortcut {
     /// False when the builder asks to stop.
     static func take(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, name: UnsafePointer<xmlChar>,
                      hasAttributes: Bool, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Bool {
-        guard b.pointee.valueShortcut, let input = ctxt.pointee.input, let base = input.pointee.base,
+        guard b.pointee.shortcuts, let input = ctxt.pointee.input, let base = input.pointee.base,
               let cur = input.pointee.cur, let end = input.pointee.end, cur < end, cur[0] == 0x3E
         else { return true }
         let start = cur + 1
@@ -51,6 +51,7 @@ enum TextShortcut {
         let gt = UnsafeMutablePointer(mutating: start + (length - 1))
         gt.pointee = 0x3E
         input.pointee.cur = UnsafePointer(gt)
+        b.pointee.textRuns += 1
         return true
     }
 

@@ -1,0 +1,153 @@
+import Testing
+@testable import Extraction
+
+/// ``AttributeValueShortcut`` and ``TextShortcut`` must give exactly libxml2's own tree (see
+/// ``ParseTreeOracle``), and must actually be taken where they apply (else the equivalence would
+/// prove nothing).
+@Suite("Parse stage: attribute value and text shortcuts")
+struct ParseShortcutTests {
+    /// Parses `html` with the shortcuts and compares with libxml2's tree; returns the report.
+    @discardableResult
+    func check(_ html: String, _ label: String) throws -> HTMLParser.ShortcutReport {
+        let bytes = Array(html.utf8)
+        let expected = try #require(ParseTreeOracle.parse(utf8: AttributeNameRepair.repaired(bytes) ?? bytes), "\(label): oracle failed")
+        let (doc, report) = try HTMLParser().parseReporting(utf8: bytes, wellFormed: false)
+        let difference = ParseTreeOracle.difference(expected, doc)
+        #expect(difference == nil, "\(label): \(difference ?? "")")
+        return report
+    }
+
+    static let long = "a-long-class-name another-one"
+    /// U+FDD0, the placeholders' marker (a noncharacter: Swift refuses it in a literal).
+    static let marker = String(decoding: [0xEF, 0xB7, 0x90] as [UInt8], as: UTF8.self)
+
+    @Test("Long attribute values are taken after text, start tags, end tags, comments and processing instructions")
+    func valuesInEveryPosition() throws {
+        let cases = [
+            "<body>text<div class=\"\(Self.long)\">x</div></body>",
+            "<body><ul><li class=\"\(Self.long)\">x</li></ul></body>",
+            "<body><span>a</span><span class='\(Self.long)'>b</span></body>",
+            "<body><!-- c --><div id=\"\(Self.long)\" title=\"\(Self.long)\">x</div></body>",
+            "<body><?pi x?><div id=\"\(Self.long)\">x</div></body>",
+            "<body><img src=\"a.jpg\"><a href=\"https://example.com/a/b/c?x=1&amp;y=2\">link</a></body>",
+            "<body>\n<DIV CLASS=\"\(Self.long.uppercased())\" Data-X = 'spaced  value'>x</DIV></body>",
+            "<body>x<a href=\"https://example.com/first\" href=\"https://example.com/second\">dup</a></body>",
+            "<body>x<div a=\"\(Self.long)\"b=\"\(Self.long)\"c=plainvalue d e=\"\(Self.long)\">x</div></body>",
+            "<body>x<p title=\"tabs\tand\nnewlines inside\" class=\"\(Self.long)\">p</p></body>",
+            "<body>x<svg><path d=\"M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10\"></path></svg></body>",
+        ]
+        for (i, html) in cases.enumerated() {
+            let report = try check(html, "case \(i)")
+            #expect(report.rewrittenTags > 0, "case \(i): no tag was rewritten")
+            #expect(!report.reparsed, "case \(i): re-parsed")
+        }
+    }
+
+    @Test("Auto-closed, implied and misplaced elements around rewritten tags give the same tree")
+    func structureAroundRewrittenTags() throws {
+        let cases = [
+            "<p>a<p class=\"\(Self.long)\">b<div class=\"\(Self.long)\">c",
+            "<ul><li class=\"\(Self.long)\">a<li class=\"\(Self.long)\">b</ul>",
+            "<table><tr class=\"\(Self.long)\"><td class=\"\(Self.long)\">x<td class=\"\(Self.long)\">y</table>",
+            "hello<div class=\"\(Self.long)\">x</div>",
+            "<head><title>t</title>x<link href=\"https://example.com/style.css\"></head><body>b</body>",
+            "<html><body><div>x</div><body class=\"\(Self.long)\">y</body><html lang=\"en-US-long-value\">",
+            "<div><script><div class=\"\(Self.long)\"></div></script><p class=\"\(Self.long)\">x</p></div>",
+            "<script><div class=\"\(Self.long)\"></div></script>after",
+            "<style><p class=\"\(Self.long)\"></style><p class=\"\(Self.long)\">x",
+            "<p<b class=\"\(Self.long)\">x</b>",
+            "<b>x</b ><i class=\"\(Self.long)\">y</i>",
+            "<dl><dt class=\"\(Self.long)\">a<dd class=\"\(Self.long)\">b</dl><select><option value=\"\(Self.long)\">o</select>",
+            "<br/><div class=\"\(Self.long)\">x</div><hr class=\"\(Self.long)\"/>y",
+            "<frameset><frame src=\"\(Self.long)\"><noframes class=\"\(Self.long)\">x</noframes></frameset>",
+        ]
+        for (i, html) in cases.enumerated() { try check(html, "case \(i)") }
+    }
+
+    @Test("Values libxml2 would change are left to it; real values that look like placeholders stop the rewrite")
+    func valuesLeftToLibxml2() throws {
+        let cases = [
+            "<body>x<a title=\"&quot;quoted&quot; and &lt;more&gt;\" href=\"?a=1&b=2&amp;c\">l</a></body>",
+            "<body>x<a title=\"A &#65; &#x42; reference\" class=\"\(Self.long)\">l</a></body>",
+            "<body>x<a title=\"ends with &\" alt=\"& alone &= &1\" class=\"\(Self.long)\">l</a></body>",
+            "<body>x<a title=\"a \u{1} control\" alt=\"carriage\r\nreturn value\" class=\"\(Self.long)\">l</a></body>",
+            "<body>x<a title=\"non \u{FFFE} char\" class=\"\(Self.long)\">l</a></body>",
+            "<body>x<a title=\"\(Self.marker)0\" class=\"\(Self.long)\">l</a></body>",
+            "<body>x<a title=\"\(Self.marker)x &amp; y\" class=\"\(Self.long)\">l</a></body>",
+            "<body>x<a title=\(Self.marker)1 class=\"\(Self.long)\">l</a></body>",
+            "<body>x<a class=\"\(Self.long)\" title=\"unterminated>l</a></body>",
+            "<body>x<a 'bogus' class=\"\(Self.long)\">l</a><a =\"x\" class=\"\(Self.long)\">m</a></body>",
+            "<body>x<a \u{C}class=\"\(Self.long)\">l</a></body>",
+            "<body>x<a " + (0..<80).map { "a\($0)=\"value-number-\($0)\"" }.joined(separator: " ") + ">many</a></body>",
+            "<body>x<" + String(repeating: "n", count: 120) + " class=\"\(Self.long)\">long name</body>",
+        ]
+        for (i, html) in cases.enumerated() { try check(html, "case \(i)") }
+    }
+
+    @Test("The text that opens an element is taken whole, up to a tag, an entity or a stray <")
+    func textRuns() throws {
+        let cases = [
+            "<body><p>Plain text, then <b>bold</b> and <a href=\"x\">a link</a>.</p></body>",
+            "<body><p>text &amp; more &nbsp; text</p><p>a < b and c > d</p></body>",
+            "<body><b>x</span>y</b><i>z<!-- c -->w</i></body>",
+            "<body><p>ä ö ü 中文 বাংলা \u{1F600}</p><td>></td><p>   </p></body>",
+            "<body><p>tab\tline\nreturn\r\nend</p></body>",
+            "<body><p>with \u{1} control</p><p>with \u{FFFE} char</p></body>",
+            "<html>> text<head>> more</head><body>> body text</body>",
+            "<title>Title text</title><p>para",
+            "<body><img src=a>after image<br>after break<p>x</p></body>",
+            "<body><custom-el>custom text</custom-el><textarea>area <b>text</b></textarea></body>",
+            "<body><p>unterminated text at the end",
+        ]
+        var runs = 0
+        for (i, html) in cases.enumerated() { runs += try check(html, "case \(i)").textRuns }
+        #expect(runs >= 10)
+    }
+
+    @Test("A tag rewritten inside a script's content is noticed, and the page parsed again without the shortcuts")
+    func divergenceReparses() throws {
+        // The builder's rule: any text or comment before the rewritten tag's startElement means
+        // libxml2 did not read it as a tag.
+        var b = DocumentBuilder(maxNodes: 100, maxDepth: 10, deadline: nil, capacity: 0)
+        b.pendingTag = true
+        let text: [UInt8] = Array("x".utf8)
+        _ = text.withUnsafeBufferPointer { b.characters($0.baseAddress!, 1, cdata: true) }
+        #expect(b.shortcutDiverged)
+        var c = DocumentBuilder(maxNodes: 100, maxDepth: 10, deadline: nil, capacity: 0)
+        c.pendingTag = true
+        c.otherNode()
+        #expect(c.shortcutDiverged)
+    }
+
+    @Test("Input that is not well-formed UTF-8, or holds NUL bytes, is parsed without the shortcuts")
+    func illFormedInput() throws {
+        let bytes: [UInt8] = Array("<body>x<div class=\"\(Self.long)\">".utf8) + [0xFF, 0xFE] + Array("</div></body>".utf8)
+        let (_, report) = try HTMLParser().parseReporting(utf8: bytes, wellFormed: false)
+        #expect(report.rewrittenTags == 0 && report.textRuns == 0)
+        let nul = Array("<body>x<div class=\"\(Self.long)\">a\u{0}b</div></body>".utf8)
+        let (_, report2) = try HTMLParser().parseReporting(utf8: nul, wellFormed: false)
+        #expect(report2.rewrittenTags == 0 && report2.textRuns == 0)
+        let good = Array("<body>x<div class=\"\(Self.long)\">ab</div></body>".utf8)
+        let (_, report3) = try HTMLParser().parseReporting(utf8: good, wellFormed: false)
+        #expect(report3.rewrittenTags == 1 && report3.textRuns == 1)
+    }
+
+    @Test("The tag reader finds the values libxml2 reads and stops at what it cannot read alike")
+    func scanning() throws {
+        func spans(_ tag: String) -> [Int]? {
+            let bytes = Array(tag.utf8)
+            var out: [Int] = []
+            let last = bytes.withUnsafeBufferPointer { AttributeValueShortcut.scan($0.baseAddress!, $0.count, into: &out) }
+            return last == nil ? nil : out
+        }
+        // <a href="…"> : value from 9 to 29, plain.
+        #expect(spans("<a href=\"https://example.com/abc\">") == [9, 32, 0])
+        #expect(spans("<a href = 'abcdefgh&amp;x' >") == [11, 25, 1])
+        #expect(spans("<a href=\"short\">") == nil)           // too short to be worth it
+        #expect(spans("<a href=\"&quot;abcdefgh\">") == nil)   // an entity libxml2 decodes
+        #expect(spans("<html class=\"abcdefghij\">") == nil)   // html/head/body/meta are left alone
+        #expect(spans("<a 'x' href=\"abcdefghij\">") == nil)   // a bogus attribute stops the reader
+        #expect(spans("<a title=\"\(Self.marker)&quot;\" href=\"abcdefghij\">") == nil)  // would read as a placeholder
+        #expect(spans("<a title=\"\(Self.marker)&\" href=\"abcdefghij\">") == [10, 14, 1, 22, 32, 0])  // short, but taken
+    }
+}
