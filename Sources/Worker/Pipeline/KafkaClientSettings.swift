@@ -10,10 +10,19 @@ extension WorkerConfiguration {
     /// letter carries the whole page), and at least 16 MiB.
     var producerMessageMaxBytes: Int { max(maxPageBytes + (1 << 20), 16 << 20) }
 
+    /// How long a record may wait for others to share its produce request (`linger.ms`): 50 ms,
+    /// where librdkafka waits 5. The worker publishes a steady stream of small records (a few KB
+    /// each), and every produce request costs the broker far more than its bytes: on the
+    /// development broker at about 600 msg/s the broker spent 0.35 cores with 5 ms and 0.22 with
+    /// 50 ms (100 ms saved no more), and the cores it gave back went to extraction. A record's
+    /// latency grows by at most the linger; `-X linger.ms=…` overrides it.
+    static let producerLingerMs = 50
+
     /// An idempotent producer (`acks=all`) with this configuration's brokers and librdkafka properties.
     func producerConfiguration(clientID: String, logger: Logger) -> KafkaProducerConfiguration {
         var p = KafkaProducerConfiguration(bootstrapServers: brokers)
         p.idempotent = true
+        p.lingerMs = Self.producerLingerMs
         p.messageMaxBytes = producerMessageMaxBytes
         p.properties["client.id"] = clientID
         p.properties.merge(kafkaProperties) { _, new in new }
