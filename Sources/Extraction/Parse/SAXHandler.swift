@@ -3,7 +3,7 @@ import CLibXML2
 /// The libxml2 SAX callbacks of the parse stage: each forwards to the ``DocumentBuilder`` stored in
 /// the parser context's `_private` and stops the parser (`xmlStopParser`) when the builder reports
 /// a limit; the content of `<script>` and `<style>` goes through ``RawTextShortcut``, the text that
-/// opens other elements through ``TextShortcut``, and the start tag libxml2 will read next through
+/// opens other elements or follows an end tag through ``TextShortcut``, and the start tag libxml2 will read next through
 /// ``AttributeValueShortcut``. The callbacks are plain C
 /// function pointers (no captures).
 enum SAXHandler {
@@ -34,7 +34,10 @@ enum SAXHandler {
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
             let b = SAXHandler.builder(ctxt)
             b.pointee.endElement()
-            AttributeValueShortcut.prepare(ctxt, .afterEndTag, builder: b)
+            let before = ctxt.pointee.input?.pointee.cur
+            if !TextShortcut.takeAfterEndTag(ctxt, builder: b) { xmlStopParser(ctxt); return }
+            // On the `<` after the text taken, or still right after the end tag.
+            AttributeValueShortcut.prepare(ctxt, ctxt.pointee.input?.pointee.cur == before ? .afterEndTag : .afterText, builder: b)
         }
         h.characters = { ctx, ch, len in
             guard let ctx, let ch, len >= 0 else { return }

@@ -5,8 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Hands the text that opens an element to the ``DocumentBuilder`` in one piece instead of letting
-/// libxml2 copy it character by character (`htmlParseCharData`: about 100 instructions a byte,
+/// Hands the text that opens an element, or follows an end tag, to the ``DocumentBuilder`` in one
+/// piece instead of letting libxml2 copy it character by character (`htmlParseCharData`: about 100 instructions a byte,
 /// the largest cost of parsing left after ``RawTextShortcut`` and ``AttributeValueShortcut``).
 ///
 /// Called from the `startElement` event, while libxml2's input is still on the `>` of the start
@@ -18,7 +18,10 @@ import Darwin
 /// `&`, as ``RawTextShortcut`` does for scripts. More text after that (an entity, a `<` that starts
 /// no tag, text after an end tag libxml2 ignores) joins the same text node, as it would have.
 ///
-/// Only for the element whose start tag ends there (libxml2 also reports elements it implies,
+/// After an end tag (see ``takeAfterEndTag(_:builder:)``) the text is taken the same way, into
+/// the closed element's parent, unless that is `html` or `head`.
+///
+/// After a start tag, only for the element whose start tag ends there (libxml2 also reports elements it implies,
 /// `html`, `head`, `body` and `p`, while reading other tags or text; those have no attributes and
 /// their name does not end at the input position), when that element takes content (not `br`,
 /// `img`, … which libxml2 closes at once), and not in `html`, `head` or `body`, where libxml2
@@ -53,6 +56,40 @@ enum TextShortcut {
         input.pointee.cur = UnsafePointer(gt)
         b.pointee.textRuns += 1
         return true
+    }
+
+    /// Reports the text after an end tag, if it is plain, when called from the `endElement` event
+    /// of the element that end tag closes (libxml2 reports that event last, after the elements the
+    /// end tag closes on the way, and just before it pops the element: its parent, where the text
+    /// goes, is the one below it). False when the builder asks to stop.
+    static func takeAfterEndTag(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>,
+                                builder b: UnsafeMutablePointer<DocumentBuilder>) -> Bool {
+        guard b.pointee.shortcuts, ctxt.pointee.nameNr >= 2, let names = ctxt.pointee.nameTab,
+              let closing = ctxt.pointee.name, let input = ctxt.pointee.input,
+              let base = input.pointee.base, let cur = input.pointee.cur, let end = input.pointee.end,
+              cur < end, cur - base > 3, cur[-1] == 0x3E, cur[0] != 0x3C, cur[0] != 0x26
+        else { return true }
+        // `</name>` (blanks allowed before the `>`) just before, naming the element being closed.
+        var k = cur - 2
+        while k > base, AttributeValueShortcut.isBlank(k[0]) { k -= 1 }
+        let nameEnd = k + 1
+        while k > base, AttributeNameRepair.isNameByte(k[0]) { k -= 1 }
+        guard k - base >= 1, k[0] == 0x2F, k[-1] == 0x3C else { return true }
+        let length = nameEnd - (k + 1)
+        guard length > 0, strlen(UnsafeRawPointer(closing).assumingMemoryBound(to: CChar.self)) == length else { return true }
+        for j in 0..<length where k[1 + j] | 0x20 != closing[j] | 0x20 { return true }
+        guard let parent = names[Int(ctxt.pointee.nameNr) - 2], !isHTMLOrHead(parent) else { return true }
+        guard let run = plainLength(cur, end - cur), run > 0 else { return true }
+        guard b.pointee.characters(cur, run, cdata: false) else { return false }
+        input.pointee.cur = cur + run
+        b.pointee.textRuns += 1
+        return true
+    }
+
+    /// `html` and `head`, where libxml2 implies a paragraph for text.
+    static func isHTMLOrHead(_ name: UnsafePointer<xmlChar>) -> Bool {
+        name[0] == 0x68 && ((name[1] == 0x74 && name[2] == 0x6D && name[3] == 0x6C && name[4] == 0)
+            || (name[1] == 0x65 && name[2] == 0x61 && name[3] == 0x64 && name[4] == 0))
     }
 
     /// `html`, `head` and `body`.
