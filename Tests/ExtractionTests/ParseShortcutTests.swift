@@ -75,6 +75,7 @@ struct ParseShortcutTests {
             "<body>x<a title=\"\(Self.marker)0\" class=\"\(Self.long)\">l</a></body>",
             "<body>x<a title=\"\(Self.marker)x &amp; y\" class=\"\(Self.long)\">l</a></body>",
             "<body>x<a title=\(Self.marker)1 class=\"\(Self.long)\">l</a></body>",
+            "<body>x<a title=\"\(Self.marker)\">l</a>y<a title='\(Self.marker)' alt=\"\(Self.marker)\">m</a></body>",
             "<body>x<a class=\"\(Self.long)\" title=\"unterminated>l</a></body>",
             "<body>x<a 'bogus' class=\"\(Self.long)\">l</a><a =\"x\" class=\"\(Self.long)\">m</a></body>",
             "<body>x<a \u{C}class=\"\(Self.long)\">l</a></body>",
@@ -157,5 +158,6 @@ struct ParseShortcutTests {
         #expect(spans("<a 'x' href=\"abcdefghij\">") == nil)   // a bogus attribute stops the reader
         #expect(spans("<a title=\"\(Self.marker)&quot;\" href=\"abcdefghij\">") == nil)  // would read as a placeholder
         #expect(spans("<a title=\"\(Self.marker)&\" href=\"abcdefghij\">") == [10, 14, 1, 22, 32, 0])  // short, but taken
+        #expect(spans("<a title=\"\(Self.marker)\" href=\"abcdefghij\">") == nil)  // a placeholder would be longer
     }
 }

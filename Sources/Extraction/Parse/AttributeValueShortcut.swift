@@ -72,8 +72,7 @@ enum AttributeValueShortcut {
         let n = end - lt
         guard n > minimumLength + 4, lt[0] == 0x3C, isLetter(lt[1]) else { return }
         guard let last = scan(lt, n, into: &b.pointee.shortcutSpans) else { return }
-        rewrite(lt, upTo: last, builder: b)
-        let start = UnsafeMutablePointer(mutating: lt + (last - b.pointee.shortcutScratch.count))
+        let start = UnsafeMutablePointer(mutating: lt + rewrite(lt, upTo: last, builder: b))
         if position == .afterStartTag {
             // libxml2 still has to step over the reported tag's `>`: put one just before.
             (start - 1).pointee = 0x3E
@@ -116,6 +115,9 @@ enum AttributeValueShortcut {
                 guard let close = memchr(p + s, Int32(q), n - s) else { break }
                 let e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
                 let marked = startsWithMarker(p + s, e - s)
+                // A value that is the marker alone would grow by its placeholder: leave the tag alone
+                // (the shortened tag must never be longer than the original).
+                if marked && e - s < 4 { return nil }
                 if e - s >= minimumLength || marked {
                     let form = valueForm(p + s, e - s)
                     if form != .other {
@@ -140,37 +142,40 @@ enum AttributeValueShortcut {
     }
 
     /// Appends the values at `spans` (as libxml2 would report them) to the builder's document
-    /// bytes, notes where each one is, and writes the shortened tag (`p[0..<last]` with each value
-    /// a placeholder) into the scratch buffer, then over the end of the original tag, ending at `last`.
-    static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) {
+    /// bytes and notes where each one is; then writes the shortened tag (`p[0..<last]` with each
+    /// value a placeholder) over the original, right-aligned to end at `last`. Returns the offset
+    /// where the shortened tag starts.
+    static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Int {
         b.pointee.pendingValueRanges.removeAll(keepingCapacity: true)
-        b.pointee.shortcutScratch.removeAll(keepingCapacity: true)
-        var from = 0
+        let spans = b.pointee.shortcutSpans
         var k = 0
-        let count = b.pointee.shortcutSpans.count
-        while k < count {
-            let s = b.pointee.shortcutSpans[k], e = b.pointee.shortcutSpans[k + 1]
+        while k < spans.count {
+            let s = spans[k], e = spans[k + 1]
             let start = Int32(b.pointee.bytes.count)
-            if b.pointee.shortcutSpans[k + 2] == 0 {
+            if spans[k + 2] == 0 {
                 b.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: p + s, count: e - s))
             } else {
                 appendDecodingAmpersands(p + s, e - s, to: &b.pointee.bytes)
             }
             b.pointee.pendingValueRanges.append(start)
             b.pointee.pendingValueRanges.append(Int32(b.pointee.bytes.count))
-            b.pointee.shortcutScratch.append(contentsOf: UnsafeBufferPointer(start: p + from, count: s - from))
-            b.pointee.shortcutScratch.append(0xEF)
-            b.pointee.shortcutScratch.append(0xB7)
-            b.pointee.shortcutScratch.append(0x90)
-            b.pointee.shortcutScratch.append(UInt8(0x30 + k / 3))
-            from = e
             k += 3
         }
-        let length = b.pointee.shortcutScratch.count
-        b.pointee.shortcutScratch.withUnsafeBufferPointer { s in
-            // memmove: the shortened tag may overlap the bytes it was copied from.
-            _ = memmove(UnsafeMutableRawPointer(mutating: p + (last - length)), s.baseAddress!, length)
+        // Right to left: every value is at least as long as its placeholder, so each piece lands at
+        // or after where it was read from, and nothing not yet moved is overwritten.
+        let q = UnsafeMutablePointer(mutating: p)
+        var dest = last
+        var j = spans.count / 3 - 1
+        while j >= 0 {
+            dest -= 4
+            q[dest] = 0xEF; q[dest + 1] = 0xB7; q[dest + 2] = 0x90; q[dest + 3] = UInt8(0x30 + j)
+            let from = j == 0 ? 0 : spans[3 * j - 2]
+            let length = spans[3 * j] - from
+            dest -= length
+            memmove(q + dest, p + from, length)
+            j -= 1
         }
+        return dest
     }
 
     /// Appends `p[0..<n]` with each `&amp;` as `&` (a value of ``ValueForm/ampersands``).

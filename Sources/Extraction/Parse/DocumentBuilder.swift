@@ -74,9 +74,8 @@ struct DocumentBuilder {
     /// Where the rewritten tag's values are in `bytes` (start and end of each, in order), put
     /// there when the tag was rewritten: nothing else is appended before its `startElement`.
     var pendingValueRanges: [Int32] = []
-    /// Scratch space of the rewrite: value offsets in the tag, and the shortened tag.
+    /// Scratch space of the rewrite: where the values to replace are in the tag.
     var shortcutSpans: [Int] = []
-    var shortcutScratch: [UInt8] = []
 
     enum Frame: UInt8 {
         /// An element that made a node (its id is on `open`).
