@@ -329,20 +329,24 @@ struct ContentAnalysis {
     }
 
     /// `name` (a lower-case class and id list) without the tokens that spell the text of element
-    /// `i`, separators aside: the anchors pages derive from a heading's title.
+    /// `i`, separators aside: the anchors pages derive from a heading's title. Only tokens of three
+    /// words or more count: a box's own name may repeat a short title ("related-posts" on
+    /// "Related posts").
     func withoutSlugs(_ name: String, of i: Int) -> String {
         let key = Self.key(doc.textContent(of: NodeID(i)))
         guard key.utf8.count >= Self.slugMinBytes else { return name }
         var kept: [Substring] = []
         for token in name.split(separator: " ") {
             let letters = String(token.filter { $0 != "-" && $0 != "_" })
-            if letters.utf8.count >= Self.slugMinBytes, key.contains(letters) || letters.contains(key) { continue }
+            if token.utf8.count - letters.utf8.count >= Self.slugMinSeparators, key.contains(letters) || letters.contains(key) { continue }
             kept.append(token)
         }
         return kept.joined(separator: " ")
     }
-    /// The shortest heading text (and class token) read as an anchor of that text.
+    /// The shortest heading text (letters and digits) whose anchor is looked for.
     static let slugMinBytes = 4
+    /// The fewest separators ("-", "_") of a token read as an anchor of the heading's text.
+    static let slugMinSeparators = 2
 
     /// A subtree built around form controls (checkbox-driven tables, polls, calculators, filters):
     /// at least five controls, more than three per paragraph and little text per control.
