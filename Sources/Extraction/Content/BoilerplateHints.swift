@@ -78,6 +78,7 @@ enum BoilerplateHints {
                     var k = 1
                     while k < needle.count && h[i + k] == needle[k] { k += 1 }
                     if k == needle.count {
+                        if kind == 2, isNegatedCaption(h, at: i, needle) { continue }
                         best = kind
                         if kind == 0 { break outer }
                     }
@@ -99,6 +100,16 @@ enum BoilerplateHints {
         }
         return start < hay.count && weakTokenBytes.contains(hay[start...]) ? .weak : .none
     }
+
+    /// "caption" preceded by "no-" or "no_" starting a token ("no_caption", "buzz_attr_no_caption"
+    /// aside, "media-landscape no-caption"): the element has no caption, it is not one.
+    static func isNegatedCaption(_ h: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
+        guard needle == captionBytes, i >= 3, h[i - 1] == 0x2D || h[i - 1] == 0x5F, h[i - 2] == 0x6F, h[i - 3] == 0x6E else { return false }
+        if i == 3 { return true }
+        let before = h[i - 4]
+        return before == 0x20 || before == 0x2D || before == 0x5F
+    }
+    static let captionBytes = Array("caption".utf8)
 
     /// Whole `class`/`id` tokens by which a page hides an element until a script shows it.
     static let hiddenTokenBytes: Set<ArraySlice<UInt8>> = Set(["hidden", "hide", "d-none", "is-hidden", "invisible"].map { ArraySlice($0.utf8) })

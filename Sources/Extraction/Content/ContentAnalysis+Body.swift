@@ -283,7 +283,8 @@ extension ContentAnalysis {
                 continue
             }
             flushRow()
-            if t.isEmpty || Self.isOnlyNumbering(t) { continue }
+            // A data series set as code ("2, 3, 5, 2, 3, 12") is not list numbering.
+            if t.isEmpty || (Self.isOnlyNumbering(t) && tag != .pre) { continue }
             // Only short blocks are judged by phrase: lower-case only those.
             if b.chars <= 110, BoilerplateHints.matchesPhrase(lowercasing: t, chars: b.chars) { continue }
             if tag.isHeading {
@@ -306,8 +307,11 @@ extension ContentAnalysis {
                 listLinkChars += b.linkChars
                 continue
             }
-            if !lenient && (b.linkDensity > 0.5 || (b.chars < 40 && b.linkDensity > 0.3)) { continue }
+            if !lenient && (b.linkDensity > 0.5 || (b.chars < 40 && b.linkDensity > 0.3)) && !isProseWithLinks(b) { continue }
             flushList()
+            // Text written straight into a <figure> (not in its caption, a paragraph or a quote) is
+            // the image's label or credit ("Image copyright", "Getty Images").
+            if tag == .figure { continue }
             if !seen.insert(TextKey(t)).inserted && b.chars < 80 { continue }
             let type: ArticleRecord.BlockType = doc.hasAncestor(NodeID(b.owner), tag: .blockquote) || tag == .blockquote ? .quote : .paragraph
             out.append(ContentBlock(type: type, text: t, node: NodeID(b.owner)))
@@ -319,6 +323,16 @@ extension ContentAnalysis {
         while !lenient, let last = out.last, last.type == .heading { out.removeLast() }
         return out
     }
+
+    /// A paragraph of prose that links much of its text: at least ``proseWithLinksChars`` characters
+    /// outside its links, and links at most ``proseWithLinksDensity`` of it ("The response, including
+    /// Marco, someone who is so sensitive … <a>enough to shut him down</a>, who <a>blocked …</a>").
+    /// A teaser or a run of links has little text of its own.
+    func isProseWithLinks(_ b: TextBlock) -> Bool {
+        doc.tags[b.owner] == .p && b.chars - b.linkChars >= Self.proseWithLinksChars && b.linkDensity <= Self.proseWithLinksDensity
+    }
+    static let proseWithLinksChars = 100
+    static let proseWithLinksDensity = 0.7
 
     /// Whether `list` is part of a nested list (items holding lists) whose whole text has little
     /// link text: a run of its items cut off by a sub-list ("Gijs <a>made the toolbar load

@@ -58,6 +58,9 @@ struct ContentAnalysis {
     /// not score as article text (``topCandidate()``) and is left out of a region that is not
     /// small print itself (``bodyBlocks(in:headlineKey:headlineNode:excluding:lenient:)``).
     var smallPrint: [Bool]
+    /// Inside `<pre>` or `<code>`: class names there are a syntax highlighter's token kinds
+    /// ("token comment", "hljs-meta"), not boilerplate hints (``markBoilerplate(conditional:)``).
+    var inCode: [Bool]
     var blocks: [TextBlock] = []
     /// Characters removed by the structural rules of ``markBoilerplate(conditional:)``.
     var conditionalChars = 0
@@ -79,6 +82,7 @@ struct ContentAnalysis {
         controls = [Int32](repeating: 0, count: n)
         paragraphs = [Int32](repeating: 0, count: n)
         smallPrint = [Bool](repeating: false, count: n)
+        inCode = [Bool](repeating: false, count: n)
     }
 
     // MARK: Passes
@@ -224,13 +228,22 @@ struct ContentAnalysis {
             removed[i] = removed[p] || hidden[i]
             owner[i] = owner[p]
             smallPrint[i] = smallPrint[p]
+            inCode[i] = inCode[p]
             guard doc.kinds[i] == .element, !removed[i] else { continue }
             let tag = doc.tags[i]
             if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
             if !runCards.isEmpty, runCards.remove(i) != nil { removed[i] = true; conditionalChars += Int(chars[i]); continue }
             if tag == .body || tag == .html || tag == .a { continue }
+            // Code is judged as a whole: its spans are named by token kind ("token comment").
+            if inCode[p] { continue }
+            if tag == .pre || tag == .code { inCode[i] = true }
             let id = NodeID(i)
-            let name = doc.classAndID(id)
+            var name = doc.classAndID(id)
+            // A heading's anchor named after its text ("h-what-is-social-shopping",
+            // "Eich_CEO_promotion_controversy") is no hint about it, whatever words its title holds.
+            if !name.isEmpty, tag.isHeading || doc.tags[p].isHeading, BoilerplateHints.verdict(name) != .none {
+                name = withoutSlugs(name, of: i)
+            }
             if !smallPrint[i], BoilerplateHints.isSmallPrint(name) { smallPrint[i] = true }
             // Structural rules hold whatever the size (a listing page undoes them in `run`).
             if conditional, isInteractiveWidget(i) || isTeaserList(i) { removed[i] = true; conditionalChars += Int(chars[i]); continue }
@@ -262,7 +275,9 @@ struct ContentAnalysis {
                 continue
             case .nav, .aside, .footer, .header, .form:
                 // Page furniture; the headline and byline in a header are not body text either.
-                // A wrapper misused for the article (long paragraphs inside) is kept.
+                // A wrapper misused for the article (long paragraphs inside) is kept, and so is the
+                // header of a part of the article (``isContentHeader(_:)``).
+                if tag == .header, chars[i] > 0, isContentHeader(i) { break }
                 if longParagraphs[i] <= 1 || tag == .nav { removed[i] = true; continue }
             default: break
             }
@@ -283,6 +298,55 @@ struct ContentAnalysis {
             }
         }
     }
+
+    /// Whether `<header>` `i` introduces a part of the article rather than the page or the article
+    /// itself: it sits in the element the page declares as the article's text
+    /// (`itemprop="articleBody"`, no section, article, aside, nav or figure between them: the
+    /// story's lead), or, inside a section or article, it holds nothing but one sub-heading
+    /// (`<header><h2>Features and tools</h2></header>`, a section's title).
+    func isContentHeader(_ i: Int) -> Bool {
+        var p = Int(doc.parents[i])
+        var sectioned = false
+        while p > 0 {
+            let t = doc.tags[p]
+            if t == .body || t == .html { break }
+            if t == .section || t == .article || t == .aside || t == .nav || t == .figure { sectioned = true; break }
+            if let prop = doc.attribute("itemprop", of: NodeID(p)), prop.lowercased().contains("articlebody") { return true }
+            p = Int(doc.parents[p])
+        }
+        guard sectioned else { return false }
+        var only: Int?
+        var c = doc.firstChild(NodeID(i))
+        while let k = c {
+            if doc.kinds[k.index] == .element {
+                if only != nil { return false }
+                only = k.index
+            }
+            c = doc.nextSibling(k)
+        }
+        guard let h = only else { return false }
+        return doc.tags[h].isHeading && doc.tags[h] != .h1
+    }
+
+    /// `name` (a lower-case class and id list) without the tokens that spell the text of element
+    /// `i`, separators aside: the anchors pages derive from a heading's title. Only tokens of three
+    /// words or more count: a box's own name may repeat a short title ("related-posts" on
+    /// "Related posts").
+    func withoutSlugs(_ name: String, of i: Int) -> String {
+        let key = Self.key(doc.textContent(of: NodeID(i)))
+        guard key.utf8.count >= Self.slugMinBytes else { return name }
+        var kept: [Substring] = []
+        for token in name.split(separator: " ") {
+            let letters = String(token.filter { $0 != "-" && $0 != "_" })
+            if token.utf8.count - letters.utf8.count >= Self.slugMinSeparators, key.contains(letters) || letters.contains(key) { continue }
+            kept.append(token)
+        }
+        return kept.joined(separator: " ")
+    }
+    /// The shortest heading text (letters and digits) whose anchor is looked for.
+    static let slugMinBytes = 4
+    /// The fewest separators ("-", "_") of a token read as an anchor of the heading's text.
+    static let slugMinSeparators = 2
 
     /// A subtree built around form controls (checkbox-driven tables, polls, calculators, filters):
     /// at least five controls, more than three per paragraph and little text per control.
