@@ -69,7 +69,7 @@ def main():
         summary = e.get("summary", {})
         corpus = e.get("corpus", {})
         print(f"### End to end through the dev broker (Tansu) — {corpus.get('messages', '?')} messages\n")
-        print("| run | processes | msg/s | MB/s in | worker cores | msg per worker-core-s | broker cores | machine cores |")
+        print("| run | processes | msg/s | MB/s in | worker cores | msg per worker-core-s | broker (Tansu) cores | machine cores |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for label, v in summary.items():
             name = label.replace("cmd", "newsflow")
