@@ -1,7 +1,7 @@
 import Testing
 @testable import Extraction
 
-/// ``AttributeValueShortcut`` and ``TextShortcut`` must give exactly libxml2's own tree (see
+/// ``AttributeShortcut`` and ``TextShortcut`` must give exactly libxml2's own tree (see
 /// ``ParseTreeOracle``), and must actually be taken where they apply (else the equivalence would
 /// prove nothing).
 @Suite("Parse stage: attribute value and text shortcuts")
@@ -18,10 +18,10 @@ struct ParseShortcutTests {
     }
 
     static let long = "a-long-class-name another-one"
-    /// U+FDD0, the placeholders' marker (a noncharacter: Swift refuses it in a literal).
+    /// U+FDD0, a noncharacter (Swift refuses it in a literal), in values libxml2 copies as they are.
     static let marker = String(decoding: [0xEF, 0xB7, 0x90] as [UInt8], as: UTF8.self)
 
-    @Test("Long attribute values are taken after text, start tags, end tags, comments and processing instructions")
+    @Test("Attributes are taken after text, start tags, end tags, comments and processing instructions")
     func valuesInEveryPosition() throws {
         let cases = [
             "<body>text<div class=\"\(Self.long)\">x</div></body>",
@@ -31,7 +31,6 @@ struct ParseShortcutTests {
             "<body><?pi x?><div id=\"\(Self.long)\">x</div></body>",
             "<body><img src=\"a.jpg\"><a href=\"https://example.com/a/b/c?x=1&amp;y=2\">link</a></body>",
             "<body>\n<DIV CLASS=\"\(Self.long.uppercased())\" Data-X = 'spaced  value'>x</DIV></body>",
-            "<body>x<a href=\"https://example.com/first\" href=\"https://example.com/second\">dup</a></body>",
             "<body>x<div a=\"\(Self.long)\"b=\"\(Self.long)\"c=plainvalue d e=\"\(Self.long)\">x</div></body>",
             "<body>x<p title=\"tabs\tand\nnewlines inside\" class=\"\(Self.long)\">p</p></body>",
             "<body>x<svg><path d=\"M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10\"></path></svg></body>",
@@ -60,11 +59,12 @@ struct ParseShortcutTests {
             "<dl><dt class=\"\(Self.long)\">a<dd class=\"\(Self.long)\">b</dl><select><option value=\"\(Self.long)\">o</select>",
             "<br/><div class=\"\(Self.long)\">x</div><hr class=\"\(Self.long)\"/>y",
             "<frameset><frame src=\"\(Self.long)\"><noframes class=\"\(Self.long)\">x</noframes></frameset>",
+            "<body>x<a href=\"https://example.com/first\" href=\"https://example.com/second\">dup</a></body>",
         ]
         for (i, html) in cases.enumerated() { try check(html, "case \(i)") }
     }
 
-    @Test("Values libxml2 would change are left to it; real values that look like placeholders stop the rewrite")
+    @Test("Values libxml2 would change are left to it, and the attributes around them keep their order")
     func valuesLeftToLibxml2() throws {
         let cases = [
             "<body>x<a title=\"&quot;quoted&quot; and &lt;more&gt;\" href=\"?a=1&b=2&amp;c\">l</a></body>",
@@ -141,23 +141,24 @@ struct ParseShortcutTests {
         #expect(report3.rewrittenTags == 1 && report3.textRuns == 1)
     }
 
-    @Test("The tag reader finds the values libxml2 reads and stops at what it cannot read alike")
+    @Test("The tag reader takes the attributes libxml2 would read unchanged, in their places, and only from tags it reads to the end")
     func scanning() throws {
-        func spans(_ tag: String) -> [Int]? {
+        func scan(_ tag: String) -> (taken: [Int], places: [Int32])? {
             let bytes = Array(tag.utf8)
-            var out: [Int] = []
-            let last = bytes.withUnsafeBufferPointer { AttributeValueShortcut.scan($0.baseAddress!, $0.count, into: &out) }
-            return last == nil ? nil : out
+            var out = AttributeShortcut.Scan()
+            let last = bytes.withUnsafeBufferPointer { AttributeShortcut.scan($0.baseAddress!, $0.count, into: &out) }
+            return last == nil ? nil : (out.taken, out.places)
         }
-        // <a href="…"> : value from 9 to 29, plain.
-        #expect(spans("<a href=\"https://example.com/abc\">") == [9, 32, 0])
-        #expect(spans("<a href = 'abcdefgh&amp;x' >") == [11, 25, 1])
-        #expect(spans("<a href=\"short\">") == nil)           // too short to be worth it
-        #expect(spans("<a href=\"&quot;abcdefgh\">") == nil)   // an entity libxml2 decodes
-        #expect(spans("<html class=\"abcdefghij\">") == nil)   // html/head/body/meta are left alone
-        #expect(spans("<a 'x' href=\"abcdefghij\">") == nil)   // a bogus attribute stops the reader
-        #expect(spans("<a title=\"\(Self.marker)&quot;\" href=\"abcdefghij\">") == nil)  // would read as a placeholder
-        #expect(spans("<a title=\"\(Self.marker)&\" href=\"abcdefghij\">") == [10, 14, 1, 22, 32, 0])  // short, but taken
-        #expect(spans("<a title=\"\(Self.marker)\" href=\"abcdefghij\">") == nil)  // a placeholder would be longer
+        // Name 3..<7, value 9..<32, plain.
+        #expect(scan("<a href=\"https://example.com/abc\">")?.taken == [3, 7, 9, 32, 0])
+        #expect(scan("<a href = 'abcdefgh&amp;x' >")?.taken == [3, 7, 11, 25, 1])
+        #expect(scan("<a href=\"s\"/>")?.taken == [3, 7, 9, 10, 0])
+        let mixed = scan("<a x href=\"abcdefgh\" y=unquoted z='a&quot;b'>")
+        #expect(mixed?.taken == [5, 9, 11, 19, 0] && mixed?.places == [1])
+        #expect(scan("<a href=\"&quot;abcdefgh\">") == nil)              // an entity libxml2 decodes
+        #expect(scan("<html class=\"abcdefghij\">") == nil)              // html/head/body/meta are left alone
+        #expect(scan("<a 'x' href=\"abcdefghij\">") == nil)              // a bogus attribute: not read to the end
+        #expect(scan("<a href=\"abcdefghij\" title=\"unterminated>") == nil)
+        #expect(scan("<a href=\"abcdefgh\" HREF=\"ijklmnop\">") == nil)  // libxml2 keeps the first of two
     }
 }

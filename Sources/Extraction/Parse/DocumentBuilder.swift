@@ -59,9 +59,9 @@ struct DocumentBuilder {
     /// The error that stopped the parse, if any.
     var failure: ExtractionError?
 
-    // MARK: Attribute value shortcut (see AttributeValueShortcut)
+    // MARK: Attribute and text shortcuts (see AttributeShortcut, TextShortcut)
 
-    /// Whether ``AttributeValueShortcut`` and ``TextShortcut`` are on (the input is well-formed).
+    /// Whether ``AttributeShortcut`` and ``TextShortcut`` are on (the input is well-formed).
     var shortcuts = false
     /// How many tags and text runs they took.
     var rewrittenTags = 0
@@ -71,11 +71,14 @@ struct DocumentBuilder {
     /// Something other than the rewritten tag came after a rewrite: the parse must be redone
     /// without the shortcut.
     var shortcutDiverged = false
-    /// Where the rewritten tag's values are in `bytes` (start and end of each, in order), put
-    /// there when the tag was rewritten: nothing else is appended before its `startElement`.
-    var pendingValueRanges: [Int32] = []
-    /// Scratch space of the rewrite: where the values to replace are in the tag.
-    var shortcutSpans: [Int] = []
+    /// The rewritten tag's name (as written), the attributes taken from it (their bytes appended
+    /// to `bytes` when the tag was rewritten: nothing else is appended before its `startElement`)
+    /// and the place of each among the tag's attributes.
+    var pendingNameBytes: [UInt8] = []
+    var pendingAttributes: [HTMLDocument.AttributeRecord] = []
+    var pendingPlaces: [Int32] = []
+    /// Scratch space of the rewrite.
+    var shortcutScan = AttributeShortcut.Scan()
 
     enum Frame: UInt8 {
         /// An element that made a node (its id is on `open`).
@@ -161,6 +164,8 @@ struct DocumentBuilder {
         last = .none
         let depth = open.count
         guard depth <= maxDepth else {
+            // A flattened element keeps no attributes, taken ones included.
+            if pendingTag, isPendingTag(fullName) { pendingTag = false }
             frames.append(.flattened)
             if firstTopLevel { documentFirstChild = .element(-1) }
             return tick()
@@ -172,27 +177,18 @@ struct DocumentBuilder {
             otherNames[id] = String(cString: UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
         }
         let aStart = Int32(attrs.count)
-        if let atts {
-            var restored = false
-            var i = 0
-            while let attName = atts[i] {
-                let (ns, ne) = appendCString(attName)
-                // Like libxml2's tree builder, a boolean attribute without a value (`defer`,
-                // `disabled`, …) gets its name as value; other attributes without one are empty.
-                let value = atts[i + 1] ?? (htmlIsBooleanAttr(attName) != 0 ? attName : nil)
-                let (vs, ve): (Int32, Int32)
-                if pendingTag, let v = value {
-                    (vs, ve, restored) = restoreValue(v, restored: restored)
-                } else {
-                    (vs, ve) = appendCString(value)
+        if pendingTag, isPendingTag(fullName) {
+            mergeTakenAttributes(atts)
+            pendingTag = false
+        } else {
+            // While a tag is pending only elements libxml2 implies (without attributes) may come first.
+            if pendingTag, atts?[0] != nil { shortcutDiverged = true }
+            if let atts {
+                var i = 0
+                while let attName = atts[i] {
+                    appendAttribute(attName, atts[i + 1])
+                    i += 2
                 }
-                attrs.append(.init(nameStart: ns, nameEnd: ne, valueStart: vs, valueEnd: ve))
-                i += 2
-            }
-            if pendingTag, i > 0 {
-                // The rewritten tag's values are back; attributes without a placeholder mean some
-                // other tag came first.
-                if restored { pendingTag = false } else { shortcutDiverged = true }
             }
         }
         dataStart[Int(id)] = aStart
@@ -251,15 +247,47 @@ struct DocumentBuilder {
         documentFirstChild = .other
     }
 
-    /// The bytes of the value `v` of an attribute of the rewritten tag: the original value's for a
-    /// placeholder, else `v` appended (which must then hold no placeholder marker).
-    mutating func restoreValue(_ v: UnsafePointer<xmlChar>, restored: Bool) -> (Int32, Int32, Bool) {
-        if let k = AttributeValueShortcut.placeholderIndex(v), 2 * k < pendingValueRanges.count {
-            return (pendingValueRanges[2 * k], pendingValueRanges[2 * k + 1], true)
+    /// Appends an attribute libxml2 reported. Like libxml2's tree builder, a boolean attribute
+    /// without a value (`defer`, `disabled`, …) gets its name as value; others without one are empty.
+    @inline(__always)
+    mutating func appendAttribute(_ name: UnsafePointer<xmlChar>, _ value: UnsafePointer<xmlChar>?) {
+        let (ns, ne) = appendCString(name)
+        let (vs, ve) = appendCString(value ?? (htmlIsBooleanAttr(name) != 0 ? name : nil))
+        attrs.append(.init(nameStart: ns, nameEnd: ne, valueStart: vs, valueEnd: ve))
+    }
+
+    /// True when `name` (as libxml2 reports it: lower case) is the rewritten tag's name.
+    func isPendingTag(_ name: UnsafePointer<xmlChar>) -> Bool {
+        let n = pendingNameBytes.count
+        for k in 0..<n {
+            let c = pendingNameBytes[k]
+            if name[k] != (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) { return false }
         }
-        if AttributeValueShortcut.containsMarker(v) { shortcutDiverged = true }
-        let (s, e) = appendCString(v)
-        return (s, e, restored)
+        return name[n] == 0
+    }
+
+    /// The rewritten tag's attributes: the ones ``AttributeShortcut`` took, each in its place among
+    /// those libxml2 reports (`atts`).
+    mutating func mergeTakenAttributes(_ atts: UnsafePointer<UnsafePointer<xmlChar>?>?) {
+        var r = 0, i = 0
+        var place: Int32 = 0
+        while true {
+            if r < pendingPlaces.count, pendingPlaces[r] == place {
+                attrs.append(pendingAttributes[r])
+                r += 1
+            } else if let atts, let name = atts[i] {
+                appendAttribute(name, atts[i + 1])
+                i += 2
+            } else if r < pendingPlaces.count {
+                // libxml2 reported fewer attributes than the tag was read with.
+                shortcutDiverged = true
+                attrs.append(pendingAttributes[r])
+                r += 1
+            } else {
+                break
+            }
+            place += 1
+        }
     }
 
     // MARK: Result

@@ -9,7 +9,7 @@ import Darwin
 /// like a browser's for practical purposes) reporting SAX events to a ``DocumentBuilder``, which
 /// fills the document's arrays directly (libxml2 builds no tree of its own). Three shortcuts keep
 /// the bulk of a page's bytes out of libxml2's character-by-character loops, with the same result:
-/// ``RawTextShortcut`` (scripts, styles), ``AttributeValueShortcut`` (long attribute values) and
+/// ``RawTextShortcut`` (scripts, styles), ``AttributeShortcut`` (long attribute values) and
 /// ``TextShortcut`` (the text that opens an element).
 ///
 /// Limits (from ``ExtractorConfiguration``): more than `maxNodes` nodes fails with
@@ -39,7 +39,7 @@ public struct HTMLParser: Sendable {
     }
 
     /// Parses `page`; `wellFormed` says it is known to be valid UTF-8 without NUL bytes (the
-    /// decode stage's output), which ``AttributeValueShortcut`` and ``TextShortcut`` need (libxml2
+    /// decode stage's output), which ``AttributeShortcut`` and ``TextShortcut`` need (libxml2
     /// reads anything else differently); other input is checked first.
     func parse(utf8 page: [UInt8], wellFormed: Bool, deadline: ContinuousClock.Instant?) throws(ExtractionError) -> HTMLDocument {
         try parseReporting(utf8: page, wellFormed: wellFormed, deadline: deadline).document
@@ -47,7 +47,7 @@ public struct HTMLParser: Sendable {
 
     /// What a parse did besides building the document (for tests).
     struct ShortcutReport {
-        /// Start tags whose long values ``AttributeValueShortcut`` replaced.
+        /// Start tags whose long values ``AttributeShortcut`` replaced.
         var rewrittenTags = 0
         /// Runs of text ``TextShortcut`` reported.
         var textRuns = 0

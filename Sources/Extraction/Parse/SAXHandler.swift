@@ -4,7 +4,7 @@ import CLibXML2
 /// the parser context's `_private` and stops the parser (`xmlStopParser`) when the builder reports
 /// a limit; the content of `<script>` and `<style>` goes through ``RawTextShortcut``, the text that
 /// opens other elements or follows an end tag through ``TextShortcut``, and the start tag libxml2 will read next through
-/// ``AttributeValueShortcut``. The callbacks are plain C
+/// ``AttributeShortcut``. The callbacks are plain C
 /// function pointers (no captures).
 enum SAXHandler {
     /// A handler with the events ``DocumentBuilder`` needs; everything else (entities, DTD
@@ -16,17 +16,20 @@ enum SAXHandler {
             guard let ctx, let name else { return }
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
             let b = SAXHandler.builder(ctxt)
+            let wasPending = b.pointee.pendingTag
             guard b.pointee.startElement(name, UnsafePointer(atts)) else { xmlStopParser(ctxt); return }
             if RawTextShortcut.applies(to: name) {
                 if !RawTextShortcut.take(ctxt, name: name, builder: b) { xmlStopParser(ctxt) }
             } else {
-                if !TextShortcut.take(ctxt, name: name, hasAttributes: atts?[0] != nil, builder: b) {
+                // A tag written in the page: one with attributes, or the rewritten one.
+                let written = atts?[0] != nil || (wasPending && !b.pointee.pendingTag)
+                if !TextShortcut.take(ctxt, name: name, hasAttributes: written, builder: b) {
                     xmlStopParser(ctxt)
                     return
                 }
                 // Not after html/head/body: libxml2 also reports those when it implies them while
                 // reading another tag, whose content (a script's) may follow.
-                if !TextShortcut.isExcluded(name) { AttributeValueShortcut.prepare(ctxt, .afterStartTag, builder: b) }
+                if !TextShortcut.isExcluded(name) { AttributeShortcut.prepare(ctxt, .afterStartTag, builder: b) }
             }
         }
         h.endElement = { ctx, _ in
@@ -37,14 +40,14 @@ enum SAXHandler {
             let before = ctxt.pointee.input?.pointee.cur
             if !TextShortcut.takeAfterEndTag(ctxt, builder: b) { xmlStopParser(ctxt); return }
             // On the `<` after the text taken, or still right after the end tag.
-            AttributeValueShortcut.prepare(ctxt, ctxt.pointee.input?.pointee.cur == before ? .afterEndTag : .afterText, builder: b)
+            AttributeShortcut.prepare(ctxt, ctxt.pointee.input?.pointee.cur == before ? .afterEndTag : .afterText, builder: b)
         }
         h.characters = { ctx, ch, len in
             guard let ctx, let ch, len >= 0 else { return }
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
             let b = SAXHandler.builder(ctxt)
             if !b.pointee.characters(ch, Int(len), cdata: false) { xmlStopParser(ctxt); return }
-            AttributeValueShortcut.prepare(ctxt, .afterText, builder: b)
+            AttributeShortcut.prepare(ctxt, .afterText, builder: b)
         }
         h.cdataBlock = { ctx, ch, len in
             guard let ctx, let ch, len >= 0 else { return }
@@ -56,14 +59,14 @@ enum SAXHandler {
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
             let b = SAXHandler.builder(ctxt)
             b.pointee.otherNode()
-            AttributeValueShortcut.prepare(ctxt, .afterEndTag, builder: b)
+            AttributeShortcut.prepare(ctxt, .afterEndTag, builder: b)
         }
         h.processingInstruction = { ctx, _, _ in
             guard let ctx else { return }
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
             let b = SAXHandler.builder(ctxt)
             b.pointee.otherNode()
-            AttributeValueShortcut.prepare(ctxt, .afterEndTag, builder: b)
+            AttributeShortcut.prepare(ctxt, .afterEndTag, builder: b)
         }
         h.internalSubset = { ctx, _, _, _ in
             guard let ctx else { return }

@@ -7,7 +7,7 @@ import Darwin
 
 /// Hands the text that opens an element, or follows an end tag, to the ``DocumentBuilder`` in one
 /// piece instead of letting libxml2 copy it character by character (`htmlParseCharData`: about 100 instructions a byte,
-/// the largest cost of parsing left after ``RawTextShortcut`` and ``AttributeValueShortcut``).
+/// the largest cost of parsing left after ``RawTextShortcut`` and ``AttributeShortcut``).
 ///
 /// Called from the `startElement` event, while libxml2's input is still on the `>` of the start
 /// tag. When the text after it is plain up to the next `<` or `&` (no control character but tab,
@@ -29,7 +29,8 @@ import Darwin
 /// the result against libxml2's own tree.
 enum TextShortcut {
     /// Reports the text after the start tag of `name` that was just reported, if it is plain.
-    /// False when the builder asks to stop.
+    /// `hasAttributes`: the tag had attributes (libxml2 reported some, or ``AttributeShortcut``
+    /// took them), so it was written in the page. False when the builder asks to stop.
     static func take(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, name: UnsafePointer<xmlChar>,
                      hasAttributes: Bool, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Bool {
         guard b.pointee.shortcuts, let input = ctxt.pointee.input, let base = input.pointee.base,
@@ -71,7 +72,7 @@ enum TextShortcut {
         else { return true }
         // `</name>` (blanks allowed before the `>`) just before, naming the element being closed.
         var k = cur - 2
-        while k > base, AttributeValueShortcut.isBlank(k[0]) { k -= 1 }
+        while k > base, AttributeShortcut.isBlank(k[0]) { k -= 1 }
         let nameEnd = k + 1
         while k > base, AttributeNameRepair.isNameByte(k[0]) { k -= 1 }
         guard k - base >= 1, k[0] == 0x2F, k[-1] == 0x3C else { return true }

@@ -5,37 +5,39 @@ import Glibc
 import Darwin
 #endif
 
-/// Keeps long attribute values out of libxml2's per-character loop: just before libxml2 parses a
-/// start tag, the tag's long plain values are swapped for four-byte placeholders in libxml2's copy
-/// of the input, and the ``DocumentBuilder`` puts the original bytes back when the tag is reported.
+/// Keeps attributes out of libxml2's per-character loops: just before libxml2 parses a start tag,
+/// the tag's plain quoted attributes are cut out of libxml2's copy of the input, and the
+/// ``DocumentBuilder`` puts them back, in their places, when libxml2 reports the tag.
 ///
-/// libxml2 2.9 copies an attribute value one character at a time, decoding and re-encoding each
-/// (`htmlParseHTMLAttribute`: about 120 instructions a byte). Class names, links, `data-*` JSON and
-/// SVG paths made that the largest single cost of parsing a news page: 20 % of extraction on
-/// scrapinghub_aeb, twice the cost of all the page's text.
+/// libxml2 2.9 reads an attribute one character at a time: the name (`htmlParseHTMLName`, then a
+/// dictionary lookup) and the value (`htmlParseHTMLAttribute`, which decodes and re-encodes each
+/// character into a fresh buffer: about 120 instructions a byte). Class names, links, `data-*`
+/// JSON and SVG paths made that the largest single cost of parsing a news page: a quarter of
+/// extraction on scrapinghub_aeb, more than twice the cost of all the page's text.
 ///
 /// How: a SAX callback after which libxml2's input stands on a start tag (the `characters` event
-/// that ends at a `<`, the `startElement` of an element whose content starts
-/// with a tag, the `endElement` of an end tag, a comment or a processing instruction followed by
-/// one) reads that tag the way libxml2 2.9 will (name, blanks, `name=value` pairs, quotes). Each
-/// double- or single-quoted value of at least ``minimumLength`` bytes that libxml2 would copy
-/// unchanged or with `&amp;` as `&` (see ``ValueForm``) goes to the builder's bytes as libxml2
-/// would report it and becomes `U+FDD0` and one index byte in the tag; the shortened tag is written
-/// to end where the last such value ended and libxml2's input pointer moves to its start. The tag's name, its other attributes and everything after the last
-/// placeholder are untouched, so libxml2 parses the same tag, auto-closes and implies the same
-/// elements, and reports the same attributes, placeholders aside.
+/// that ends at a `<`, the `startElement` of an element whose content starts with a tag, the
+/// `endElement` of an end tag, a comment or a processing instruction followed by one) reads that
+/// tag the way libxml2 2.9 will (name, blanks, `name=value` pairs, quotes). Each attribute with a
+/// double- or single-quoted value that libxml2 would copy unchanged or with `&amp;` as `&` (see
+/// ``ValueForm``) goes to the builder (its name lower-cased, its value as libxml2 would report it,
+/// and its place among the tag's attributes) and is replaced by one space in the tag; the
+/// shortened tag is written to end where the last such attribute ended, and libxml2's input
+/// pointer moves to its start. The tag's name, its other attributes (no value, unquoted, other
+/// entities) and everything after the last attribute taken are untouched, so libxml2 parses the
+/// same tag, auto-closes and implies the same elements, and reports the other attributes; the
+/// builder merges the taken ones back in order. A tag with the same attribute name twice (libxml2
+/// keeps the first) is left alone.
 ///
 /// The tags `html`, `head`, `body` (which libxml2 may discard or merge) and `meta` (whose values
 /// libxml2 reads for a charset) are left alone, as are the contents of `<script>` and `<style>`
-/// (raw text, see ``RawTextShortcut``). When anything but the expected tag follows a rewrite
-/// (text, or a tag with attributes but no placeholder), the builder says the shortcut diverged and
-/// ``HTMLParser`` parses the page again without it. ``ParseEquivalenceTests`` check the result
-/// against libxml2's own tree.
-enum AttributeValueShortcut {
-    /// Values shorter than this are left to libxml2 (a placeholder is four bytes).
-    static let minimumLength = 6
-    /// At most this many values are replaced in one tag (the index byte is `0x30 + k`).
-    static let maximumValues = 64
+/// (raw text, see ``RawTextShortcut``). When anything but the expected tag follows a rewrite (text,
+/// a comment, another element with attributes), the builder says the shortcut diverged and
+/// ``HTMLParser`` parses the page again without it. ``ParseEquivalenceTests`` and
+/// ``ParseShortcutTests`` check the result against libxml2's own tree.
+enum AttributeShortcut {
+    /// At most this many attributes are taken from one tag.
+    static let maximumAttributes = 256
     /// libxml2's limit on a tag or attribute name (`HTML_PARSER_BUFFER_SIZE`): longer names are
     /// cut, so such tags are left alone.
     static let maximumNameLength = 99
@@ -50,7 +52,21 @@ enum AttributeValueShortcut {
         case afterStartTag
     }
 
-    /// Rewrites the start tag at libxml2's input position, if there is one with long plain values.
+    /// What ``scan(_:_:into:)`` found in a tag: the tag name's end, and for each attribute taken
+    /// its name, its value (with whether `&amp;` must be decoded) and its place among the tag's
+    /// attributes.
+    struct Scan {
+        var nameEnd = 0
+        /// Five offsets per attribute taken: name start, name end, value start, value end, and
+        /// 1 when the value holds `&amp;` (else 0).
+        var taken: [Int] = []
+        /// The place of each attribute taken among all the tag's attributes (0 first).
+        var places: [Int32] = []
+        /// Name start and end of every attribute read (for the duplicate check).
+        var names: [Int] = []
+    }
+
+    /// Rewrites the start tag at libxml2's input position, if it has attributes to take.
     static func prepare(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, _ position: Position,
                         builder b: UnsafeMutablePointer<DocumentBuilder>) {
         guard b.pointee.shortcuts, !b.pointee.pendingTag, ctxt.pointee.instate != XML_PARSER_EOF,
@@ -70,8 +86,8 @@ enum AttributeValueShortcut {
             lt = cur + 1
         }
         let n = end - lt
-        guard n > minimumLength + 4, lt[0] == 0x3C, isLetter(lt[1]) else { return }
-        guard let last = scan(lt, n, into: &b.pointee.shortcutSpans) else { return }
+        guard n > 8, lt[0] == 0x3C, isLetter(lt[1]) else { return }
+        guard let last = scan(lt, n, into: &b.pointee.shortcutScan) else { return }
         let start = UnsafeMutablePointer(mutating: lt + rewrite(lt, upTo: last, builder: b))
         if position == .afterStartTag {
             // libxml2 still has to step over the reported tag's `>`: put one just before.
@@ -87,24 +103,38 @@ enum AttributeValueShortcut {
     // MARK: Reading the tag
 
     /// Reads the start tag at `p` (`<` and a letter) as libxml2 2.9's `htmlParseStartTag` does and
-    /// puts the start and end offsets of each value to replace into `spans`, with 1 when its
-    /// `&amp;`s must be decoded, else 0. Returns the offset where the last of them ends (its
+    /// notes the attributes to take in `scan`. Returns the offset just after the last of them (its
     /// closing quote), or nil when there is none or the tag must be left alone.
-    static func scan(_ p: UnsafePointer<UInt8>, _ n: Int, into spans: inout [Int]) -> Int? {
-        spans.removeAll(keepingCapacity: true)
+    static func scan(_ p: UnsafePointer<UInt8>, _ n: Int, into scan: inout Scan) -> Int? {
+        scan.taken.removeAll(keepingCapacity: true)
+        scan.places.removeAll(keepingCapacity: true)
+        scan.names.removeAll(keepingCapacity: true)
         var i = 1
         while i < n, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
         guard i - 1 <= maximumNameLength, i < n, !isSkippedTag(p + 1, i - 1) else { return nil }
+        scan.nameEnd = i
+        var place: Int32 = 0
+        var complete = false
         scanning: while true {
             i = skipBlanks(p, i, n)
             guard i < n else { break }
             let c = p[i]
-            if c == 0x3E || c == 0 || (c == 0x2F && i + 1 < n && p[i + 1] == 0x3E) { break }  // end of tag
+            if c == 0x3E || (c == 0x2F && i + 1 < n && p[i + 1] == 0x3E) { complete = true; break }  // end of tag
+            if c == 0 { break }
             // An attribute name as htmlParseHTMLName reads it; anything else is a bogus attribute.
             guard isLetter(c) || c == 0x5F || c == 0x3A || c == 0x2E else { break }
             let nameStart = i
             while i < n, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
-            guard i - nameStart <= maximumNameLength else { break }
+            let nameEnd = i
+            guard nameEnd - nameStart <= maximumNameLength else { break }
+            // libxml2 keeps the first of two attributes with one name: leave such a tag alone.
+            var k = 0
+            while k < scan.names.count {
+                if sameName(p, scan.names[k], scan.names[k + 1], nameStart, nameEnd) { return nil }
+                k += 2
+            }
+            scan.names.append(nameStart); scan.names.append(nameEnd)
+            defer { place += 1 }
             i = skipBlanks(p, i, n)
             guard i < n, p[i] == 0x3D else { continue }  // no value
             i = skipBlanks(p, i + 1, n)
@@ -114,66 +144,78 @@ enum AttributeValueShortcut {
                 let s = i + 1
                 guard let close = memchr(p + s, Int32(q), n - s) else { break }
                 let e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
-                let marked = startsWithMarker(p + s, e - s)
-                // A value that is the marker alone would grow by its placeholder: leave the tag alone
-                // (the shortened tag must never be longer than the original).
-                if marked && e - s < 4 { return nil }
-                if e - s >= minimumLength || marked {
-                    let form = valueForm(p + s, e - s)
-                    if form != .other {
-                        guard spans.count < 3 * maximumValues else { break scanning }
-                        spans.append(s); spans.append(e); spans.append(form == .ampersands ? 1 : 0)
-                    } else if marked {
-                        return nil  // a real value that would read as a placeholder
-                    } else if memchr(p + s, 0, e - s) != nil {
-                        break scanning  // libxml2 ends the value (and the tag) at a NUL byte
-                    }
+                let form = valueForm(p + s, e - s)
+                if form != .other {
+                    guard scan.places.count < maximumAttributes else { break scanning }
+                    scan.taken.append(nameStart); scan.taken.append(nameEnd)
+                    scan.taken.append(s); scan.taken.append(e); scan.taken.append(form == .ampersands ? 1 : 0)
+                    scan.places.append(place)
                 } else if memchr(p + s, 0, e - s) != nil {
-                    break scanning
+                    break scanning  // libxml2 ends the value (and the tag) at a NUL byte
                 }
                 i = e + 1
             } else {
-                // Unquoted: up to a blank or `>`. One that starts like a placeholder stops everything.
-                if startsWithMarker(p + i, n - i) { return nil }
+                // Unquoted: up to a blank or `>` (left to libxml2).
                 while i < n, !isBlank(p[i]), p[i] != 0x3E, p[i] != 0 { i += 1 }
             }
         }
-        return spans.isEmpty ? nil : spans[spans.count - 2]
+        // Only a tag read to its end: libxml2 would go on reading attributes after anything the
+        // reader stops at, and one of them could repeat the name of one taken.
+        guard complete, scan.taken.count >= 5 else { return nil }
+        return scan.taken[scan.taken.count - 2] + 1
     }
 
-    /// Appends the values at `spans` (as libxml2 would report them) to the builder's document
-    /// bytes and notes where each one is; then writes the shortened tag (`p[0..<last]` with each
-    /// value a placeholder) over the original, right-aligned to end at `last`. Returns the offset
-    /// where the shortened tag starts.
-    static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Int {
-        b.pointee.pendingValueRanges.removeAll(keepingCapacity: true)
-        let spans = b.pointee.shortcutSpans
+    /// True when the names at `a..<b` and `c..<d` are the same, ignoring ASCII case.
+    @inline(__always)
+    static func sameName(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Bool {
+        guard b - a == d - c else { return false }
         var k = 0
-        while k < spans.count {
-            let s = spans[k], e = spans[k + 1]
-            let start = Int32(b.pointee.bytes.count)
-            if spans[k + 2] == 0 {
-                b.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: p + s, count: e - s))
-            } else {
-                appendDecodingAmpersands(p + s, e - s, to: &b.pointee.bytes)
-            }
-            b.pointee.pendingValueRanges.append(start)
-            b.pointee.pendingValueRanges.append(Int32(b.pointee.bytes.count))
-            k += 3
+        while k < b - a {
+            if p[a + k] | 0x20 != p[c + k] | 0x20 { return false }
+            k += 1
         }
-        // Right to left: every value is at least as long as its placeholder, so each piece lands at
-        // or after where it was read from, and nothing not yet moved is overwritten.
+        return true
+    }
+
+    /// Gives the attributes noted in the builder's scan to the builder (name lower-cased, value as
+    /// libxml2 would report it), then writes the shortened tag (`p[0..<last]` with each of them a
+    /// single space) over the original, right-aligned to end at `last`. Returns the offset where
+    /// the shortened tag starts.
+    static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Int {
+        let scan = b.pointee.shortcutScan
+        b.pointee.pendingAttributes.removeAll(keepingCapacity: true)
+        b.pointee.pendingPlaces = scan.places
+        // The tag's name, for matching the startElement: copied before the tag is overwritten.
+        b.pointee.pendingNameBytes.removeAll(keepingCapacity: true)
+        b.pointee.pendingNameBytes.append(contentsOf: UnsafeBufferPointer(start: p + 1, count: scan.nameEnd - 1))
+        var k = 0
+        while k < scan.taken.count {
+            let ns = scan.taken[k], ne = scan.taken[k + 1], vs = scan.taken[k + 2], ve = scan.taken[k + 3]
+            let nameStart = Int32(b.pointee.bytes.count)
+            for j in ns..<ne { b.pointee.bytes.append(p[j] >= 0x41 && p[j] <= 0x5A ? p[j] | 0x20 : p[j]) }
+            let valueStart = Int32(b.pointee.bytes.count)
+            if scan.taken[k + 4] == 0 {
+                b.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: p + vs, count: ve - vs))
+            } else {
+                appendDecodingAmpersands(p + vs, ve - vs, to: &b.pointee.bytes)
+            }
+            b.pointee.pendingAttributes.append(.init(nameStart: nameStart, nameEnd: valueStart, valueStart: valueStart,
+                                                     valueEnd: Int32(b.pointee.bytes.count)))
+            k += 5
+        }
+        // Right to left: each attribute taken (name to closing quote) becomes one space; every piece
+        // lands at or after where it was read from, so nothing not yet moved is overwritten.
         let q = UnsafeMutablePointer(mutating: p)
         var dest = last
-        var j = spans.count / 3 - 1
+        var j = scan.taken.count - 5
         while j >= 0 {
-            dest -= 4
-            q[dest] = 0xEF; q[dest + 1] = 0xB7; q[dest + 2] = 0x90; q[dest + 3] = UInt8(0x30 + j)
-            let from = j == 0 ? 0 : spans[3 * j - 2]
-            let length = spans[3 * j] - from
+            dest -= 1
+            q[dest] = 0x20
+            let from = j == 0 ? 0 : scan.taken[j - 2] + 1
+            let length = scan.taken[j] - from
             dest -= length
             memmove(q + dest, p + from, length)
-            j -= 1
+            j -= 5
         }
         return dest
     }
@@ -192,33 +234,6 @@ enum AttributeValueShortcut {
             }
         }
         bytes.append(contentsOf: UnsafeBufferPointer(start: p + from, count: n - from))
-    }
-
-    // MARK: Placeholders
-
-    /// True when `p` (at least `n` bytes) starts with a placeholder's three marker bytes (U+FDD0).
-    @inline(__always)
-    static func startsWithMarker(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        n >= 3 && p[0] == 0xEF && p[1] == 0xB7 && p[2] == 0x90
-    }
-
-    /// The index of the placeholder that makes up the whole value `v` (NUL-terminated), or nil
-    /// when `v` is not one.
-    @inline(__always)
-    static func placeholderIndex(_ v: UnsafePointer<UInt8>) -> Int? {
-        guard v[0] == 0xEF, v[1] == 0xB7, v[2] == 0x90, v[3] >= 0x30, v[4] == 0 else { return nil }
-        return Int(v[3]) - 0x30
-    }
-
-    /// True when the NUL-terminated value `v` holds a placeholder's marker bytes anywhere.
-    static func containsMarker(_ v: UnsafePointer<UInt8>) -> Bool {
-        var p = v
-        while let hit = strchr(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self), 0xEF) {
-            let q = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self)
-            if q[1] == 0xB7, q[2] == 0x90 { return true }
-            p = q + 1
-        }
-        return false
     }
 
     // MARK: Bytes
