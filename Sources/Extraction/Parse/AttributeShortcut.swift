@@ -182,42 +182,56 @@ enum AttributeShortcut {
     /// single space) over the original, right-aligned to end at `last`. Returns the offset where
     /// the shortened tag starts.
     static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Int {
-        let scan = b.pointee.shortcutScan
         b.pointee.pendingAttributes.removeAll(keepingCapacity: true)
-        b.pointee.pendingPlaces = scan.places
+        b.pointee.pendingPlaces.removeAll(keepingCapacity: true)
+        b.pointee.pendingPlaces.append(contentsOf: b.pointee.shortcutScan.places)
         // The tag's name, for matching the startElement: copied before the tag is overwritten.
         b.pointee.pendingNameBytes.removeAll(keepingCapacity: true)
-        b.pointee.pendingNameBytes.append(contentsOf: UnsafeBufferPointer(start: p + 1, count: scan.nameEnd - 1))
-        var k = 0
-        while k < scan.taken.count {
-            let ns = scan.taken[k], ne = scan.taken[k + 1], vs = scan.taken[k + 2], ve = scan.taken[k + 3]
-            let nameStart = Int32(b.pointee.bytes.count)
-            for j in ns..<ne { b.pointee.bytes.append(p[j] >= 0x41 && p[j] <= 0x5A ? p[j] | 0x20 : p[j]) }
-            let valueStart = Int32(b.pointee.bytes.count)
-            if scan.taken[k + 4] == 0 {
-                b.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: p + vs, count: ve - vs))
-            } else {
-                appendDecodingAmpersands(p + vs, ve - vs, to: &b.pointee.bytes)
+        b.pointee.pendingNameBytes.append(contentsOf: UnsafeBufferPointer(start: p + 1, count: b.pointee.shortcutScan.nameEnd - 1))
+        return b.pointee.shortcutScan.taken.withUnsafeBufferPointer { taken -> Int in
+            var k = 0
+            while k < taken.count {
+                let ns = taken[k], ne = taken[k + 1], vs = taken[k + 2], ve = taken[k + 3]
+                let nameStart = b.pointee.bytes.count
+                b.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: p + ns, count: ne - ns))
+                if !isLowerCase(p + ns, ne - ns) {
+                    for j in nameStart..<b.pointee.bytes.count where b.pointee.bytes[j] >= 0x41 && b.pointee.bytes[j] <= 0x5A {
+                        b.pointee.bytes[j] |= 0x20
+                    }
+                }
+                let valueStart = Int32(b.pointee.bytes.count)
+                if taken[k + 4] == 0 {
+                    b.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: p + vs, count: ve - vs))
+                } else {
+                    appendDecodingAmpersands(p + vs, ve - vs, to: &b.pointee.bytes)
+                }
+                b.pointee.pendingAttributes.append(.init(nameStart: Int32(nameStart), nameEnd: valueStart,
+                                                         valueStart: valueStart, valueEnd: Int32(b.pointee.bytes.count)))
+                k += 5
             }
-            b.pointee.pendingAttributes.append(.init(nameStart: nameStart, nameEnd: valueStart, valueStart: valueStart,
-                                                     valueEnd: Int32(b.pointee.bytes.count)))
-            k += 5
+            // Right to left: each attribute taken (name to closing quote) becomes one space; every
+            // piece lands at or after where it was read from, so nothing not yet moved is overwritten.
+            let q = UnsafeMutablePointer(mutating: p)
+            var dest = last
+            var j = taken.count - 5
+            while j >= 0 {
+                dest -= 1
+                q[dest] = 0x20
+                let from = j == 0 ? 0 : taken[j - 2] + 1
+                let length = taken[j] - from
+                dest -= length
+                memmove(q + dest, p + from, length)
+                j -= 5
+            }
+            return dest
         }
-        // Right to left: each attribute taken (name to closing quote) becomes one space; every piece
-        // lands at or after where it was read from, so nothing not yet moved is overwritten.
-        let q = UnsafeMutablePointer(mutating: p)
-        var dest = last
-        var j = scan.taken.count - 5
-        while j >= 0 {
-            dest -= 1
-            q[dest] = 0x20
-            let from = j == 0 ? 0 : scan.taken[j - 2] + 1
-            let length = scan.taken[j] - from
-            dest -= length
-            memmove(q + dest, p + from, length)
-            j -= 5
-        }
-        return dest
+    }
+
+    /// True when `p[0..<n]` holds no ASCII capital.
+    @inline(__always)
+    static func isLowerCase(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        for k in 0..<n where p[k] >= 0x41 && p[k] <= 0x5A { return false }
+        return true
     }
 
     /// Appends `p[0..<n]` with each `&amp;` as `&` (a value of ``ValueForm/ampersands``).
