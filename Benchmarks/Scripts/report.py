@@ -61,6 +61,9 @@ def main():
                 if other in by:
                     r = nf["pagesPerSecond"] / by[other]["pagesPerSecond"]
                     print(f"| {s} | {name} | {r:.2f} | {verdict(name, r)} |")
+            if "newsflow-parse" in by and "libxml2-parse" in by:
+                r = by["newsflow-parse"]["pagesPerSecond"] / by["libxml2-parse"]["pagesPerSecond"]
+                print(f"| {s} | newsflow decode + parse stages / libxml2 parse-only (pages/s) | {r:.2f} | – |")
         print()
 
     if args.e2e:

@@ -7,12 +7,12 @@ import Schemas
 //
 //   newsflow-bench generate --out DIR [--count 200] [--min-bytes 50000] [--max-bytes 150000] [--seed S]
 //   newsflow-bench run --set NAME=DIR [--set ...] [--rounds 3] [--warmup 1] [--limit N]
-//                      [--engines parse,extract] [--json FILE]
+//                      [--engines parse,stage-parse,extract] [--json FILE]
 
 let usage = """
 usage: newsflow-bench generate --out DIR [--count N] [--min-bytes B] [--max-bytes B] [--seed S]
        newsflow-bench run --set NAME=DIR [--set NAME=DIR ...] [--rounds R] [--warmup W] [--limit N]
-                          [--engines parse,extract] [--json FILE]
+                          [--engines parse,stage-parse,extract] [--json FILE]
 """
 
 func fail(_ message: String) -> Never {
@@ -70,7 +70,7 @@ case "run":
     }
     let rounds = int("rounds", 3)
     let warmup = int("warmup", 1)
-    let engines = (options["engines"]?.last ?? "parse,extract").split(separator: ",").map(String.init)
+    let engines = (options["engines"]?.last ?? "parse,stage-parse,extract").split(separator: ",").map(String.init)
     ParseOnly.prepare()
     let extractor = ArticleExtractor()
     var results: [Measurement] = []
@@ -81,6 +81,20 @@ case "run":
             case "parse":
                 m = Measurement.run(engine: "libxml2-parse", set: set, rounds: rounds, warmup: warmup) { page in
                     ParseOnly.parse(page.bytes) ? nil : "unparseable"
+                }
+            case "stage-parse":
+                // newsflow's own decode and parse stages (libxml2 through its SAX interface and the
+                // parse shortcuts), without metadata, content or fields.
+                m = Measurement.run(engine: "newsflow-parse", set: set, rounds: rounds, warmup: warmup) { page in
+                    do {
+                        let decoded = try PageDecoder().decode(page.bytes, contentType: nil)
+                        _ = try HTMLParser().parse(decoded)
+                        return nil
+                    } catch let error as ExtractionError {
+                        return "\(error.code)"
+                    } catch {
+                        return "other"
+                    }
                 }
             case "extract":
                 m = Measurement.run(engine: "newsflow-extract", set: set, rounds: rounds, warmup: warmup) { page in
