@@ -269,17 +269,25 @@ public struct BylineParser: Sendable {
         guard s.contains(where: { $0.isLetter }) else { return false }
         if s.contains(where: { $0.isNumber }) { return false }
         let lower = s.lowercased()
+        let lowerBytes = Array(lower.utf8)
         // A month name alone is a date's remnant ("Jun", "Nov."), not a name.
         if !lower.contains(" "),
             DateVocabulary.months[UTF8Scan.hasAlphanumericEdges(lower) ? lower : lower.trimmingCharacters(in: .punctuationCharacters)] != nil
         {
             return false
         }
-        for junk in ["updated", "published", "min read", "minutes", "share", "follow", "comments", "click", "photo", "image"] where lower.contains(junk) {
+        // (Foundation's search is asked only when the bytes hold the word: the search matches whole
+        // Characters of canonically equivalent text, and no text without these ASCII bytes is
+        // equivalent to one with them.)
+        for (k, junk) in Self.nameJunk.enumerated() where UTF8Scan.contains(lowerBytes, Self.nameJunkBytes[k]) && lower.contains(junk) {
             return false
         }
         return true
     }
+
+    /// Words that make a piece something else than a name.
+    static let nameJunk = ["updated", "published", "min read", "minutes", "share", "follow", "comments", "click", "photo", "image"]
+    static let nameJunkBytes = nameJunk.map { Array($0.utf8) }
 
     /// Date labels a byline is cut at.
     static let cutLabels: [[UInt8]] = [
@@ -302,7 +310,7 @@ public struct BylineParser: Sendable {
         }
         // Drop "·"/"|"/"•"-separated segments that are a date ("Dec. 19, 2025 · Niko Matsakis"); a
         // segment with a name before its date keeps the name ("By Jane Doe, Columnist August 19, 2025 | 3 Comments").
-        let segments = text.split(whereSeparator: { "|·•".contains($0) }).map { String($0) }
+        let segments = text.split(whereSeparator: { Self.segmentSeparators.contains($0) }).map { String($0) }
         if segments.count > 1 {
             text = segments.compactMap { seg -> String? in
                 guard DateParser().scan(seg).contains(where: { $0.date.isValid }) else { return seg }
@@ -406,7 +414,7 @@ public struct BylineParser: Sendable {
             if !p.isEmpty { pieces.append(p) }
             current = []
         }
-        for part in s.split(whereSeparator: { ",;|/•·\n".contains($0) }) {
+        for part in s.split(whereSeparator: { Self.pieceSeparators.contains($0) }) {
             for w in part.split(separator: " ") {
                 // Connectors are matched as written: "E" or "A" in capitals is an initial, not "and".
                 if Self.connectors.contains(String(w)) || w == "And" || w == "AND" || w == "Und" { push(); continue }
@@ -418,6 +426,11 @@ public struct BylineParser: Sendable {
     }
 
     // MARK: Character sets, built once
+
+    /// Separators of a byline's segments (a date among them is dropped).
+    static let segmentSeparators = UTF8Scan.CharacterList("|·•")
+    /// Separators of the pieces a byline is split into.
+    static let pieceSeparators = UTF8Scan.CharacterList(",;|/•·\n")
 
     static let quotesBracketsDigits = CharacterSet(charactersIn: "\"“”„«»'()[] …").union(.decimalDigits)
     static let parenAndSpace = CharacterSet(charactersIn: "( ")
@@ -434,8 +447,11 @@ public struct BylineParser: Sendable {
             }
         }
         let lower = p.lowercased()
-        for (lead, spaced, colon) in Self.leadForms {
-            if lower == lead { return "" }
+        let lowerCount = lower.utf8.count
+        for (lead, spaced, colon, ascii) in Self.leadForms {
+            // An ASCII lead equals only its own bytes: no other text is canonically equivalent to
+            // lower-case ASCII letters and spaces.
+            if ascii ? lead.utf8.count == lowerCount && lower.utf8.elementsEqual(lead.utf8) : lower == lead { return "" }
             if UTF8Scan.hasPrefix(lower, spaced) || UTF8Scan.hasPrefix(lower, colon) {
                 p = String(p.dropFirst(lead.count)).trimmingCharacters(in: Self.whitespaceAndColon)
                 break
@@ -445,6 +461,8 @@ public struct BylineParser: Sendable {
     }
 
     /// Each lead word with the forms it opens a byline with ("by", "by ", "by:"), built once.
-    static let leadForms: [(word: String, spaced: String, colon: String)] = leadWords.map { ($0, $0 + " ", $0 + ":") }
+    static let leadForms: [(word: String, spaced: String, colon: String, ascii: Bool)] = leadWords.map {
+        ($0, $0 + " ", $0 + ":", $0.utf8.allSatisfy { $0 < 0x80 })
+    }
     static let whitespaceAndColon = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":"))
 }
