@@ -58,15 +58,16 @@ public struct AttributionFinder: Sendable {
             + a.names.map { Spelling(agency: k, bytes: UTF8Scan.asciiLowered($0), isAcronym: false, bengali: AgencyCatalog.isBengali($0)) }
     }
 
-    /// The ``UTF8Scan/PairBitmap`` hashes of each spelling's ASCII-lowered bytes, flattened:
-    /// spelling `k`'s are `pairHashes[pairStart[k] ..< pairStart[k + 1]]`.
+    /// The ``UTF8Scan/PairBitmap`` hashes of each spelling's bytes, flattened: spelling `k`'s are
+    /// `pairHashes[pairStart[k] ..< pairStart[k + 1]]`. An acronym is matched as written, so its
+    /// pairs are checked against the text's own; a name against the lowered text's.
     static let pairHashes: [UInt16] = spellings.flatMap { sp in
-        let l = UTF8Scan.asciiLowered(sp.bytes)
-        return l.count < 2 ? [] : (1..<l.count).map { UInt16(UTF8Scan.PairBitmap.hash(l[$0 - 1], l[$0])) }
+        sp.bytes.count < 2 ? [] : (1..<sp.bytes.count).map { UInt16(UTF8Scan.PairBitmap.hash(sp.bytes[$0 - 1], sp.bytes[$0])) }
     }
     static let pairStart: [Int] = spellings.reduce(into: [0]) { out, sp in out.append(out.last! + max(0, sp.bytes.count - 1)) }
-    /// Spellings in scripts of three-byte UTF-8 (Bengali, Devanagari, CJK …), which need such bytes in the text.
-    static let wideSpellings: [Bool] = spellings.map { !$0.isAcronym && $0.bytes[0] >= 0xE0 }
+    /// Per spelling: 1 for an acronym (checked against the text's pairs), 2 for a name in a script
+    /// of three-byte UTF-8 (Bengali, Devanagari, CJK …, which needs such bytes in the text), 0 else.
+    static let spellingKinds: [UInt8] = spellings.map { $0.isAcronym ? 1 : ($0.bytes[0] >= 0xE0 ? 2 : 0) }
 
     static let cueBytes: [(bytes: [UInt8], word: Bool)] = cues.map {
         (UTF8Scan.asciiLowered($0), $0.unicodeScalars.first.map { $0.value < 0x250 } ?? false)
@@ -82,31 +83,40 @@ public struct AttributionFinder: Sendable {
     public func credits(in paragraph: String) -> [String] {
         guard !paragraph.isEmpty else { return [] }
         var paragraph = paragraph
-        // The spellings that may occur: their pairs are all in the text's.
+        // The spellings that may occur: their pairs are all in the text's (acronyms) or the
+        // lowered text's (names).
+        let hashes = Self.pairHashes, start = Self.pairStart, kinds = Self.spellingKinds
         let candidates: [Int] = paragraph.withUTF8 { b in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { bits -> [Int] in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { bits -> [Int] in
+                // Words 0–63: pairs of the lowered text; 64–127: pairs of the text as written.
                 bits.initialize(repeating: 0)
-                var wide = false
-                var prev = b[0] &- 0x41 < 26 ? b[0] | 0x20 : b[0]
-                if b[0] >= 0xE0 { wide = true }
+                var wide = b[0] >= 0xE0
+                var prevRaw = b[0]
+                var prev = prevRaw &- 0x41 < 26 ? prevRaw | 0x20 : prevRaw
                 for k in 1..<b.count {
                     let raw = b[k]
                     if raw >= 0xE0 { wide = true }
                     let c = raw &- 0x41 < 26 ? raw | 0x20 : raw
                     let h = UTF8Scan.PairBitmap.hash(prev, c)
                     bits[h >> 6] |= 1 << UInt64(h & 63)
+                    let hr = UTF8Scan.PairBitmap.hash(prevRaw, raw)
+                    bits[64 + (hr >> 6)] |= 1 << UInt64(hr & 63)
                     prev = c
+                    prevRaw = raw
                 }
                 var out: [Int] = []
-                Self.pairHashes.withUnsafeBufferPointer { hashes in
-                    Self.pairStart.withUnsafeBufferPointer { start in
-                        for k in 0..<start.count - 1 where wide || !Self.wideSpellings[k] {
-                            var all = true
-                            for j in start[k]..<start[k + 1] {
-                                let h = Int(hashes[j])
-                                if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { all = false; break }
+                hashes.withUnsafeBufferPointer { hashes in
+                    start.withUnsafeBufferPointer { start in
+                        kinds.withUnsafeBufferPointer { kinds in
+                            for k in 0..<kinds.count where wide || kinds[k] != 2 {
+                                let base = kinds[k] == 1 ? 64 : 0
+                                var all = true
+                                for j in start[k]..<start[k + 1] {
+                                    let h = Int(hashes[j])
+                                    if bits[base + (h >> 6)] & (1 << UInt64(h & 63)) == 0 { all = false; break }
+                                }
+                                if all { out.append(k) }
                             }
-                            if all { out.append(k) }
                         }
                     }
                 }

@@ -218,9 +218,37 @@ public struct BylineParser: Sendable {
 
     /// Photo and source credits that sit in author-like elements ("Foto: REUTERS/…", "ছবি: সংগৃহীত").
     static func isCreditLine(_ t: String) -> Bool {
+        if surelyNoCreditLine(t) { return false }
         let lower = t.lowercased().trimmingCharacters(in: parenAndSpace)
-        return ["foto", "photo", "bild", "image", "picture", "source", "quelle", "ছবি", "সূত্র", "источник", "фото", "credit", "getty", "illustration"]
-            .contains { UTF8Scan.hasPrefix(lower, $0) }
+        return creditPrefixes.contains { UTF8Scan.hasPrefix(lower, $0) }
+    }
+
+    static let creditPrefixes = ["foto", "photo", "bild", "image", "picture", "source", "quelle", "ছবি", "সূত্র", "источник", "фото", "credit", "getty", "illustration"]
+    static let asciiCreditPrefixBytes: [[UInt8]] = creditPrefixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let longestASCIICreditPrefix = asciiCreditPrefixBytes.map(\.count).max() ?? 0
+
+    /// True when ``isCreditLine(_:)`` is surely false, from the bytes: after the leading spaces and
+    /// `(` (ASCII, trimmed and left alone by lower-casing), the text goes on in ASCII at least as
+    /// far as the longest ASCII prefix reaches (or to its end), and its ASCII-lowered bytes start
+    /// with no prefix. Lower-cased ASCII is ASCII-lowered; the other prefixes start with non-ASCII
+    /// bytes; trimming the end only shortens the text.
+    static func surelyNoCreditLine(_ t: String) -> Bool {
+        var t = t
+        return t.withUTF8 { b in
+            var i = 0
+            while i < b.count, b[i] == 0x20 || b[i] == 0x28 { i += 1 }
+            let end = min(b.count, i + longestASCIICreditPrefix)
+            for k in i..<end where b[k] >= 0x80 { return false }
+            for p in asciiCreditPrefixBytes where p.count <= end - i {
+                var same = true
+                for k in 0..<p.count where (b[i + k] &- 0x41 < 26 ? b[i + k] | 0x20 : b[i + k]) != p[k] {
+                    same = false
+                    break
+                }
+                if same { return false }
+            }
+            return true
+        }
     }
 
     /// Words of job titles printed after a Latin-script name.
@@ -321,7 +349,8 @@ public struct BylineParser: Sendable {
         }
         var words: [Substring] = []
         for w in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
-            if w.contains("@") || w.hasPrefix("http") || w.hasPrefix("www.") { continue }
+            // (Foundation's search for "@" only where the byte is.)
+            if (w.utf8.contains(0x40) && w.contains("@")) || w.hasPrefix("http") || w.hasPrefix("www.") { continue }
             words.append(w)
         }
         text = words.joined(separator: " ")
@@ -442,16 +471,22 @@ public struct BylineParser: Sendable {
         var p = UTF8Scan.hasNoEdgeSpace(piece) ? piece : piece.trimmingCharacters(in: .whitespaces)
         // "capital von Jemima Kelly": a lower-case head before a lead word is not part of the name.
         if let f = p.first, f.isLowercase {
-            for lead in [" von ", " by ", " par ", " por ", " door "] {
+            // (Foundation's search is asked only when the bytes hold the lead: no text without
+            // these ASCII bytes is canonically equivalent to one with them.)
+            let bytes = Array(p.utf8)
+            for (k, lead) in Self.innerLeads.enumerated() where UTF8Scan.contains(bytes, Self.innerLeadBytes[k]) {
                 if let r = p.range(of: lead) { p = String(p[r.upperBound...]); break }
             }
         }
         let lower = p.lowercased()
         let lowerCount = lower.utf8.count
+        // A text that starts with an ASCII scalar equals no lead in another script (canonical
+        // equivalence never moves a starter).
+        let asciiStart = lower.utf8.first.map { $0 < 0x80 } ?? true
         for (lead, spaced, colon, ascii) in Self.leadForms {
             // An ASCII lead equals only its own bytes: no other text is canonically equivalent to
             // lower-case ASCII letters and spaces.
-            if ascii ? lead.utf8.count == lowerCount && lower.utf8.elementsEqual(lead.utf8) : lower == lead { return "" }
+            if ascii ? lead.utf8.count == lowerCount && lower.utf8.elementsEqual(lead.utf8) : !asciiStart && lower == lead { return "" }
             if UTF8Scan.hasPrefix(lower, spaced) || UTF8Scan.hasPrefix(lower, colon) {
                 p = String(p.dropFirst(lead.count)).trimmingCharacters(in: Self.whitespaceAndColon)
                 break
@@ -459,6 +494,10 @@ public struct BylineParser: Sendable {
         }
         return p
     }
+
+    /// Lead words inside a text whose lower-case head is not part of the name ("capital von Jemima Kelly").
+    static let innerLeads = [" von ", " by ", " par ", " por ", " door "]
+    static let innerLeadBytes = innerLeads.map { Array($0.utf8) }
 
     /// Each lead word with the forms it opens a byline with ("by", "by ", "by:"), built once.
     static let leadForms: [(word: String, spaced: String, colon: String, ascii: Bool)] = leadWords.map {

@@ -107,10 +107,18 @@ public struct DateParser: Sendable {
     /// ``mayHaveDate(_:)-(String)`` of the text whose UTF-8 is `b`.
     static func mayHaveDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
+        // Most texts: ASCII without a digit up to their end (or past the 400th scalar).
         var i = 0
-        var scalars = 0
+        while i < n, b[i] &- 0x30 >= 10, b[i] < 0x80 { i += 1 }
+        if i == n || i >= 400 { return false }
+        // The state at byte i: ASCII so far (one scalar per byte), no number yet, the last token a
+        // separator when the last byte that is not white space is `.` or `/`.
+        var scalars = i
         var run = 0                  // digits in the current number
         var afterSeparator = false   // the last token was `.` or `/` (or may have been)
+        var back = i - 1
+        while back >= 0, b[back] == 0x20 || b[back] &- 0x09 < 5 { back -= 1 }
+        if back >= 0 { afterSeparator = b[back] == 0x2E || b[back] == 0x2F }
         var runAfterSeparator = false
         while i < n {
             scalars += 1

@@ -145,6 +145,20 @@ extension HTMLDocument {
         return false
     }
 
+    /// True when the bytes in `r`, ASCII letters lowered, hold byte `lead` followed by one of
+    /// `pairs` (two lower-case bytes, packed big-endian): a necessary condition for containing
+    /// needles that start so.
+    func containsLeadAndPairIgnoringCase(_ lead: UInt8, _ pairs: [UInt16], in r: Range<Int>) -> Bool {
+        guard r.count >= 3 else { return false }
+        return bytes.withUnsafeBufferPointer { buf in
+            for k in r.lowerBound..<r.upperBound - 2 where Self.lowered(buf[k]) == lead {
+                let pair = UInt16(Self.lowered(buf[k + 1])) << 8 | UInt16(Self.lowered(buf[k + 2]))
+                if pairs.contains(pair) { return true }
+            }
+            return false
+        }
+    }
+
     /// True when the bytes in `r`, ASCII letters lowered, contain `needle`.
     func containsIgnoringCase(_ needle: [UInt8], in r: Range<Int>) -> Bool {
         let m = needle.count

@@ -123,9 +123,27 @@ struct PageClueFinder {
         // Every lead phrase starts with one of a, b, p, r, s, w (after spaces and colons); lower-casing
         // maps no other character to those ASCII letters, so anything else is not one.
         guard let f = t.utf8.first(where: { $0 != 0x20 && $0 != 0x3A }), leadInitials.contains(f | 0x20) else { return false }
+        // An ASCII text: lower-cased, trimmed and compared as bytes (ASCII strings are equal only
+        // when their bytes are).
+        if let ascii = isBareLeadASCII(t) { return ascii }
         let l = t.lowercased().trimmingCharacters(in: spaceAndColon)
         return leadPhrases.contains(l)
     }
+
+    /// ``isBareLead(_:)`` of an all-ASCII text from its bytes; `nil` for other texts.
+    static func isBareLeadASCII(_ t: String) -> Bool? {
+        var t = t
+        return t.withUTF8 { b -> Bool? in
+            var lo = 0, hi = b.count
+            for c in b where c >= 0x80 { return nil }
+            while lo < hi, b[lo] == 0x20 || b[lo] == 0x3A { lo += 1 }
+            while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x3A { hi -= 1 }
+            return leadPhraseBytes.contains { p in
+                p.count == hi - lo && p.indices.allSatisfy { k in (b[lo + k] &- 0x41 < 26 ? b[lo + k] | 0x20 : b[lo + k]) == p[k] }
+            }
+        }
+    }
+    static let leadPhraseBytes = leadPhrases.map { Array($0.utf8) }
     /// Characters that end the names of a led byline (a separator before a date).
     static let ledBylineStops = UTF8Scan.CharacterList("|·•–—-")
     /// Separators of "Name | Title | Date" lines.
@@ -310,13 +328,25 @@ struct PageClueFinder {
     /// True when `n` is a link to an author's page.
     func isAuthorLink(_ n: NodeID) -> Bool {
         guard doc.tag(n) == .a, let r = doc.attributeRange("href", of: n), r.count >= 8 else { return false }
-        return doc.containsAnyIgnoringCase(Self.authorPathBytes, in: r)
+        // (Every author path opens with a slash and one of a few letter pairs, "/au", "/wr" …:
+        // most links are ruled out by those alone.)
+        return doc.containsLeadAndPairIgnoringCase(0x2F, Self.authorPathHeads, in: r) && doc.containsAnyIgnoringCase(Self.authorPathBytes, in: r)
     }
+
+    /// The two bytes after the opening slash of each author path.
+    static let authorPathHeads: [UInt16] = {
+        precondition(authorPathBytes.bytes.allSatisfy { $0.count >= 3 && $0[0] == 0x2F })
+        return Array(Set(authorPathBytes.bytes.map { UInt16($0[1]) << 8 | UInt16($0[2]) }))
+    }()
 
     /// A short text that reads as a credit: a desk/staff/correspondent credit ending in its role word
     /// ("কালবেলা ডেস্ক", "নিজস্ব প্রতিবেদক", "সিলেট প্রতিনিধি", "International Desk"), or "By Name".
     static func looksLikeUnmarkedByline(_ t: String) -> Bool {
-        guard mayBeUnmarkedByline(t) else { return false }
+        mayBeUnmarkedByline(t) && readsAsUnmarkedByline(t)
+    }
+
+    /// ``looksLikeUnmarkedByline(_:)`` without the ``mayBeUnmarkedByline(_:)-(String)`` shortcut.
+    static func readsAsUnmarkedByline(_ t: String) -> Bool {
         let words = UTF8Scan.spaceSplit(t)
         guard words.count <= 6 else { return false }
         let lower = String(decoding: CaseMapping.lowercasedBytes(t), as: UTF8.self)
