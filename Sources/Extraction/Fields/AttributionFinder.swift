@@ -137,7 +137,7 @@ public struct AttributionFinder: Sendable {
         return AgencyCatalog.all.indices.filter { credited[$0] }.map { AgencyCatalog.all[$0].name }
     }
 
-    private func isCredit(_ r: Range<Int>, text: [UInt8], lower: [UInt8]) -> Bool {
+    func isCredit(_ r: Range<Int>, text: [UInt8], lower: [UInt8]) -> Bool {
         // The scalars right around the name, white space skipped.
         var b = r.lowerBound
         var before: UInt32? = nil

@@ -349,8 +349,7 @@ public struct BylineParser: Sendable {
         }
         var words: [Substring] = []
         for w in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
-            // (Foundation's search for "@" only where the byte is.)
-            if (w.utf8.contains(0x40) && w.contains("@")) || w.hasPrefix("http") || w.hasPrefix("www.") { continue }
+            if Self.holdsAt(w) || w.hasPrefix("http") || w.hasPrefix("www.") { continue }
             words.append(w)
         }
         text = words.joined(separator: " ")
@@ -361,6 +360,10 @@ public struct BylineParser: Sendable {
         }
         return UTF8Scan.hasAlphanumericEdges(text) ? text : text.trimmingCharacters(in: Self.spacesAndSeparators)
     }
+
+    /// `w.contains("@")` (Foundation's search, matching whole Characters), asked only when the
+    /// byte is there: no text without it is canonically equivalent to one with it.
+    static func holdsAt(_ w: Substring) -> Bool { w.utf8.contains(0x40) && w.contains("@") }
 
     /// Prepositions left at the end when a date is cut off ("…, Trial Attorney at Morgan & Morgan, on").
     static let datePrepositions: Set<String> = ["on", "at", "am", "le", "el", "il", "op"]
