@@ -390,6 +390,28 @@ enum UTF8Scan {
         return (0xFFFD, b.count)
     }
 
+    /// The scalar of the valid UTF-8 `b` (a String's) that starts at byte `i`, and the index after
+    /// it: `String.unicodeScalars` read in place. (A sequence cut short reads as U+FFFD.)
+    @inline(__always)
+    static func decode(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
+        let c0 = b[i]
+        if c0 < 0x80 { return (Unicode.Scalar(c0), i + 1) }
+        let v: UInt32, next: Int
+        if c0 < 0xE0, i + 1 < b.count {
+            v = UInt32(c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+            next = i + 2
+        } else if c0 < 0xF0, i + 2 < b.count {
+            v = UInt32(c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            next = i + 3
+        } else if i + 3 < b.count {
+            v = UInt32(c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+            next = i + 4
+        } else {
+            return ("\u{FFFD}", b.count)
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", next)
+    }
+
     /// The scalar that ends just before byte `i` and the index where it starts.
     @inline(__always)
     static func scalar(before i: Int, in b: [UInt8]) -> (value: UInt32, start: Int) {
