@@ -88,6 +88,37 @@ struct FieldsFastPathTests {
         #expect(!DateParser.mayHaveDate(String(repeating: "a", count: 400) + "2024"))
     }
 
+    @Test("vocabulary look-ups of ASCII words by their bytes agree with the String-keyed tables")
+    func vocabularyLookups() {
+        var words = Set<String>()
+        let keys = Array(DateVocabulary.months.keys) + Array(DateVocabulary.labels.keys) + Array(DateVocabulary.meridiems.keys)
+            + Array(DateVocabulary.fillers) + Array(DateVocabulary.zones.keys)
+        for k in keys {
+            words.insert(k)
+            words.insert(String(k.dropLast()))
+            words.insert(k + "s")
+            words.insert(String(k.dropFirst()))
+            words.insert(k + "\u{301}")
+        }
+        for t in Self.texts + Self.randomDates(count: 500, seed: 5) {
+            for token in DateParser.tokenize(t) { if let w = token.word { words.insert(w) } }
+        }
+        words.formUnion(["", "a", "p", "m", "e", "এ", "\u{301}", "m\u{301}", String(repeating: "x", count: 30), "nach", "vor"])
+        let list = Array(words)
+        for w in list {
+            #expect(DateVocabulary.month(w) == DateVocabulary.months[w], "\(w.debugDescription)")
+            #expect(DateVocabulary.label(w) == DateVocabulary.labels[w], "\(w.debugDescription)")
+            #expect(DateVocabulary.isFiller(w) == DateVocabulary.fillers.contains(w), "\(w.debugDescription)")
+            #expect(DateVocabulary.meridiem(w) == DateVocabulary.meridiems[w], "\(w.debugDescription)")
+        }
+        let parts = ["a", "p", "m", "am", "", "এ", "এম", "পি", "\u{301}", "m\u{301}", "vor", "m", "nach", "x", "午", "前", ".m"]
+        for a in parts + list.prefix(300) {
+            for b in parts {
+                #expect(DateVocabulary.meridiem(a, b) == DateVocabulary.meridiems[a + b], "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+    }
+
     // MARK: Credits
 
     @Test("a text the unmarked-credit check turns away does not read as a credit")

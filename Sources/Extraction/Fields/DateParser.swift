@@ -58,7 +58,7 @@ public struct DateParser: Sendable {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if case .word(let w) = t.kind, let l = DateVocabulary.labels[w] {
+            if case .word(let w) = t.kind, let l = DateVocabulary.label(w) {
                 label = l == .published ? .published : .modified
                 i += 1
                 continue
@@ -311,11 +311,11 @@ public struct DateParser: Sendable {
 
     private func month(_ t: Token) -> Int? {
         guard let w = t.word else { return nil }
-        return DateVocabulary.months[w]
+        return DateVocabulary.month(w)
     }
 
     private func isFiller(_ t: Token) -> Bool {
-        if let w = t.word { return DateVocabulary.fillers.contains(w) }
+        if let w = t.word { return DateVocabulary.isFiller(w) }
         return t.isPunct(".,")
     }
 
@@ -324,7 +324,7 @@ public struct DateParser: Sendable {
         var k = j
         while k < tokens.count, k - j < limit {
             let t = tokens[k]
-            if let w = t.word, DateVocabulary.fillers.contains(w) { k += 1; continue }
+            if let w = t.word, DateVocabulary.isFiller(w) { k += 1; continue }
             if t.isPunct(punct) { k += 1; continue }
             break
         }
@@ -379,7 +379,7 @@ public struct DateParser: Sendable {
             if n.digits <= 2 {
                 let j = skip(tokens, i + 1, punct: ".,-/")
                 if j < tokens.count, let w = tokens[j].word {
-                    if let mo = DateVocabulary.months[w] {
+                    if let mo = DateVocabulary.month(w) {
                         let k = skip(tokens, j + 1, punct: ".,-/")
                         if k < tokens.count, let y = tokens[k].number, let year = Self.year(y) {
                             return (ParsedDate(year: year, month: mo, day: n.value), k + 1)
@@ -441,7 +441,7 @@ public struct DateParser: Sendable {
             if let r = matchTime(tokens, k) { return r }
             let t = tokens[k]
             if t.isPunct(",-|/•·(–—@:;") || isFiller(t) { k += 1; steps += 1; continue }
-            if let w = t.word, DateVocabulary.meridiems[w] != nil { k += 1; steps += 1; continue }
+            if let w = t.word, DateVocabulary.meridiem(w) != nil { k += 1; steps += 1; continue }
             break
         }
         return nil
@@ -512,8 +512,8 @@ public struct DateParser: Sendable {
     /// A meridiem word at `i` (one token, or two CJK tokens), and how many tokens it takes.
     private func meridiem(_ tokens: [Token], _ i: Int) -> (DateVocabulary.Meridiem, Int)? {
         guard let w = tokens[i].word else { return nil }
-        if let m = DateVocabulary.meridiems[w] { return (m, 1) }
-        if i + 1 < tokens.count, let w2 = tokens[i + 1].word, let m = DateVocabulary.meridiems[w + w2] { return (m, 2) }
+        if let m = DateVocabulary.meridiem(w) { return (m, 1) }
+        if i + 1 < tokens.count, let w2 = tokens[i + 1].word, let m = DateVocabulary.meridiem(w, w2) { return (m, 2) }
         return nil
     }
 

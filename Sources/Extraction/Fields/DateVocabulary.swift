@@ -235,3 +235,86 @@ enum DateVocabulary {
         "అప్‌డేట్": .modified, "புதுப்பிக்கப்பட்டது": .modified,
     ])
 }
+
+// MARK: ASCII words by their bytes
+
+extension DateVocabulary {
+    /// What an ASCII word is in the tables above (a word may be several things: "mar" a month,
+    /// "am" a meridiem and a filler).
+    struct ASCIIEntry: Sendable {
+        var month: Int?
+        var label: Label?
+        var meridiem: Meridiem?
+        var filler = false
+    }
+
+    /// The ASCII keys of ``months``, ``labels``, ``meridiems`` and ``fillers``, packed into
+    /// ``LanguageDetector/WordKey``s. A String key is canonically equivalent to an ASCII word only
+    /// when it is that word's bytes (no scalar of these tables decomposes to ASCII letters), so an
+    /// ASCII word is looked up here by its bytes, without hashing a String. Every key here has at
+    /// most 24 bytes (a ``LanguageDetector/WordKey``'s room).
+    static let asciiEntries: [LanguageDetector.WordKey: ASCIIEntry] = {
+        var out: [LanguageDetector.WordKey: ASCIIEntry] = [:]
+        func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+        for (k, v) in months where isASCII(k) { out[LanguageDetector.WordKey(k), default: ASCIIEntry()].month = v }
+        for (k, v) in labels where isASCII(k) { out[LanguageDetector.WordKey(k), default: ASCIIEntry()].label = v }
+        for (k, v) in meridiems where isASCII(k) { out[LanguageDetector.WordKey(k), default: ASCIIEntry()].meridiem = v }
+        for k in fillers where isASCII(k) { out[LanguageDetector.WordKey(k), default: ASCIIEntry()].filler = true }
+        precondition(out.keys.allSatisfy { $0.count <= 24 })
+        return out
+    }()
+
+    /// How a word is looked up: an ASCII word by its bytes (`nil` entry: in no table), any other in
+    /// the String tables.
+    enum Lookup {
+        case ascii(ASCIIEntry?)
+        case other
+    }
+
+    /// ``Lookup`` of `word` (lower case, as the tokenizer makes words).
+    @inline(__always)
+    static func lookUp(_ word: String) -> Lookup {
+        var key = LanguageDetector.WordKey()
+        for b in word.utf8 {
+            if b >= 0x80 { return .other }
+            // Longer than every ASCII key: in no table.
+            guard key.append(b) else { return .ascii(nil) }
+        }
+        return .ascii(asciiEntries[key])
+    }
+
+    /// `months[word]`.
+    static func month(_ word: String) -> Int? {
+        if case .ascii(let e) = lookUp(word) { return e?.month }
+        return months[word]
+    }
+
+    /// `labels[word]`.
+    static func label(_ word: String) -> Label? {
+        if case .ascii(let e) = lookUp(word) { return e?.label }
+        return labels[word]
+    }
+
+    /// `fillers.contains(word)`.
+    static func isFiller(_ word: String) -> Bool {
+        if case .ascii(let e) = lookUp(word) { return e?.filler ?? false }
+        return fillers.contains(word)
+    }
+
+    /// `meridiems[word]`.
+    static func meridiem(_ word: String) -> Meridiem? {
+        if case .ascii(let e) = lookUp(word) { return e?.meridiem }
+        return meridiems[word]
+    }
+
+    /// `meridiems[first + second]`: two ASCII words as their joined bytes; an ASCII first word
+    /// before a word with other scalars joins to a text that opens with an ASCII scalar, which no
+    /// key in another script is canonically equivalent to, and no ASCII key holds non-ASCII bytes.
+    static func meridiem(_ first: String, _ second: String) -> Meridiem? {
+        if case .ascii = lookUp(first) {
+            if case .other = lookUp(second) { return first.isEmpty ? meridiems[first + second] : nil }
+            return meridiem(first + second)
+        }
+        return meridiems[first + second]
+    }
+}
