@@ -41,20 +41,33 @@ public struct AttributionFinder: Sendable {
         return found
     }
 
-    /// An agency's spellings as UTF-8: acronyms as written, names with ASCII letters lowered.
-    struct Needles: Sendable {
-        let name: String
-        let acronyms: [[UInt8]]
-        /// `acronyms` with ASCII lowered, for the pair check against the lowered text.
-        let loweredAcronyms: [[UInt8]]
-        let names: [(bytes: [UInt8], bengali: Bool)]
+    /// One spelling of an agency as UTF-8: an acronym as written, or a name with ASCII letters
+    /// lowered (matched in the lowered text).
+    struct Spelling: Sendable {
+        /// Index of the agency in ``AgencyCatalog/all``.
+        let agency: Int
+        let bytes: [UInt8]
+        let isAcronym: Bool
+        /// A Bengali name, which may take a case ending.
+        let bengali: Bool
     }
 
-    static let needles: [Needles] = AgencyCatalog.all.map { a in
-        Needles(
-            name: a.name, acronyms: a.acronyms.map { Array($0.utf8) }, loweredAcronyms: a.acronyms.map { UTF8Scan.asciiLowered($0) },
-            names: a.names.map { (UTF8Scan.asciiLowered($0), AgencyCatalog.isBengali($0)) })
+    /// Every spelling of every agency, in catalog order.
+    static let spellings: [Spelling] = AgencyCatalog.all.enumerated().flatMap { k, a in
+        a.acronyms.map { Spelling(agency: k, bytes: Array($0.utf8), isAcronym: true, bengali: false) }
+            + a.names.map { Spelling(agency: k, bytes: UTF8Scan.asciiLowered($0), isAcronym: false, bengali: AgencyCatalog.isBengali($0)) }
     }
+
+    /// The ``UTF8Scan/PairBitmap`` hashes of each spelling's bytes, flattened: spelling `k`'s are
+    /// `pairHashes[pairStart[k] ..< pairStart[k + 1]]`. An acronym is matched as written, so its
+    /// pairs are checked against the text's own; a name against the lowered text's.
+    static let pairHashes: [UInt16] = spellings.flatMap { sp in
+        sp.bytes.count < 2 ? [] : (1..<sp.bytes.count).map { UInt16(UTF8Scan.PairBitmap.hash(sp.bytes[$0 - 1], sp.bytes[$0])) }
+    }
+    static let pairStart: [Int] = spellings.reduce(into: [0]) { out, sp in out.append(out.last! + max(0, sp.bytes.count - 1)) }
+    /// Per spelling: 1 for an acronym (checked against the text's pairs), 2 for a name in a script
+    /// of three-byte UTF-8 (Bengali, Devanagari, CJK …, which needs such bytes in the text), 0 else.
+    static let spellingKinds: [UInt8] = spellings.map { $0.isAcronym ? 1 : ($0.bytes[0] >= 0xE0 ? 2 : 0) }
 
     static let cueBytes: [(bytes: [UInt8], word: Bool)] = cues.map {
         (UTF8Scan.asciiLowered($0), $0.unicodeScalars.first.map { $0.value < 0x250 } ?? false)
@@ -63,29 +76,68 @@ public struct AttributionFinder: Sendable {
     static let bengaliSuffixBytes: [[UInt8]] = AgencyCatalog.bengaliSuffixes.map { Array($0.utf8) }
 
     /// Canonical agency names credited in one paragraph.
+    ///
+    /// A spelling is searched for only when every adjacent byte pair of it (lowered) is among the
+    /// lowered paragraph's (see ``UTF8Scan/PairBitmap``): most paragraphs credit no agency, and are
+    /// ruled out by the pairs alone, without copying their text.
     public func credits(in paragraph: String) -> [String] {
-        var out: [String] = []
-        guard !paragraph.isEmpty else { return out }
+        guard !paragraph.isEmpty else { return [] }
+        var paragraph = paragraph
+        // The spellings that may occur: their pairs are all in the text's (acronyms) or the
+        // lowered text's (names).
+        let hashes = Self.pairHashes, start = Self.pairStart, kinds = Self.spellingKinds
+        let candidates: [Int] = paragraph.withUTF8 { b in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { bits -> [Int] in
+                // Words 0–63: pairs of the lowered text; 64–127: pairs of the text as written.
+                bits.initialize(repeating: 0)
+                var wide = b[0] >= 0xE0
+                var prevRaw = b[0]
+                var prev = prevRaw &- 0x41 < 26 ? prevRaw | 0x20 : prevRaw
+                for k in 1..<b.count {
+                    let raw = b[k]
+                    if raw >= 0xE0 { wide = true }
+                    let c = raw &- 0x41 < 26 ? raw | 0x20 : raw
+                    let h = UTF8Scan.PairBitmap.hash(prev, c)
+                    bits[h >> 6] |= 1 << UInt64(h & 63)
+                    let hr = UTF8Scan.PairBitmap.hash(prevRaw, raw)
+                    bits[64 + (hr >> 6)] |= 1 << UInt64(hr & 63)
+                    prev = c
+                    prevRaw = raw
+                }
+                var out: [Int] = []
+                hashes.withUnsafeBufferPointer { hashes in
+                    start.withUnsafeBufferPointer { start in
+                        kinds.withUnsafeBufferPointer { kinds in
+                            for k in 0..<kinds.count where wide || kinds[k] != 2 {
+                                let base = kinds[k] == 1 ? 64 : 0
+                                var all = true
+                                for j in start[k]..<start[k + 1] {
+                                    let h = Int(hashes[j])
+                                    if bits[base + (h >> 6)] & (1 << UInt64(h & 63)) == 0 { all = false; break }
+                                }
+                                if all { out.append(k) }
+                            }
+                        }
+                    }
+                }
+                return out
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
         let text = Array(paragraph.utf8)
         let lower = UTF8Scan.asciiLowered(text)
-        // Names in scripts of three-byte UTF-8 (Bengali, Devanagari, CJK …) need such bytes in the text.
-        let hasWideScript = text.contains { $0 >= 0xE0 }
-        // Spellings whose byte pairs are not all in the (lowered) text are not searched for.
-        let pairs = UTF8Scan.PairBitmap(lower)
-        for agency in Self.needles {
-            var credited = false
-            for (k, a) in agency.acronyms.enumerated() where !credited && pairs.mayContain(agency.loweredAcronyms[k]) {
-                credited = Self.wordMatches(of: a, in: text, bengaliSuffixes: false).contains { isCredit($0, text: text, lower: lower) }
-            }
-            for n in agency.names where !credited && (hasWideScript || n.bytes[0] < 0xE0) && pairs.mayContain(n.bytes) {
-                credited = Self.wordMatches(of: n.bytes, in: lower, bengaliSuffixes: n.bengali).contains { isCredit($0, text: text, lower: lower) }
-            }
-            if credited { out.append(agency.name) }
+        var credited = [Bool](repeating: false, count: AgencyCatalog.all.count)
+        for k in candidates {
+            let sp = Self.spellings[k]
+            if credited[sp.agency] { continue }
+            credited[sp.agency] = sp.isAcronym
+                ? Self.wordMatches(of: sp.bytes, in: text, bengaliSuffixes: false).contains { isCredit($0, text: text, lower: lower) }
+                : Self.wordMatches(of: sp.bytes, in: lower, bengaliSuffixes: sp.bengali).contains { isCredit($0, text: text, lower: lower) }
         }
-        return out
+        return AgencyCatalog.all.indices.filter { credited[$0] }.map { AgencyCatalog.all[$0].name }
     }
 
-    private func isCredit(_ r: Range<Int>, text: [UInt8], lower: [UInt8]) -> Bool {
+    func isCredit(_ r: Range<Int>, text: [UInt8], lower: [UInt8]) -> Bool {
         // The scalars right around the name, white space skipped.
         var b = r.lowerBound
         var before: UInt32? = nil

@@ -218,9 +218,37 @@ public struct BylineParser: Sendable {
 
     /// Photo and source credits that sit in author-like elements ("Foto: REUTERS/…", "ছবি: সংগৃহীত").
     static func isCreditLine(_ t: String) -> Bool {
+        if surelyNoCreditLine(t) { return false }
         let lower = t.lowercased().trimmingCharacters(in: parenAndSpace)
-        return ["foto", "photo", "bild", "image", "picture", "source", "quelle", "ছবি", "সূত্র", "источник", "фото", "credit", "getty", "illustration"]
-            .contains { UTF8Scan.hasPrefix(lower, $0) }
+        return creditPrefixes.contains { UTF8Scan.hasPrefix(lower, $0) }
+    }
+
+    static let creditPrefixes = ["foto", "photo", "bild", "image", "picture", "source", "quelle", "ছবি", "সূত্র", "источник", "фото", "credit", "getty", "illustration"]
+    static let asciiCreditPrefixBytes: [[UInt8]] = creditPrefixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let longestASCIICreditPrefix = asciiCreditPrefixBytes.map(\.count).max() ?? 0
+
+    /// True when ``isCreditLine(_:)`` is surely false, from the bytes: after the leading spaces and
+    /// `(` (ASCII, trimmed and left alone by lower-casing), the text goes on in ASCII at least as
+    /// far as the longest ASCII prefix reaches (or to its end), and its ASCII-lowered bytes start
+    /// with no prefix. Lower-cased ASCII is ASCII-lowered; the other prefixes start with non-ASCII
+    /// bytes; trimming the end only shortens the text.
+    static func surelyNoCreditLine(_ t: String) -> Bool {
+        var t = t
+        return t.withUTF8 { b in
+            var i = 0
+            while i < b.count, b[i] == 0x20 || b[i] == 0x28 { i += 1 }
+            let end = min(b.count, i + longestASCIICreditPrefix)
+            for k in i..<end where b[k] >= 0x80 { return false }
+            for p in asciiCreditPrefixBytes where p.count <= end - i {
+                var same = true
+                for k in 0..<p.count where (b[i + k] &- 0x41 < 26 ? b[i + k] | 0x20 : b[i + k]) != p[k] {
+                    same = false
+                    break
+                }
+                if same { return false }
+            }
+            return true
+        }
     }
 
     /// Words of job titles printed after a Latin-script name.
@@ -269,17 +297,25 @@ public struct BylineParser: Sendable {
         guard s.contains(where: { $0.isLetter }) else { return false }
         if s.contains(where: { $0.isNumber }) { return false }
         let lower = s.lowercased()
+        let lowerBytes = Array(lower.utf8)
         // A month name alone is a date's remnant ("Jun", "Nov."), not a name.
         if !lower.contains(" "),
             DateVocabulary.months[UTF8Scan.hasAlphanumericEdges(lower) ? lower : lower.trimmingCharacters(in: .punctuationCharacters)] != nil
         {
             return false
         }
-        for junk in ["updated", "published", "min read", "minutes", "share", "follow", "comments", "click", "photo", "image"] where lower.contains(junk) {
+        // (Foundation's search is asked only when the bytes hold the word: the search matches whole
+        // Characters of canonically equivalent text, and no text without these ASCII bytes is
+        // equivalent to one with them.)
+        for (k, junk) in Self.nameJunk.enumerated() where UTF8Scan.contains(lowerBytes, Self.nameJunkBytes[k]) && lower.contains(junk) {
             return false
         }
         return true
     }
+
+    /// Words that make a piece something else than a name.
+    static let nameJunk = ["updated", "published", "min read", "minutes", "share", "follow", "comments", "click", "photo", "image"]
+    static let nameJunkBytes = nameJunk.map { Array($0.utf8) }
 
     /// Date labels a byline is cut at.
     static let cutLabels: [[UInt8]] = [
@@ -302,7 +338,7 @@ public struct BylineParser: Sendable {
         }
         // Drop "·"/"|"/"•"-separated segments that are a date ("Dec. 19, 2025 · Niko Matsakis"); a
         // segment with a name before its date keeps the name ("By Jane Doe, Columnist August 19, 2025 | 3 Comments").
-        let segments = text.split(whereSeparator: { "|·•".contains($0) }).map { String($0) }
+        let segments = text.split(whereSeparator: { Self.segmentSeparators.contains($0) }).map { String($0) }
         if segments.count > 1 {
             text = segments.compactMap { seg -> String? in
                 guard DateParser().scan(seg).contains(where: { $0.date.isValid }) else { return seg }
@@ -313,7 +349,7 @@ public struct BylineParser: Sendable {
         }
         var words: [Substring] = []
         for w in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
-            if w.contains("@") || w.hasPrefix("http") || w.hasPrefix("www.") { continue }
+            if Self.holdsAt(w) || w.hasPrefix("http") || w.hasPrefix("www.") { continue }
             words.append(w)
         }
         text = words.joined(separator: " ")
@@ -324,6 +360,10 @@ public struct BylineParser: Sendable {
         }
         return UTF8Scan.hasAlphanumericEdges(text) ? text : text.trimmingCharacters(in: Self.spacesAndSeparators)
     }
+
+    /// `w.contains("@")` (Foundation's search, matching whole Characters), asked only when the
+    /// byte is there: no text without it is canonically equivalent to one with it.
+    static func holdsAt(_ w: Substring) -> Bool { w.utf8.contains(0x40) && w.contains("@") }
 
     /// Prepositions left at the end when a date is cut off ("…, Trial Attorney at Morgan & Morgan, on").
     static let datePrepositions: Set<String> = ["on", "at", "am", "le", "el", "il", "op"]
@@ -406,7 +446,7 @@ public struct BylineParser: Sendable {
             if !p.isEmpty { pieces.append(p) }
             current = []
         }
-        for part in s.split(whereSeparator: { ",;|/•·\n".contains($0) }) {
+        for part in s.split(whereSeparator: { Self.pieceSeparators.contains($0) }) {
             for w in part.split(separator: " ") {
                 // Connectors are matched as written: "E" or "A" in capitals is an initial, not "and".
                 if Self.connectors.contains(String(w)) || w == "And" || w == "AND" || w == "Und" { push(); continue }
@@ -419,6 +459,11 @@ public struct BylineParser: Sendable {
 
     // MARK: Character sets, built once
 
+    /// Separators of a byline's segments (a date among them is dropped).
+    static let segmentSeparators = UTF8Scan.CharacterList("|·•")
+    /// Separators of the pieces a byline is split into.
+    static let pieceSeparators = UTF8Scan.CharacterList(",;|/•·\n")
+
     static let quotesBracketsDigits = CharacterSet(charactersIn: "\"“”„«»'()[] …").union(.decimalDigits)
     static let parenAndSpace = CharacterSet(charactersIn: "( ")
     static let spacesAndSeparators = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "|•·-–—:,"))
@@ -429,13 +474,22 @@ public struct BylineParser: Sendable {
         var p = UTF8Scan.hasNoEdgeSpace(piece) ? piece : piece.trimmingCharacters(in: .whitespaces)
         // "capital von Jemima Kelly": a lower-case head before a lead word is not part of the name.
         if let f = p.first, f.isLowercase {
-            for lead in [" von ", " by ", " par ", " por ", " door "] {
+            // (Foundation's search is asked only when the bytes hold the lead: no text without
+            // these ASCII bytes is canonically equivalent to one with them.)
+            let bytes = Array(p.utf8)
+            for (k, lead) in Self.innerLeads.enumerated() where UTF8Scan.contains(bytes, Self.innerLeadBytes[k]) {
                 if let r = p.range(of: lead) { p = String(p[r.upperBound...]); break }
             }
         }
         let lower = p.lowercased()
-        for (lead, spaced, colon) in Self.leadForms {
-            if lower == lead { return "" }
+        let lowerCount = lower.utf8.count
+        // A text that starts with an ASCII scalar equals no lead in another script (canonical
+        // equivalence never moves a starter).
+        let asciiStart = lower.utf8.first.map { $0 < 0x80 } ?? true
+        for (lead, spaced, colon, ascii) in Self.leadForms {
+            // An ASCII lead equals only its own bytes: no other text is canonically equivalent to
+            // lower-case ASCII letters and spaces.
+            if ascii ? lead.utf8.count == lowerCount && lower.utf8.elementsEqual(lead.utf8) : !asciiStart && lower == lead { return "" }
             if UTF8Scan.hasPrefix(lower, spaced) || UTF8Scan.hasPrefix(lower, colon) {
                 p = String(p.dropFirst(lead.count)).trimmingCharacters(in: Self.whitespaceAndColon)
                 break
@@ -444,7 +498,13 @@ public struct BylineParser: Sendable {
         return p
     }
 
+    /// Lead words inside a text whose lower-case head is not part of the name ("capital von Jemima Kelly").
+    static let innerLeads = [" von ", " by ", " par ", " por ", " door "]
+    static let innerLeadBytes = innerLeads.map { Array($0.utf8) }
+
     /// Each lead word with the forms it opens a byline with ("by", "by ", "by:"), built once.
-    static let leadForms: [(word: String, spaced: String, colon: String)] = leadWords.map { ($0, $0 + " ", $0 + ":") }
+    static let leadForms: [(word: String, spaced: String, colon: String, ascii: Bool)] = leadWords.map {
+        ($0, $0 + " ", $0 + ":", $0.utf8.allSatisfy { $0 < 0x80 })
+    }
     static let whitespaceAndColon = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":"))
 }

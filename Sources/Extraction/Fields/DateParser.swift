@@ -43,8 +43,14 @@ public struct DateParser: Sendable {
     /// Every date found in `text`, in order, including non-Gregorian ones (check
     /// ``ParsedDate/isValid`` or ``ParsedDate/calendar``). Only the first 400 characters are read.
     public func scan(_ text: String) -> [Match] {
-        // Every date has digits: most texts are turned away here without being tokenised.
-        guard Self.mayHaveDigits(text) else { return [] }
+        // Every date has a year of four digits (or two, after `.` or `/`): most texts are turned
+        // away here without being tokenised.
+        guard Self.mayHaveDate(text) else { return [] }
+        return scanTokens(text)
+    }
+
+    /// ``scan(_:)`` without the ``mayHaveDate(_:)`` shortcut: every text is tokenised.
+    func scanTokens(_ text: String) -> [Match] {
         let tokens = Self.tokenize(text)
         var out: [Match] = []
         var label: Match.Label = .none
@@ -52,7 +58,7 @@ public struct DateParser: Sendable {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if case .word(let w) = t.kind, let l = DateVocabulary.labels[w] {
+            if case .word(let w) = t.kind, let l = DateVocabulary.label(w) {
                 label = l == .published ? .published : .modified
                 i += 1
                 continue
@@ -84,24 +90,90 @@ public struct DateParser: Sendable {
         return out
     }
 
-    /// False when the first 400 scalars of `text` surely hold no digit of any script.
-    static func mayHaveDigits(_ text: String) -> Bool {
-        var nonASCII = false
-        var n = 0
-        for b in text.utf8 {
-            if b &- 0x30 < 10 { return true }
-            if b >= 0x80 { nonASCII = true }
-            n += 1
-            if n >= 1600 { return true }
+    /// False when ``scanTokens(_:)`` surely finds no date in `text`.
+    ///
+    /// Every form ``matchDate(_:_:)`` reads has a number token of exactly four digits (the year),
+    /// or, in `27.12.24`, one of two digits right after a `.` or `/` token. This follows the
+    /// tokenizer over the same first 400 scalars: a run of digits (of any script, as
+    /// ``ScriptDigits`` reads them) is one number; letters and punctuation end it; white space
+    /// makes no token. A non-ASCII scalar that is not a digit is not classified (it may be a letter,
+    /// punctuation or space): it leaves "right after `.` or `/`" as it was, which can only answer
+    /// `true` more often.
+    static func mayHaveDate(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(mayHaveDate)
+    }
+
+    /// ``mayHaveDate(_:)-(String)`` of the text whose UTF-8 is `b`.
+    static func mayHaveDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        // Most texts: ASCII without a digit up to their end (or past the 400th scalar).
+        var i = 0
+        while i < n, b[i] &- 0x30 >= 10, b[i] < 0x80 { i += 1 }
+        if i == n || i >= 400 { return false }
+        // The state at byte i: ASCII so far (one scalar per byte), no number yet, the last token a
+        // separator when the last byte that is not white space is `.` or `/`.
+        var scalars = i
+        var run = 0                  // digits in the current number
+        var afterSeparator = false   // the last token was `.` or `/` (or may have been)
+        var back = i - 1
+        while back >= 0, b[back] == 0x20 || b[back] &- 0x09 < 5 { back -= 1 }
+        if back >= 0 { afterSeparator = b[back] == 0x2E || b[back] == 0x2F }
+        var runAfterSeparator = false
+        while i < n {
+            scalars += 1
+            if scalars > 400 { break }
+            let c = b[i]
+            var digit = false
+            if c < 0x80 {
+                i += 1
+                if c &- 0x30 < 10 {
+                    digit = true
+                } else {
+                    if run > 0 {
+                        if run == 4 || (run == 2 && runAfterSeparator) { return true }
+                        run = 0
+                        afterSeparator = false
+                    }
+                    // Letters are words, `.` and `/` separators, other punctuation ends a
+                    // separator; white space makes no token.
+                    if (c | 0x20) &- 0x61 < 26 {
+                        afterSeparator = false
+                    } else if c == 0x2E || c == 0x2F {
+                        afterSeparator = true
+                    } else if !(c == 0x20 || c &- 0x09 < 5) {
+                        afterSeparator = false
+                    }
+                    continue
+                }
+            } else {
+                // Decode one scalar (valid UTF-8; a sequence cut short at the end reads as no digit).
+                var v: UInt32 = 0
+                if c < 0xE0 {
+                    if i + 1 < n { v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F) }
+                    i += 2
+                } else if c < 0xF0 {
+                    if i + 2 < n { v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F) }
+                    i += 3
+                } else {
+                    if i + 3 < n {
+                        v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                    }
+                    i += 4
+                }
+                if v >= 0x660, let s = Unicode.Scalar(v), ScriptDigits.value(of: s) != nil { digit = true }
+            }
+            if digit {
+                if run == 0 { runAfterSeparator = afterSeparator }
+                run += 1
+            } else if run > 0 {
+                // A non-ASCII scalar that is no digit ends the number.
+                if run == 4 || (run == 2 && runAfterSeparator) { return true }
+                run = 0
+                afterSeparator = false
+            }
         }
-        guard nonASCII else { return false }
-        var count = 0
-        for s in text.unicodeScalars {
-            if s.value >= 0x660, ScriptDigits.value(of: s) != nil { return true }
-            count += 1
-            if count > 400 { break }
-        }
-        return false
+        return run == 4 || (run == 2 && runAfterSeparator)
     }
 
     // MARK: Tokens
@@ -239,11 +311,11 @@ public struct DateParser: Sendable {
 
     private func month(_ t: Token) -> Int? {
         guard let w = t.word else { return nil }
-        return DateVocabulary.months[w]
+        return DateVocabulary.month(w)
     }
 
     private func isFiller(_ t: Token) -> Bool {
-        if let w = t.word { return DateVocabulary.fillers.contains(w) }
+        if let w = t.word { return DateVocabulary.isFiller(w) }
         return t.isPunct(".,")
     }
 
@@ -252,7 +324,7 @@ public struct DateParser: Sendable {
         var k = j
         while k < tokens.count, k - j < limit {
             let t = tokens[k]
-            if let w = t.word, DateVocabulary.fillers.contains(w) { k += 1; continue }
+            if let w = t.word, DateVocabulary.isFiller(w) { k += 1; continue }
             if t.isPunct(punct) { k += 1; continue }
             break
         }
@@ -307,7 +379,7 @@ public struct DateParser: Sendable {
             if n.digits <= 2 {
                 let j = skip(tokens, i + 1, punct: ".,-/")
                 if j < tokens.count, let w = tokens[j].word {
-                    if let mo = DateVocabulary.months[w] {
+                    if let mo = DateVocabulary.month(w) {
                         let k = skip(tokens, j + 1, punct: ".,-/")
                         if k < tokens.count, let y = tokens[k].number, let year = Self.year(y) {
                             return (ParsedDate(year: year, month: mo, day: n.value), k + 1)
@@ -369,7 +441,7 @@ public struct DateParser: Sendable {
             if let r = matchTime(tokens, k) { return r }
             let t = tokens[k]
             if t.isPunct(",-|/•·(–—@:;") || isFiller(t) { k += 1; steps += 1; continue }
-            if let w = t.word, DateVocabulary.meridiems[w] != nil { k += 1; steps += 1; continue }
+            if let w = t.word, DateVocabulary.meridiem(w) != nil { k += 1; steps += 1; continue }
             break
         }
         return nil
@@ -440,8 +512,8 @@ public struct DateParser: Sendable {
     /// A meridiem word at `i` (one token, or two CJK tokens), and how many tokens it takes.
     private func meridiem(_ tokens: [Token], _ i: Int) -> (DateVocabulary.Meridiem, Int)? {
         guard let w = tokens[i].word else { return nil }
-        if let m = DateVocabulary.meridiems[w] { return (m, 1) }
-        if i + 1 < tokens.count, let w2 = tokens[i + 1].word, let m = DateVocabulary.meridiems[w + w2] { return (m, 2) }
+        if let m = DateVocabulary.meridiem(w) { return (m, 1) }
+        if i + 1 < tokens.count, let w2 = tokens[i + 1].word, let m = DateVocabulary.meridiem(w, w2) { return (m, 2) }
         return nil
     }
 

@@ -235,3 +235,139 @@ enum DateVocabulary {
         "అప్‌డేట్": .modified, "புதுப்பிக்கப்பட்டது": .modified,
     ])
 }
+
+// MARK: ASCII words by their bytes
+
+extension DateVocabulary {
+    /// What an ASCII word is in the tables above (a word may be several things: "mar" a month,
+    /// "am" a meridiem and a filler).
+    struct ASCIIEntry: Sendable {
+        var month: Int?
+        var label: Label?
+        var meridiem: Meridiem?
+        var filler = false
+    }
+
+    /// The ASCII keys of ``months``, ``labels``, ``meridiems`` and ``fillers``, packed into
+    /// ``LanguageDetector/WordKey``s. A String key is canonically equivalent to an ASCII word only
+    /// when it is that word's bytes (no scalar of these tables decomposes to ASCII letters), so an
+    /// ASCII word is looked up here by its bytes, without hashing a String. Every key here has at
+    /// most 24 bytes (a ``LanguageDetector/WordKey``'s room).
+    static let asciiEntries: ASCIITable = {
+        var out: [LanguageDetector.WordKey: ASCIIEntry] = [:]
+        func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+        for (k, v) in months where isASCII(k) { out[LanguageDetector.WordKey(k), default: ASCIIEntry()].month = v }
+        for (k, v) in labels where isASCII(k) { out[LanguageDetector.WordKey(k), default: ASCIIEntry()].label = v }
+        for (k, v) in meridiems where isASCII(k) { out[LanguageDetector.WordKey(k), default: ASCIIEntry()].meridiem = v }
+        for k in fillers where isASCII(k) { out[LanguageDetector.WordKey(k), default: ASCIIEntry()].filler = true }
+        precondition(out.keys.allSatisfy { $0.count <= 24 })
+        return ASCIITable(out)
+    }()
+
+    /// An open-addressing table over packed keys with a multiplicative hash (as
+    /// ``LanguageDetector/WordTable``): a `Dictionary`'s seeded hashing cost more than the look-up.
+    struct ASCIITable: Sendable {
+        private let keys: [LanguageDetector.WordKey]
+        private let values: [ASCIIEntry]
+        private let shift: UInt64
+
+        init(_ entries: [LanguageDetector.WordKey: ASCIIEntry]) {
+            var bits: UInt64 = 4
+            while (1 << bits) < 4 * max(1, entries.count) { bits += 1 }
+            shift = 64 - bits
+            var keys = [LanguageDetector.WordKey](repeating: LanguageDetector.WordKey(), count: 1 << Int(bits))
+            var values = [ASCIIEntry](repeating: ASCIIEntry(), count: keys.count)
+            for (key, value) in entries where key.count > 0 {
+                var i = Self.slot(key, shift: shift)
+                while keys[i].count != 0 { i = (i + 1) & (keys.count - 1) }
+                keys[i] = key
+                values[i] = value
+            }
+            self.keys = keys
+            self.values = values
+        }
+
+        @inline(__always)
+        private static func slot(_ k: LanguageDetector.WordKey, shift: UInt64) -> Int {
+            let h = (k.a ^ (k.b &* 0x9E37_79B9_7F4A_7C15) ^ (k.c &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(k.count)) &* 0xFF51_AFD7_ED55_8CCD
+            return Int(truncatingIfNeeded: h >> shift)
+        }
+
+        /// The entry of `key`, `nil` when no table has it (and for the empty key).
+        subscript(_ key: LanguageDetector.WordKey) -> ASCIIEntry? {
+            guard key.count > 0 else { return nil }
+            var i = Self.slot(key, shift: shift)
+            let last = keys.count - 1
+            while true {
+                let k = keys[i]
+                if k.count == 0 { return nil }
+                if k == key { return values[i] }
+                i = (i + 1) & last
+            }
+        }
+    }
+
+    /// How a word is looked up: an ASCII word by its bytes (`nil` entry: in no table), any other in
+    /// the String tables.
+    enum Lookup {
+        case ascii(ASCIIEntry?)
+        case other
+    }
+
+    /// ``Lookup`` of `word` (lower case, as the tokenizer makes words), or of `word` and `more`
+    /// joined.
+    @inline(__always)
+    static func lookUp(_ word: String, _ more: String = "") -> Lookup {
+        var key = LanguageDetector.WordKey()
+        var fits = true
+        guard append(word, to: &key, fits: &fits), more.isEmpty || append(more, to: &key, fits: &fits) else { return .other }
+        // Longer than every ASCII key: in no table.
+        return .ascii(fits ? asciiEntries[key] : nil)
+    }
+
+    /// Appends the bytes of `s` to `key` while they fit; false when `s` is not ASCII.
+    @inline(__always)
+    private static func append(_ s: String, to key: inout LanguageDetector.WordKey, fits: inout Bool) -> Bool {
+        var s = s
+        return s.withUTF8 { b -> Bool in
+            for c in b {
+                if c >= 0x80 { return false }
+                if fits { fits = key.append(c) }
+            }
+            return true
+        }
+    }
+
+    /// `months[word]`.
+    static func month(_ word: String) -> Int? {
+        if case .ascii(let e) = lookUp(word) { return e?.month }
+        return months[word]
+    }
+
+    /// `labels[word]`.
+    static func label(_ word: String) -> Label? {
+        if case .ascii(let e) = lookUp(word) { return e?.label }
+        return labels[word]
+    }
+
+    /// `fillers.contains(word)`.
+    static func isFiller(_ word: String) -> Bool {
+        if case .ascii(let e) = lookUp(word) { return e?.filler ?? false }
+        return fillers.contains(word)
+    }
+
+    /// `meridiems[word]`.
+    static func meridiem(_ word: String) -> Meridiem? {
+        if case .ascii(let e) = lookUp(word) { return e?.meridiem }
+        return meridiems[word]
+    }
+
+    /// `meridiems[first + second]`: two ASCII words as their joined bytes; an ASCII first word
+    /// before a word with other scalars joins to a text that opens with an ASCII scalar, which no
+    /// key in another script is canonically equivalent to, and no ASCII key holds non-ASCII bytes.
+    static func meridiem(_ first: String, _ second: String) -> Meridiem? {
+        if first.utf8.first.map({ $0 < 0x80 }) == true, case .other = lookUp(second) { return nil }
+        if case .ascii(let e) = lookUp(first, second) { return e?.meridiem }
+        return meridiems[first + second]
+    }
+}

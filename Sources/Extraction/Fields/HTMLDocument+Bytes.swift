@@ -55,3 +55,156 @@ extension HTMLDocument {
         return false
     }
 }
+
+// MARK: One pass over an element's attributes
+
+extension HTMLDocument {
+    /// What ``PageClueFinder`` reads from each element of its window, found in one pass over the
+    /// element's attributes (the first attribute of each name counts, as in ``attributeRange(_:of:)``),
+    /// without copying them.
+    struct ClueAttributes {
+        /// The value of `class`, if any.
+        var classValue: Range<Int>?
+        /// The value of `id`, if any and not empty.
+        var idValue: Range<Int>?
+        /// The pairs of the ASCII-lowered bytes of both values (see ``UTF8Scan/PairMask``).
+        var mask = UTF8Scan.PairMask()
+        /// `rel` equals "author", ignoring ASCII case.
+        var relAuthor = false
+        /// `itemprop` equals "author", ignoring ASCII case.
+        var itempropAuthor = false
+
+        /// True when ``loweredClassAndIDBytes(_:)`` is empty: no class and no id with a value.
+        var isEmpty: Bool { (classValue?.isEmpty ?? true) && idValue == nil }
+    }
+
+    /// ``ClueAttributes`` of element `n`; all empty or false for other nodes.
+    func clueAttributes(_ n: NodeID) -> ClueAttributes {
+        var out = ClueAttributes()
+        guard kinds[n.index] == .element else { return out }
+        let lo = Int(dataStart[n.index]), hi = Int(dataEnd[n.index])
+        if lo == hi { return out }
+        var cls: Range<Int>?, id: Range<Int>?, rel: Range<Int>?, itemprop: Range<Int>?
+        bytes.withUnsafeBufferPointer { buf in
+            attributeRecords.withUnsafeBufferPointer { records in
+                for k in lo..<hi {
+                    let a = records[k]
+                    let s = Int(a.nameStart), len = Int(a.nameEnd - a.nameStart)
+                    let value = Int(a.valueStart)..<Int(a.valueEnd)
+                    // Names are compared as stored, as ``attributeRange(_:of:)`` does: "id", "rel", "class", "itemprop".
+                    switch len {
+                    case 2 where buf[s] == 0x69 && buf[s + 1] == 0x64:
+                        if id == nil { id = value }
+                    case 3 where buf[s] == 0x72 && buf[s + 1] == 0x65 && buf[s + 2] == 0x6C:
+                        if rel == nil { rel = value }
+                    case 5 where buf[s] == 0x63 && buf[s + 1] == 0x6C && buf[s + 2] == 0x61 && buf[s + 3] == 0x73 && buf[s + 4] == 0x73:
+                        if cls == nil { cls = value }
+                    case 8 where buf[s] == 0x69 && buf[s + 1] == 0x74 && buf[s + 2] == 0x65 && buf[s + 3] == 0x6D
+                        && buf[s + 4] == 0x70 && buf[s + 5] == 0x72 && buf[s + 6] == 0x6F && buf[s + 7] == 0x70:
+                        if itemprop == nil { itemprop = value }
+                    default:
+                        break
+                    }
+                }
+                if let cls { Self.addPairs(buf, cls, to: &out.mask) }
+                if let id { Self.addPairs(buf, id, to: &out.mask) }
+            }
+        }
+        out.classValue = cls
+        if let id, !id.isEmpty { out.idValue = id }
+        if let rel { out.relAuthor = equalsIgnoringCase(rel, PageClueFinder.authorBytes) }
+        if let itemprop { out.itempropAuthor = equalsIgnoringCase(itemprop, PageClueFinder.authorBytes) }
+        return out
+    }
+
+    /// True when ``loweredClassAndIDBytes(_:)`` of the element of `a` contains any of `needles`
+    /// (lower case, without spaces: a match cannot span the space between class and id).
+    func classOrIDContainsAny(_ a: ClueAttributes, _ needles: UTF8Scan.Needles) -> Bool {
+        for k in needles.bytes.indices where a.mask.mayContain(needles.masks[k]) {
+            if classOrIDContains(a, needles.bytes[k]) { return true }
+        }
+        return false
+    }
+
+    /// True when ``loweredClassAndIDBytes(_:)`` of the element of `a` contains `needle` (lower
+    /// case, without spaces).
+    func classOrIDContains(_ a: ClueAttributes, _ needle: [UInt8]) -> Bool {
+        if let r = a.classValue, containsIgnoringCase(needle, in: r) { return true }
+        if let r = a.idValue, containsIgnoringCase(needle, in: r) { return true }
+        return false
+    }
+
+    /// True when the bytes in `r`, ASCII letters lowered, contain any of `needles` (lower case):
+    /// `UTF8Scan.containsAny(UTF8Scan.asciiLowered(Array(bytes[r])), needles)` without the copies.
+    func containsAnyIgnoringCase(_ needles: UTF8Scan.Needles, in r: Range<Int>) -> Bool {
+        var mask = UTF8Scan.PairMask()
+        bytes.withUnsafeBufferPointer { Self.addPairs($0, r, to: &mask) }
+        for k in needles.bytes.indices where mask.mayContain(needles.masks[k]) {
+            if containsIgnoringCase(needles.bytes[k], in: r) { return true }
+        }
+        return false
+    }
+
+    /// True when the bytes in `r`, ASCII letters lowered, hold byte `lead` followed by one of
+    /// `pairs` (two lower-case bytes, packed big-endian): a necessary condition for containing
+    /// needles that start so.
+    func containsLeadAndPairIgnoringCase(_ lead: UInt8, _ pairs: [UInt16], in r: Range<Int>) -> Bool {
+        guard r.count >= 3 else { return false }
+        return bytes.withUnsafeBufferPointer { buf in
+            for k in r.lowerBound..<r.upperBound - 2 where Self.lowered(buf[k]) == lead {
+                let pair = UInt16(Self.lowered(buf[k + 1])) << 8 | UInt16(Self.lowered(buf[k + 2]))
+                if pairs.contains(pair) { return true }
+            }
+            return false
+        }
+    }
+
+    /// True when the bytes in `r`, ASCII letters lowered, contain `needle`.
+    func containsIgnoringCase(_ needle: [UInt8], in r: Range<Int>) -> Bool {
+        let m = needle.count
+        guard m > 0 else { return true }
+        guard r.count >= m else { return false }
+        return bytes.withUnsafeBufferPointer { buf in
+            needle.withUnsafeBufferPointer { nd in
+                let first = nd[0]
+                var i = r.lowerBound
+                let last = r.upperBound - m
+                while i <= last {
+                    if Self.lowered(buf[i]) == first {
+                        var k = 1
+                        while k < m, Self.lowered(buf[i + k]) == nd[k] { k += 1 }
+                        if k == m { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    @inline(__always)
+    static func lowered(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+
+    /// Adds the pairs of the ASCII-lowered bytes in `r` to `mask`.
+    @inline(__always)
+    private static func addPairs(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, to mask: inout UTF8Scan.PairMask) {
+        guard r.count >= 2 else { return }
+        var prev = lowered(buf[r.lowerBound])
+        for k in r.lowerBound + 1..<r.upperBound {
+            let c = lowered(buf[k])
+            mask.add(prev, c)
+            prev = c
+        }
+    }
+
+    /// True when the bytes in `r` equal `value` (lower-case ASCII) ignoring ASCII case.
+    private func equalsIgnoringCase(_ r: Range<Int>, _ value: [UInt8]) -> Bool {
+        guard r.count == value.count else { return false }
+        var k = 0
+        for b in bytes[r] {
+            if Self.lowered(b) != value[k] { return false }
+            k += 1
+        }
+        return true
+    }
+}

@@ -307,47 +307,64 @@ public struct HeadlineSelector: Sendable {
 
     /// `s` without its U+0020 scalars, made from the bytes (a space is one byte in UTF-8 and never
     /// part of another scalar's bytes).
-    static func withoutSpaces(_ s: String) -> String { String(decoding: s.utf8.filter { $0 != 0x20 }, as: UTF8.self) }
+    static func withoutSpaces(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { b in
+            String(unsafeUninitializedCapacity: b.count, initializingUTF8With: { out in
+                var n = 0
+                for c in b where c != 0x20 {
+                    out[n] = c
+                    n += 1
+                }
+                return n
+            })
+        }
+    }
 
     /// Lower case, letters and digits only, single spaces.
     static func normalize(_ s: String) -> String {
-        // Built as UTF-8 bytes: appending scalar by scalar to a String was most of the cost.
+        // Built as UTF-8 bytes: appending scalar by scalar to a String was most of the cost. (The
+        // state is passed to ``put(_:_:_:)`` as `inout` arguments: a nested function capturing it
+        // paid a dynamic exclusivity check per byte.)
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var space = false
-        @inline(__always) func put(_ v: UInt32) {
-            if space, !out.isEmpty { out.append(0x20) }
-            space = false
-            if v < 0x80 {
-                out.append(UInt8(v))
-            } else if v < 0x800 {
-                out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
-            } else {
-                out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
-                out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
-            }
-        }
         for sc in s.unicodeScalars {
             let v = sc.value
             if v < 0x80 {
-                if (v &- 0x41) < 26 { put(v | 0x20) } else if (v &- 0x61) < 26 || (v &- 0x30) < 10 { put(v) } else { space = true }
+                if (v &- 0x41) < 26 { put(v | 0x20, &out, &space) } else if (v &- 0x61) < 26 || (v &- 0x30) < 10 { put(v, &out, &space) } else { space = true }
                 continue
             }
-            if v == 0x200C || v == 0x200D { put(v); continue }
+            if v == 0x200C || v == 0x200D { put(v, &out, &space); continue }
             let p = sc.properties
             switch p.generalCategory {
             case .uppercaseLetter, .titlecaseLetter:
-                for l in p.lowercaseMapping.unicodeScalars { put(l.value) }
+                for l in p.lowercaseMapping.unicodeScalars { put(l.value, &out, &space) }
             case .lowercaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber,
                 .nonspacingMark, .spacingMark:
-                put(v)
+                put(v, &out, &space)
             default:
                 space = true
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends scalar `v` as UTF-8 to `out`, after a space when one is pending and `out` is not empty.
+    @inline(__always)
+    private static func put(_ v: UInt32, _ out: inout [UInt8], _ space: inout Bool) {
+        if space, !out.isEmpty { out.append(0x20) }
+        space = false
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        } else {
+            out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        }
     }
 
     /// A normalised text prepared for comparison: its bytes, length and words.

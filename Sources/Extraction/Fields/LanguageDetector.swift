@@ -104,30 +104,41 @@ public struct LanguageDetector: Sendable {
         var total = 0
         // Arabic-script and Cyrillic letters that single out a language.
         var urdu = 0, persian = 0, ukrainian = 0, serbian = 0, belarusian = 0, bulgarianHard = 0, russianOnly = 0
-        for s in text.unicodeScalars {
-            // ASCII first (most of a Latin text): a letter is Latin, anything else no script.
-            if s.value < 0x80 {
-                guard (s.value | 0x20) &- 0x61 < 26 else { continue }
-                counts[Script.latin.rawValue] += 1
+        // The UTF-8 read in place, ASCII letters counted apart (added to the Latin count after).
+        var asciiLetters = 0
+        var text = text
+        text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                // ASCII first (most of a Latin text): a letter is Latin, anything else no script.
+                if c < 0x80 {
+                    i += 1
+                    guard (c | 0x20) &- 0x61 < 26 else { continue }
+                    asciiLetters += 1
+                    total += 1
+                    if total >= maxLetters { break }
+                    continue
+                }
+                let (s, next) = UTF8Scan.decode(at: i, in: b)
+                i = next
+                guard let sc = Self.script(of: s.value) else { continue }
+                counts[sc.rawValue] += 1
                 total += 1
+                switch s.value {
+                case 0x0679, 0x0688, 0x0691, 0x06BA, 0x06D2, 0x06C1, 0x06BE: urdu += 1
+                case 0x067E, 0x0686, 0x0698, 0x06AF, 0x06A9, 0x06CC: persian += 1
+                case 0x0456, 0x0457, 0x0454, 0x0491: ukrainian += 1
+                case 0x0452, 0x045B, 0x045F, 0x0459, 0x045A, 0x0458: serbian += 1
+                case 0x045E: belarusian += 1
+                case 0x044A: bulgarianHard += 1
+                case 0x044B, 0x044D, 0x0451: russianOnly += 1
+                default: break
+                }
                 if total >= maxLetters { break }
-                continue
             }
-            guard let sc = Self.script(of: s.value) else { continue }
-            counts[sc.rawValue] += 1
-            total += 1
-            switch s.value {
-            case 0x0679, 0x0688, 0x0691, 0x06BA, 0x06D2, 0x06C1, 0x06BE: urdu += 1
-            case 0x067E, 0x0686, 0x0698, 0x06AF, 0x06A9, 0x06CC: persian += 1
-            case 0x0456, 0x0457, 0x0454, 0x0491: ukrainian += 1
-            case 0x0452, 0x045B, 0x045F, 0x0459, 0x045A, 0x0458: serbian += 1
-            case 0x045E: belarusian += 1
-            case 0x044A: bulgarianHard += 1
-            case 0x044B, 0x044D, 0x0451: russianOnly += 1
-            default: break
-            }
-            if total >= maxLetters { break }
         }
+        counts[Script.latin.rawValue] += asciiLetters
         guard total >= 20 else { return nil }
         let best = Script.allCases.max { counts[$0.rawValue] < counts[$1.rawValue] }!
         let share = Double(counts[best.rawValue]) / Double(total)
@@ -279,42 +290,49 @@ public struct LanguageDetector: Sendable {
             key = WordKey()
             fits = true
         }
-        for s in text.unicodeScalars {
-            var v = s.value
-            let inWord: Bool
-            if v < 0x80 {
-                if (v &- 0x41) < 26 { v |= 0x20; inWord = true } else { inWord = (v &- 0x61) < 26 || v == 0x27 }
-            } else if v >= 0x0900 && v < 0x0980 {
-                // Devanagari: letters and signs, not the dandas, digits or the abbreviation sign.
-                inWord = !(v == 0x0964 || v == 0x0965 || (v >= 0x0966 && v <= 0x0970))
-            } else if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
-                v |= 0x20
-                inWord = true
-            } else if v >= 0xDF && v <= 0xFF {
-                inWord = v != 0xF7
-            } else {
-                let p = s.properties
-                switch p.generalCategory {
-                case .uppercaseLetter, .titlecaseLetter:
-                    v = p.lowercaseMapping.unicodeScalars.first?.value ?? v
+        // The scalars decoded from the UTF-8 in place: iterating `unicodeScalars` was most of the cost.
+        var text = text
+        text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let (s, next) = UTF8Scan.decode(at: i, in: b)
+                i = next
+                var v = s.value
+                let inWord: Bool
+                if v < 0x80 {
+                    if (v &- 0x41) < 26 { v |= 0x20; inWord = true } else { inWord = (v &- 0x61) < 26 || v == 0x27 }
+                } else if v >= 0x0900 && v < 0x0980 {
+                    // Devanagari: letters and signs, not the dandas, digits or the abbreviation sign.
+                    inWord = !(v == 0x0964 || v == 0x0965 || (v >= 0x0966 && v <= 0x0970))
+                } else if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
+                    v |= 0x20
                     inWord = true
-                case .lowercaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark, .enclosingMark:
-                    inWord = true
-                default:
-                    inWord = false
-                }
-            }
-            if inWord {
-                if fits {
-                    if v < 0x80 {
-                        fits = key.append(UInt8(v))
-                    } else {
-                        for byte in Unicode.UTF8.encode(Unicode.Scalar(v)!)! where fits { fits = key.append(byte) }
+                } else if v >= 0xDF && v <= 0xFF {
+                    inWord = v != 0xF7
+                } else {
+                    let p = s.properties
+                    switch p.generalCategory {
+                    case .uppercaseLetter, .titlecaseLetter:
+                        v = p.lowercaseMapping.unicodeScalars.first?.value ?? v
+                        inWord = true
+                    case .lowercaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark, .enclosingMark:
+                        inWord = true
+                    default:
+                        inWord = false
                     }
                 }
-            } else {
-                flush()
-                if words >= 1500 { break }
+                if inWord {
+                    if fits {
+                        if v < 0x80 {
+                            fits = key.append(UInt8(v))
+                        } else {
+                            for byte in Unicode.UTF8.encode(Unicode.Scalar(v)!)! where fits { fits = key.append(byte) }
+                        }
+                    }
+                } else {
+                    flush()
+                    if words >= 1500 { break }
+                }
             }
         }
         flush()

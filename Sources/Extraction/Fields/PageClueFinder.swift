@@ -33,9 +33,6 @@ struct PageClueFinder {
         "zuletzt aktualisiert": .modified, "mis à jour le": .modified, "actualizado el": .modified,
         "atualizado em": .modified, "aggiornato il": .modified, "bijgewerkt op": .modified, "last modified": .modified,
     ]
-    static let standaloneDateLabelBytes: [[UInt8]: DateParser.Match.Label] = Dictionary(
-        uniqueKeysWithValues: standaloneDateLabels.map { (Array($0.key.utf8), $0.value) })
-    static let authorLabelBytes: Set<[UInt8]> = Set(authorLabels.map { Array($0.utf8) })
     static let explicitLeadBytes: [[UInt8]] = explicitLeads.map { Array($0.utf8) }
 
     /// The text of a short text node as a label key: white space and colons trimmed, white space
@@ -54,6 +51,45 @@ struct PageClueFinder {
             return out
         }
     }
+
+    /// What a standalone label says: a date's label, or that an author's name follows.
+    enum LabelKind: Equatable {
+        case date(DateParser.Match.Label)
+        case author
+    }
+
+    /// ``labelKey(_:)`` packed into a ``LanguageDetector/WordKey`` (no array made), for keys of at
+    /// most 24 bytes (every label's); `nil` when `labelKey` is `nil` or longer.
+    func packedLabelKey(_ n: NodeID) -> LanguageDetector.WordKey? {
+        doc.withTextBytes(n) { b -> LanguageDetector.WordKey? in
+            var key = LanguageDetector.WordKey()
+            var first: UInt8?
+            var space = false
+            for c in b {
+                if c <= 0x20 || c == 0x3A { space = first != nil; continue }
+                if space { guard key.append(0x20) else { return nil }; space = false }
+                let l = c &- 0x41 < 26 ? c | 0x20 : c
+                if first == nil { first = l }
+                guard key.append(l) else { return nil }
+            }
+            guard let f = first, f &- 0x61 < 26 || f >= 0xC0 else { return nil }
+            return key
+        }
+    }
+
+    /// The kind of label text node `n` prints alone (``standaloneDateLabels`` first, then
+    /// ``authorLabels``, keyed as ``labelKey(_:)``), else `nil`.
+    func labelKind(_ n: NodeID) -> LabelKind? {
+        guard let key = packedLabelKey(n) else { return nil }
+        return Self.labelKinds[key]
+    }
+
+    static let labelKinds: [LanguageDetector.WordKey: LabelKind] = {
+        var out: [LanguageDetector.WordKey: LabelKind] = [:]
+        for l in authorLabels { out[LanguageDetector.WordKey(l)] = .author }
+        for (l, kind) in standaloneDateLabels { out[LanguageDetector.WordKey(l)] = .date(kind) }
+        return out
+    }()
 
     /// True when text node `n` starts (after white space) with "written by " or another explicit lead.
     func startsWithExplicitLead(_ n: NodeID) -> Bool {
@@ -87,10 +123,44 @@ struct PageClueFinder {
         // Every lead phrase starts with one of a, b, p, r, s, w (after spaces and colons); lower-casing
         // maps no other character to those ASCII letters, so anything else is not one.
         guard let f = t.utf8.first(where: { $0 != 0x20 && $0 != 0x3A }), leadInitials.contains(f | 0x20) else { return false }
+        // An ASCII text: lower-cased, trimmed and compared as bytes (ASCII strings are equal only
+        // when their bytes are).
+        if let ascii = isBareLeadASCII(t) { return ascii }
         let l = t.lowercased().trimmingCharacters(in: spaceAndColon)
         return leadPhrases.contains(l)
     }
+
+    /// ``isBareLead(_:)`` of an all-ASCII text from its bytes; `nil` for other texts.
+    static func isBareLeadASCII(_ t: String) -> Bool? {
+        var t = t
+        return t.withUTF8 { b -> Bool? in
+            var lo = 0, hi = b.count
+            for c in b where c >= 0x80 { return nil }
+            while lo < hi, b[lo] == 0x20 || b[lo] == 0x3A { lo += 1 }
+            while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x3A { hi -= 1 }
+            return leadPhraseBytes.contains { p in
+                p.count == hi - lo && p.indices.allSatisfy { k in (b[lo + k] &- 0x41 < 26 ? b[lo + k] | 0x20 : b[lo + k]) == p[k] }
+            }
+        }
+    }
+    static let leadPhraseBytes = leadPhrases.map { Array($0.utf8) }
+    /// Characters that end the names of a led byline (a separator before a date).
+    static let ledBylineStops = UTF8Scan.CharacterList("|·•–—-")
+    /// Separators of "Name | Title | Date" lines.
+    static let nameAndDateSeparators = UTF8Scan.CharacterList("|·•⋅")
     static let leadInitials: Set<UInt8> = Set(leadPhrases.compactMap { $0.utf8.first })
+
+    /// False when ``isBareLead(_:)`` of the collapsed text of text node `n` is surely false, read on
+    /// its bytes: the first byte that is not white space (ASCII space or control, as collapsing
+    /// drops them at the start) or a colon is ASCII and none of a lead's first letters, in either case.
+    func mayBeBareLead(_ n: NodeID) -> Bool {
+        doc.withTextBytes(n) { b in
+            for c in b where !(c <= 0x20 || c == 0x3A || c == 0x7F) {
+                return c >= 0x80 || Self.leadInitials.contains(c | 0x20)
+            }
+            return false
+        }
+    }
     static let spaceAndColon = CharacterSet(charactersIn: " :")
 
     /// A lead phrase followed by capitalised names, perhaps a date or place after a separator:
@@ -101,7 +171,7 @@ struct PageClueFinder {
         var names = 0
         for w in t.dropFirst(lead.count).split(whereSeparator: { $0 == " " || $0 == ":" }) {
             // The names end at a separator, a date or a place after a comma.
-            if w.first.map({ $0.isNumber || "|·•–—-".contains($0) }) == true { break }
+            if w.first.map({ $0.isNumber || Self.ledBylineStops.contains($0) }) == true { break }
             let word = UTF8Scan.hasAlphanumericEdges(String(w)) ? String(w) : w.trimmingCharacters(in: Self.commaSemicolon)
             if ["and", "&", "und"].contains(word) { continue }
             guard let f = word.first, f.isUppercase || !f.isASCII && f.isLetter && !f.isLowercase else { return false }
@@ -258,13 +328,25 @@ struct PageClueFinder {
     /// True when `n` is a link to an author's page.
     func isAuthorLink(_ n: NodeID) -> Bool {
         guard doc.tag(n) == .a, let r = doc.attributeRange("href", of: n), r.count >= 8 else { return false }
-        let href = UTF8Scan.asciiLowered(Array(doc.bytes[r]))
-        return UTF8Scan.containsAny(href, Self.authorPathBytes)
+        // (Every author path opens with a slash and one of a few letter pairs, "/au", "/wr" …:
+        // most links are ruled out by those alone.)
+        return doc.containsLeadAndPairIgnoringCase(0x2F, Self.authorPathHeads, in: r) && doc.containsAnyIgnoringCase(Self.authorPathBytes, in: r)
     }
+
+    /// The two bytes after the opening slash of each author path.
+    static let authorPathHeads: [UInt16] = {
+        precondition(authorPathBytes.bytes.allSatisfy { $0.count >= 3 && $0[0] == 0x2F })
+        return Array(Set(authorPathBytes.bytes.map { UInt16($0[1]) << 8 | UInt16($0[2]) }))
+    }()
 
     /// A short text that reads as a credit: a desk/staff/correspondent credit ending in its role word
     /// ("কালবেলা ডেস্ক", "নিজস্ব প্রতিবেদক", "সিলেট প্রতিনিধি", "International Desk"), or "By Name".
     static func looksLikeUnmarkedByline(_ t: String) -> Bool {
+        mayBeUnmarkedByline(t) && readsAsUnmarkedByline(t)
+    }
+
+    /// ``looksLikeUnmarkedByline(_:)`` without the ``mayBeUnmarkedByline(_:)-(String)`` shortcut.
+    static func readsAsUnmarkedByline(_ t: String) -> Bool {
         let words = UTF8Scan.spaceSplit(t)
         guard words.count <= 6 else { return false }
         let lower = String(decoding: CaseMapping.lowercasedBytes(t), as: UTF8.self)
@@ -282,6 +364,68 @@ struct PageClueFinder {
         let trimmed = lower.trimmingCharacters(in: punctuationAndSpaces)
         let ending = role == .desk ? BylineParser.deskWords : BylineParser.correspondentWords
         return ending.contains { trimmed.hasSuffix($0) } || trimmed.contains(",")
+    }
+
+    /// False when ``looksLikeUnmarkedByline(_:)`` is surely false, from the bytes: every credit it
+    /// takes opens with "by", "written by" or "posted by" (first letter b, w or p in either case),
+    /// opens with "লেখক", ends in "Team", or holds a staff, desk or correspondent word of
+    /// ``BylineParser/role(of:)`` in its lower case. Lower-casing turns no scalar but U+0130 (İ)
+    /// and U+212A (Kelvin sign) into ASCII and leaves Indic letters as they are, so the ASCII-lowered
+    /// bytes hold those words whenever the lower-cased text does; a text with either scalar is
+    /// passed on.
+    static func mayBeUnmarkedByline(_ t: String) -> Bool {
+        var t = t
+        return t.withUTF8(mayBeUnmarkedByline)
+    }
+
+    /// ``mayBeUnmarkedByline(_:)-(String)`` of the text whose UTF-8 is `b`.
+    static func mayBeUnmarkedByline(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let f = b.first else { return false }
+        let l = f | 0x20
+        if l == 0x62 || l == 0x77 || l == 0x70 { return true }
+        if b.starts(with: lekhokBytes) { return true }
+        // The pairs of the ASCII-lowered bytes; the words are searched for only when their pairs are there.
+        var mask = UTF8Scan.PairMask()
+        var prev: UInt8 = 0, prev2: UInt8 = 0, lowPrev: UInt8 = 0
+        for k in 0..<b.count {
+            let c = b[k]
+            // İ is C4 B0, the Kelvin sign E2 84 AA.
+            if (prev == 0xC4 && c == 0xB0) || (prev2 == 0xE2 && prev == 0x84 && c == 0xAA) { return true }
+            let low = c &- 0x41 < 26 ? c | 0x20 : c
+            if k > 0 { mask.add(lowPrev, low) }
+            lowPrev = low
+            prev2 = prev
+            prev = c
+        }
+        guard unmarkedBylineWordBytes.masks.contains(where: { mask.mayContain($0) }) else { return false }
+        return UTF8Scan.containsAny(b.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, unmarkedBylineWordBytes, mask: mask)
+    }
+
+    static let lekhokBytes = Array("লেখক".utf8)
+    /// The words one of which an unmarked credit that does not open with a lead holds (lower case).
+    static let unmarkedBylineWordBytes = UTF8Scan.Needles(["team"] + BylineParser.staffPhrases + BylineParser.deskWords + BylineParser.correspondentWords)
+
+    /// False when ``looksLikeNameAndDate(_:parser:)`` is surely false: it needs a separator (`|`,
+    /// `·`, `•`, `⋅`) and a digit.
+    static func mayBeNameAndDate(_ t: String) -> Bool {
+        var t = t
+        return t.withUTF8(mayBeNameAndDate)
+    }
+
+    /// ``mayBeNameAndDate(_:)-(String)`` of the text whose UTF-8 is `b`.
+    static func mayBeNameAndDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var separator = false, digit = false
+        var prev: UInt8 = 0, prev2: UInt8 = 0
+        for c in b {
+            if c == 0x7C || (prev == 0xC2 && c == 0xB7) || (prev2 == 0xE2 && prev == 0x80 && c == 0xA2) || (prev2 == 0xE2 && prev == 0x8B && c == 0x85) {
+                separator = true
+            } else if c &- 0x30 < 10 {
+                digit = true
+            }
+            prev2 = prev
+            prev = c
+        }
+        return separator && digit
     }
 
     static let authorBytes = Array("author".utf8)
@@ -306,19 +450,8 @@ struct PageClueFinder {
     /// two to four capitalised words.
     static func looksLikeNameAndDate(_ t: String, parser: DateParser) -> Bool {
         // A separator and a digit, or nothing to look at.
-        var separator = false, digit = false
-        var prev: UInt8 = 0, prev2: UInt8 = 0
-        for c in t.utf8 {
-            if c == 0x7C || (prev == 0xC2 && c == 0xB7) || (prev2 == 0xE2 && prev == 0x80 && c == 0xA2) || (prev2 == 0xE2 && prev == 0x8B && c == 0x85) {
-                separator = true
-            } else if c &- 0x30 < 10 {
-                digit = true
-            }
-            prev2 = prev
-            prev = c
-        }
-        guard separator, digit else { return false }
-        let parts = t.split(whereSeparator: { "|·•⋅".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard mayBeNameAndDate(t) else { return false }
+        let parts = t.split(whereSeparator: { Self.nameAndDateSeparators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard parts.count >= 2, parts.count <= 4 else { return false }
         let words = parts[0].split(separator: " ")
         guard words.count >= 2, words.count <= 4,
@@ -428,6 +561,8 @@ struct PageClueFinder {
         // Where the last byline found ends: a short date printed right after it is the article's.
         var lastBylineEnd = -1
         var pendingDateLabel: (label: DateParser.Match.Label, at: Int)?
+        // The collapsed text of the text node at hand; the Character count capped above every limit asked.
+        var text = CollapsedTextBuffer(cap: 161)
         var i = lo
         while i < hi {
             let n = NodeID(i)
@@ -440,18 +575,17 @@ struct PageClueFinder {
                     i = doc.subtreeEnd(n).index
                     continue
                 }
-                let cls = doc.loweredClassAndIDBytes(n)
-                let clsMask = UTF8Scan.PairMask(cls)
-                let bylineClass = !cls.isEmpty && UTF8Scan.containsAny(cls, Self.bylineHintBytes, mask: clsMask)
+                // Class and id as `loweredClassAndIDBytes` gives them, searched in place.
+                let attrs = doc.clueAttributes(n)
+                let bylineClass = !attrs.isEmpty && doc.classOrIDContainsAny(attrs, Self.bylineHintBytes)
                 // (Not a block that starts right under the headline: a "by-share" bar holds the byline too.)
-                if !cls.isEmpty, i > a + 30, !bylineClass, UTF8Scan.containsAny(cls, Self.skipHintBytes, mask: clsMask) {
+                if !attrs.isEmpty, i > a + 30, !bylineClass, doc.classOrIDContainsAny(attrs, Self.skipHintBytes) {
                     // A region after the headline that is not the article's: skip it.
                     let end = doc.subtreeEnd(n).index
                     if end - i < 3000 { skipUntil = max(skipUntil, end) }
                 }
                 if i >= skipUntil {
-                    let isByline = bylineClass || doc.attributeEqualsIgnoringCase("rel", Self.authorBytes, of: n)
-                        || doc.attributeEqualsIgnoringCase("itemprop", Self.authorBytes, of: n) || isAuthorLink(n)
+                    let isByline = bylineClass || attrs.relAuthor || attrs.itempropAuthor || (tag == .a && isAuthorLink(n))
                     if isByline, i >= bylineUntil, let (node, name) = authorBoxName(n) {
                         // An author box: the name, then a biography that starts with it.
                         c.bylines.append((node, name))
@@ -469,7 +603,7 @@ struct PageClueFinder {
                             }
                         }
                     }
-                    if !isByline, tag == .img, i >= bylineUntil, abs(i - a) <= 250, !cls.isEmpty, UTF8Scan.contains(cls, Self.avatarBytes),
+                    if !isByline, tag == .img, i >= bylineUntil, abs(i - a) <= 250, !attrs.isEmpty, doc.classOrIDContains(attrs, Self.avatarBytes),
                         let p = doc.parent(n), !doc.visibleTextSurelyExceeds(p, chars: 120)
                     {
                         // An avatar picture by the headline: the name printed beside it
@@ -483,7 +617,7 @@ struct PageClueFinder {
                             lastBylineEnd = bylineUntil
                         }
                     }
-                    let isDate = tag == .time || (!cls.isEmpty && UTF8Scan.containsAny(cls, Self.dateHintBytes, mask: clsMask))
+                    let isDate = tag == .time || (!attrs.isEmpty && doc.classOrIDContainsAny(attrs, Self.dateHintBytes))
                     if isDate, i >= dateUntil, !doc.visibleTextSurelyExceeds(n, chars: 240), !inTeaserLink(n) {
                         let t = doc.textContent(of: n)
                         if UTF8Scan.characterCount(of: t, isAtLeast: 6), UTF8Scan.characterCount(of: t, isAtMost: 240) {
@@ -505,11 +639,11 @@ struct PageClueFinder {
                 // A label in an element of its own, its value next ("<strong>Datum</strong> 28.04.2023",
                 // "<strong>Autorin/Autor</strong> Roman Goncharenko").
                 let len = doc.textByteCount(n)
-                if len >= 2, len <= 24, let key = labelKey(n) {
-                    let label = String(decoding: key, as: UTF8.self)
-                    if let dl = Self.standaloneDateLabelBytes[key] {
+                if len >= 2, len <= 24, let kind = labelKind(n) {
+                    if case .date(let dl) = kind {
                         pendingDateLabel = (dl, i)
-                    } else if Self.authorLabelBytes.contains(key), i >= bylineUntil, var p = doc.parent(n) {
+                    } else if i >= bylineUntil, let key = labelKey(n), var p = doc.parent(n) {
+                        let label = String(decoding: key, as: UTF8.self)
                         // The label's own element (`<strong>Autor</strong>`): the name is beside it.
                         var heading: NodeID?
                         if doc.subtreeEnd(p).index - p.index <= 3, let pp = doc.parent(p),
@@ -557,7 +691,7 @@ struct PageClueFinder {
             if doc.isText(n), i >= skipUntil, abs(i - a) <= 250 {
                 // Unmarked text near the headline: a desk/staff/correspondent credit or a labelled date.
                 let len = doc.textByteCount(n)
-                if len >= 2, len <= 14, i >= bylineUntil, let p = doc.parent(n), Self.isBareLead(doc.collapsedText(n)),
+                if len >= 2, len <= 14, i >= bylineUntil, mayBeBareLead(n), let p = doc.parent(n), Self.isBareLead(doc.collapsedText(n)),
                     !doc.visibleTextSurelyExceeds(p, chars: 120)
                 {
                     // "By <a>Jane Doe</a>": the lead and the name in the parent element.
@@ -569,40 +703,30 @@ struct PageClueFinder {
                     }
                 }
                 if len >= 4, len <= 400 {
-                    let t = doc.collapsedText(n)
-                    // "At most k Characters": a text of at most k Unicode scalars has at most k
-                    // Characters, so Characters are counted (grapheme breaking, slow on Bengali) only
-                    // for texts with more scalars than the limit, and then only up to the limit.
-                    // The Character count is made once, capped above every limit asked below.
-                    let scalars = UTF8Scan.scalarCount(t)
-                    var characters = -1
-                    func atMost(_ k: Int) -> Bool {
-                        if scalars <= k { return true }
-                        if characters < 0 {
-                            // ASCII without a CR (a collapsed text has none): one Character per byte.
-                            characters = scalars == t.utf8.count && !t.utf8.contains(0x0D)
-                                ? min(scalars, 161) : UTF8Scan.characterCount(of: t, cappedAt: 161)
-                        }
-                        return characters <= k
-                    }
-                    if atMost(80), i >= bylineUntil, !t.isEmpty {
+                    // The collapsed text as bytes: the byte checks turn most texts away before a
+                    // String or a Character count is made.
+                    text.load(doc, n)
+                    if i >= bylineUntil, !text.isEmpty, text.atMost(80),
+                        text.withBytes(Self.mayBeUnmarkedByline) || (i > a && text.withBytes(Self.mayBeNameAndDate))
+                    {
+                        let t = text.text
                         if Self.looksLikeUnmarkedByline(t), !inMenuLink(n),
                             !Self.isTeamCredit(t.split(separator: " ")) || (abs(i - a) <= 100 && !inPlainLink(n))
                         {
                             c.bylines.append((n, t))
                             lastBylineEnd = i + 1
-                        } else if atMost(100), i > a, Self.looksLikeNameAndDate(t, parser: parser), !inMenuLink(n) {
+                        } else if text.atMost(100), i > a, Self.looksLikeNameAndDate(t, parser: parser), !inMenuLink(n) {
                             c.bylines.append((n, t))
                             lastBylineEnd = i + 1
                             if i >= dateUntil { for m in parser.scan(t) where m.date.isValid { c.dates.append((n, m)) } }
                             dateUntil = max(dateUntil, i + 1)
                         }
                     }
-                    if i >= dateUntil, atMost(160) {
+                    if i >= dateUntil, text.withBytes(DateParser.mayHaveDate), text.atMost(160) {
                         // Labelled dates, or a short text that is little more than a date (by the
                         // headline, or right after the byline).
                         let afterByline = lastBylineEnd >= 0 && i >= lastBylineEnd && i - lastBylineEnd <= 40
-                        for m in parser.scan(t) where m.date.isValid && (m.label != .none || (atMost(40) && (abs(i - a) <= 120 || afterByline))) {
+                        for m in parser.scanTokens(text.text) where m.date.isValid && (m.label != .none || (text.atMost(40) && (abs(i - a) <= 120 || afterByline))) {
                             c.dates.append((n, m))
                         }
                     }

@@ -109,6 +109,13 @@ enum UTF8Scan {
         return n
     }
 
+    /// ``scalarCount(_:)-(String)`` of the text whose UTF-8 is `b`.
+    static func scalarCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for c in b where c & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
     /// `s.count <= limit`, counting Characters only when the UTF-8 length does not settle it (a
     /// Character has at least one byte) and stopping at `limit + 1`.
     @inline(__always)
@@ -122,12 +129,55 @@ enum UTF8Scan {
         return true
     }
 
-    /// `min(s.count, cap)`, stopping at `cap`.
+    /// `min(s.count, cap)`, stopping at `cap`. A text whose every scalar is surely a Character of
+    /// its own (see ``scalarsAreCharacters(_:)``) is counted by its scalars, without grapheme breaking.
     static func characterCount(of s: String, cappedAt cap: Int) -> Int {
+        if let n = scalarsAreCharacters(s) { return min(n, cap) }
         var n = 0
         for _ in s {
             n += 1
             if n >= cap { break }
+        }
+        return n
+    }
+
+    /// The number of scalars of `s` when each is surely a Character of its own, else `nil`.
+    ///
+    /// Grapheme breaking joins a scalar to the one before it only for CR LF, a combining or spacing
+    /// mark, a joiner, a prepended mark, Hangul jamo, emoji sequences and regional-indicator pairs.
+    /// None of those is in U+0000–U+02FF (but CR), U+2010–U+2027, U+2030–U+205E or U+20A0–U+20BF
+    /// (Latin letters, curly quotes, dashes, bullets, currency signs), and every other scalar
+    /// (control or not) breaks before and after them: a text made only of those has one
+    /// Character per scalar.
+    static func scalarsAreCharacters(_ s: String) -> Int? {
+        var s = s
+        return s.withUTF8(scalarsAreCharacters)
+    }
+
+    /// ``scalarsAreCharacters(_:)-(String)`` of the text whose UTF-8 is `b`.
+    static func scalarsAreCharacters(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var n = 0
+        var prev2: UInt8 = 0, prev: UInt8 = 0
+        for c in b {
+            if c < 0x80 {
+                if c == 0x0D { return nil }
+                n += 1
+            } else if c >= 0xC0 {
+                // A lead byte: 0xC2–0xCB lead U+0080–U+02FF; 0xE2 leads U+2000–U+2FFF, checked on its last byte.
+                guard (c >= 0xC2 && c <= 0xCB) || c == 0xE2 else { return nil }
+                n += 1
+            } else if prev == 0xE2 {
+                // The second byte of U+2000–U+2FFF: only 80 (U+2000–203F), 81 (U+2040–207F) and 82 (U+2080–20BF).
+                guard c <= 0x82 else { return nil }
+            } else if prev2 == 0xE2 {
+                switch prev {
+                case 0x80: guard (c >= 0x90 && c <= 0xA7) || c >= 0xB0 else { return nil }
+                case 0x81: guard c <= 0x9E else { return nil }
+                default: guard c >= 0xA0 else { return nil }
+                }
+            }
+            prev2 = prev
+            prev = c
         }
         return n
     }
@@ -142,6 +192,36 @@ enum UTF8Scan {
             if n >= limit { return true }
         }
         return n >= limit
+    }
+
+    // MARK: Characters
+
+    /// A set of Characters to test membership in, as `String.contains(_: Character)` does
+    /// (Character equality is canonical equivalence), answered from one byte for a Character that
+    /// is one ASCII scalar: such a Character equals no other Character, so it is in the set
+    /// exactly when its byte is. Other Characters are looked up in the String.
+    struct CharacterList {
+        let characters: String
+        private let ascii: (UInt64, UInt64)
+
+        init(_ characters: String) {
+            self.characters = characters
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            for c in characters where c.utf8.count == 1 {
+                let b = c.utf8.first!
+                if b < 64 { lo |= 1 << UInt64(b) } else { hi |= 1 << UInt64(b - 64) }
+            }
+            ascii = (lo, hi)
+        }
+
+        @inline(__always)
+        func contains(_ c: Character) -> Bool {
+            let u = c.utf8
+            if u.count == 1, let b = u.first {
+                return b < 64 ? ascii.0 & (1 << UInt64(b)) != 0 : ascii.1 & (1 << UInt64(b &- 64)) != 0
+            }
+            return characters.contains(c)
+        }
     }
 
     // MARK: Search
@@ -197,6 +277,16 @@ enum UTF8Scan {
     struct PairMask {
         var lo: UInt64 = 0
         var hi: UInt64 = 0
+
+        /// The mask of a text with no pairs, to ``add(_:_:)`` them to.
+        init() {}
+
+        /// Adds the pair `a`, `b` (adjacent bytes of the text).
+        @inline(__always)
+        mutating func add(_ a: UInt8, _ b: UInt8) {
+            let h = (Int(a) &* 31 &+ Int(b)) & 127
+            if h < 64 { lo |= 1 << UInt64(h) } else { hi |= 1 << UInt64(h - 64) }
+        }
 
         init(_ bytes: [UInt8]) {
             guard bytes.count >= 2 else { return }
@@ -298,6 +388,28 @@ enum UTF8Scan {
             return ((c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), i + 4)
         }
         return (0xFFFD, b.count)
+    }
+
+    /// The scalar of the valid UTF-8 `b` (a String's) that starts at byte `i`, and the index after
+    /// it: `String.unicodeScalars` read in place. (A sequence cut short reads as U+FFFD.)
+    @inline(__always)
+    static func decode(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
+        let c0 = b[i]
+        if c0 < 0x80 { return (Unicode.Scalar(c0), i + 1) }
+        let v: UInt32, next: Int
+        if c0 < 0xE0, i + 1 < b.count {
+            v = UInt32(c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+            next = i + 2
+        } else if c0 < 0xF0, i + 2 < b.count {
+            v = UInt32(c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            next = i + 3
+        } else if i + 3 < b.count {
+            v = UInt32(c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+            next = i + 4
+        } else {
+            return ("\u{FFFD}", b.count)
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", next)
     }
 
     /// The scalar that ends just before byte `i` and the index where it starts.

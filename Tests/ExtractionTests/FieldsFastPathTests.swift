@@ -1,0 +1,631 @@
+import Foundation
+import Testing
+
+@testable import Extraction
+
+/// The shortcuts of the fields stage give the answers of the operations they stand in for: each
+/// byte check that turns a text away is checked against the full operation, and each rewritten
+/// helper against its former code (kept here as the reference). The texts are made to reach the
+/// edge cases (combining marks after a match, scalars whose lower case is ASCII, white space that
+/// collapses or vanishes, digits of other scripts); the corpus test runs the same comparisons on
+/// every text and element of real pages.
+@Suite("Fields stage fast paths: same answers as the operations they replace")
+struct FieldsFastPathTests {
+    // MARK: Inputs
+
+    static let samples: [String] = [
+        "", " ", "By Jane Doe", "by: Ziyi Xu, Dec 17, 2025", "Written by John Crenshaw", "posted by admin", "BY",
+        "কালবেলা ডেস্ক", "নিজস্ব প্রতিবেদক, সিলেট", "লেখক: কালবেলা", "সিলেট প্রতিনিধি", "International Desk", "Staff Reporter",
+        "DianaHR Team", "The Meetingnotes Team", "Everfit Team", "Join our Team", "Guardian staff reporter", "Sylhet Correspondent",
+        "DES\u{212A}", "\u{130}nternational desk", "Stringer", "newsroom", "वाराणसी ब्यूरो", "हमारे संवाददाता",
+        "Published 3 May 2024", "27.12.24", "27 / 12 / 24", "2024-12-27T20:53:00+06:00", "12/27/2024", "Dec. 27th 2024",
+        "প্রকাশ : ২৭ ডিসেম্বর ২০২৪, ০৮:৫৩ পিএম", "১৩ পৌষ ১৪৩১", "2024年12月27日", "16 अप्रैल 2020", "٢٠٢٤/١٢/٢٧",
+        "20\u{200B}24", "Updated 10:30 AM", "5 min read", "12 comments", "Call 555-1234", "Order 123456", "3.14", "v1.2.3",
+        "Aaron Ricadela | Senior Writer | July 2, 2025", "Jane Doe · 17 Dec 2025", "Mahua Das • 4 min read",
+        "Foto: REUTERS/Jane", "(Photo: AP)", "  (Bild: dpa)", "Image credit", "ছবি: সংগৃহীত", "Фото: ТАСС", "photó",
+        "Photographer Jane", "Getty Images", "Illustration", "illustratio", "Sources say",
+        "Reuters reported on Monday", "DHAKA (Reuters) - The", "according to AFP", "a Reuters photographer", "— AP",
+        "… খবর এএফপির।", "বাসস জানায়", "(भाषा/पीटीआई)", "told dpa", "epd meldet", "KNA", "AP — the story", "happen map",
+        "Autor", "Autorin/Autor", "Datum", "Published:", "  last   updated ", "Zuletzt aktualisiert", "veröffentlicht am",
+        "By ", "by:", " Written by ", "Words By", "story by:", "Reported by", "By\u{301}", "by \u{301}x",
+        "updated\u{301}", "min read", "Jane Doe", "Jun", "Nov.", "mail@example.com", "e@\u{301}", "Ümit Öz", "O'Brien",
+        "capital von Jemima Kelly", "story by John", "লেখক", "लेखक", "द्वारा", "text", "TEXT von Anna",
+        "a \u{301}b", "x\u{A0}y", "\u{2003}em\u{2003}", "end\u{3000}", "tab\tand\nnewline", "\r\nCRLF", "ZW\u{200B}SP",
+        "«Zitat» – Grüße", "“Quoted” — dash…", "€ 12", "😀 emoji", "👩‍👩‍👧", "ক্ষ্ম", "e\u{301}\u{302}", "Ǆ", "ﬁ",
+    ]
+
+    /// Random texts from fragments that reach the edge cases.
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        let pieces = [
+            "by ", "By ", "BY:", "written by ", "Posted By ", "2024", "27", "1", ".", "/", "-", ":", "12", "৩", "২০২৪", "৭",
+            "\u{200B}", "\u{A0}", " ", "  ", "\t", "\n", "\r\n", "Team", "team", "Desk", "desk", "staff reporter", "\u{130}",
+            "\u{212A}", "লেখক", "প্রতিনিধি", "ডেস্ক", "Jan", "May", "December", "|", "·", "•", "⋅", "\u{301}", "\u{387}",
+            "\u{37E}", "e", "x", "Jane", "Doe", "(", ")", "AP", "Reuters", "রয়টার্স", "é", "ü", "ß", "İ", "“", "’", "—",
+            "am", "PM", "১০:৩০", "Photo", "foto", "(", "@", "http", "www.", "von ", "AFP", "dpa", "reported", "খবর", "ا",
+        ]
+        var rng = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            let n = Int(rng.next() % 12) + 1
+            return (0..<n).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    static let texts = samples + randomTexts(count: 3000, seed: 0xF1E1D5)
+
+    /// Random texts dense in the parts of dates (numbers, separators, month names, clocks).
+    static func randomDates(count: Int, seed: UInt64) -> [String] {
+        let pieces = [
+            "27", "12", "2024", "24", "5", "123", "12345", ".", ". ", "/", " / ", "-", " ", ",", "Dec", "December", "de", "mai",
+            "২৭", "ডিসেম্বর", "২০২৪", "৩", "年", "月", "日", "10:30", "PM", "a.m.", "+06:00", "GMT", "\u{200B}", "\u{A0}", "x",
+            "٢٠٢٤", "१६", "अप्रैल", "পৌষ", "১৪৩১", "Updated", "Published:", "(", ")", "\u{301}", "T", "Z",
+        ]
+        var rng = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            let n = Int(rng.next() % 8) + 1
+            return (0..<n).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    // MARK: Dates
+
+    @Test("a text the date check turns away gives no date when tokenised, and every dated sample passes the check")
+    func mayHaveDate() {
+        var dated = 0
+        for t in Self.texts + Self.randomDates(count: 4000, seed: 0xDA7E) + Self.samples.map({ String(repeating: "x ", count: 199) + $0 }) {
+            let matches = DateParser().scanTokens(t)
+            if !DateParser.mayHaveDate(t) {
+                #expect(matches.isEmpty, "\(t.debugDescription)")
+            } else {
+                #expect(DateParser().scan(t) == matches)
+            }
+            if !matches.isEmpty { dated += 1 }
+        }
+        #expect(dated > 50)
+        // Only the first 400 scalars are read: a run of digits cut there is read as cut.
+        #expect(DateParser.mayHaveDate(String(repeating: "a", count: 396) + "123456"))
+        #expect(!DateParser.mayHaveDate(String(repeating: "a", count: 395) + "123456"))
+        #expect(DateParser.mayHaveDate(String(repeating: "a", count: 396) + "2024"))
+        #expect(!DateParser.mayHaveDate(String(repeating: "a", count: 400) + "2024"))
+    }
+
+    @Test("vocabulary look-ups of ASCII words by their bytes agree with the String-keyed tables")
+    func vocabularyLookups() {
+        var words = Set<String>()
+        let keys = Array(DateVocabulary.months.keys) + Array(DateVocabulary.labels.keys) + Array(DateVocabulary.meridiems.keys)
+            + Array(DateVocabulary.fillers) + Array(DateVocabulary.zones.keys)
+        for k in keys {
+            words.insert(k)
+            words.insert(String(k.dropLast()))
+            words.insert(k + "s")
+            words.insert(String(k.dropFirst()))
+            words.insert(k + "\u{301}")
+        }
+        for t in Self.texts + Self.randomDates(count: 500, seed: 5) {
+            for token in DateParser.tokenize(t) { if let w = token.word { words.insert(w) } }
+        }
+        words.formUnion(["", "a", "p", "m", "e", "এ", "\u{301}", "m\u{301}", String(repeating: "x", count: 30), "nach", "vor"])
+        let list = Array(words)
+        for w in list {
+            #expect(DateVocabulary.month(w) == DateVocabulary.months[w], "\(w.debugDescription)")
+            #expect(DateVocabulary.label(w) == DateVocabulary.labels[w], "\(w.debugDescription)")
+            #expect(DateVocabulary.isFiller(w) == DateVocabulary.fillers.contains(w), "\(w.debugDescription)")
+            #expect(DateVocabulary.meridiem(w) == DateVocabulary.meridiems[w], "\(w.debugDescription)")
+        }
+        let parts = ["a", "p", "m", "am", "", "এ", "এম", "পি", "\u{301}", "m\u{301}", "vor", "m", "nach", "x", "午", "前", ".m"]
+        for a in parts + list.prefix(300) {
+            for b in parts {
+                #expect(DateVocabulary.meridiem(a, b) == DateVocabulary.meridiems[a + b], "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+    }
+
+    // MARK: Credits
+
+    @Test("a text the unmarked-credit check turns away does not read as a credit")
+    func mayBeUnmarkedByline() {
+        var credits = 0
+        for t in Self.texts {
+            let reads = PageClueFinder.readsAsUnmarkedByline(t)
+            if !PageClueFinder.mayBeUnmarkedByline(t) { #expect(!reads, "\(t.debugDescription)") }
+            #expect(PageClueFinder.looksLikeUnmarkedByline(t) == reads, "\(t.debugDescription)")
+            if reads { credits += 1 }
+        }
+        #expect(credits > 20)
+    }
+
+    @Test("isBareLead from ASCII bytes agrees with lower-casing, trimming and comparing Strings")
+    func bareLead() {
+        for t in Self.texts {
+            let reference: Bool = {
+                guard let f = t.utf8.first(where: { $0 != 0x20 && $0 != 0x3A }), PageClueFinder.leadInitials.contains(f | 0x20) else { return false }
+                return PageClueFinder.leadPhrases.contains(t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :")))
+            }()
+            #expect(PageClueFinder.isBareLead(t) == reference, "\(t.debugDescription)")
+        }
+        #expect(PageClueFinder.isBareLead(" Written By: "))
+        #expect(!PageClueFinder.isBareLead("By Jane"))
+    }
+
+    @Test("credit lines: the byte check agrees with lower-casing, trimming and the prefix test")
+    func creditLine() {
+        for t in Self.texts {
+            let lower = t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "( "))
+            let reference = BylineParser.creditPrefixes.contains { UTF8Scan.hasPrefix(lower, $0) }
+            #expect(BylineParser.isCreditLine(t) == reference, "\(t.debugDescription)")
+            if BylineParser.surelyNoCreditLine(t) { #expect(!reference, "\(t.debugDescription)") }
+        }
+    }
+
+    @Test("looksLikeName and stripLead give the answers of their former code")
+    func bylineHelpers() {
+        let parser = BylineParser()
+        for t in Self.texts {
+            #expect(BylineParser.looksLikeName(t) == Self.looksLikeNameReference(t), "\(t.debugDescription)")
+            #expect(parser.stripLead(t) == Self.stripLeadReference(t), "\(t.debugDescription)")
+            for w in t.split(separator: " ") { #expect(BylineParser.holdsAt(w) == w.contains("@"), "\(w.debugDescription)") }
+        }
+    }
+
+    static func looksLikeNameReference(_ s: String) -> Bool {
+        guard s.count <= 60, s.split(separator: " ").count <= 6 else { return false }
+        guard s.contains(where: { $0.isLetter }) else { return false }
+        if s.contains(where: { $0.isNumber }) { return false }
+        let lower = s.lowercased()
+        if !lower.contains(" "),
+            DateVocabulary.months[UTF8Scan.hasAlphanumericEdges(lower) ? lower : lower.trimmingCharacters(in: .punctuationCharacters)] != nil
+        {
+            return false
+        }
+        for junk in ["updated", "published", "min read", "minutes", "share", "follow", "comments", "click", "photo", "image"] where lower.contains(junk) {
+            return false
+        }
+        return true
+    }
+
+    static func stripLeadReference(_ piece: String) -> String {
+        var p = UTF8Scan.hasNoEdgeSpace(piece) ? piece : piece.trimmingCharacters(in: .whitespaces)
+        if let f = p.first, f.isLowercase {
+            for lead in [" von ", " by ", " par ", " por ", " door "] {
+                if let r = p.range(of: lead) { p = String(p[r.upperBound...]); break }
+            }
+        }
+        let lower = p.lowercased()
+        for lead in BylineParser.leadWords {
+            if lower == lead { return "" }
+            if UTF8Scan.hasPrefix(lower, lead + " ") || UTF8Scan.hasPrefix(lower, lead + ":") {
+                p = String(p.dropFirst(lead.count)).trimmingCharacters(in: BylineParser.whitespaceAndColon)
+                break
+            }
+        }
+        return p
+    }
+
+    @Test("separator lists answer as String.contains for every scalar of the Basic Multilingual Plane and joined Characters")
+    func characterLists() {
+        let lists = ["|·•", ",;|/•·\n", "|·•–—-", "|·•⋅"]
+        var characters: [Character] = (0...0xFFFF).compactMap { Unicode.Scalar(UInt32($0)).map(Character.init) }
+        characters += ["\r\n", "|\u{301}", ",\u{301}", "\u{387}", "\u{37E}", "e\u{301}", "👩‍👩‍👧", "\u{1F1E9}\u{1F1EA}"]
+        for set in lists {
+            let list = UTF8Scan.CharacterList(set)
+            for c in characters where list.contains(c) != set.contains(c) {
+                Issue.record("\(set.debugDescription) \(String(c).unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+
+    // MARK: Counting and collapsing
+
+    @Test("the collapsing buffer gives HTMLDocument.collapse, and its Character limits agree with String.count")
+    func collapsedTextBuffer() {
+        var buffer = CollapsedTextBuffer(cap: 161)
+        for t in Self.texts + [String(repeating: "é ", count: 120), String(repeating: "ক্ষ ", count: 60), String(repeating: "“x” ", count: 60)] {
+            var out: [UInt8] = []
+            Array(t.utf8).withUnsafeBufferPointer { CollapsedTextBuffer.collapse($0, into: &out) }
+            let expected = HTMLDocument.collapse(t)
+            #expect(String(decoding: out, as: UTF8.self) == expected, "\(t.debugDescription)")
+            let doc = try? parseHTML("<p>\(t.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;"))</p>")
+            if let doc, let p = doc.elements(.p).first, let n = doc.firstChild(p), doc.isText(n) {
+                buffer.load(doc, n)
+                #expect(buffer.text == doc.collapsedText(n))
+                let count = buffer.text.count
+                for k in [0, 1, 5, 40, 80, 100, 160] { #expect(buffer.atMost(k) == (count <= k), "\(t.debugDescription) \(k)") }
+            }
+        }
+    }
+
+    @Test("a text whose scalars are all Characters by the byte check has as many Characters as scalars")
+    func scalarsAreCharacters() {
+        var simple: [String] = []
+        var rng = SplitMix64(seed: 7)
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0x9...0xC, 0xE...0x1F, 0x80...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20BF]
+        for _ in 0..<2000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int(rng.next() % 6 + 1) {
+                let r = ranges[Int(rng.next() % UInt64(ranges.count))]
+                s.append(Unicode.Scalar(r.lowerBound + UInt32(rng.next() % UInt64(r.count)))!)
+            }
+            simple.append(String(s))
+        }
+        for t in Self.texts + simple {
+            if let n = UTF8Scan.scalarsAreCharacters(t) {
+                #expect(n == t.count, "\(t.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+            for cap in [1, 40, 161] { #expect(UTF8Scan.characterCount(of: t, cappedAt: cap) == min(t.count, cap)) }
+        }
+        #expect(simple.allSatisfy { UTF8Scan.scalarsAreCharacters($0) != nil })
+        #expect(UTF8Scan.scalarsAreCharacters("e\u{301}") == nil)
+        #expect(UTF8Scan.scalarsAreCharacters("\r\n") == nil)
+        #expect(UTF8Scan.scalarsAreCharacters("a\u{200D}b") == nil)
+    }
+
+    // MARK: Headlines
+
+    @Test("normalize and withoutSpaces give the answers of their former code")
+    func headlineHelpers() {
+        for t in Self.texts {
+            #expect(HeadlineSelector.normalize(t) == Self.normalizeReference(t), "\(t.debugDescription)")
+            #expect(HeadlineSelector.withoutSpaces(t) == String(decoding: t.utf8.filter { $0 != 0x20 }, as: UTF8.self))
+        }
+    }
+
+    static func normalizeReference(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        func put(_ v: Unicode.Scalar) {
+            if space, !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(v)
+        }
+        for sc in s.unicodeScalars {
+            let v = sc.value
+            if v < 0x80 {
+                if (v &- 0x41) < 26 { put(Unicode.Scalar(v | 0x20)!) } else if (v &- 0x61) < 26 || (v &- 0x30) < 10 { put(sc) } else { space = true }
+                continue
+            }
+            if v == 0x200C || v == 0x200D { put(sc); continue }
+            switch sc.properties.generalCategory {
+            case .uppercaseLetter, .titlecaseLetter:
+                for l in sc.properties.lowercaseMapping.unicodeScalars { put(l) }
+            case .lowercaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark:
+                put(sc)
+            default:
+                space = true
+            }
+        }
+        return String(out)
+    }
+
+    // MARK: Language
+
+    @Test("decoding UTF-8 in place gives the String's scalars")
+    func decodeScalars() {
+        for t in Self.texts {
+            var t = t
+            let decoded: [Unicode.Scalar] = t.withUTF8 { b in
+                var out: [Unicode.Scalar] = []
+                var i = 0
+                while i < b.count {
+                    let (s, next) = UTF8Scan.decode(at: i, in: b)
+                    out.append(s)
+                    i = next
+                }
+                return out
+            }
+            #expect(decoded == Array(t.unicodeScalars), "\(t.debugDescription)")
+        }
+    }
+
+    @Test("language detection reading UTF-8 in place gives the answers of its former code")
+    func languageDetection() throws {
+        var texts = Self.texts
+        // Longer texts: joined samples, and the paragraphs of a few corpus pages when present.
+        var rng = SplitMix64(seed: 0x1A46)
+        for _ in 0..<200 { texts.append((0..<40).map { _ in Self.samples[Int(rng.next() % UInt64(Self.samples.count))] }.joined(separator: " ")) }
+        texts += ["Der Bundestag hat am Donnerstag über die Reform beraten, die von der Regierung vorgelegt wurde und in der Kritik steht.",
+                  "Le gouvernement a présenté jeudi une réforme qui est critiquée par les syndicats et par une partie de la majorité.",
+                  "प्रधानमंत्री ने कहा कि सरकार किसानों के लिए नई योजना लाएगी और इसके लिए बजट में प्रावधान किया गया है।",
+                  "ঢাকায় আজ সকাল থেকে বৃষ্টি হচ্ছে এবং আবহাওয়া অফিস বলেছে যে আগামী দুই দিন এমন থাকবে।",
+                  "Министр заявил, что правительство рассмотрит новые меры поддержки в ближайшие недели.",
+                  String(repeating: "the cat and the dog are in the house ", count: 300)]
+        for t in texts {
+            #expect(LanguageDetector().detect(t) == Self.detectReference(t), "\(t.prefix(80).debugDescription)")
+            #expect(LanguageDetector(maxLetters: 30).detect(t) == Self.detectReference(t, maxLetters: 30))
+        }
+    }
+
+    static func detectReference(_ text: String, maxLetters: Int = 4000) -> LanguageDetector.Guess? {
+        var counts = [Int](repeating: 0, count: LanguageDetector.Script.allCases.count)
+        var total = 0
+        // Arabic-script and Cyrillic letters that single out a language.
+        var urdu = 0, persian = 0, ukrainian = 0, serbian = 0, belarusian = 0, bulgarianHard = 0, russianOnly = 0
+        for s in text.unicodeScalars {
+            // ASCII first (most of a Latin text): a letter is Latin, anything else no script.
+            if s.value < 0x80 {
+                guard (s.value | 0x20) &- 0x61 < 26 else { continue }
+                counts[LanguageDetector.Script.latin.rawValue] += 1
+                total += 1
+                if total >= maxLetters { break }
+                continue
+            }
+            guard let sc = LanguageDetector.script(of: s.value) else { continue }
+            counts[sc.rawValue] += 1
+            total += 1
+            switch s.value {
+            case 0x0679, 0x0688, 0x0691, 0x06BA, 0x06D2, 0x06C1, 0x06BE: urdu += 1
+            case 0x067E, 0x0686, 0x0698, 0x06AF, 0x06A9, 0x06CC: persian += 1
+            case 0x0456, 0x0457, 0x0454, 0x0491: ukrainian += 1
+            case 0x0452, 0x045B, 0x045F, 0x0459, 0x045A, 0x0458: serbian += 1
+            case 0x045E: belarusian += 1
+            case 0x044A: bulgarianHard += 1
+            case 0x044B, 0x044D, 0x0451: russianOnly += 1
+            default: break
+            }
+            if total >= maxLetters { break }
+        }
+        guard total >= 20 else { return nil }
+        let best = LanguageDetector.Script.allCases.max { counts[$0.rawValue] < counts[$1.rawValue] }!
+        let share = Double(counts[best.rawValue]) / Double(total)
+        func guess(_ l: String, _ c: Double = 1) -> LanguageDetector.Guess { LanguageDetector.Guess(language: l, confidence: min(1, share * c)) }
+        // Japanese mixes kana into Han; Chinese has none.
+        if (best == .han || best == .kana), counts[LanguageDetector.Script.kana.rawValue] * 20 > counts[LanguageDetector.Script.han.rawValue] { return guess("ja") }
+        switch best {
+        case .bengali: return guess("bn")
+        case .gurmukhi: return guess("pa")
+        case .gujarati: return guess("gu")
+        case .oriya: return guess("or")
+        case .tamil: return guess("ta")
+        case .telugu: return guess("te")
+        case .kannada: return guess("kn")
+        case .malayalam: return guess("ml")
+        case .sinhala: return guess("si")
+        case .thai: return guess("th")
+        case .lao: return guess("lo")
+        case .myanmar: return guess("my")
+        case .georgian: return guess("ka")
+        case .armenian: return guess("hy")
+        case .hebrew: return guess("he")
+        case .greek: return guess("el")
+        case .hangul: return guess("ko")
+        case .kana: return guess("ja")
+        case .han: return guess("zh")
+        case .ethiopic: return guess("am")
+        case .khmer: return guess("km")
+        case .tibetan: return guess("bo")
+        case .arabic:
+            if urdu * 100 > counts[best.rawValue] { return guess("ur") }
+            if persian * 50 > counts[best.rawValue] { return guess("fa") }
+            return guess("ar")
+        case .cyrillic:
+            if ukrainian * 100 > counts[best.rawValue] { return guess("uk") }
+            if serbian * 200 > counts[best.rawValue] { return guess("sr") }
+            if belarusian * 200 > counts[best.rawValue] { return guess("be") }
+            if bulgarianHard * 40 > counts[best.rawValue], russianOnly == 0 { return guess("bg") }
+            return guess("ru")
+        case .devanagari:
+            let (lang, margin) = byWordsReference(text, in: LanguageDetector.devanagariTable)
+            return LanguageDetector.Guess(language: lang ?? "hi", confidence: min(share, lang == nil ? 0.6 : max(0.6, margin)))
+        case .latin:
+            let (lang, margin) = byWordsReference(text, in: LanguageDetector.latinTable)
+            guard let lang else { return LanguageDetector.Guess(language: "en", confidence: 0.1) }
+            return LanguageDetector.Guess(language: lang, confidence: min(share, margin))
+        }
+    }
+
+    static func byWordsReference(_ text: String, in table: LanguageDetector.WordTable) -> (String?, Double) {
+        var scores = [Int](repeating: 0, count: table.languages.count)
+        var words = 0
+        var key = LanguageDetector.WordKey()
+        var fits = true
+        func flush() {
+            guard key.count > 0 else { return }
+            words += 1
+            if fits, var mask = table.mask(of: key) {
+                while mask != 0 {
+                    scores[mask.trailingZeroBitCount] += 1
+                    mask &= mask - 1
+                }
+            }
+            key = LanguageDetector.WordKey()
+            fits = true
+        }
+        for s in text.unicodeScalars {
+            var v = s.value
+            let inWord: Bool
+            if v < 0x80 {
+                if (v &- 0x41) < 26 { v |= 0x20; inWord = true } else { inWord = (v &- 0x61) < 26 || v == 0x27 }
+            } else if v >= 0x0900 && v < 0x0980 {
+                // Devanagari: letters and signs, not the dandas, digits or the abbreviation sign.
+                inWord = !(v == 0x0964 || v == 0x0965 || (v >= 0x0966 && v <= 0x0970))
+            } else if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
+                v |= 0x20
+                inWord = true
+            } else if v >= 0xDF && v <= 0xFF {
+                inWord = v != 0xF7
+            } else {
+                let p = s.properties
+                switch p.generalCategory {
+                case .uppercaseLetter, .titlecaseLetter:
+                    v = p.lowercaseMapping.unicodeScalars.first?.value ?? v
+                    inWord = true
+                case .lowercaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark, .enclosingMark:
+                    inWord = true
+                default:
+                    inWord = false
+                }
+            }
+            if inWord {
+                if fits {
+                    if v < 0x80 {
+                        fits = key.append(UInt8(v))
+                    } else {
+                        for byte in Unicode.UTF8.encode(Unicode.Scalar(v)!)! where fits { fits = key.append(byte) }
+                    }
+                }
+            } else {
+                flush()
+                if words >= 1500 { break }
+            }
+        }
+        flush()
+        var top = -1, second = 0
+        for k in scores.indices {
+            // Ties go to the alphabetically first language (languages are sorted).
+            if top < 0 || scores[k] > scores[top] {
+                if top >= 0 { second = max(second, scores[top]) }
+                top = k
+            } else {
+                second = max(second, scores[k])
+            }
+        }
+        guard top >= 0, scores[top] >= 2 else { return (nil, 0) }
+        let best = scores[top]
+        let margin = Double(best - second) / Double(best)
+        // Function words make up a fifth to a half of real text; a text where the best language's
+        // words are rare (lorem ipsum, lists of names) is not evidence. Few hits are little evidence.
+        let coverage = min(1, Double(best) / Double(max(words, 1)) / 0.12)
+        let amount = min(1, Double(best) / 5)
+        return (table.languages[top], coverage * amount * (0.5 + 0.5 * margin))
+    }
+
+    // MARK: Attributions
+
+    @Test("agency credits found with the pair filter are those found by searching every spelling")
+    func attributions() {
+        var found = 0
+        for t in Self.texts {
+            let credits = AttributionFinder().credits(in: t)
+            #expect(credits == Self.creditsReference(t), "\(t.debugDescription)")
+            found += credits.count
+        }
+        #expect(found > 20)
+    }
+
+    /// Every spelling searched for: acronyms as written, names in the lowered text.
+    static func creditsReference(_ paragraph: String) -> [String] {
+        guard !paragraph.isEmpty else { return [] }
+        let text = Array(paragraph.utf8)
+        let lower = UTF8Scan.asciiLowered(text)
+        let finder = AttributionFinder()
+        return AgencyCatalog.all.filter { agency in
+            agency.acronyms.contains { a in
+                AttributionFinder.wordMatches(of: Array(a.utf8), in: text, bengaliSuffixes: false).contains { finder.isCredit($0, text: text, lower: lower) }
+            } || agency.names.contains { n in
+                AttributionFinder.wordMatches(of: UTF8Scan.asciiLowered(n), in: lower, bengaliSuffixes: AgencyCatalog.isBengali(n))
+                    .contains { finder.isCredit($0, text: text, lower: lower) }
+            }
+        }.map(\.name)
+    }
+
+    // MARK: Nodes
+
+    /// Checks every shortcut on every node of `doc` against its reference; returns how many
+    /// checks found something (a byline word, a date, a marked element), so a test can tell that
+    /// its pages reached the slow paths too.
+    @discardableResult
+    static func checkNodes(_ doc: HTMLDocument, _ name: String) -> Int {
+        let finder = PageClueFinder(doc: doc)
+        var buffer = CollapsedTextBuffer(cap: 161)
+        var hits = 0
+        for i in 0..<doc.count {
+            let n = NodeID(i)
+            if doc.isElement(n) {
+                let a = doc.clueAttributes(n)
+                let cls = doc.loweredClassAndIDBytes(n)
+                #expect(a.isEmpty == cls.isEmpty, "\(name) \(i)")
+                for needles in [PageClueFinder.bylineHintBytes, PageClueFinder.dateHintBytes, PageClueFinder.skipHintBytes] {
+                    let expected = UTF8Scan.containsAny(cls, needles.bytes)
+                    #expect(doc.classOrIDContainsAny(a, needles) == expected, "\(name) \(i)")
+                    if expected { hits += 1 }
+                }
+                #expect(doc.classOrIDContains(a, PageClueFinder.avatarBytes) == UTF8Scan.contains(cls, PageClueFinder.avatarBytes))
+                #expect(a.relAuthor == doc.attributeEqualsIgnoringCase("rel", PageClueFinder.authorBytes, of: n), "\(name) \(i)")
+                #expect(a.itempropAuthor == doc.attributeEqualsIgnoringCase("itemprop", PageClueFinder.authorBytes, of: n), "\(name) \(i)")
+                let link: Bool = {
+                    guard doc.tag(n) == .a, let r = doc.attributeRange("href", of: n), r.count >= 8 else { return false }
+                    return UTF8Scan.containsAny(UTF8Scan.asciiLowered(Array(doc.bytes[r])), PageClueFinder.authorPathBytes.bytes)
+                }()
+                #expect(finder.isAuthorLink(n) == link, "\(name) \(i)")
+                if link { hits += 1 }
+            } else if doc.isText(n) {
+                let t = doc.collapsedText(n)
+                buffer.load(doc, n)
+                #expect(buffer.text == t, "\(name) \(i)")
+                if doc.textByteCount(n) <= 400 {
+                    let dated = !DateParser().scanTokens(t).isEmpty
+                    #expect(buffer.withBytes(DateParser.mayHaveDate) || !dated, "\(name) \(i) \(t.debugDescription)")
+                    let credit = PageClueFinder.readsAsUnmarkedByline(t)
+                    #expect(buffer.withBytes(PageClueFinder.mayBeUnmarkedByline) || !credit, "\(name) \(i) \(t.debugDescription)")
+                    #expect(finder.mayBeBareLead(n) || !PageClueFinder.isBareLead(t), "\(name) \(i)")
+                    #expect(BylineParser.isCreditLine(t) == BylineParser.creditPrefixes.contains {
+                        UTF8Scan.hasPrefix(t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "( ")), $0)
+                    })
+                    if dated || credit { hits += 1 }
+                }
+                if doc.textByteCount(n) <= 24 {
+                    let reference: PageClueFinder.LabelKind? = finder.labelKey(n).flatMap { key in
+                        if let d = Self.dateLabelBytes[key] { return .date(d) }
+                        return Self.authorLabelBytes.contains(key) ? .author : nil
+                    }
+                    #expect(finder.labelKind(n) == reference, "\(name) \(i) \(t.debugDescription)")
+                    if reference != nil { hits += 1 }
+                }
+                if doc.textByteCount(n) >= 40 {
+                    #expect(AttributionFinder().credits(in: t) == Self.creditsReference(t), "\(name) \(i)")
+                }
+            }
+        }
+        return hits
+    }
+
+    /// The label tables as the clue finder kept them before: keyed by bytes.
+    static let dateLabelBytes: [[UInt8]: DateParser.Match.Label] = Dictionary(
+        uniqueKeysWithValues: PageClueFinder.standaloneDateLabels.map { (Array($0.key.utf8), $0.value) })
+    static let authorLabelBytes: Set<[UInt8]> = Set(PageClueFinder.authorLabels.map { Array($0.utf8) })
+
+    @Test("element and text-node shortcuts agree with their references on fixture markup")
+    func fixtureNodes() throws {
+        let html = """
+            <html><body>
+            <div CLASS="Post-Meta Byline" id="Top" class="ignored"><span rel="AUTHOR">By <a href="/Author/jane-doe">Jane Doe</a></span>
+            <time class="DATE">Dec 17, 2025</time></div>
+            <div id="related-stories"><a href="https://example.com/writers/x">x</a><a href="//www.example.com/au">y</a></div>
+            <p class="" id="">Autorin/Autor</p><p>  Datum : </p><p itemprop="Author">Roman</p><p class="x" id="">Published:</p>
+            <img class="user-AVATAR"><a href="/PROFILE/AUTHOR/7">Profile</a><a href="/reports/">Reports</a>
+            <p>Words By:</p><p> ৫ ডিসেম্বর ২০২৪ </p><p>কালবেলা ডেস্ক</p><p>DHAKA (Reuters) - The government said on Monday, according to AFP.</p>
+            </body></html>
+            """
+        let doc = try parseHTML(html)
+        #expect(Self.checkNodes(doc, "fixture") >= 8)
+    }
+
+    @Test("element and text-node shortcuts agree with their references on every node of corpus pages",
+          .enabled(if: ParseEquivalenceTests.corpusRoot != nil, "../shared/corpus (or NEWSFLOW_CORPUS) is not available: fetched pages are never part of the project"))
+    func corpusNodes() throws {
+        let root = try #require(ParseEquivalenceTests.corpusRoot)
+        var pages = 0, hits = 0
+        for folder in ["scrapinghub_aeb", "southasia", "fundus", "wcxb-article"] {
+            let dir = root.appendingPathComponent(folder)
+            let files = ((try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)) ?? [])
+                .filter { $0.lastPathComponent.hasSuffix(".html.gz") }.sorted { $0.path < $1.path }.prefix(12)
+            for file in files {
+                guard let page = try? PageDecoder().decode(Self.gunzip(file), contentType: nil), let doc = try? HTMLParser().parse(page) else { continue }
+                hits += Self.checkNodes(doc, file.lastPathComponent)
+                pages += 1
+            }
+        }
+        #expect(pages > 0)
+        #expect(hits > 100)
+    }
+
+    static func gunzip(_ file: URL) throws -> [UInt8] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        p.arguments = ["-dc", file.path]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return [UInt8](data)
+    }
+}
