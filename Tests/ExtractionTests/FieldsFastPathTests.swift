@@ -220,7 +220,7 @@ struct FieldsFastPathTests {
         var buffer = CollapsedTextBuffer(cap: 161)
         for t in Self.texts + [String(repeating: "é ", count: 120), String(repeating: "ক্ষ ", count: 60), String(repeating: "“x” ", count: 60)] {
             var out: [UInt8] = []
-            Array(t.utf8).withUnsafeBufferPointer { CollapsedTextBuffer.collapse($0, into: &out) }
+            Array(t.utf8).withUnsafeBufferPointer { HTMLDocument.collapseBytes($0, into: &out) }
             let expected = HTMLDocument.collapse(t)
             #expect(String(decoding: out, as: UTF8.self) == expected, "\(t.debugDescription)")
             let doc = try? parseHTML("<p>\(t.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;"))</p>")

@@ -312,6 +312,14 @@ public final class HTMLDocument: Sendable {
     static func collapseBytes(_ b: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
+        collapseBytes(b, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `b` to `out` (which must be empty) collapsed as ``collapse(_:)`` collapses it: runs
+    /// of white space (ASCII space and controls, NBSP, NEL, U+2000–U+200A, U+202F, U+2028, U+2029,
+    /// U+3000) become one space, none at either end; ZWSP is dropped.
+    static func collapseBytes(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var pendingSpace = false
         var i = 0
         let n = b.count
@@ -343,6 +351,5 @@ public final class HTMLDocument: Sendable {
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
