@@ -297,6 +297,8 @@ struct FieldsFastPathTests {
 
     // MARK: Language
 
+    /// Language detection and its function-word scores read the scalars decoded in place (what
+    /// iterating `unicodeScalars` gave them); ``LanguageTests`` check the languages themselves.
     @Test("decoding UTF-8 in place gives the String's scalars")
     func decodeScalars() {
         for t in Self.texts {
@@ -313,178 +315,6 @@ struct FieldsFastPathTests {
             }
             #expect(decoded == Array(t.unicodeScalars), "\(t.debugDescription)")
         }
-    }
-
-    @Test("language detection reading UTF-8 in place gives the answers of its former code")
-    func languageDetection() throws {
-        var texts = Self.texts
-        // Longer texts: joined samples, and the paragraphs of a few corpus pages when present.
-        var rng = SplitMix64(seed: 0x1A46)
-        for _ in 0..<200 { texts.append((0..<40).map { _ in Self.samples[Int(rng.next() % UInt64(Self.samples.count))] }.joined(separator: " ")) }
-        texts += ["Der Bundestag hat am Donnerstag über die Reform beraten, die von der Regierung vorgelegt wurde und in der Kritik steht.",
-                  "Le gouvernement a présenté jeudi une réforme qui est critiquée par les syndicats et par une partie de la majorité.",
-                  "प्रधानमंत्री ने कहा कि सरकार किसानों के लिए नई योजना लाएगी और इसके लिए बजट में प्रावधान किया गया है।",
-                  "ঢাকায় আজ সকাল থেকে বৃষ্টি হচ্ছে এবং আবহাওয়া অফিস বলেছে যে আগামী দুই দিন এমন থাকবে।",
-                  "Министр заявил, что правительство рассмотрит новые меры поддержки в ближайшие недели.",
-                  String(repeating: "the cat and the dog are in the house ", count: 300)]
-        for t in texts {
-            #expect(LanguageDetector().detect(t) == Self.detectReference(t), "\(t.prefix(80).debugDescription)")
-            #expect(LanguageDetector(maxLetters: 30).detect(t) == Self.detectReference(t, maxLetters: 30))
-        }
-    }
-
-    static func detectReference(_ text: String, maxLetters: Int = 4000) -> LanguageDetector.Guess? {
-        var counts = [Int](repeating: 0, count: LanguageDetector.Script.allCases.count)
-        var total = 0
-        // Arabic-script and Cyrillic letters that single out a language.
-        var urdu = 0, persian = 0, ukrainian = 0, serbian = 0, belarusian = 0, bulgarianHard = 0, russianOnly = 0
-        for s in text.unicodeScalars {
-            // ASCII first (most of a Latin text): a letter is Latin, anything else no script.
-            if s.value < 0x80 {
-                guard (s.value | 0x20) &- 0x61 < 26 else { continue }
-                counts[LanguageDetector.Script.latin.rawValue] += 1
-                total += 1
-                if total >= maxLetters { break }
-                continue
-            }
-            guard let sc = LanguageDetector.script(of: s.value) else { continue }
-            counts[sc.rawValue] += 1
-            total += 1
-            switch s.value {
-            case 0x0679, 0x0688, 0x0691, 0x06BA, 0x06D2, 0x06C1, 0x06BE: urdu += 1
-            case 0x067E, 0x0686, 0x0698, 0x06AF, 0x06A9, 0x06CC: persian += 1
-            case 0x0456, 0x0457, 0x0454, 0x0491: ukrainian += 1
-            case 0x0452, 0x045B, 0x045F, 0x0459, 0x045A, 0x0458: serbian += 1
-            case 0x045E: belarusian += 1
-            case 0x044A: bulgarianHard += 1
-            case 0x044B, 0x044D, 0x0451: russianOnly += 1
-            default: break
-            }
-            if total >= maxLetters { break }
-        }
-        guard total >= 20 else { return nil }
-        let best = LanguageDetector.Script.allCases.max { counts[$0.rawValue] < counts[$1.rawValue] }!
-        let share = Double(counts[best.rawValue]) / Double(total)
-        func guess(_ l: String, _ c: Double = 1) -> LanguageDetector.Guess { LanguageDetector.Guess(language: l, confidence: min(1, share * c)) }
-        // Japanese mixes kana into Han; Chinese has none.
-        if (best == .han || best == .kana), counts[LanguageDetector.Script.kana.rawValue] * 20 > counts[LanguageDetector.Script.han.rawValue] { return guess("ja") }
-        switch best {
-        case .bengali: return guess("bn")
-        case .gurmukhi: return guess("pa")
-        case .gujarati: return guess("gu")
-        case .oriya: return guess("or")
-        case .tamil: return guess("ta")
-        case .telugu: return guess("te")
-        case .kannada: return guess("kn")
-        case .malayalam: return guess("ml")
-        case .sinhala: return guess("si")
-        case .thai: return guess("th")
-        case .lao: return guess("lo")
-        case .myanmar: return guess("my")
-        case .georgian: return guess("ka")
-        case .armenian: return guess("hy")
-        case .hebrew: return guess("he")
-        case .greek: return guess("el")
-        case .hangul: return guess("ko")
-        case .kana: return guess("ja")
-        case .han: return guess("zh")
-        case .ethiopic: return guess("am")
-        case .khmer: return guess("km")
-        case .tibetan: return guess("bo")
-        case .arabic:
-            if urdu * 100 > counts[best.rawValue] { return guess("ur") }
-            if persian * 50 > counts[best.rawValue] { return guess("fa") }
-            return guess("ar")
-        case .cyrillic:
-            if ukrainian * 100 > counts[best.rawValue] { return guess("uk") }
-            if serbian * 200 > counts[best.rawValue] { return guess("sr") }
-            if belarusian * 200 > counts[best.rawValue] { return guess("be") }
-            if bulgarianHard * 40 > counts[best.rawValue], russianOnly == 0 { return guess("bg") }
-            return guess("ru")
-        case .devanagari:
-            let (lang, margin) = byWordsReference(text, in: LanguageDetector.devanagariTable)
-            return LanguageDetector.Guess(language: lang ?? "hi", confidence: min(share, lang == nil ? 0.6 : max(0.6, margin)))
-        case .latin:
-            let (lang, margin) = byWordsReference(text, in: LanguageDetector.latinTable)
-            guard let lang else { return LanguageDetector.Guess(language: "en", confidence: 0.1) }
-            return LanguageDetector.Guess(language: lang, confidence: min(share, margin))
-        }
-    }
-
-    static func byWordsReference(_ text: String, in table: LanguageDetector.WordTable) -> (String?, Double) {
-        var scores = [Int](repeating: 0, count: table.languages.count)
-        var words = 0
-        var key = LanguageDetector.WordKey()
-        var fits = true
-        func flush() {
-            guard key.count > 0 else { return }
-            words += 1
-            if fits, var mask = table.mask(of: key) {
-                while mask != 0 {
-                    scores[mask.trailingZeroBitCount] += 1
-                    mask &= mask - 1
-                }
-            }
-            key = LanguageDetector.WordKey()
-            fits = true
-        }
-        for s in text.unicodeScalars {
-            var v = s.value
-            let inWord: Bool
-            if v < 0x80 {
-                if (v &- 0x41) < 26 { v |= 0x20; inWord = true } else { inWord = (v &- 0x61) < 26 || v == 0x27 }
-            } else if v >= 0x0900 && v < 0x0980 {
-                // Devanagari: letters and signs, not the dandas, digits or the abbreviation sign.
-                inWord = !(v == 0x0964 || v == 0x0965 || (v >= 0x0966 && v <= 0x0970))
-            } else if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
-                v |= 0x20
-                inWord = true
-            } else if v >= 0xDF && v <= 0xFF {
-                inWord = v != 0xF7
-            } else {
-                let p = s.properties
-                switch p.generalCategory {
-                case .uppercaseLetter, .titlecaseLetter:
-                    v = p.lowercaseMapping.unicodeScalars.first?.value ?? v
-                    inWord = true
-                case .lowercaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark, .enclosingMark:
-                    inWord = true
-                default:
-                    inWord = false
-                }
-            }
-            if inWord {
-                if fits {
-                    if v < 0x80 {
-                        fits = key.append(UInt8(v))
-                    } else {
-                        for byte in Unicode.UTF8.encode(Unicode.Scalar(v)!)! where fits { fits = key.append(byte) }
-                    }
-                }
-            } else {
-                flush()
-                if words >= 1500 { break }
-            }
-        }
-        flush()
-        var top = -1, second = 0
-        for k in scores.indices {
-            // Ties go to the alphabetically first language (languages are sorted).
-            if top < 0 || scores[k] > scores[top] {
-                if top >= 0 { second = max(second, scores[top]) }
-                top = k
-            } else {
-                second = max(second, scores[k])
-            }
-        }
-        guard top >= 0, scores[top] >= 2 else { return (nil, 0) }
-        let best = scores[top]
-        let margin = Double(best - second) / Double(best)
-        // Function words make up a fifth to a half of real text; a text where the best language's
-        // words are rare (lorem ipsum, lists of names) is not evidence. Few hits are little evidence.
-        let coverage = min(1, Double(best) / Double(max(words, 1)) / 0.12)
-        let amount = min(1, Double(best) / 5)
-        return (table.languages[top], coverage * amount * (0.5 + 0.5 * margin))
     }
 
     // MARK: Attributions
@@ -608,24 +438,12 @@ struct FieldsFastPathTests {
             let files = ((try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)) ?? [])
                 .filter { $0.lastPathComponent.hasSuffix(".html.gz") }.sorted { $0.path < $1.path }.prefix(12)
             for file in files {
-                guard let page = try? PageDecoder().decode(Self.gunzip(file), contentType: nil), let doc = try? HTMLParser().parse(page) else { continue }
+                guard let page = try? PageDecoder().decode(ParseEquivalenceTests.gunzip(file), contentType: nil), let doc = try? HTMLParser().parse(page) else { continue }
                 hits += Self.checkNodes(doc, file.lastPathComponent)
                 pages += 1
             }
         }
         #expect(pages > 0)
         #expect(hits > 100)
-    }
-
-    static func gunzip(_ file: URL) throws -> [UInt8] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        p.arguments = ["-dc", file.path]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return [UInt8](data)
     }
 }

@@ -138,7 +138,7 @@ struct ParseEquivalenceTests {
         for folder in folders.sorted(by: { $0.path < $1.path }) {
             let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
             for file in files.sorted(by: { $0.path < $1.path }) where file.lastPathComponent.hasSuffix(".html.gz") {
-                let raw = try gunzip(file)
+                let raw = try Self.gunzip(file)
                 guard let page = try? PageDecoder().decode(raw, contentType: nil) else { continue }
                 try check(page.utf8, file.lastPathComponent)
                 checked += 1
@@ -147,7 +147,8 @@ struct ParseEquivalenceTests {
         #expect(checked > 0)
     }
 
-    func gunzip(_ file: URL) throws -> [UInt8] {
+    /// The bytes of a `.gz` file (also used by other suites that read the corpus).
+    static func gunzip(_ file: URL) throws -> [UInt8] {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/gzip")
         p.arguments = ["-dc", file.path]

@@ -253,7 +253,7 @@ extension DateVocabulary {
     /// when it is that word's bytes (no scalar of these tables decomposes to ASCII letters), so an
     /// ASCII word is looked up here by its bytes, without hashing a String. Every key here has at
     /// most 24 bytes (a ``LanguageDetector/WordKey``'s room).
-    static let asciiEntries: ASCIITable = {
+    static let asciiEntries: WordKeyTable<ASCIIEntry> = {
         var out: [LanguageDetector.WordKey: ASCIIEntry] = [:]
         func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
         for (k, v) in months where isASCII(k) { out[LanguageDetector.WordKey(k), default: ASCIIEntry()].month = v }
@@ -261,51 +261,8 @@ extension DateVocabulary {
         for (k, v) in meridiems where isASCII(k) { out[LanguageDetector.WordKey(k), default: ASCIIEntry()].meridiem = v }
         for k in fillers where isASCII(k) { out[LanguageDetector.WordKey(k), default: ASCIIEntry()].filler = true }
         precondition(out.keys.allSatisfy { $0.count <= 24 })
-        return ASCIITable(out)
+        return WordKeyTable(out, filler: ASCIIEntry())
     }()
-
-    /// An open-addressing table over packed keys with a multiplicative hash (as
-    /// ``LanguageDetector/WordTable``): a `Dictionary`'s seeded hashing cost more than the look-up.
-    struct ASCIITable: Sendable {
-        private let keys: [LanguageDetector.WordKey]
-        private let values: [ASCIIEntry]
-        private let shift: UInt64
-
-        init(_ entries: [LanguageDetector.WordKey: ASCIIEntry]) {
-            var bits: UInt64 = 4
-            while (1 << bits) < 4 * max(1, entries.count) { bits += 1 }
-            shift = 64 - bits
-            var keys = [LanguageDetector.WordKey](repeating: LanguageDetector.WordKey(), count: 1 << Int(bits))
-            var values = [ASCIIEntry](repeating: ASCIIEntry(), count: keys.count)
-            for (key, value) in entries where key.count > 0 {
-                var i = Self.slot(key, shift: shift)
-                while keys[i].count != 0 { i = (i + 1) & (keys.count - 1) }
-                keys[i] = key
-                values[i] = value
-            }
-            self.keys = keys
-            self.values = values
-        }
-
-        @inline(__always)
-        private static func slot(_ k: LanguageDetector.WordKey, shift: UInt64) -> Int {
-            let h = (k.a ^ (k.b &* 0x9E37_79B9_7F4A_7C15) ^ (k.c &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(k.count)) &* 0xFF51_AFD7_ED55_8CCD
-            return Int(truncatingIfNeeded: h >> shift)
-        }
-
-        /// The entry of `key`, `nil` when no table has it (and for the empty key).
-        subscript(_ key: LanguageDetector.WordKey) -> ASCIIEntry? {
-            guard key.count > 0 else { return nil }
-            var i = Self.slot(key, shift: shift)
-            let last = keys.count - 1
-            while true {
-                let k = keys[i]
-                if k.count == 0 { return nil }
-                if k == key { return values[i] }
-                i = (i + 1) & last
-            }
-        }
-    }
 
     /// How a word is looked up: an ASCII word by its bytes (`nil` entry: in no table), any other in
     /// the String tables.

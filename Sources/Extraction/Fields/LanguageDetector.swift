@@ -215,16 +215,9 @@ public struct LanguageDetector: Sendable {
     }
 
     /// A table of function words: each word → the set (bit mask) of languages it belongs to.
-    ///
-    /// An open-addressing hash table with a multiplicative hash over the packed key: the lookup runs
-    /// once per word of the text, where a `Dictionary`'s seeded SipHash cost more than the rest of
-    /// the scan.
     struct WordTable: Sendable {
         let languages: [String]
-        /// Slots (a power of two, at most a quarter full); an empty slot has `count == 0`.
-        private let keys: [WordKey]
-        private let masks: [UInt64]
-        private let shift: UInt64
+        private let table: WordKeyTable<UInt64>
 
         init(_ table: [String: Set<String>]) {
             languages = table.keys.sorted()
@@ -232,39 +225,12 @@ public struct LanguageDetector: Sendable {
             for (k, lang) in languages.enumerated() {
                 for w in table[lang]! { m[WordKey(w), default: 0] |= 1 << UInt64(k) }
             }
-            var bits: UInt64 = 4
-            while (1 << bits) < 4 * max(1, m.count) { bits += 1 }
-            shift = 64 - bits
-            var keys = [WordKey](repeating: WordKey(), count: 1 << Int(bits))
-            var masks = [UInt64](repeating: 0, count: keys.count)
-            for (key, mask) in m where key.count > 0 {
-                var i = Self.slot(key, shift: shift)
-                while keys[i].count != 0 { i = (i + 1) & (keys.count - 1) }
-                keys[i] = key
-                masks[i] = mask
-            }
-            self.keys = keys
-            self.masks = masks
-        }
-
-        @inline(__always)
-        private static func slot(_ k: WordKey, shift: UInt64) -> Int {
-            let h = (k.a ^ (k.b &* 0x9E37_79B9_7F4A_7C15) ^ (k.c &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(k.count)) &* 0xFF51_AFD7_ED55_8CCD
-            return Int(truncatingIfNeeded: h >> shift)
+            self.table = WordKeyTable(m, filler: 0)
         }
 
         /// The languages (bit mask) of word `key`, or nil when it is no function word.
         @inline(__always)
-        func mask(of key: WordKey) -> UInt64? {
-            var i = Self.slot(key, shift: shift)
-            let last = keys.count - 1
-            while true {
-                let k = keys[i]
-                if k.count == 0 { return nil }
-                if k == key { return masks[i] }
-                i = (i + 1) & last
-            }
-        }
+        func mask(of key: WordKey) -> UInt64? { table[key] }
     }
 
     static let latinTable = WordTable(latinWords)

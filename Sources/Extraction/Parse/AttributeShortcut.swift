@@ -274,9 +274,7 @@ enum AttributeShortcut {
             if i + 8 <= n {
                 // Eight bytes of printable ASCII without '&'.
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let x = w ^ 0x2626_2626_2626_2626
-                let amp = (x &- 0x0101_0101_0101_0101) & ~x
-                if (w | (w &- 0x2020_2020_2020_2020) | amp) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                if UTF8Sequence.isPlainASCII(w, avoiding: 0x2626_2626_2626_2626) { i += 8; continue }
             }
             let c = p[i]
             if c < 0x80 {
@@ -297,9 +295,8 @@ enum AttributeShortcut {
                 i += 1
                 continue
             }
-            let len = UTF8Sequence.length(p, i, n)
+            let len = UTF8Sequence.copiedLength(p, i, n)
             guard len > 0 else { return .other }
-            if c == 0xEF, p[i + 1] == 0xBF, p[i + 2] >= 0xBE { return .other }
             i += len
         }
         return form

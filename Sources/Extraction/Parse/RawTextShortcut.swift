@@ -56,9 +56,7 @@ enum RawTextShortcut {
             if i + 8 <= n {
                 // Eight bytes of printable ASCII without '<'.
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let x = w ^ 0x3C3C_3C3C_3C3C_3C3C
-                let lt = (x &- 0x0101_0101_0101_0101) & ~x
-                if (w | (w &- 0x2020_2020_2020_2020) | lt) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                if UTF8Sequence.isPlainASCII(w, avoiding: 0x3C3C_3C3C_3C3C_3C3C) { i += 8; continue }
             }
             let c = p[i]
             if c < 0x80 {
@@ -73,9 +71,8 @@ enum RawTextShortcut {
                 continue
             }
             // A well-formed multi-byte sequence, not U+FFFE or U+FFFF.
-            let len = UTF8Sequence.length(p, i, n)
+            let len = UTF8Sequence.copiedLength(p, i, n)
             guard len > 0 else { return nil }
-            if c == 0xEF, p[i + 1] == 0xBF, p[i + 2] >= 0xBE { return nil }
             i += len
         }
         return n

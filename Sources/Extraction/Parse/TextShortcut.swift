@@ -116,11 +116,7 @@ enum TextShortcut {
             if i + 8 <= n {
                 // Eight bytes of printable ASCII without '<' or '&'.
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let x = w ^ 0x3C3C_3C3C_3C3C_3C3C
-                let lt = (x &- 0x0101_0101_0101_0101) & ~x
-                let y = w ^ 0x2626_2626_2626_2626
-                let amp = (y &- 0x0101_0101_0101_0101) & ~y
-                if (w | (w &- 0x2020_2020_2020_2020) | lt | amp) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                if UTF8Sequence.isPlainASCII(w, avoiding: 0x3C3C_3C3C_3C3C_3C3C, 0x2626_2626_2626_2626) { i += 8; continue }
             }
             let c = p[i]
             if c < 0x80 {
@@ -129,9 +125,8 @@ enum TextShortcut {
                 i += 1
                 continue
             }
-            let len = UTF8Sequence.length(p, i, n)
+            let len = UTF8Sequence.copiedLength(p, i, n)
             guard len > 0 else { return nil }
-            if c == 0xEF, p[i + 1] == 0xBF, p[i + 2] >= 0xBE { return nil }
             i += len
         }
         return nil
