@@ -48,7 +48,7 @@ struct WorkerOptions: ParsableArguments {
     var clientId: String?
     @Option(help: "Extraction threads. (env: NEWSFLOW_CONCURRENCY) (default: number of cores)")
     var concurrency: String?
-    @Option(help: "Pages consumed but not yet committed, at most. (env: NEWSFLOW_MAX_IN_FLIGHT) (default: 256)")
+    @Option(help: "Pages consumed but not yet committed, at most. (env: NEWSFLOW_MAX_IN_FLIGHT) (default: 1024)")
     var maxInFlight: String?
     @Option(help: "Bytes of in-flight pages, at most. (env: NEWSFLOW_MAX_IN_FLIGHT_BYTES) (default: 67108864)")
     var maxInFlightBytes: String?

@@ -19,8 +19,14 @@ struct WorkerConfiguration: Sendable, Equatable {
     var clientID = "newsflow"
     /// Extraction threads. Default: the number of cores.
     var concurrency = ProcessInfo.processInfo.activeProcessorCount
-    /// Pages consumed but not yet committed, at most. Default 256.
-    var maxInFlight = 256
+    /// Pages consumed but not yet committed, at most. Default 1024.
+    ///
+    /// A page stays in flight until its record is acknowledged and its offset can be committed
+    /// (offsets commit in order), which takes the producer's 50 ms linger and the broker's round
+    /// trip besides extraction: with 256 a worker on the development broker waited on full windows
+    /// (646 msg/s, 1.2 of 2 cores busy); with 512–2048 it kept both cores busy (860–950 msg/s).
+    /// Memory stays bounded by ``maxInFlightBytes``, which binds first for pages over 64 KB.
+    var maxInFlight = 1024
     /// Bytes of in-flight pages, at most. Default 64 MiB. Pages fetched but not yet started are
     /// bounded too, over all partitions: half of this in the consumer's buffer (fetching pauses
     /// above it), plus what librdkafka holds, about three fetch responses of an eighth of this each
