@@ -6,8 +6,9 @@ import Darwin
 #endif
 
 /// Hands the text that opens an element, or follows an end tag, to the ``DocumentBuilder`` in one
-/// piece instead of letting libxml2 copy it character by character (`htmlParseCharData`: about 100 instructions a byte,
-/// the largest cost of parsing left after ``RawTextShortcut`` and ``AttributeShortcut``).
+/// piece instead of letting libxml2 copy it character by character (`htmlParseCharData`: about
+/// 100 instructions a byte, the largest cost of parsing left after ``RawTextShortcut`` and
+/// ``AttributeShortcut``).
 ///
 /// Called from the `startElement` event, while libxml2's input is still on the `>` of the start
 /// tag. When the text after it is plain up to the next `<` or `&` (no control character but tab,
@@ -21,12 +22,12 @@ import Darwin
 /// After an end tag (see ``takeAfterEndTag(_:builder:)``) the text is taken the same way, into
 /// the closed element's parent, unless that is `html` or `head`.
 ///
-/// After a start tag, only for the element whose start tag ends there (libxml2 also reports elements it implies,
-/// `html`, `head`, `body` and `p`, while reading other tags or text; those have no attributes and
-/// their name does not end at the input position), when that element takes content (not `br`,
-/// `img`, … which libxml2 closes at once), and not in `html`, `head` or `body`, where libxml2
-/// treats text specially (implied paragraphs, ignorable blanks). ``ParseEquivalenceTests`` check
-/// the result against libxml2's own tree.
+/// After a start tag, only for the element whose start tag ends there (libxml2 also reports
+/// elements it implies, `html`, `head`, `body` and `p`, while reading other tags or text; those
+/// have no attributes and their name does not end at the input position), when that element takes
+/// content (not `br`, `img`, … which libxml2 closes at once), and not in `html`, `head` or `body`,
+/// where libxml2 treats text specially (implied paragraphs, ignorable blanks).
+/// ``ParseEquivalenceTests`` and ``ParseShortcutTests`` check the result against libxml2's own tree.
 enum TextShortcut {
     /// Reports the text after the start tag of `name` that was just reported, if it is plain.
     /// `hasAttributes`: the tag had attributes (libxml2 reported some, or ``AttributeShortcut``
