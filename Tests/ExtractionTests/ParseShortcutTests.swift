@@ -160,5 +160,7 @@ struct ParseShortcutTests {
         #expect(scan("<a 'x' href=\"abcdefghij\">") == nil)              // a bogus attribute: not read to the end
         #expect(scan("<a href=\"abcdefghij\" title=\"unterminated>") == nil)
         #expect(scan("<a href=\"abcdefgh\" HREF=\"ijklmnop\">") == nil)  // libxml2 keeps the first of two
+        let many = "<a " + (0..<300).map { "a\($0)=\"v\"" }.joined(separator: " ") + ">"
+        #expect(scan(many) == nil)                                        // too many attributes to read
     }
 }

@@ -36,7 +36,7 @@ import Darwin
 /// ``HTMLParser`` parses the page again without it. ``ParseEquivalenceTests`` and
 /// ``ParseShortcutTests`` check the result against libxml2's own tree.
 enum AttributeShortcut {
-    /// At most this many attributes are taken from one tag.
+    /// At most this many attributes are read in one tag (more are left to libxml2).
     static let maximumAttributes = 256
     /// libxml2's limit on a tag or attribute name (`HTML_PARSER_BUFFER_SIZE`): longer names are
     /// cut, so such tags are left alone.
@@ -127,7 +127,9 @@ enum AttributeShortcut {
             while i < n, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
             let nameEnd = i
             guard nameEnd - nameStart <= maximumNameLength else { break }
-            // libxml2 keeps the first of two attributes with one name: leave such a tag alone.
+            // libxml2 keeps the first of two attributes with one name: leave such a tag alone. (The
+            // check is quadratic, as libxml2's own: a tag with very many attributes is left to it.)
+            guard scan.names.count < 2 * maximumAttributes else { return nil }
             var k = 0
             while k < scan.names.count {
                 if sameName(p, scan.names[k], scan.names[k + 1], nameStart, nameEnd) { return nil }
@@ -146,7 +148,6 @@ enum AttributeShortcut {
                 let e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
                 let form = valueForm(p + s, e - s)
                 if form != .other {
-                    guard scan.places.count < maximumAttributes else { break scanning }
                     scan.taken.append(nameStart); scan.taken.append(nameEnd)
                     scan.taken.append(s); scan.taken.append(e); scan.taken.append(form == .ampersands ? 1 : 0)
                     scan.places.append(place)
