@@ -23,23 +23,37 @@ enum UTF8Sequence {
         return len
     }
 
-    /// The length of the character whose lead byte (≥ 0x80) is `p[i]` when libxml2 2.9 copies it
-    /// unchanged into text or an attribute value: a well-formed sequence that is not U+FFFE or
-    /// U+FFFF (outside XML's `Char`); 0 otherwise. Used by the parser's shortcuts.
+    /// Reads the text `p[from..<n]` as far as libxml2 2.9 copies it unchanged (printable ASCII, tab,
+    /// line feed, carriage return when `carriageReturn`, well-formed UTF-8 other than U+FFFE and
+    /// U+FFFF) and returns the offset of the first `stop` or `other` byte, `n` when the text ends
+    /// first, or nil at a byte libxml2 would not copy unchanged. The parser's shortcuts read text,
+    /// raw text and attribute values with it; ASCII goes eight bytes at a time.
     @inline(__always)
-    static func copiedLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
-        let len = length(p, i, n)
-        if len == 3, p[i] == 0xEF, p[i + 1] == 0xBF, p[i + 2] >= 0xBE { return 0 }
-        return len
-    }
-
-    /// True when the eight bytes of `w` are printable ASCII (0x20–0x7F) and none is `stop` or
-    /// `other` (each given as its byte repeated in all eight lanes, e.g. `0x3C3C_3C3C_3C3C_3C3C`
-    /// for `<`; 0 for none): the parser's shortcuts skip such words whole.
-    @inline(__always)
-    static func isPlainASCII(_ w: UInt64, avoiding stop: UInt64, _ other: UInt64 = 0) -> Bool {
-        let x = w ^ stop, y = w ^ other
-        let hits = ((x &- 0x0101_0101_0101_0101) & ~x) | ((y &- 0x0101_0101_0101_0101) & ~y)
-        return (w | (w &- 0x2020_2020_2020_2020) | hits) & 0x8080_8080_8080_8080 == 0
+    static func plainRun(_ p: UnsafePointer<UInt8>, from: Int, _ n: Int, stop: UInt8, _ other: UInt8? = nil,
+                         carriageReturn: Bool = true) -> Int? {
+        let raw = UnsafeRawPointer(p)
+        let stopLanes = UInt64(stop) &* 0x0101_0101_0101_0101
+        let otherLanes = UInt64(other ?? 0) &* 0x0101_0101_0101_0101
+        var i = from
+        while i < n {
+            if i + 8 <= n {
+                // Eight bytes of printable ASCII, none a stop byte.
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let x = w ^ stopLanes, y = w ^ otherLanes
+                let hits = ((x &- 0x0101_0101_0101_0101) & ~x) | ((y &- 0x0101_0101_0101_0101) & ~y)
+                if (w | (w &- 0x2020_2020_2020_2020) | hits) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
+            let c = p[i]
+            if c < 0x80 {
+                if c == stop || c == other { return i }
+                if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D || !carriageReturn { return nil }
+                i += 1
+                continue
+            }
+            let len = length(p, i, n)
+            guard len > 0, !(len == 3 && c == 0xEF && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) else { return nil }
+            i += len
+        }
+        return n
     }
 }

@@ -268,39 +268,23 @@ enum AttributeShortcut {
     /// and line feed, well-formed UTF-8 without U+FFFE and U+FFFF. libxml2 reads `&` and a name
     /// (`htmlParseEntityRef`); an `&` followed by a byte that cannot start a name stays as it is.
     static func valueForm(_ p: UnsafePointer<UInt8>, _ n: Int) -> ValueForm {
-        let raw = UnsafeRawPointer(p)
         var form = ValueForm.plain
         var i = 0
-        while i < n {
-            if i + 8 <= n {
-                // Eight bytes of printable ASCII without '&'.
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if UTF8Sequence.isPlainASCII(w, avoiding: 0x2626_2626_2626_2626) { i += 8; continue }
-            }
-            let c = p[i]
-            if c < 0x80 {
-                if c == 0x26 {
-                    form = .ampersands
-                    if i + 4 < n, p[i + 1] == 0x61, p[i + 2] == 0x6D, p[i + 3] == 0x70, p[i + 4] == 0x3B {
-                        i += 5
-                        continue
-                    }
-                    // A name (or a character reference) may follow: libxml2's business.
-                    if i + 1 < n {
-                        let d = p[i + 1]
-                        if isLetter(d) || d == 0x5F || d == 0x3A || d == 0x23 || d >= 0x80 { return .other }
-                    }
-                } else if c < 0x20 && c != 0x09 && c != 0x0A {
-                    return .other
-                }
-                i += 1
+        while true {
+            guard let amp = UTF8Sequence.plainRun(p, from: i, n, stop: 0x26, carriageReturn: false) else { return .other }
+            if amp == n { return form }
+            form = .ampersands
+            if amp + 4 < n, p[amp + 1] == 0x61, p[amp + 2] == 0x6D, p[amp + 3] == 0x70, p[amp + 4] == 0x3B {
+                i = amp + 5
                 continue
             }
-            let len = UTF8Sequence.copiedLength(p, i, n)
-            guard len > 0 else { return .other }
-            i += len
+            // A name (or a character reference) may follow: libxml2's business.
+            if amp + 1 < n {
+                let d = p[amp + 1]
+                if isLetter(d) || d == 0x5F || d == 0x3A || d == 0x23 || d >= 0x80 { return .other }
+            }
+            i = amp + 1
         }
-        return form
     }
 
     @inline(__always)

@@ -50,32 +50,15 @@ enum RawTextShortcut {
 
     /// The length of the plain content at `p` (up to the end tag or the end of the input), or nil.
     static func plainLength(_ p: UnsafePointer<UInt8>, _ n: Int, name: UnsafePointer<xmlChar>) -> Int? {
-        let raw = UnsafeRawPointer(p)
         var i = 0
-        while i < n {
-            if i + 8 <= n {
-                // Eight bytes of printable ASCII without '<'.
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if UTF8Sequence.isPlainASCII(w, avoiding: 0x3C3C_3C3C_3C3C_3C3C) { i += 8; continue }
+        while let lt = UTF8Sequence.plainRun(p, from: i, n, stop: 0x3C) {
+            if lt == n { return n }
+            if lt + 1 < n, p[lt + 1] == 0x2F, let after = endTag(p + lt + 2, n - lt - 2, name: name) {
+                return after ? lt : nil
             }
-            let c = p[i]
-            if c < 0x80 {
-                if c == 0x3C {
-                    if i + 1 < n, p[i + 1] == 0x2F, let after = endTag(p + i + 2, n - i - 2, name: name) {
-                        return after ? i : nil
-                    }
-                } else if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D {
-                    return nil
-                }
-                i += 1
-                continue
-            }
-            // A well-formed multi-byte sequence, not U+FFFE or U+FFFF.
-            let len = UTF8Sequence.copiedLength(p, i, n)
-            guard len > 0 else { return nil }
-            i += len
+            i = lt + 1
         }
-        return n
+        return nil
     }
 
     /// At `p` (after `</`): nil when `name` does not follow (case-insensitively); true when it

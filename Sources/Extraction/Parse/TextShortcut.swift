@@ -111,25 +111,7 @@ enum TextShortcut {
     /// loop stops too: what it reads after that, a tag or more text, it reads as before), or nil
     /// when the text is not plain or runs to the end of the input.
     static func plainLength(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-        let raw = UnsafeRawPointer(p)
-        var i = 0
-        while i < n {
-            if i + 8 <= n {
-                // Eight bytes of printable ASCII without '<' or '&'.
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if UTF8Sequence.isPlainASCII(w, avoiding: 0x3C3C_3C3C_3C3C_3C3C, 0x2626_2626_2626_2626) { i += 8; continue }
-            }
-            let c = p[i]
-            if c < 0x80 {
-                if c == 0x3C || c == 0x26 { return i }
-                if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { return nil }
-                i += 1
-                continue
-            }
-            let len = UTF8Sequence.copiedLength(p, i, n)
-            guard len > 0 else { return nil }
-            i += len
-        }
-        return nil
+        guard let end = UTF8Sequence.plainRun(p, from: 0, n, stop: 0x3C, 0x26), end < n else { return nil }
+        return end
     }
 }
