@@ -140,6 +140,12 @@ struct RecordJSONWriter {
             var i = 0
             let n = u.count
             while i < n {
+                // Eight plain bytes at a time: most text needs no escape at all.
+                if i &+ 8 <= n,
+                   !Self.mayNeedEscape(UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i &+= 8
+                    continue
+                }
                 let b = u[i]
                 var escape: (UInt8, UInt8)?  // a two-byte escape, or (0, x) for \u00xx
                 var skip = 1
@@ -183,5 +189,19 @@ struct RecordJSONWriter {
             if start < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<n])) }
         }
         bytes.append(0x22)
+    }
+
+    /// Whether any of the eight bytes in `word` is one an escape can start at: below 0x20, `"`, `\`,
+    /// 0xC2 (U+0085) or 0xE2 (U+2028, U+2029). Exact for the word as a whole (the classic "has a
+    /// zero byte" and "has a byte less than n" tests), so a `false` skips all eight bytes.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+        let below0x20 = (word &- ones &* 0x20) & ~word & high
+        let specials = hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C))
+            | hasZeroByte(word ^ (ones &* 0xC2)) | hasZeroByte(word ^ (ones &* 0xE2))
+        return below0x20 | specials != 0
     }
 }

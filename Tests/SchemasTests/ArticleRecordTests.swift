@@ -108,6 +108,37 @@ struct RecordJSONWriterTests {
         }
     }
 
+    @Test("an escape at any offset of the eight-byte fast path, in strings of every length up to 24, gives JSONEncoder's bytes")
+    func escapesAtEveryOffset() throws {
+        let specials = ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{85}", "\u{2028}", "\u{2029}", "\u{A0}", "\u{2013}", "ঢ", "\u{7F}", " "]
+        for length in 0...24 {
+            for offset in 0...max(0, length - 1) {
+                for special in specials {
+                    var chars = Array(repeating: "a", count: length)
+                    if length > 0 { chars[offset] = special }
+                    var record = ArticleRecord(id: "", url: "", canonicalURL: "", site: .init(domain: ""), extractorVersion: "")
+                    record.headline = chars.joined()
+                    record.tags = [chars.joined() + "\u{2028}x", "x\"" + chars.joined()]
+                    let fast = try RecordCoding.encode(record)
+                    #expect(fast == (try RecordCoding.encodeWithFoundation(record)), "length \(length), offset \(offset), \(special.unicodeScalars.map { String($0.value, radix: 16) })")
+                }
+            }
+        }
+    }
+
+    @Test("the eight-byte test flags exactly the words holding a byte an escape can start at")
+    func wordTestIsExact() {
+        for byte in 0...255 {
+            for position in 0..<8 {
+                var word: UInt64 = 0x6161_6161_6161_6161  // "aaaaaaaa"
+                word &= ~(UInt64(0xFF) << (8 * position))
+                word |= UInt64(byte) << (8 * position)
+                let expected = byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xC2 || byte == 0xE2
+                #expect(RecordJSONWriter.mayNeedEscape(word) == expected, "byte \(byte) at \(position)")
+            }
+        }
+    }
+
     @Test("the generic entry point uses the writer for records and gives the same bytes")
     func genericEntryPoint() throws {
         func viaGeneric<T: Encodable>(_ value: T) throws -> [UInt8] { try RecordCoding.encode(value) }
