@@ -109,22 +109,16 @@ enum Charset {
             guard let base = p.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
             while i < n {
-                // Eight ASCII bytes at a time (the bulk of any page). `w - 0x20…` borrows into bit 7
-                // of a byte below 0x20 (and may flag the byte after one): only then are the eight
-                // looked at one by one, for the line breaks and tabs of markup and the controls.
-                if i + 8 <= n {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    if w & 0x8080_8080_8080_8080 == 0 {
-                        if (w &- 0x2020_2020_2020_2020) & 0x8080_8080_8080_8080 != 0 {
-                            for k in i..<(i + 8) where p[k] < 0x20 {
-                                let c = p[k]
-                                if c == 0 { s.nul += 1 }
-                                else if c != 0x09, c != 0x0A, c != 0x0C, c != 0x0D, c != 0x1B { s.control += 1 }
-                            }
-                        }
-                        i += 8
-                        continue
-                    }
+                // Sixteen bytes at a time (the bulk of any page is ASCII): a block of printable ASCII,
+                // tabs, line feeds, form feeds, carriage returns and escapes counts for nothing;
+                // otherwise the loop goes straight to its first byte that counts.
+                if i &+ 16 <= n {
+                    let v = UTF8Sequence.signedBlock(raw, i)
+                    let low = v .< 0x20  // a control, or a byte ≥ 0x80
+                    if !any(low) { i &+= 16; continue }
+                    let counted = low .& (v .!= 0x09) .& (v .!= 0x0A) .& (v .!= 0x0C) .& (v .!= 0x0D) .& (v .!= 0x1B)
+                    if !any(counted) { i &+= 16; continue }
+                    i &+= UTF8Sequence.firstLane(counted)
                 }
                 let c = p[i]
                 if c < 0x80 {
@@ -132,11 +126,14 @@ enum Charset {
                         if c == 0 { s.nul += 1 }
                         else if c != 0x09, c != 0x0A, c != 0x0C, c != 0x0D, c != 0x1B { s.control += 1 }
                     }
-                    i += 1
+                    i &+= 1
                     continue
                 }
-                let len = UTF8Sequence.length(base, i, n)
-                if len > 0 { s.valid += 1; i += len } else { s.invalid += 1; i += 1 }
+                // Multi-byte sequences (and ill-formed bytes) up to the next ASCII byte.
+                repeat {
+                    let len = UTF8Sequence.length(base, i, n)
+                    if len > 0 { s.valid += 1; i &+= len } else { s.invalid += 1; i &+= 1 }
+                } while i < n && p[i] >= 0x80
             }
         }
         return s

@@ -50,32 +50,46 @@ enum UnicodeNormalization {
             guard let base = p.baseAddress else { return nil }
             let raw = UnsafeRawPointer(base)
             while i < n {
-                // Eight ASCII bytes at a time.
-                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    previous = UInt32(p[i + 7])
-                    i += 8
-                    continue
+                // ASCII sixteen bytes at a time, thirty-two while it lasts; the scalar before the
+                // first byte ≥ 0x80 is the ASCII byte just before it.
+                if i &+ 16 <= n {
+                    let start = i
+                    while i &+ 32 <= n, !any((UTF8Sequence.signedBlock(raw, i) | UTF8Sequence.signedBlock(raw, i &+ 16)) .< 0) {
+                        i &+= 32
+                    }
+                    if i &+ 16 <= n {
+                        let high = UTF8Sequence.signedBlock(raw, i) .< 0
+                        i &+= any(high) ? UTF8Sequence.firstLane(high) : 16
+                    }
+                    if i > start { previous = UInt32(p[i &- 1]) }
+                    guard i < n else { return nil }
                 }
-                let c = p[i]
-                if c < 0x80 { previous = UInt32(c); i += 1; continue }
-                let at = i
-                var v: UInt32
-                if c < 0xE0 {
-                    if i + 2 > n { return nil }
-                    v = UInt32(c & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-                    i += 2
-                } else if c < 0xF0 {
-                    if i + 3 > n { return nil }
-                    v = UInt32(c & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    if i + 4 > n { return nil }
-                    v = UInt32(c & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
-                    i += 4
+                var c = p[i]
+                if c < 0x80 { previous = UInt32(c); i &+= 1; continue }
+                // Scalars up to the next ASCII byte.
+                while true {
+                    let at = i
+                    var v: UInt32
+                    if c < 0xE0 {
+                        if i + 2 > n { return nil }
+                        v = UInt32(c & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                        i &+= 2
+                    } else if c < 0xF0 {
+                        if i + 3 > n { return nil }
+                        v = UInt32(c & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                        i &+= 3
+                    } else {
+                        if i + 4 > n { return nil }
+                        v = UInt32(c & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+                        i &+= 4
+                    }
+                    // The table answers "never" for most scalars without going through `needs`' cases.
+                    if v >= 0x300, v >= 0x1000 || flags[Int(v >> 6)] & (1 << (v & 63)) != 0, needs(v, after: previous) { return at }
+                    previous = v
+                    guard i < n else { return nil }
+                    c = p[i]
+                    if c < 0x80 { break }
                 }
-                // The table answers "never" for most scalars without going through `needs`' cases.
-                if v >= 0x300, v >= 0x1000 || flags[Int(v >> 6)] & (1 << (v & 63)) != 0, needs(v, after: previous) { return at }
-                previous = v
             }
             return nil
         }

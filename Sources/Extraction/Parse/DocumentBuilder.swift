@@ -28,15 +28,9 @@ struct DocumentBuilder {
 
     // MARK: Document arrays (see HTMLDocument)
 
-    var kinds: [NodeKind] = []
-    var tags: [HTMLTag] = []
-    var parents: [Int32] = []
-    var ends: [Int32] = []
-    var nextSiblings: [Int32] = []
-    var lastChild: [Int32] = []
-    var depths: [UInt16] = []
-    var dataStart: [Int32] = []
-    var dataEnd: [Int32] = []
+    /// One record per node, split into the document's arrays by ``finish()`` (one append per node
+    /// instead of nine).
+    var nodes: [Node] = []
     var bytes: [UInt8] = []
     var attrs: [HTMLDocument.AttributeRecord] = []
     var otherNames: [Int32: String] = [:]
@@ -80,6 +74,19 @@ struct DocumentBuilder {
     /// Scratch space of the rewrite.
     var shortcutScan = AttributeShortcut.Scan()
 
+    /// A node's entries in the document's arrays, and the last child it has so far.
+    struct Node {
+        var parent: Int32
+        var end: Int32
+        var nextSibling: Int32 = -1
+        var lastChild: Int32 = -1
+        var dataStart: Int32 = 0
+        var dataEnd: Int32 = 0
+        var depth: UInt16
+        var kind: NodeKind
+        var tag: HTMLTag
+    }
+
     enum Frame: UInt8 {
         /// An element that made a node (its id is on `open`).
         case created
@@ -111,9 +118,7 @@ struct DocumentBuilder {
         self.maxDepth = maxDepth
         self.deadline = deadline
         let c = max(64, capacity)
-        kinds.reserveCapacity(c); tags.reserveCapacity(c); parents.reserveCapacity(c); ends.reserveCapacity(c)
-        nextSiblings.reserveCapacity(c); lastChild.reserveCapacity(c); depths.reserveCapacity(c)
-        dataStart.reserveCapacity(c); dataEnd.reserveCapacity(c); bytes.reserveCapacity(c * 20)
+        nodes.reserveCapacity(c); bytes.reserveCapacity(c * 20)
         frames.reserveCapacity(64); open.reserveCapacity(64)
         _ = add(kind: .document, tag: .other, parent: -1, depth: 0)
     }
@@ -121,14 +126,15 @@ struct DocumentBuilder {
     // MARK: Nodes
 
     mutating func add(kind: NodeKind, tag: HTMLTag, parent: Int32, depth: Int) -> Int32 {
-        let id = Int32(kinds.count)
-        kinds.append(kind); tags.append(tag); parents.append(parent); ends.append(id + 1)
-        nextSiblings.append(-1); lastChild.append(-1); depths.append(UInt16(min(depth, Int(UInt16.max))))
-        dataStart.append(0); dataEnd.append(0)
+        let id = Int32(nodes.count)
+        nodes.append(Node(parent: parent, end: id + 1, depth: UInt16(min(depth, Int(UInt16.max))), kind: kind, tag: tag))
         if parent >= 0 {
-            let p = Int(parent)
-            if lastChild[p] >= 0 { nextSiblings[Int(lastChild[p])] = id }
-            lastChild[p] = id
+            nodes.withUnsafeMutableBufferPointer { n in
+                let p = Int(parent)
+                let previous = n[p].lastChild
+                if previous >= 0 { n[Int(previous)].nextSibling = id }
+                n[p].lastChild = id
+            }
         }
         return id
     }
@@ -136,7 +142,7 @@ struct DocumentBuilder {
     /// Counts an event; false (and `failure` set) when a limit is reached.
     @inline(__always)
     mutating func tick() -> Bool {
-        if kinds.count > maxNodes {
+        if nodes.count > maxNodes {
             failure = ExtractionError(.treeTooLarge, "the document has more than \(maxNodes) nodes")
             return false
         }
@@ -191,8 +197,8 @@ struct DocumentBuilder {
                 }
             }
         }
-        dataStart[Int(id)] = aStart
-        dataEnd[Int(id)] = Int32(attrs.count)
+        nodes[Int(id)].dataStart = aStart
+        nodes[Int(id)].dataEnd = Int32(attrs.count)
         open.append(id)
         frames.append(.created)
         if firstTopLevel { documentFirstChild = .element(id) }
@@ -201,10 +207,10 @@ struct DocumentBuilder {
 
     mutating func endElement() {
         guard failure == nil, let frame = frames.popLast() else { return }
-        if frame == .created { ends[Int(open.removeLast())] = Int32(kinds.count) }
+        if frame == .created { nodes[Int(open.removeLast())].end = Int32(nodes.count) }
         if let below = frames.last, below == .reopened || below == .reopenedFlattened {
             frames.removeLast()
-            if below == .reopened { ends[Int(open.removeLast())] = Int32(kinds.count) }
+            if below == .reopened { nodes[Int(open.removeLast())].end = Int32(nodes.count) }
         }
         last = .element
     }
@@ -221,10 +227,10 @@ struct DocumentBuilder {
         if len > 0 {
             if id < 0 {
                 id = add(kind: .text, tag: .other, parent: open[open.count - 1], depth: open.count)
-                dataStart[Int(id)] = Int32(bytes.count)
+                nodes[Int(id)].dataStart = Int32(bytes.count)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
-            dataEnd[Int(id)] = Int32(bytes.count)
+            nodes[Int(id)].dataEnd = Int32(bytes.count)
         }
         last = cdata ? .cdata(id) : .text(id)
         return tick()
@@ -295,14 +301,15 @@ struct DocumentBuilder {
     mutating func finish() throws(ExtractionError) -> HTMLDocument {
         if let failure { throw failure }
         // Close whatever is still open (only when the parse stopped early).
-        while open.count > 1 { ends[Int(open.removeLast())] = Int32(kinds.count) }
-        ends[0] = Int32(kinds.count)
-        if kinds.count > maxNodes {
+        while open.count > 1 { nodes[Int(open.removeLast())].end = Int32(nodes.count) }
+        nodes[0].end = Int32(nodes.count)
+        if nodes.count > maxNodes {
             throw ExtractionError(.treeTooLarge, "the document has more than \(maxNodes) nodes")
         }
         return HTMLDocument(
-            kinds: kinds, tags: tags, parents: parents, ends: ends, nextSiblings: nextSiblings, depths: depths,
-            dataStart: dataStart, dataEnd: dataEnd, bytes: bytes, attributeRecords: attrs, otherNames: otherNames)
+            kinds: nodes.map(\.kind), tags: nodes.map(\.tag), parents: nodes.map(\.parent), ends: nodes.map(\.end),
+            nextSiblings: nodes.map(\.nextSibling), depths: nodes.map(\.depth), dataStart: nodes.map(\.dataStart),
+            dataEnd: nodes.map(\.dataEnd), bytes: bytes, attributeRecords: attrs, otherNames: otherNames)
     }
 
     // MARK: Helpers
