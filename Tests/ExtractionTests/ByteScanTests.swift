@@ -166,3 +166,52 @@ struct ByteScanTests {
         #expect(flagged > 1000, "the inputs must reach flagged scalars too")
     }
 }
+
+@Suite("Parse stage: the name byte table")
+struct NameByteTests {
+    @Test("isNameByte holds for exactly the ASCII letters, digits, '_', ':', '.' and '-'")
+    func nameBytes() {
+        for c in UInt8(0)...UInt8(255) {
+            let expected = (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
+                || c == 0x5F || c == 0x3A || c == 0x2E || c == 0x2D
+            #expect(AttributeNameRepair.isNameByte(c) == expected, "byte \(c)")
+        }
+    }
+}
+
+@Suite("Parse stage: reading a quoted attribute value in one pass")
+struct QuotedValueTests {
+    @Test("quotedValueForm gives valueForm's answer on the bytes up to the closing quote, and that quote, on random values")
+    func agreesWithTwoPasses() {
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("btn btn-primary ".utf8), [0x22], [0x27], [0x26], Array("&amp;".utf8), Array("&am".utf8),
+            Array("&x".utf8), Array("&#".utf8), Array("& ".utf8), [0x0D], [0x0A], [0x09], [0x00], [0x01], Array("ক".utf8),
+            [0xE0, 0xA6], [0x80], [0xEF, 0xBF, 0xBE], Array("😀".utf8), Array("https://example.com/a?b=1".utf8),
+        ]
+        var rng = SplitMix64(seed: 0x0A77)
+        var taken = 0
+        for _ in 0..<4000 {
+            var b: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { b += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            b += [0x3E]
+            for quote in [UInt8(0x22), 0x27] {
+                b.withUnsafeBufferPointer { buf in
+                    let p = buf.baseAddress!, n = buf.count
+                    let got = AttributeShortcut.quotedValueForm(p, n, quote: quote)
+                    guard let close = b.firstIndex(of: quote) else {
+                        #expect(got.end == nil, "\(b)")
+                        return
+                    }
+                    let expected = AttributeShortcut.valueForm(p, close)
+                    if expected == .other {
+                        #expect(got.form == .other && got.end == nil, "\(b)")
+                    } else {
+                        #expect(got.form == expected && got.end == close, "\(b)")
+                        taken += 1
+                    }
+                }
+            }
+        }
+        #expect(taken > 1000, "the inputs must reach values that are taken too")
+    }
+}

@@ -54,12 +54,16 @@ enum UnicodeNormalization {
                 // first byte ≥ 0x80 is the ASCII byte just before it.
                 if i &+ 16 <= n {
                     let start = i
-                    while i &+ 32 <= n, !any((UTF8Sequence.signedBlock(raw, i) | UTF8Sequence.signedBlock(raw, i &+ 16)) .< 0) {
+                    while i &+ 32 <= n {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+                            | raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)
+                        if w & UTF8Sequence.highs != 0 { break }
                         i &+= 32
                     }
-                    if i &+ 16 <= n {
-                        let high = UTF8Sequence.signedBlock(raw, i) .< 0
-                        i &+= any(high) ? UTF8Sequence.firstLane(high) : 16
+                    while i &+ 8 <= n {
+                        let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & UTF8Sequence.highs
+                        if high != 0 { i &+= high.trailingZeroBitCount &>> 3; break }
+                        i &+= 8
                     }
                     if i > start { previous = UInt32(p[i &- 1]) }
                     guard i < n else { return nil }
@@ -83,12 +87,20 @@ enum UnicodeNormalization {
                         v = UInt32(c & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
                         i &+= 4
                     }
-                    // The table answers "never" for most scalars without going through `needs`' cases.
-                    if v >= 0x300, v >= 0x1000 || flags[Int(v >> 6)] & (1 << (v & 63)) != 0, needs(v, after: previous) { return at }
+                    // The table answers "never" for most scalars without going through `needs`' cases;
+                    // the Bengali vowel sign AA, which it flags, is common enough to be settled here.
+                    if v >= 0x300, v >= 0x1000 || flags[Int(v >> 6)] & (1 << (v & 63)) != 0,
+                       v == 0x09BE ? previous == 0x09C7 : needs(v, after: previous) { return at }
                     previous = v
                     guard i < n else { return nil }
                     c = p[i]
-                    if c < 0x80 { break }
+                    if c < 0x80 {
+                        // On over a single ASCII byte between scalars (the spaces of text in other scripts).
+                        guard i &+ 1 < n, p[i &+ 1] >= 0x80 else { break }
+                        previous = UInt32(c)
+                        i &+= 1
+                        c = p[i]
+                    }
                 }
             }
             return nil

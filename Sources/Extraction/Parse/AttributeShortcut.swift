@@ -75,8 +75,11 @@ enum AttributeShortcut {
         let taken = UnsafeMutablePointer<Int>.allocate(capacity: 5 * AttributeShortcut.maximumAttributes)
         let places = UnsafeMutablePointer<Int32>.allocate(capacity: AttributeShortcut.maximumAttributes)
         let names = UnsafeMutablePointer<Int>.allocate(capacity: 2 * AttributeShortcut.maximumAttributes)
+        /// The name of the tag last rewritten, as written (see ``DocumentBuilder/isPendingTag(_:)``).
+        let name = UnsafeMutablePointer<UInt8>.allocate(capacity: AttributeShortcut.maximumNameLength)
 
         deinit {
+            name.deallocate()
             taken.deallocate()
             places.deallocate()
             names.deallocate()
@@ -162,13 +165,20 @@ enum AttributeShortcut {
             let q = p[i]
             if q == 0x22 || q == 0x27 {
                 let s = i + 1
-                guard let close = memchr(p + s, Int32(q), n - s) else { break }
-                let e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
-                let form = valueForm(p + s, e - s)
-                if form != .other {
+                var e: Int
+                var form = quotedValueForm(p + s, n - s, quote: q)
+                if let end = form.end {
+                    e = s + end
+                } else {
+                    // No closing quote, or a value left to libxml2: where it ends.
+                    guard let close = memchr(p + s, Int32(q), n - s) else { break }
+                    e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
+                    form.form = .other
+                }
+                if form.form != .other {
                     places[takenCount / 5] = place
                     taken[takenCount] = nameStart; taken[takenCount + 1] = nameEnd
-                    taken[takenCount + 2] = s; taken[takenCount + 3] = e; taken[takenCount + 4] = form == .ampersands ? 1 : 0
+                    taken[takenCount + 2] = s; taken[takenCount + 3] = e; taken[takenCount + 4] = form.form == .ampersands ? 1 : 0
                     takenCount += 5
                 } else if memchr(p + s, 0, e - s) != nil {
                     break scanning  // libxml2 ends the value (and the tag) at a NUL byte
@@ -204,16 +214,12 @@ enum AttributeShortcut {
     /// the shortened tag starts.
     static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Int {
         b.pointee.pendingAttributes.removeAll(keepingCapacity: true)
-        b.pointee.pendingPlaces.removeAll(keepingCapacity: true)
         let storage = b.pointee.shortcutScan.storage, takenCount = b.pointee.shortcutScan.takenCount
-        b.pointee.pendingPlaces.append(contentsOf: UnsafeBufferPointer(start: storage.places, count: takenCount / 5))
         // The tag's name, for matching the startElement: copied before the tag is overwritten.
-        b.pointee.pendingNameBytes.removeAll(keepingCapacity: true)
-        b.pointee.pendingNameBytes.append(contentsOf: UnsafeBufferPointer(start: p + 1, count: b.pointee.shortcutScan.nameEnd - 1))
+        memcpy(storage.name, p + 1, b.pointee.shortcutScan.nameEnd - 1)
         do {
             let taken = UnsafeBufferPointer(start: storage.taken, count: takenCount)
-            // Room for all the names and values at once (the bytes appended are overwritten), then
-            // each copied into place: one append per tag instead of two per attribute.
+            // Room for all the names and values at once, then each copied into place.
             var total = 0
             var k = 0
             while k < taken.count {
@@ -221,27 +227,27 @@ enum AttributeShortcut {
                 total += taken[k + 1] - taken[k] + (taken[k + 4] == 0 ? ve - vs : decodedLength(p + vs, ve - vs))
                 k += 5
             }
-            var origin = b.pointee.bytes.count
-            b.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: p + taken[0], count: total))
+            let base = b.pointee.bytes.count
+            var origin = base
+            let out = b.pointee.bytes.grow(by: total) - base  // `out + origin`: where `origin` goes
             var records: [HTMLDocument.AttributeRecord] = []
             swap(&records, &b.pointee.pendingAttributes)
-            b.pointee.bytes.withUnsafeMutableBufferPointer { buffer in
-                let q = buffer.baseAddress!
+            do {
                 var k = 0
                 while k < taken.count {
                     let ns = taken[k], ne = taken[k + 1], vs = taken[k + 2], ve = taken[k + 3]
                     let nameStart = origin
-                    memcpy(q + origin, p + ns, ne - ns)
+                    memcpy(out + origin, p + ns, ne - ns)
                     if !isLowerCase(p + ns, ne - ns) {
-                        for j in nameStart..<(nameStart + ne - ns) where q[j] >= 0x41 && q[j] <= 0x5A { q[j] |= 0x20 }
+                        for j in nameStart..<(nameStart + ne - ns) where out[j] >= 0x41 && out[j] <= 0x5A { out[j] |= 0x20 }
                     }
                     origin += ne - ns
                     let valueStart = origin
                     if taken[k + 4] == 0 {
-                        memcpy(q + origin, p + vs, ve - vs)
+                        memcpy(out + origin, p + vs, ve - vs)
                         origin += ve - vs
                     } else {
-                        origin += copyDecodingAmpersands(p + vs, ve - vs, to: q + origin)
+                        origin += copyDecodingAmpersands(p + vs, ve - vs, to: out + origin)
                     }
                     records.append(.init(nameStart: Int32(nameStart), nameEnd: Int32(valueStart),
                                          valueStart: Int32(valueStart), valueEnd: Int32(origin)))
@@ -342,6 +348,33 @@ enum AttributeShortcut {
                 if isLetter(d) || d == 0x5F || d == 0x3A || d == 0x23 || d >= 0x80 { return .other }
             }
             i = amp + 1
+        }
+    }
+
+    /// The ``ValueForm`` of the quoted value at `p` (after its opening quote, `n` bytes to the end
+    /// of the input) and the offset of its closing quote; the same answer as ``valueForm(_:_:)`` on
+    /// the bytes up to that quote, read in the same pass. `end` is nil when there is no closing
+    /// quote, or when the value is ``ValueForm/other`` (the reading stops where it knows).
+    @inline(__always)
+    static func quotedValueForm(_ p: UnsafePointer<UInt8>, _ n: Int, quote: UInt8) -> (form: ValueForm, end: Int?) {
+        var form = ValueForm.plain
+        var i = 0
+        while true {
+            // The quote and `&amp;` are ASCII: a multi-byte sequence cut by the quote is ill-formed
+            // here as it is up to the quote, and `&amp;` matches only before the quote.
+            guard let at = UTF8Sequence.plainRun(p, from: i, n, stop: quote, 0x26, carriageReturn: false) else { return (.other, nil) }
+            if at == n { return (form, nil) }
+            if p[at] == quote { return (form, at) }
+            form = .ampersands
+            if at + 4 < n, p[at + 1] == 0x61, p[at + 2] == 0x6D, p[at + 3] == 0x70, p[at + 4] == 0x3B {
+                i = at + 5
+                continue
+            }
+            if at + 1 < n {
+                let d = p[at + 1]
+                if isLetter(d) || d == 0x5F || d == 0x3A || d == 0x23 || d >= 0x80 { return (.other, nil) }
+            }
+            i = at + 1
         }
     }
 

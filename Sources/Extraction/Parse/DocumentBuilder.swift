@@ -31,7 +31,8 @@ struct DocumentBuilder {
     /// One record per node, split into the document's arrays by ``finish()`` (one append per node
     /// instead of nine).
     var nodes: [Node] = []
-    var bytes: [UInt8] = []
+    /// Text and attribute bytes (an ``ByteStore``: appending costs a capacity check and a copy).
+    let bytes: ByteStore
     var attrs: [HTMLDocument.AttributeRecord] = []
     var otherNames: [Int32: String] = [:]
 
@@ -65,12 +66,11 @@ struct DocumentBuilder {
     /// Something other than the rewritten tag came after a rewrite: the parse must be redone
     /// without the shortcut.
     var shortcutDiverged = false
-    /// The rewritten tag's name (as written), the attributes taken from it (their bytes appended
-    /// to `bytes` when the tag was rewritten: nothing else is appended before its `startElement`)
-    /// and the place of each among the tag's attributes.
-    var pendingNameBytes: [UInt8] = []
+    /// The attributes taken from the rewritten tag (their bytes appended to `bytes` when the tag
+    /// was rewritten: nothing else is appended before its `startElement`). The tag's name (as
+    /// written) and the place of each attribute among the tag's attributes stay in
+    /// `shortcutScan` (no tag is read while one is pending).
     var pendingAttributes: [HTMLDocument.AttributeRecord] = []
-    var pendingPlaces: [Int32] = []
     /// Scratch space of the rewrite.
     var shortcutScan = AttributeShortcut.Scan()
 
@@ -118,7 +118,8 @@ struct DocumentBuilder {
         self.maxDepth = maxDepth
         self.deadline = deadline
         let c = max(64, capacity)
-        nodes.reserveCapacity(c); bytes.reserveCapacity(c * 20)
+        nodes.reserveCapacity(c)
+        bytes = ByteStore(capacity: c * 20)
         frames.reserveCapacity(64); open.reserveCapacity(64)
         _ = add(kind: .document, tag: .other, parent: -1, depth: 0)
     }
@@ -229,7 +230,7 @@ struct DocumentBuilder {
                 id = add(kind: .text, tag: .other, parent: open[open.count - 1], depth: open.count)
                 nodes[Int(id)].dataStart = Int32(bytes.count)
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
+            bytes.append(ch, len)
             nodes[Int(id)].dataEnd = Int32(bytes.count)
         }
         last = cdata ? .cdata(id) : .text(id)
@@ -264,9 +265,10 @@ struct DocumentBuilder {
 
     /// True when `name` (as libxml2 reports it: lower case) is the rewritten tag's name.
     func isPendingTag(_ name: UnsafePointer<xmlChar>) -> Bool {
-        let n = pendingNameBytes.count
+        let pending = shortcutScan.storage.name
+        let n = shortcutScan.nameEnd - 1
         for k in 0..<n {
-            let c = pendingNameBytes[k]
+            let c = pending[k]
             if name[k] != (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) { return false }
         }
         return name[n] == 0
@@ -277,6 +279,7 @@ struct DocumentBuilder {
     mutating func mergeTakenAttributes(_ atts: UnsafePointer<UnsafePointer<xmlChar>?>?) {
         var r = 0, i = 0
         var place: Int32 = 0
+        let pendingPlaces = UnsafeBufferPointer(start: shortcutScan.storage.places, count: pendingAttributes.count)
         while true {
             if r < pendingPlaces.count, pendingPlaces[r] == place {
                 attrs.append(pendingAttributes[r])
@@ -306,10 +309,21 @@ struct DocumentBuilder {
         if nodes.count > maxNodes {
             throw ExtractionError(.treeTooLarge, "the document has more than \(maxNodes) nodes")
         }
-        return HTMLDocument(
-            kinds: nodes.map(\.kind), tags: nodes.map(\.tag), parents: nodes.map(\.parent), ends: nodes.map(\.end),
-            nextSiblings: nodes.map(\.nextSibling), depths: nodes.map(\.depth), dataStart: nodes.map(\.dataStart),
-            dataEnd: nodes.map(\.dataEnd), bytes: bytes, attributeRecords: attrs, otherNames: otherNames)
+        let count = nodes.count
+        return nodes.withUnsafeBufferPointer { src in
+            /// One field of every node, as an array.
+            @inline(__always)
+            func column<T>(_ field: (Node) -> T) -> [T] {
+                [T](unsafeUninitializedCapacity: count) { out, initialized in
+                    for k in 0..<count { (out.baseAddress! + k).initialize(to: field(src[k])) }
+                    initialized = count
+                }
+            }
+            return HTMLDocument(
+                kinds: column { $0.kind }, tags: column { $0.tag }, parents: column { $0.parent }, ends: column { $0.end },
+                nextSiblings: column { $0.nextSibling }, depths: column { $0.depth }, dataStart: column { $0.dataStart },
+                dataEnd: column { $0.dataEnd }, bytes: bytes.array, attributeRecords: attrs, otherNames: otherNames)
+        }
     }
 
     // MARK: Helpers
@@ -319,7 +333,7 @@ struct DocumentBuilder {
         let start = Int32(bytes.count)
         guard let p else { return (start, start) }
         let len = strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
+        bytes.append(p, len)
         return (start, Int32(bytes.count))
     }
 
@@ -353,4 +367,46 @@ struct DocumentBuilder {
         }
         return HTMLTag.byPacked.tag(v)
     }
+}
+
+/// A growable byte buffer for ``DocumentBuilder``: an append is a capacity check and a `memcpy`
+/// (`Array.append(contentsOf:)` added about a hundred instructions a call, for texts and
+/// attributes of a few bytes).
+final class ByteStore {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Appends `n` bytes (contents to be written by the caller) and returns where they start.
+    @inline(__always)
+    func grow(by n: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + n > capacity { reallocate(minimum: count + n) }
+        let start = base + count
+        count += n
+        return start
+    }
+
+    @inline(__always)
+    func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        memcpy(grow(by: n), p, n)
+    }
+
+    private func reallocate(minimum: Int) {
+        let newCapacity = max(minimum, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// The bytes as an array (a copy).
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
