@@ -165,20 +165,13 @@ enum AttributeShortcut {
             let q = p[i]
             if q == 0x22 || q == 0x27 {
                 let s = i + 1
-                var e: Int
-                var form = quotedValueForm(p + s, n - s, quote: q)
-                if let end = form.end {
-                    e = s + end
-                } else {
-                    // No closing quote, or a value left to libxml2: where it ends.
-                    guard let close = memchr(p + s, Int32(q), n - s) else { break }
-                    e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
-                    form.form = .other
-                }
-                if form.form != .other {
+                guard let close = memchr(p + s, Int32(q), n - s) else { break }
+                let e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
+                let form = valueForm(p + s, e - s)
+                if form != .other {
                     places[takenCount / 5] = place
                     taken[takenCount] = nameStart; taken[takenCount + 1] = nameEnd
-                    taken[takenCount + 2] = s; taken[takenCount + 3] = e; taken[takenCount + 4] = form.form == .ampersands ? 1 : 0
+                    taken[takenCount + 2] = s; taken[takenCount + 3] = e; taken[takenCount + 4] = form == .ampersands ? 1 : 0
                     takenCount += 5
                 } else if memchr(p + s, 0, e - s) != nil {
                     break scanning  // libxml2 ends the value (and the tag) at a NUL byte
@@ -348,33 +341,6 @@ enum AttributeShortcut {
                 if isLetter(d) || d == 0x5F || d == 0x3A || d == 0x23 || d >= 0x80 { return .other }
             }
             i = amp + 1
-        }
-    }
-
-    /// The ``ValueForm`` of the quoted value at `p` (after its opening quote, `n` bytes to the end
-    /// of the input) and the offset of its closing quote; the same answer as ``valueForm(_:_:)`` on
-    /// the bytes up to that quote, read in the same pass. `end` is nil when there is no closing
-    /// quote, or when the value is ``ValueForm/other`` (the reading stops where it knows).
-    @inline(__always)
-    static func quotedValueForm(_ p: UnsafePointer<UInt8>, _ n: Int, quote: UInt8) -> (form: ValueForm, end: Int?) {
-        var form = ValueForm.plain
-        var i = 0
-        while true {
-            // The quote and `&amp;` are ASCII: a multi-byte sequence cut by the quote is ill-formed
-            // here as it is up to the quote, and `&amp;` matches only before the quote.
-            guard let at = UTF8Sequence.plainRun(p, from: i, n, stop: quote, 0x26, carriageReturn: false) else { return (.other, nil) }
-            if at == n { return (form, nil) }
-            if p[at] == quote { return (form, at) }
-            form = .ampersands
-            if at + 4 < n, p[at + 1] == 0x61, p[at + 2] == 0x6D, p[at + 3] == 0x70, p[at + 4] == 0x3B {
-                i = at + 5
-                continue
-            }
-            if at + 1 < n {
-                let d = p[at + 1]
-                if isLetter(d) || d == 0x5F || d == 0x3A || d == 0x23 || d >= 0x80 { return (.other, nil) }
-            }
-            i = at + 1
         }
     }
 
