@@ -31,7 +31,7 @@ struct DocumentBuilder {
     /// One record per node, split into the document's arrays by ``finish()`` (one append per node
     /// instead of nine).
     var nodes: [Node] = []
-    /// Text and attribute bytes (an ``ByteStore``: appending costs a capacity check and a copy).
+    /// Text and attribute bytes (a ``ByteStore``: appending costs a capacity check and a copy).
     let bytes: ByteStore
     var attrs: [HTMLDocument.AttributeRecord] = []
     var otherNames: [Int32: String] = [:]
