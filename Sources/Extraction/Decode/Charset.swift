@@ -101,29 +101,42 @@ enum Charset {
         var control = 0    // C0 controls other than tab, LF, FF, CR, ESC
     }
 
+    /// Bit 7 set in the bytes of `w` that ``utf8Stats(_:)`` looks at: ≥ 0x80, NUL, and controls
+    /// other than tab, LF, FF, CR, ESC.
+    @inline(__always)
+    static func counted(_ w: UInt64) -> UInt64 {
+        let allowed = UTF8Sequence.equal(w, 0x0909_0909_0909_0909) | UTF8Sequence.equal(w, 0x0A0A_0A0A_0A0A_0A0A)
+            | UTF8Sequence.equal(w, 0x0C0C_0C0C_0C0C_0C0C) | UTF8Sequence.equal(w, 0x0D0D_0D0D_0D0D_0D0D)
+            | UTF8Sequence.equal(w, 0x1B1B_1B1B_1B1B_1B1B)
+        return (w & UTF8Sequence.highs) | (UTF8Sequence.control(w) & ~allowed)
+    }
+
     static func utf8Stats(_ b: [UInt8]) -> UTF8Stats {
         var s = UTF8Stats()
+        var valid = 0, invalid = 0
         var i = 0
         let n = b.count
         b.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
             while i < n {
-                // Eight ASCII bytes at a time (the bulk of any page). `w - 0x20…` borrows into bit 7
-                // of a byte below 0x20 (and may flag the byte after one): only then are the eight
-                // looked at one by one, for the line breaks and tabs of markup and the controls.
-                if i + 8 <= n {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    if w & 0x8080_8080_8080_8080 == 0 {
-                        if (w &- 0x2020_2020_2020_2020) & 0x8080_8080_8080_8080 != 0 {
-                            for k in i..<(i + 8) where p[k] < 0x20 {
-                                let c = p[k]
-                                if c == 0 { s.nul += 1 }
-                                else if c != 0x09, c != 0x0A, c != 0x0C, c != 0x0D, c != 0x1B { s.control += 1 }
-                            }
-                        }
-                        i += 8
+                // Sixteen bytes at a time (the bulk of any page is ASCII): a block of printable ASCII
+                // counts for nothing, nor does one with only tabs, line breaks, form feeds and escapes
+                // besides; otherwise the loop goes straight to its first byte that counts.
+                if i &+ 16 <= n {
+                    let w0 = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let w1 = raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+                    if (w0 | (w0 &- 0x2020_2020_2020_2020) | w1 | (w1 &- 0x2020_2020_2020_2020)) & UTF8Sequence.highs == 0 {
+                        i &+= 16
                         continue
+                    }
+                    let m0 = counted(w0)
+                    if m0 != 0 {
+                        i &+= m0.trailingZeroBitCount &>> 3
+                    } else {
+                        let m1 = counted(w1)
+                        if m1 == 0 { i &+= 16; continue }
+                        i &+= 8 &+ (m1.trailingZeroBitCount &>> 3)
                     }
                 }
                 let c = p[i]
@@ -132,13 +145,25 @@ enum Charset {
                         if c == 0 { s.nul += 1 }
                         else if c != 0x09, c != 0x0A, c != 0x0C, c != 0x0D, c != 0x1B { s.control += 1 }
                     }
-                    i += 1
+                    i &+= 1
                     continue
                 }
-                let len = UTF8Sequence.length(base, i, n)
-                if len > 0 { s.valid += 1; i += len } else { s.invalid += 1; i += 1 }
+                // Multi-byte sequences (and ill-formed bytes) up to the next ASCII byte, and on over
+                // single printable ASCII bytes between them (the spaces of text in other scripts).
+                while true {
+                    let len = UTF8Sequence.length(base, i, n)
+                    if len > 0 { valid &+= 1; i &+= len } else { invalid &+= 1; i &+= 1 }
+                    guard i < n else { break }
+                    let c = p[i]
+                    if c < 0x80 {
+                        guard c >= 0x20, i &+ 1 < n, p[i &+ 1] >= 0x80 else { break }
+                        i &+= 1
+                    }
+                }
             }
         }
+        s.valid = valid
+        s.invalid = invalid
         return s
     }
 

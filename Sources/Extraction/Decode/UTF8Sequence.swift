@@ -1,5 +1,6 @@
 /// Well-formed UTF-8 multi-byte sequences (The Unicode Standard, table 3-7), shared by the
-/// decoder's byte statistics and the parser's shortcuts.
+/// decoder's byte statistics and the parser's shortcuts, and the word-at-a-time byte tests of
+/// their loops.
 enum UTF8Sequence {
     /// The length (2–4) of the well-formed sequence whose lead byte (≥ 0x80) is `p[i]`, or 0 when it
     /// is ill-formed (bad lead, bad continuation, overlong, surrogate, above U+10FFFF) or cut off at `n`.
@@ -27,33 +28,98 @@ enum UTF8Sequence {
     /// line feed, carriage return when `carriageReturn`, well-formed UTF-8 other than U+FFFE and
     /// U+FFFF) and returns the offset of the first `stop` or `other` byte, `n` when the text ends
     /// first, or nil at a byte libxml2 would not copy unchanged. The parser's shortcuts read text,
-    /// raw text and attribute values with it; ASCII goes eight bytes at a time.
+    /// raw text and attribute values with it.
+    ///
+    /// Sixteen bytes at a time (two words), then eight, then the last word: a block of printable
+    /// ASCII without a stop byte is skipped whole, and so is one that also holds only tabs and line
+    /// breaks; otherwise the loop goes straight to the block's first byte that matters, and from a
+    /// multi-byte sequence on to the next ASCII byte, one sequence at a time.
     @inline(__always)
     static func plainRun(_ p: UnsafePointer<UInt8>, from: Int, _ n: Int, stop: UInt8, _ other: UInt8? = nil,
                          carriageReturn: Bool = true) -> Int? {
         let raw = UnsafeRawPointer(p)
-        let stopLanes = UInt64(stop) &* 0x0101_0101_0101_0101
-        let otherLanes = UInt64(other ?? 0) &* 0x0101_0101_0101_0101
+        let otherByte = other ?? stop
+        let stopLanes = lanes(stop), otherLanes = lanes(otherByte)
+        // Without `carriageReturn` a CR is not copied: line feed stands in for it among the exceptions.
+        let crLanes = lanes(carriageReturn ? 0x0D : 0x0A)
+        @inline(__always) func mayMatter(_ w: UInt64) -> UInt64 {
+            let x = w ^ stopLanes, y = w ^ otherLanes
+            return (w | (w &- 0x2020_2020_2020_2020) | ((x &- ones) & ~x) | ((y &- ones) & ~y)) & highs
+        }
+        @inline(__always) func matters(_ w: UInt64) -> UInt64 {
+            let blank = equal(w, 0x0909_0909_0909_0909) | equal(w, 0x0A0A_0A0A_0A0A_0A0A) | equal(w, crLanes)
+            return equal(w, stopLanes) | equal(w, otherLanes) | (w & highs) | (control(w) & ~blank)
+        }
         var i = from
         while i < n {
-            if i + 8 <= n {
-                // Eight bytes of printable ASCII, none a stop byte.
+            if i &+ 16 <= n {
+                let w0 = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let w1 = raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+                if mayMatter(w0) | mayMatter(w1) == 0 { i &+= 16; continue }
+                let m0 = matters(w0)
+                if m0 != 0 {
+                    i &+= m0.trailingZeroBitCount &>> 3
+                } else {
+                    let m1 = matters(w1)
+                    if m1 == 0 { i &+= 16; continue }
+                    i &+= 8 &+ (m1.trailingZeroBitCount &>> 3)
+                }
+            } else if i &+ 8 <= n {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let x = w ^ stopLanes, y = w ^ otherLanes
-                let hits = ((x &- 0x0101_0101_0101_0101) & ~x) | ((y &- 0x0101_0101_0101_0101) & ~y)
-                if (w | (w &- 0x2020_2020_2020_2020) | hits) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                let m = matters(w)
+                if m == 0 { i &+= 8; continue }
+                i &+= m.trailingZeroBitCount &>> 3
+            } else if n >= 8 {
+                // Fewer than eight bytes left: the text's last word, without the bytes before `i`.
+                let m = matters(raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)) & (~UInt64(0) &<< (8 &* (8 &- (n &- i))))
+                if m == 0 { return n }
+                i = n &- 8 &+ (m.trailingZeroBitCount &>> 3)
             }
-            let c = p[i]
+            var c = p[i]
             if c < 0x80 {
                 if c == stop || c == other { return i }
                 if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D || !carriageReturn { return nil }
-                i += 1
+                i &+= 1
                 continue
             }
-            let len = length(p, i, n)
-            guard len > 0, !(len == 3 && c == 0xEF && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) else { return nil }
-            i += len
+            // Multi-byte sequences up to the next ASCII byte, and on over single printable ASCII
+            // bytes between them (the spaces of text in other scripts).
+            while true {
+                let len = length(p, i, n)
+                guard len > 0, !(len == 3 && c == 0xEF && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) else { return nil }
+                i &+= len
+                guard i < n else { return n }
+                c = p[i]
+                if c < 0x80 {
+                    guard c >= 0x20, c != stop, c != otherByte, i &+ 1 < n, p[i &+ 1] >= 0x80 else { break }
+                    i &+= 1
+                    c = p[i]
+                }
+            }
         }
         return n
+    }
+
+    // MARK: Eight bytes at a time
+
+    /// 0x01 in every byte of a word, and 0x80.
+    @inline(__always) static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    @inline(__always) static var highs: UInt64 { 0x8080_8080_8080_8080 }
+
+    /// `c` in every byte of a word.
+    @inline(__always)
+    static func lanes(_ c: UInt8) -> UInt64 { UInt64(c) &* ones }
+
+    /// Bit 7 set in exactly the bytes of `w` that equal the byte of `c` (no carry crosses bytes).
+    @inline(__always)
+    static func equal(_ w: UInt64, _ c: UInt64) -> UInt64 {
+        let x = w ^ c
+        return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & highs
+    }
+
+    /// Bit 7 set in exactly the bytes of `w` below 0x20.
+    @inline(__always)
+    static func control(_ w: UInt64) -> UInt64 {
+        ~((w | highs) &- 0x2020_2020_2020_2020) & ~w & highs
     }
 }

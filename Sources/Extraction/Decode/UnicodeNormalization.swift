@@ -50,32 +50,58 @@ enum UnicodeNormalization {
             guard let base = p.baseAddress else { return nil }
             let raw = UnsafeRawPointer(base)
             while i < n {
-                // Eight ASCII bytes at a time.
-                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    previous = UInt32(p[i + 7])
-                    i += 8
-                    continue
+                // ASCII sixteen bytes at a time, thirty-two while it lasts; the scalar before the
+                // first byte ≥ 0x80 is the ASCII byte just before it.
+                if i &+ 16 <= n {
+                    let start = i
+                    while i &+ 32 <= n {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+                            | raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)
+                        if w & UTF8Sequence.highs != 0 { break }
+                        i &+= 32
+                    }
+                    while i &+ 8 <= n {
+                        let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & UTF8Sequence.highs
+                        if high != 0 { i &+= high.trailingZeroBitCount &>> 3; break }
+                        i &+= 8
+                    }
+                    if i > start { previous = UInt32(p[i &- 1]) }
+                    guard i < n else { return nil }
                 }
-                let c = p[i]
-                if c < 0x80 { previous = UInt32(c); i += 1; continue }
-                let at = i
-                var v: UInt32
-                if c < 0xE0 {
-                    if i + 2 > n { return nil }
-                    v = UInt32(c & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-                    i += 2
-                } else if c < 0xF0 {
-                    if i + 3 > n { return nil }
-                    v = UInt32(c & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    if i + 4 > n { return nil }
-                    v = UInt32(c & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
-                    i += 4
+                var c = p[i]
+                if c < 0x80 { previous = UInt32(c); i &+= 1; continue }
+                // Scalars up to the next ASCII byte.
+                while true {
+                    let at = i
+                    var v: UInt32
+                    if c < 0xE0 {
+                        if i + 2 > n { return nil }
+                        v = UInt32(c & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                        i &+= 2
+                    } else if c < 0xF0 {
+                        if i + 3 > n { return nil }
+                        v = UInt32(c & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                        i &+= 3
+                    } else {
+                        if i + 4 > n { return nil }
+                        v = UInt32(c & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+                        i &+= 4
+                    }
+                    // The table answers "never" for most scalars without going through `needs`' cases;
+                    // the Bengali vowel sign AA, which it flags, is common enough to be settled here.
+                    if v >= 0x300, v >= 0x1000 || flags[Int(v >> 6)] & (1 << (v & 63)) != 0,
+                       v == 0x09BE ? previous == 0x09C7 : needs(v, after: previous) { return at }
+                    previous = v
+                    guard i < n else { return nil }
+                    c = p[i]
+                    if c < 0x80 {
+                        // On over a single ASCII byte between scalars (the spaces of text in other scripts).
+                        guard i &+ 1 < n, p[i &+ 1] >= 0x80 else { break }
+                        previous = UInt32(c)
+                        i &+= 1
+                        c = p[i]
+                    }
                 }
-                // The table answers "never" for most scalars without going through `needs`' cases.
-                if v >= 0x300, v >= 0x1000 || flags[Int(v >> 6)] & (1 << (v & 63)) != 0, needs(v, after: previous) { return at }
-                previous = v
             }
             return nil
         }

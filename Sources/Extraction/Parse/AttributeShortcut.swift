@@ -57,13 +57,33 @@ enum AttributeShortcut {
     /// attributes.
     struct Scan {
         var nameEnd = 0
+        /// How many entries of `storage.taken` the tag filled (five per attribute taken).
+        var takenCount = 0
+        /// Room for the most attributes one tag is read with, allocated once per document.
+        let storage = Storage()
+
         /// Five offsets per attribute taken: name start, name end, value start, value end, and
         /// 1 when the value holds `&amp;` (else 0).
-        var taken: [Int] = []
+        var taken: [Int] { Array(UnsafeBufferPointer(start: storage.taken, count: takenCount)) }
         /// The place of each attribute taken among all the tag's attributes (0 first).
-        var places: [Int32] = []
-        /// Name start and end of every attribute read (for the duplicate check).
-        var names: [Int] = []
+        var places: [Int32] { Array(UnsafeBufferPointer(start: storage.places, count: takenCount / 5)) }
+    }
+
+    /// The scratch space of ``Scan``: `taken` and `places` as described there, and the name start
+    /// and end of every attribute read (for the duplicate check).
+    final class Storage {
+        let taken = UnsafeMutablePointer<Int>.allocate(capacity: 5 * AttributeShortcut.maximumAttributes)
+        let places = UnsafeMutablePointer<Int32>.allocate(capacity: AttributeShortcut.maximumAttributes)
+        let names = UnsafeMutablePointer<Int>.allocate(capacity: 2 * AttributeShortcut.maximumAttributes)
+        /// The name of the tag last rewritten, as written (see ``DocumentBuilder/isPendingTag(_:)``).
+        let name = UnsafeMutablePointer<UInt8>.allocate(capacity: AttributeShortcut.maximumNameLength)
+
+        deinit {
+            name.deallocate()
+            taken.deallocate()
+            places.deallocate()
+            names.deallocate()
+        }
     }
 
     /// Rewrites the start tag at libxml2's input position, if it has attributes to take.
@@ -106,9 +126,9 @@ enum AttributeShortcut {
     /// notes the attributes to take in `scan`. Returns the offset just after the last of them (its
     /// closing quote), or nil when there is none or the tag must be left alone.
     static func scan(_ p: UnsafePointer<UInt8>, _ n: Int, into scan: inout Scan) -> Int? {
-        scan.taken.removeAll(keepingCapacity: true)
-        scan.places.removeAll(keepingCapacity: true)
-        scan.names.removeAll(keepingCapacity: true)
+        scan.takenCount = 0
+        let taken = scan.storage.taken, places = scan.storage.places, names = scan.storage.names
+        var takenCount = 0, nameCount = 0
         var i = 1
         while i < n, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
         guard i - 1 <= maximumNameLength, i < n, !isSkippedTag(p + 1, i - 1) else { return nil }
@@ -129,13 +149,14 @@ enum AttributeShortcut {
             guard nameEnd - nameStart <= maximumNameLength else { break }
             // libxml2 keeps the first of two attributes with one name: leave such a tag alone. (The
             // check is quadratic, as libxml2's own: a tag with very many attributes is left to it.)
-            guard scan.names.count < 2 * maximumAttributes else { return nil }
+            guard nameCount < 2 * maximumAttributes else { return nil }
             var k = 0
-            while k < scan.names.count {
-                if sameName(p, scan.names[k], scan.names[k + 1], nameStart, nameEnd) { return nil }
+            while k < nameCount {
+                if sameName(p, names[k], names[k + 1], nameStart, nameEnd) { return nil }
                 k += 2
             }
-            scan.names.append(nameStart); scan.names.append(nameEnd)
+            names[nameCount] = nameStart; names[nameCount + 1] = nameEnd
+            nameCount += 2
             defer { place += 1 }
             i = skipBlanks(p, i, n)
             guard i < n, p[i] == 0x3D else { continue }  // no value
@@ -148,9 +169,10 @@ enum AttributeShortcut {
                 let e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
                 let form = valueForm(p + s, e - s)
                 if form != .other {
-                    scan.taken.append(nameStart); scan.taken.append(nameEnd)
-                    scan.taken.append(s); scan.taken.append(e); scan.taken.append(form == .ampersands ? 1 : 0)
-                    scan.places.append(place)
+                    places[takenCount / 5] = place
+                    taken[takenCount] = nameStart; taken[takenCount + 1] = nameEnd
+                    taken[takenCount + 2] = s; taken[takenCount + 3] = e; taken[takenCount + 4] = form == .ampersands ? 1 : 0
+                    takenCount += 5
                 } else if memchr(p + s, 0, e - s) != nil {
                     break scanning  // libxml2 ends the value (and the tag) at a NUL byte
                 }
@@ -162,8 +184,9 @@ enum AttributeShortcut {
         }
         // Only a tag read to its end: libxml2 would go on reading attributes after anything the
         // reader stops at, and one of them could repeat the name of one taken.
-        guard complete, scan.taken.count >= 5 else { return nil }
-        return scan.taken[scan.taken.count - 2] + 1
+        guard complete, takenCount >= 5 else { return nil }
+        scan.takenCount = takenCount
+        return taken[takenCount - 2] + 1
     }
 
     /// True when the names at `a..<b` and `c..<d` are the same, ignoring ASCII case.
@@ -184,32 +207,47 @@ enum AttributeShortcut {
     /// the shortened tag starts.
     static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Int {
         b.pointee.pendingAttributes.removeAll(keepingCapacity: true)
-        b.pointee.pendingPlaces.removeAll(keepingCapacity: true)
-        b.pointee.pendingPlaces.append(contentsOf: b.pointee.shortcutScan.places)
+        let storage = b.pointee.shortcutScan.storage, takenCount = b.pointee.shortcutScan.takenCount
         // The tag's name, for matching the startElement: copied before the tag is overwritten.
-        b.pointee.pendingNameBytes.removeAll(keepingCapacity: true)
-        b.pointee.pendingNameBytes.append(contentsOf: UnsafeBufferPointer(start: p + 1, count: b.pointee.shortcutScan.nameEnd - 1))
-        return b.pointee.shortcutScan.taken.withUnsafeBufferPointer { taken -> Int in
+        memcpy(storage.name, p + 1, b.pointee.shortcutScan.nameEnd - 1)
+        do {
+            let taken = UnsafeBufferPointer(start: storage.taken, count: takenCount)
+            // Room for all the names and values at once, then each copied into place.
+            var total = 0
             var k = 0
             while k < taken.count {
-                let ns = taken[k], ne = taken[k + 1], vs = taken[k + 2], ve = taken[k + 3]
-                let nameStart = b.pointee.bytes.count
-                b.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: p + ns, count: ne - ns))
-                if !isLowerCase(p + ns, ne - ns) {
-                    for j in nameStart..<b.pointee.bytes.count where b.pointee.bytes[j] >= 0x41 && b.pointee.bytes[j] <= 0x5A {
-                        b.pointee.bytes[j] |= 0x20
-                    }
-                }
-                let valueStart = Int32(b.pointee.bytes.count)
-                if taken[k + 4] == 0 {
-                    b.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: p + vs, count: ve - vs))
-                } else {
-                    appendDecodingAmpersands(p + vs, ve - vs, to: &b.pointee.bytes)
-                }
-                b.pointee.pendingAttributes.append(.init(nameStart: Int32(nameStart), nameEnd: valueStart,
-                                                         valueStart: valueStart, valueEnd: Int32(b.pointee.bytes.count)))
+                let vs = taken[k + 2], ve = taken[k + 3]
+                total += taken[k + 1] - taken[k] + (taken[k + 4] == 0 ? ve - vs : decodedLength(p + vs, ve - vs))
                 k += 5
             }
+            let base = b.pointee.bytes.count
+            var origin = base
+            let out = b.pointee.bytes.grow(by: total) - base  // `out + origin`: where `origin` goes
+            var records: [HTMLDocument.AttributeRecord] = []
+            swap(&records, &b.pointee.pendingAttributes)
+            do {
+                var k = 0
+                while k < taken.count {
+                    let ns = taken[k], ne = taken[k + 1], vs = taken[k + 2], ve = taken[k + 3]
+                    let nameStart = origin
+                    memcpy(out + origin, p + ns, ne - ns)
+                    if !isLowerCase(p + ns, ne - ns) {
+                        for j in nameStart..<(nameStart + ne - ns) where out[j] >= 0x41 && out[j] <= 0x5A { out[j] |= 0x20 }
+                    }
+                    origin += ne - ns
+                    let valueStart = origin
+                    if taken[k + 4] == 0 {
+                        memcpy(out + origin, p + vs, ve - vs)
+                        origin += ve - vs
+                    } else {
+                        origin += copyDecodingAmpersands(p + vs, ve - vs, to: out + origin)
+                    }
+                    records.append(.init(nameStart: Int32(nameStart), nameEnd: Int32(valueStart),
+                                         valueStart: Int32(valueStart), valueEnd: Int32(origin)))
+                    k += 5
+                }
+            }
+            swap(&records, &b.pointee.pendingAttributes)
             // Right to left: each attribute taken (name to closing quote) becomes one space; every
             // piece lands at or after where it was read from, so nothing not yet moved is overwritten.
             let q = UnsafeMutablePointer(mutating: p)
@@ -235,20 +273,39 @@ enum AttributeShortcut {
         return true
     }
 
-    /// Appends `p[0..<n]` with each `&amp;` as `&` (a value of ``ValueForm/ampersands``).
-    static func appendDecodingAmpersands(_ p: UnsafePointer<UInt8>, _ n: Int, to bytes: inout [UInt8]) {
-        var from = 0
+    /// True when `p[i..<n]` starts with `&amp;`.
+    @inline(__always)
+    static func isAmpEntity(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+        p[i] == 0x26 && i + 4 < n && p[i + 1] == 0x61 && p[i + 2] == 0x6D && p[i + 3] == 0x70 && p[i + 4] == 0x3B
+    }
+
+    /// The length of `p[0..<n]` with each `&amp;` as `&` (a value of ``ValueForm/ampersands``).
+    static func decodedLength(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var length = n
         var i = 0
         while i < n {
-            if p[i] == 0x26, i + 4 < n, p[i + 1] == 0x61, p[i + 2] == 0x6D, p[i + 3] == 0x70, p[i + 4] == 0x3B {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: p + from, count: i + 1 - from))
+            if isAmpEntity(p, i, n) { length -= 4; i += 5 } else { i += 1 }
+        }
+        return length
+    }
+
+    /// Copies `p[0..<n]` with each `&amp;` as `&` to `out`; returns the length written.
+    static func copyDecodingAmpersands(_ p: UnsafePointer<UInt8>, _ n: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var from = 0
+        var written = 0
+        var i = 0
+        while i < n {
+            if isAmpEntity(p, i, n) {
+                memcpy(out + written, p + from, i + 1 - from)
+                written += i + 1 - from
                 i += 5
                 from = i
             } else {
                 i += 1
             }
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(start: p + from, count: n - from))
+        memcpy(out + written, p + from, n - from)
+        return written + n - from
     }
 
     // MARK: Bytes

@@ -28,16 +28,11 @@ struct DocumentBuilder {
 
     // MARK: Document arrays (see HTMLDocument)
 
-    var kinds: [NodeKind] = []
-    var tags: [HTMLTag] = []
-    var parents: [Int32] = []
-    var ends: [Int32] = []
-    var nextSiblings: [Int32] = []
-    var lastChild: [Int32] = []
-    var depths: [UInt16] = []
-    var dataStart: [Int32] = []
-    var dataEnd: [Int32] = []
-    var bytes: [UInt8] = []
+    /// One record per node, split into the document's arrays by ``finish()`` (one append per node
+    /// instead of nine).
+    var nodes: [Node] = []
+    /// Text and attribute bytes (a ``ByteStore``: appending costs a capacity check and a copy).
+    let bytes: ByteStore
     var attrs: [HTMLDocument.AttributeRecord] = []
     var otherNames: [Int32: String] = [:]
 
@@ -71,14 +66,26 @@ struct DocumentBuilder {
     /// Something other than the rewritten tag came after a rewrite: the parse must be redone
     /// without the shortcut.
     var shortcutDiverged = false
-    /// The rewritten tag's name (as written), the attributes taken from it (their bytes appended
-    /// to `bytes` when the tag was rewritten: nothing else is appended before its `startElement`)
-    /// and the place of each among the tag's attributes.
-    var pendingNameBytes: [UInt8] = []
+    /// The attributes taken from the rewritten tag (their bytes appended to `bytes` when the tag
+    /// was rewritten: nothing else is appended before its `startElement`). The tag's name (as
+    /// written) and the place of each attribute among the tag's attributes stay in
+    /// `shortcutScan` (no tag is read while one is pending).
     var pendingAttributes: [HTMLDocument.AttributeRecord] = []
-    var pendingPlaces: [Int32] = []
     /// Scratch space of the rewrite.
     var shortcutScan = AttributeShortcut.Scan()
+
+    /// A node's entries in the document's arrays, and the last child it has so far.
+    struct Node {
+        var parent: Int32
+        var end: Int32
+        var nextSibling: Int32 = -1
+        var lastChild: Int32 = -1
+        var dataStart: Int32 = 0
+        var dataEnd: Int32 = 0
+        var depth: UInt16
+        var kind: NodeKind
+        var tag: HTMLTag
+    }
 
     enum Frame: UInt8 {
         /// An element that made a node (its id is on `open`).
@@ -111,9 +118,8 @@ struct DocumentBuilder {
         self.maxDepth = maxDepth
         self.deadline = deadline
         let c = max(64, capacity)
-        kinds.reserveCapacity(c); tags.reserveCapacity(c); parents.reserveCapacity(c); ends.reserveCapacity(c)
-        nextSiblings.reserveCapacity(c); lastChild.reserveCapacity(c); depths.reserveCapacity(c)
-        dataStart.reserveCapacity(c); dataEnd.reserveCapacity(c); bytes.reserveCapacity(c * 20)
+        nodes.reserveCapacity(c)
+        bytes = ByteStore(capacity: c * 20)
         frames.reserveCapacity(64); open.reserveCapacity(64)
         _ = add(kind: .document, tag: .other, parent: -1, depth: 0)
     }
@@ -121,14 +127,15 @@ struct DocumentBuilder {
     // MARK: Nodes
 
     mutating func add(kind: NodeKind, tag: HTMLTag, parent: Int32, depth: Int) -> Int32 {
-        let id = Int32(kinds.count)
-        kinds.append(kind); tags.append(tag); parents.append(parent); ends.append(id + 1)
-        nextSiblings.append(-1); lastChild.append(-1); depths.append(UInt16(min(depth, Int(UInt16.max))))
-        dataStart.append(0); dataEnd.append(0)
+        let id = Int32(nodes.count)
+        nodes.append(Node(parent: parent, end: id + 1, depth: UInt16(min(depth, Int(UInt16.max))), kind: kind, tag: tag))
         if parent >= 0 {
-            let p = Int(parent)
-            if lastChild[p] >= 0 { nextSiblings[Int(lastChild[p])] = id }
-            lastChild[p] = id
+            nodes.withUnsafeMutableBufferPointer { n in
+                let p = Int(parent)
+                let previous = n[p].lastChild
+                if previous >= 0 { n[Int(previous)].nextSibling = id }
+                n[p].lastChild = id
+            }
         }
         return id
     }
@@ -136,7 +143,7 @@ struct DocumentBuilder {
     /// Counts an event; false (and `failure` set) when a limit is reached.
     @inline(__always)
     mutating func tick() -> Bool {
-        if kinds.count > maxNodes {
+        if nodes.count > maxNodes {
             failure = ExtractionError(.treeTooLarge, "the document has more than \(maxNodes) nodes")
             return false
         }
@@ -191,8 +198,8 @@ struct DocumentBuilder {
                 }
             }
         }
-        dataStart[Int(id)] = aStart
-        dataEnd[Int(id)] = Int32(attrs.count)
+        nodes[Int(id)].dataStart = aStart
+        nodes[Int(id)].dataEnd = Int32(attrs.count)
         open.append(id)
         frames.append(.created)
         if firstTopLevel { documentFirstChild = .element(id) }
@@ -201,10 +208,10 @@ struct DocumentBuilder {
 
     mutating func endElement() {
         guard failure == nil, let frame = frames.popLast() else { return }
-        if frame == .created { ends[Int(open.removeLast())] = Int32(kinds.count) }
+        if frame == .created { nodes[Int(open.removeLast())].end = Int32(nodes.count) }
         if let below = frames.last, below == .reopened || below == .reopenedFlattened {
             frames.removeLast()
-            if below == .reopened { ends[Int(open.removeLast())] = Int32(kinds.count) }
+            if below == .reopened { nodes[Int(open.removeLast())].end = Int32(nodes.count) }
         }
         last = .element
     }
@@ -221,10 +228,10 @@ struct DocumentBuilder {
         if len > 0 {
             if id < 0 {
                 id = add(kind: .text, tag: .other, parent: open[open.count - 1], depth: open.count)
-                dataStart[Int(id)] = Int32(bytes.count)
+                nodes[Int(id)].dataStart = Int32(bytes.count)
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
-            dataEnd[Int(id)] = Int32(bytes.count)
+            bytes.append(ch, len)
+            nodes[Int(id)].dataEnd = Int32(bytes.count)
         }
         last = cdata ? .cdata(id) : .text(id)
         return tick()
@@ -258,9 +265,10 @@ struct DocumentBuilder {
 
     /// True when `name` (as libxml2 reports it: lower case) is the rewritten tag's name.
     func isPendingTag(_ name: UnsafePointer<xmlChar>) -> Bool {
-        let n = pendingNameBytes.count
+        let pending = shortcutScan.storage.name
+        let n = shortcutScan.nameEnd - 1
         for k in 0..<n {
-            let c = pendingNameBytes[k]
+            let c = pending[k]
             if name[k] != (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) { return false }
         }
         return name[n] == 0
@@ -271,6 +279,7 @@ struct DocumentBuilder {
     mutating func mergeTakenAttributes(_ atts: UnsafePointer<UnsafePointer<xmlChar>?>?) {
         var r = 0, i = 0
         var place: Int32 = 0
+        let pendingPlaces = UnsafeBufferPointer(start: shortcutScan.storage.places, count: pendingAttributes.count)
         while true {
             if r < pendingPlaces.count, pendingPlaces[r] == place {
                 attrs.append(pendingAttributes[r])
@@ -295,14 +304,26 @@ struct DocumentBuilder {
     mutating func finish() throws(ExtractionError) -> HTMLDocument {
         if let failure { throw failure }
         // Close whatever is still open (only when the parse stopped early).
-        while open.count > 1 { ends[Int(open.removeLast())] = Int32(kinds.count) }
-        ends[0] = Int32(kinds.count)
-        if kinds.count > maxNodes {
+        while open.count > 1 { nodes[Int(open.removeLast())].end = Int32(nodes.count) }
+        nodes[0].end = Int32(nodes.count)
+        if nodes.count > maxNodes {
             throw ExtractionError(.treeTooLarge, "the document has more than \(maxNodes) nodes")
         }
-        return HTMLDocument(
-            kinds: kinds, tags: tags, parents: parents, ends: ends, nextSiblings: nextSiblings, depths: depths,
-            dataStart: dataStart, dataEnd: dataEnd, bytes: bytes, attributeRecords: attrs, otherNames: otherNames)
+        let count = nodes.count
+        return nodes.withUnsafeBufferPointer { src in
+            /// One field of every node, as an array.
+            @inline(__always)
+            func column<T>(_ field: (Node) -> T) -> [T] {
+                [T](unsafeUninitializedCapacity: count) { out, initialized in
+                    for k in 0..<count { (out.baseAddress! + k).initialize(to: field(src[k])) }
+                    initialized = count
+                }
+            }
+            return HTMLDocument(
+                kinds: column { $0.kind }, tags: column { $0.tag }, parents: column { $0.parent }, ends: column { $0.end },
+                nextSiblings: column { $0.nextSibling }, depths: column { $0.depth }, dataStart: column { $0.dataStart },
+                dataEnd: column { $0.dataEnd }, bytes: bytes.array, attributeRecords: attrs, otherNames: otherNames)
+        }
     }
 
     // MARK: Helpers
@@ -312,7 +333,7 @@ struct DocumentBuilder {
         let start = Int32(bytes.count)
         guard let p else { return (start, start) }
         let len = strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
+        bytes.append(p, len)
         return (start, Int32(bytes.count))
     }
 
@@ -346,4 +367,46 @@ struct DocumentBuilder {
         }
         return HTMLTag.byPacked.tag(v)
     }
+}
+
+/// A growable byte buffer for ``DocumentBuilder``: an append is a capacity check and a `memcpy`
+/// (`Array.append(contentsOf:)` added about a hundred instructions a call, for texts and
+/// attributes of a few bytes).
+final class ByteStore {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Appends `n` bytes (contents to be written by the caller) and returns where they start.
+    @inline(__always)
+    func grow(by n: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + n > capacity { reallocate(minimum: count + n) }
+        let start = base + count
+        count += n
+        return start
+    }
+
+    @inline(__always)
+    func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        memcpy(grow(by: n), p, n)
+    }
+
+    private func reallocate(minimum: Int) {
+        let newCapacity = max(minimum, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// The bytes as an array (a copy).
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
