@@ -208,3 +208,47 @@ extension HTMLDocument {
         return true
     }
 }
+
+// MARK: Elements with an attribute
+
+extension HTMLDocument {
+    /// The elements that have an attribute named `name` (as stored, compared byte for byte), in
+    /// document order, each with the value range of its first such attribute: what
+    /// ``attributeRange(_:of:)`` gives for every element, found in one pass over the attribute
+    /// records without a call per element.
+    func elements(havingAttribute name: String) -> [(node: NodeID, value: Range<Int>)] {
+        let key = Array(name.utf8)
+        guard !key.isEmpty else { return [] }
+        var out: [(node: NodeID, value: Range<Int>)] = []
+        kinds.withUnsafeBufferPointer { kinds in
+            dataStart.withUnsafeBufferPointer { starts in
+                dataEnd.withUnsafeBufferPointer { ends in
+                    attributeRecords.withUnsafeBufferPointer { records in
+                        bytes.withUnsafeBufferPointer { buf in
+                            key.withUnsafeBufferPointer { key in
+                                let first = key[0], len = key.count
+                                for i in 0..<kinds.count where kinds[i] == .element {
+                                    let lo = Int(starts[i]), hi = Int(ends[i])
+                                    var k = lo
+                                    while k < hi {
+                                        let a = records[k]
+                                        k += 1
+                                        let s = Int(a.nameStart)
+                                        guard Int(a.nameEnd) - s == len, buf[s] == first else { continue }
+                                        var j = 1
+                                        while j < len, buf[s + j] == key[j] { j += 1 }
+                                        if j == len {
+                                            out.append((NodeID(i), Int(a.valueStart)..<Int(a.valueEnd)))
+                                            break
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

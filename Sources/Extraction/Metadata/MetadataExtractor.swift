@@ -66,7 +66,8 @@ public struct MetadataExtractor: Sendable {
 
         // <link>
         for l in doc.elements(.link) {
-            guard let rel = doc.attribute("rel", of: l)?.lowercased(), let href = doc.attribute("href", of: l), !href.isEmpty else { continue }
+            // (The byte check rules out most links without making Strings; see ``mayHoldRelWord(_:_:of:)``.)
+            guard Self.mayHoldRelWord(doc, Self.canonicalBytes, of: l), let rel = doc.attribute("rel", of: l)?.lowercased(), let href = doc.attribute("href", of: l), !href.isEmpty else { continue }
             if rel.split(separator: " ").contains("canonical") { md.canonicalURLs.append(.init(href, .link)) }
         }
 
@@ -91,7 +92,7 @@ public struct MetadataExtractor: Sendable {
         }
         late.published = times
         for a in doc.elements(.a) {
-            guard let rel = doc.attribute("rel", of: a)?.lowercased(), rel.split(separator: " ").contains("author") else { continue }
+            guard Self.mayHoldRelWord(doc, Self.authorBytes, of: a), let rel = doc.attribute("rel", of: a)?.lowercased(), rel.split(separator: " ").contains("author") else { continue }
             let name = doc.textContent(of: a)
             if !name.isEmpty, name.count < 80 { late.authors.append(.init(name: name, source: .link)) }
         }
@@ -149,44 +150,90 @@ public struct MetadataExtractor: Sendable {
         "article.author", "byl", "authors", "dc.contributor", "citation_author",
     ]
 
+    /// What a `<meta>` key stands for: one case per key list read below.
+    enum MetaKey {
+        case ogTitle, twitterTitle, metaTitle, ogDescription, twitterDescription, metaDescription, ogPublished, ogModified
+        case microPublished, microModified, ogAuthor, ogSection, metaSection, microSection, ogTag, metaTags, ogSiteName
+        case metaSiteName, ogURL, ogLocale, metaLanguage, ogImage, twitterImage, ogType
+        /// In ``publishedKeys``, ``modifiedKeys`` or ``authorKeys`` (and none of the names above).
+        case metaPublished, metaModified, metaAuthor
+    }
+
+    /// The keys ``readMeta(key:content:og:micro:twitter:meta:md:)`` reads by name, looked up once
+    /// (a `switch` over the literals compared the key with each in turn).
+    static let metaKeys: [String: MetaKey] = {
+        var out: [String: MetaKey] = [:]
+        func add(_ keys: [String], _ k: MetaKey) { for key in keys where out[key] == nil { out[key] = k } }
+        add(["og:title"], .ogTitle)
+        add(["twitter:title"], .twitterTitle)
+        add(["title", "dc.title", "sailthru.title", "parsely-title", "headline"], .metaTitle)
+        add(["og:description"], .ogDescription)
+        add(["twitter:description"], .twitterDescription)
+        add(["description", "dc.description"], .metaDescription)
+        add(["article:published_time", "og:article:published_time"], .ogPublished)
+        add(["article:modified_time", "og:article:modified_time"], .ogModified)
+        add(["datepublished"], .microPublished)
+        add(["datemodified"], .microModified)
+        add(["article:author"], .ogAuthor)
+        add(["article:section"], .ogSection)
+        add(["section", "parsely-section", "sailthru.section", "article.section", "category"], .metaSection)
+        add(["articlesection"], .microSection)
+        add(["article:tag"], .ogTag)
+        add(["keywords", "news_keywords", "parsely-tags", "sailthru.tags"], .metaTags)
+        add(["og:site_name"], .ogSiteName)
+        add(["application-name", "apple-mobile-web-app-title"], .metaSiteName)
+        add(["og:url"], .ogURL)
+        add(["og:locale"], .ogLocale)
+        add(["content-language", "language", "dc.language", "inlanguage"], .metaLanguage)
+        add(["og:image", "og:image:url", "og:image:secure_url"], .ogImage)
+        add(["twitter:image", "twitter:image:src"], .twitterImage)
+        add(["og:type"], .ogType)
+        // After those, in the order they were tried: a published key, a modified key, then (after
+        // ``dateKind(of:)``, which no author key has an answer for) an author key.
+        add(Array(publishedKeys), .metaPublished)
+        add(Array(modifiedKeys), .metaModified)
+        precondition(authorKeys.allSatisfy { dateKind(of: $0) == nil })
+        add(Array(authorKeys), .metaAuthor)
+        return out
+    }()
+
     static func readMeta(
         key: String, content: String, og: inout Buckets, micro: inout Buckets, twitter: inout Buckets,
         meta: inout Buckets, md: inout PageMetadata
     ) {
-        switch key {
-        case "og:title": og.titles.append(.init(content, .openGraph))
-        case "twitter:title": twitter.titles.append(.init(content, .twitter))
-        case "title", "dc.title", "sailthru.title", "parsely-title", "headline": meta.titles.append(.init(content, .meta))
-        case "og:description": og.descriptions.append(.init(content, .openGraph))
-        case "twitter:description": twitter.descriptions.append(.init(content, .twitter))
-        case "description", "dc.description": meta.descriptions.append(.init(content, .meta))
-        case "article:published_time", "og:article:published_time": og.published.append(.init(content, .openGraph))
-        case "article:modified_time", "og:article:modified_time": og.modified.append(.init(content, .openGraph))
-        case "datepublished": micro.published.append(.init(content, .microdata))
-        case "datemodified": micro.modified.append(.init(content, .microdata))
-        case "article:author":
+        switch metaKeys[key] {
+        case .ogTitle: og.titles.append(.init(content, .openGraph))
+        case .twitterTitle: twitter.titles.append(.init(content, .twitter))
+        case .metaTitle: meta.titles.append(.init(content, .meta))
+        case .ogDescription: og.descriptions.append(.init(content, .openGraph))
+        case .twitterDescription: twitter.descriptions.append(.init(content, .twitter))
+        case .metaDescription: meta.descriptions.append(.init(content, .meta))
+        case .ogPublished: og.published.append(.init(content, .openGraph))
+        case .ogModified: og.modified.append(.init(content, .openGraph))
+        case .microPublished: micro.published.append(.init(content, .microdata))
+        case .microModified: micro.modified.append(.init(content, .microdata))
+        case .ogAuthor:
             if !content.hasPrefix("http") { og.authors.append(.init(name: content, source: .openGraph)) }
-        case "article:section": og.sections.append(.init(content, .openGraph))
-        case "section", "parsely-section", "sailthru.section", "article.section", "category": meta.sections.append(.init(content, .meta))
-        case "articlesection": micro.sections.append(.init(content, .microdata))
-        case "article:tag": og.tags += splitTags(content, comma: false)
-        case "keywords", "news_keywords", "parsely-tags", "sailthru.tags": meta.tags += splitTags(content, comma: true)
-        case "og:site_name": og.siteNames.append(.init(content, .openGraph))
-        case "application-name", "apple-mobile-web-app-title": meta.siteNames.append(.init(content, .meta))
-        case "og:url": og.canonicalURLs.append(.init(content, .openGraph))
-        case "og:locale": og.languages.append(.init(content, .openGraph))
-        case "content-language", "language", "dc.language", "inlanguage": meta.languages.append(.init(content, .meta))
-        case "og:image", "og:image:url", "og:image:secure_url": og.images.append(.init(content, .openGraph))
-        case "twitter:image", "twitter:image:src": twitter.images.append(.init(content, .twitter))
-        case "og:type": md.ogType = content.lowercased()
-        default:
-            if publishedKeys.contains(key) { meta.published.append(.init(content, .meta)) }
-            else if modifiedKeys.contains(key) { meta.modified.append(.init(content, .meta)) }
-            else if let kind = dateKind(of: key) {
+        case .ogSection: og.sections.append(.init(content, .openGraph))
+        case .metaSection: meta.sections.append(.init(content, .meta))
+        case .microSection: micro.sections.append(.init(content, .microdata))
+        case .ogTag: og.tags += splitTags(content, comma: false)
+        case .metaTags: meta.tags += splitTags(content, comma: true)
+        case .ogSiteName: og.siteNames.append(.init(content, .openGraph))
+        case .metaSiteName: meta.siteNames.append(.init(content, .meta))
+        case .ogURL: og.canonicalURLs.append(.init(content, .openGraph))
+        case .ogLocale: og.languages.append(.init(content, .openGraph))
+        case .metaLanguage: meta.languages.append(.init(content, .meta))
+        case .ogImage: og.images.append(.init(content, .openGraph))
+        case .twitterImage: twitter.images.append(.init(content, .twitter))
+        case .ogType: md.ogType = content.lowercased()
+        case .metaPublished: meta.published.append(.init(content, .meta))
+        case .metaModified: meta.modified.append(.init(content, .meta))
+        case .metaAuthor:
+            if !content.hasPrefix("http") { meta.authors.append(.init(name: content, source: .meta)) }
+        case nil:
+            if let kind = dateKind(of: key) {
                 if kind { meta.published.append(.init(content, .meta)) } else { meta.modified.append(.init(content, .meta)) }
-            }
-            else if authorKeys.contains(key) {
-                if !content.hasPrefix("http") { meta.authors.append(.init(name: content, source: .meta)) }
             }
         }
     }
@@ -205,6 +252,19 @@ public struct MetadataExtractor: Sendable {
     }
 
     static let dateBytes = Array("date".utf8)
+    static let canonicalBytes = Array("canonical".utf8)
+    static let authorBytes = Array("author".utf8)
+
+    /// False when `rel` of element `n`, lower-cased and split at spaces, surely has no piece equal
+    /// to `word` (lower-case ASCII letters without a "k"): its bytes, ASCII letters lowered, do not
+    /// contain the word. Lower-casing maps no scalar to ASCII but U+212A (Kelvin sign, to "k") and
+    /// U+0130 (İ, to "i" followed by a combining dot, which a piece equal to the word cannot hold),
+    /// and only ASCII letters are canonically equivalent to ASCII letters, so such a piece is made
+    /// of the word's letters in the attribute, in either case.
+    static func mayHoldRelWord(_ doc: HTMLDocument, _ word: [UInt8], of n: NodeID) -> Bool {
+        guard let r = doc.attributeRange("rel", of: n) else { return false }
+        return doc.containsIgnoringCase(word, in: r)
+    }
     static let ldJSONBytes = Array("ld+json".utf8)
 
     /// Labels of a Twitter card's extra fields that name the author (`twitter:label1` "Written by").
@@ -367,11 +427,11 @@ public struct MetadataExtractor: Sendable {
     }
 
     func readMicrodata(_ doc: HTMLDocument, into b: inout Buckets) {
-        for i in 0..<doc.count {
-            let n = NodeID(i)
-            guard doc.isElement(n), let prop = doc.attribute("itemprop", of: n) else { continue }
+        // (The elements with an `itemprop` found in one pass over the attribute records.)
+        for (n, r) in doc.elements(havingAttribute: "itemprop") {
             let tag = doc.tag(n)
             if tag == .meta || tag == .link { continue }  // <meta itemprop> is read with the <meta>s
+            let prop = doc.string(r)
             for p in prop.split(separator: " ") {
                 switch p.lowercased() {
                 case "headline":
