@@ -268,6 +268,32 @@ struct FieldsFastPathTests {
         }
     }
 
+    @Test("the headline score skipping word comparisons decides as the maximum over every reference")
+    func headlineScores() {
+        let words = ["the", "new", "jane", "doe", "wins", "race", "in", "dhaka", "ঢাকা", "নির্বাচন", "e\u{301}lan", "\u{e9}lan", "2024", "x"]
+        var rng = SplitMix64(seed: 0x5C0E)
+        func text() -> String {
+            let n = Int(rng.next() % 14) + (rng.next() % 5 == 0 ? 0 : 1)
+            return (0..<n).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ")
+        }
+        var decided = 0
+        for _ in 0..<1500 {
+            let refs = (0..<Int(rng.next() % 4)).map { k in (HeadlineSelector.Compared(text()), k == 0 ? 1.0 : 0.95) }
+            var a = text()
+            if rng.next() % 3 == 0, let r = refs.first { a = r.0.text + (rng.next() % 2 == 0 ? "" : " " + r.0.text) }
+            let cn = HeadlineSelector.Compared(a)
+            let reference = refs.map { HeadlineSelector.similarity(cn, $0.0) * $0.1 }.max() ?? 0
+            let score = HeadlineSelector.bestScore(cn, refs)
+            if reference >= 0.8 {
+                #expect(score == reference, "\(a.debugDescription)")
+                decided += 1
+            } else {
+                #expect(score < 0.8, "\(a.debugDescription)")
+            }
+        }
+        #expect(decided > 50)
+    }
+
     static func normalizeReference(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
@@ -368,6 +394,14 @@ struct FieldsFastPathTests {
                     if expected { hits += 1 }
                 }
                 #expect(doc.classOrIDContains(a, PageClueFinder.avatarBytes) == UTF8Scan.contains(cls, PageClueFinder.avatarBytes))
+                // The one-pass hint bits: each fragment's bit is set exactly when the lowered class and id contain it.
+                for (j, needle) in ClueHints.needles.enumerated() {
+                    #expect((a.hints >> UInt64(j)) & 1 == (UTF8Scan.contains(cls, needle) ? 1 : 0), "\(name) \(i) \(j)")
+                }
+                #expect((a.hints & ClueHints.byline != 0) == UTF8Scan.containsAny(cls, PageClueFinder.bylineHintBytes.bytes), "\(name) \(i)")
+                #expect((a.hints & ClueHints.date != 0) == UTF8Scan.containsAny(cls, PageClueFinder.dateHintBytes.bytes), "\(name) \(i)")
+                #expect((a.hints & ClueHints.skip != 0) == UTF8Scan.containsAny(cls, PageClueFinder.skipHintBytes.bytes), "\(name) \(i)")
+                #expect((a.hints & ClueHints.avatar != 0) == UTF8Scan.contains(cls, PageClueFinder.avatarBytes), "\(name) \(i)")
                 #expect(a.relAuthor == doc.attributeEqualsIgnoringCase("rel", PageClueFinder.authorBytes, of: n), "\(name) \(i)")
                 #expect(a.itempropAuthor == doc.attributeEqualsIgnoringCase("itemprop", PageClueFinder.authorBytes, of: n), "\(name) \(i)")
                 let link: Bool = {
@@ -420,7 +454,8 @@ struct FieldsFastPathTests {
             <time class="DATE">Dec 17, 2025</time></div>
             <div id="related-stories"><a href="https://example.com/writers/x">x</a><a href="//www.example.com/au">y</a></div>
             <p class="" id="">Autorin/Autor</p><p>  Datum : </p><p itemprop="Author">Roman</p><p class="x" id="">Published:</p>
-            <img class="user-AVATAR"><a href="/PROFILE/AUTHOR/7">Profile</a><a href="/reports/">Reports</a>
+            <img class="user-AVATAR"><a href="/PROFILE/AUTHOR/7">Profile</a><span class="datdate pbyline0 Ñav x-TAGS" id="SHARE">s</span>
+            <span class="by-lin by-line" id="n">t</span><i class="ppos pposted-by" id="">u</i><b class="a" id="v">v</b><em class="comment\u{301}s">w</em><a href="/reports/">Reports</a>
             <p>Words By:</p><p> ৫ ডিসেম্বর ২০২৪ </p><p>কালবেলা ডেস্ক</p><p>DHAKA (Reuters) - The government said on Monday, according to AFP.</p>
             </body></html>
             """

@@ -67,8 +67,8 @@ extension HTMLDocument {
         var classValue: Range<Int>?
         /// The value of `id`, if any and not empty.
         var idValue: Range<Int>?
-        /// The pairs of the ASCII-lowered bytes of both values (see ``UTF8Scan/PairMask``).
-        var mask = UTF8Scan.PairMask()
+        /// The ``ClueHints`` fragments that ``loweredClassAndIDBytes(_:)`` contains, one bit each.
+        var hints: UInt64 = 0
         /// `rel` equals "author", ignoring ASCII case.
         var relAuthor = false
         /// `itemprop` equals "author", ignoring ASCII case.
@@ -106,8 +106,8 @@ extension HTMLDocument {
                         break
                     }
                 }
-                if let cls { Self.addPairs(buf, cls, to: &out.mask) }
-                if let id { Self.addPairs(buf, id, to: &out.mask) }
+                if let cls { ClueHints.scan(buf, cls, into: &out.hints) }
+                if let id { ClueHints.scan(buf, id, into: &out.hints) }
             }
         }
         out.classValue = cls
@@ -120,9 +120,7 @@ extension HTMLDocument {
     /// True when ``loweredClassAndIDBytes(_:)`` of the element of `a` contains any of `needles`
     /// (lower case, without spaces: a match cannot span the space between class and id).
     func classOrIDContainsAny(_ a: ClueAttributes, _ needles: UTF8Scan.Needles) -> Bool {
-        for k in needles.bytes.indices where a.mask.mayContain(needles.masks[k]) {
-            if classOrIDContains(a, needles.bytes[k]) { return true }
-        }
+        for k in needles.bytes.indices where classOrIDContains(a, needles.bytes[k]) { return true }
         return false
     }
 
@@ -250,5 +248,83 @@ extension HTMLDocument {
             }
         }
         return out
+    }
+}
+
+// MARK: Class and id fragments in one pass
+
+/// The class/id fragments ``PageClueFinder`` looks for (its byline, date and skip hints and
+/// "avatar"), each a bit of ``HTMLDocument/ClueAttributes/hints``, found in one pass over a value:
+/// at each byte the pair it starts (ASCII letters lowered) is looked up in a bitmap of the
+/// fragments' first pairs, and only the fragments that start with it are compared there.
+enum ClueHints {
+    static let needles: [[UInt8]] = PageClueFinder.bylineHintBytes.bytes + PageClueFinder.dateHintBytes.bytes
+        + PageClueFinder.skipHintBytes.bytes + [PageClueFinder.avatarBytes]
+
+    /// The bits of the fragments of each list.
+    static let byline = bits(0, PageClueFinder.bylineHintBytes.bytes.count)
+    static let date = bits(byline.nonzeroBitCount, PageClueFinder.dateHintBytes.bytes.count)
+    static let skip = bits(byline.nonzeroBitCount + date.nonzeroBitCount, PageClueFinder.skipHintBytes.bytes.count)
+    static let avatar: UInt64 = 1 << UInt64(needles.count - 1)
+
+    static func bits(_ from: Int, _ count: Int) -> UInt64 {
+        (from..<from + count).reduce(0) { $0 | 1 << UInt64($1) }
+    }
+
+    /// The key of a pair of lowered bytes: their low six bits each.
+    @inline(__always)
+    static func key(_ a: UInt8, _ b: UInt8) -> Int { Int(a & 0x3F) << 6 | Int(b & 0x3F) }
+
+    /// Per key, the fragments that start with a pair of that key (4,096 entries).
+    static let starts: [UInt64] = {
+        precondition(needles.count <= 64 && needles.allSatisfy { $0.count >= 2 && $0.allSatisfy { $0 &- 0x41 >= 26 } })
+        var out = [UInt64](repeating: 0, count: 4096)
+        for (j, n) in needles.enumerated() { out[key(n[0], n[1])] |= 1 << UInt64(j) }
+        return out
+    }()
+
+    /// Per first key half, the second halves that have fragments (a bit each): ``starts`` is read
+    /// only on a hit.
+    static let firstPairs: [UInt64] = {
+        var out = [UInt64](repeating: 0, count: 64)
+        for (k, m) in starts.enumerated() where m != 0 { out[k >> 6] |= 1 << UInt64(k & 63) }
+        return out
+    }()
+
+    /// The fragments' bytes one after the other, with where each starts and its length.
+    static let flat: [UInt8] = needles.flatMap { $0 }
+    static let offsets: [Int] = needles.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+
+    /// Adds to `found` the bits of the fragments that the bytes in `r` of `buf`, ASCII letters
+    /// lowered, contain.
+    static func scan(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, into found: inout UInt64) {
+        guard r.count >= 2 else { return }
+        firstPairs.withUnsafeBufferPointer { firstPairs in
+            var prev = HTMLDocument.lowered(buf[r.lowerBound])
+            var k = r.lowerBound
+            while k + 1 < r.upperBound {
+                let c = HTMLDocument.lowered(buf[k + 1])
+                if firstPairs[Int(prev & 0x3F)] & (1 << UInt64(c & 0x3F)) != 0 {
+                    verify(buf, at: k, end: r.upperBound, candidates: starts[key(prev, c)] & ~found, into: &found)
+                }
+                prev = c
+                k += 1
+            }
+        }
+    }
+
+    /// Adds the bits of the `candidates` that the bytes of `buf` from `k` (before `end`), ASCII
+    /// letters lowered, start with.
+    static func verify(_ buf: UnsafeBufferPointer<UInt8>, at k: Int, end: Int, candidates: UInt64, into found: inout UInt64) {
+        var m = candidates
+        while m != 0 {
+            let j = m.trailingZeroBitCount
+            m &= m - 1
+            let s = offsets[j], len = offsets[j + 1] - s
+            guard k + len <= end else { continue }
+            var q = 0
+            while q < len, HTMLDocument.lowered(buf[k + q]) == flat[s + q] { q += 1 }
+            if q == len { found |= 1 << UInt64(j) }
+        }
     }
 }

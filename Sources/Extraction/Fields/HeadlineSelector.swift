@@ -172,7 +172,7 @@ public struct HeadlineSelector: Sendable {
             let n = Self.normalize(c)
             guard UTF8Scan.characterCount(of: n, isAtLeast: 2) else { continue }
             let cn = Compared(n)
-            let score = refs.map { Self.similarity(cn, $0.0) * $0.1 }.max() ?? 0
+            let score = Self.bestScore(cn, refs)
             if score >= 0.8, score > (best?.1 ?? 0) + 0.01 { best = (c, score) }
         }
         if let b = best {
@@ -387,6 +387,28 @@ public struct HeadlineSelector: Sendable {
     }
 
     /// 1 for equal texts; the length ratio when one contains the other; else the Dice overlap of words.
+    /// `refs.map { similarity(a, $0.0) * $0.1 }.max() ?? 0` when that is at least 0.8, else a value
+    /// below 0.8 (all a caller compares it with): a reference whose word counts alone keep the
+    /// score below 0.8 is not compared word by word. Unless the texts are equal, empty or one
+    /// contains the other, ``similarity(_:_:)-(Compared,Compared)`` is
+    /// `2 * common / (na + nb) * 0.95` with `common <= na` (the words of `a` found in `b`), and
+    /// each operation is monotonic in `common`, so that expression with `na` bounds it.
+    static func bestScore(_ a: Compared, _ refs: [(Compared, Double)]) -> Double {
+        var best: Double?
+        for (b, weight) in refs {
+            let score: Double
+            if a.bytes == b.bytes || a.bytes.isEmpty || b.bytes.isEmpty || UTF8Scan.contains(a.bytes, b.bytes) || UTF8Scan.contains(b.bytes, a.bytes) {
+                score = similarity(a, b) * weight
+            } else if 2 * Double(a.words.count) / Double(a.words.count + b.words.count) * 0.95 * weight < 0.8 {
+                score = 0
+            } else {
+                score = wordSimilarity(a, b) * weight
+            }
+            best = max(best ?? score, score)
+        }
+        return best ?? 0
+    }
+
     static func similarity(_ a: String, _ b: String) -> Double {
         similarity(Compared(a), Compared(b))
     }
@@ -398,6 +420,11 @@ public struct HeadlineSelector: Sendable {
             let la = Double(a.count), lb = Double(b.count)
             return min(la, lb) / max(la, lb)
         }
+        return wordSimilarity(a, b)
+    }
+
+    /// The share of words in common, the last measure of ``similarity(_:_:)-(Compared,Compared)``.
+    static func wordSimilarity(_ a: Compared, _ b: Compared) -> Double {
         let common = a.words.filter { b.wordSet.contains($0) }.count
         return 2 * Double(common) / Double(a.words.count + b.words.count) * 0.95
     }

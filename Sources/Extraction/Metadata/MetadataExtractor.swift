@@ -314,8 +314,12 @@ public struct MetadataExtractor: Sendable {
         var byID: [String: JSONValue] = [:]
         for o in objects { if let id = o["@id"]?.string, byID[id] == nil || (o["name"] != nil) { byID[id] = o } }
         var primary: JSONValue?
+        // The types of each object, read once.
+        var typesOf: [[String]] = []
+        typesOf.reserveCapacity(objects.count)
         for o in objects {
             let types = Self.types(of: o)
+            typesOf.append(types)
             md.jsonLDTypes += types
             // A Review is the page's article only when it reads as one (a product widget's reviews have
             // an author and a body, no headline or date).
@@ -329,7 +333,7 @@ public struct MetadataExtractor: Sendable {
             primary = objects.first { $0["headline"] != nil || $0["datePublished"] != nil }
         }
         // Site name from a WebSite or the publisher, wherever it is.
-        for o in objects where Self.types(of: o).contains("WebSite") {
+        for (k, o) in objects.enumerated() where typesOf[k].contains("WebSite") {
             if let n = o["name"]?.string { b.siteNames.append(.init(HTMLDocument.collapse(n), .jsonLD)) }
         }
         guard let a = primary else { return }
@@ -384,8 +388,10 @@ public struct MetadataExtractor: Sendable {
 
     static func types(of o: JSONValue) -> [String] {
         (o["@type"]?.list ?? []).compactMap { $0.string }.map { t in
-            // "http://schema.org/NewsArticle" → "NewsArticle"
-            t.split(separator: "/").last.map(String.init) ?? t
+            // "http://schema.org/NewsArticle" → "NewsArticle". (A type without a "/" byte has no
+            // "/" Character: it is its own last part.)
+            guard t.utf8.contains(0x2F) else { return t }
+            return t.split(separator: "/").last.map(String.init) ?? t
         }
     }
 
