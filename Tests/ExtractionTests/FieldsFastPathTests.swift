@@ -270,7 +270,8 @@ struct FieldsFastPathTests {
 
     @Test("the headline score skipping word comparisons decides as the maximum over every reference")
     func headlineScores() {
-        let words = ["the", "new", "jane", "doe", "wins", "race", "in", "dhaka", "ঢাকা", "নির্বাচন", "e\u{301}lan", "\u{e9}lan", "2024", "x"]
+        let words = ["the", "new", "jane", "doe", "wins", "race", "in", "dhaka", "ঢাকা", "নির্বাচন", "e\u{301}lan", "\u{e9}lan", "2024", "x",
+                     "The", "a\r\nb", "", "the"]
         var rng = SplitMix64(seed: 0x5C0E)
         func text() -> String {
             let n = Int(rng.next() % 14) + (rng.next() % 5 == 0 ? 0 : 1)
@@ -282,7 +283,8 @@ struct FieldsFastPathTests {
             var a = text()
             if rng.next() % 3 == 0, let r = refs.first { a = r.0.text + (rng.next() % 2 == 0 ? "" : " " + r.0.text) }
             let cn = HeadlineSelector.Compared(a)
-            let reference = refs.map { HeadlineSelector.similarity(cn, $0.0) * $0.1 }.max() ?? 0
+            for r in refs { #expect(HeadlineSelector.similarity(cn, r.0) == Self.similarityReference(cn, r.0), "\(a.debugDescription)") }
+            let reference = refs.map { Self.similarityReference(cn, $0.0) * $0.1 }.max() ?? 0
             let score = HeadlineSelector.bestScore(cn, refs)
             if reference >= 0.8 {
                 #expect(score == reference, "\(a.debugDescription)")
@@ -292,6 +294,20 @@ struct FieldsFastPathTests {
             }
         }
         #expect(decided > 50)
+    }
+
+    /// The headline similarity as it was: words compared as Substrings in a Set.
+    static func similarityReference(_ a: HeadlineSelector.Compared, _ b: HeadlineSelector.Compared) -> Double {
+        if a.bytes == b.bytes { return 1 }
+        if a.bytes.isEmpty || b.bytes.isEmpty { return 0 }
+        if UTF8Scan.contains(a.bytes, b.bytes) || UTF8Scan.contains(b.bytes, a.bytes) {
+            let la = Double(a.text.count), lb = Double(b.text.count)
+            return min(la, lb) / max(la, lb)
+        }
+        let wa = UTF8Scan.spaceSplit(a.text), wb = UTF8Scan.spaceSplit(b.text)
+        let set = Set(wb)
+        let common = wa.filter { set.contains($0) }.count
+        return 2 * Double(common) / Double(wa.count + wb.count) * 0.95
     }
 
     static func normalizeReference(_ s: String) -> String {

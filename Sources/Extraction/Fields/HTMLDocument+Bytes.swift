@@ -271,59 +271,82 @@ enum ClueHints {
         (from..<from + count).reduce(0) { $0 | 1 << UInt64($1) }
     }
 
-    /// The key of a pair of lowered bytes: their low six bits each.
+    /// The key of a pair of bytes: their low five bits each, the same for a letter in either case.
     @inline(__always)
-    static func key(_ a: UInt8, _ b: UInt8) -> Int { Int(a & 0x3F) << 6 | Int(b & 0x3F) }
+    static func key(_ a: UInt8, _ b: UInt8) -> Int { Int(a & 0x1F) << 5 | Int(b & 0x1F) }
 
-    /// Per key, the fragments that start with a pair of that key (4,096 entries).
-    static let starts: [UInt64] = {
-        precondition(needles.count <= 64 && needles.allSatisfy { $0.count >= 2 && $0.allSatisfy { $0 &- 0x41 >= 26 } })
-        var out = [UInt64](repeating: 0, count: 4096)
-        for (j, n) in needles.enumerated() { out[key(n[0], n[1])] |= 1 << UInt64(j) }
-        return out
-    }()
+    /// The look-up tables, built once and read through one reference.
+    final class Tables: Sendable {
+        /// Per key, the fragments that start with a pair of that key (1,024 entries).
+        let starts: [UInt64]
+        /// Per first key half, the second halves that have fragments (a bit each): ``starts`` is
+        /// read only on a hit.
+        let firstPairs: [UInt32]
+        /// Per key, the third bytes (their low five bits, a bit each) of the fragments that start
+        /// with a pair of that key: most pairs that start no fragment end there.
+        let thirds: [UInt32]
+        /// The fragments' bytes one after the other, with where each starts (and the end).
+        let flat: [UInt8]
+        let offsets: [Int]
 
-    /// Per first key half, the second halves that have fragments (a bit each): ``starts`` is read
-    /// only on a hit.
-    static let firstPairs: [UInt64] = {
-        var out = [UInt64](repeating: 0, count: 64)
-        for (k, m) in starts.enumerated() where m != 0 { out[k >> 6] |= 1 << UInt64(k & 63) }
-        return out
-    }()
+        init() {
+            let needles = ClueHints.needles
+            precondition(needles.count <= 64 && needles.allSatisfy { $0.count >= 3 && $0.allSatisfy { $0 &- 0x41 >= 26 } })
+            var starts = [UInt64](repeating: 0, count: 1024)
+            var thirds = [UInt32](repeating: 0, count: 1024)
+            for (j, n) in needles.enumerated() {
+                starts[ClueHints.key(n[0], n[1])] |= 1 << UInt64(j)
+                thirds[ClueHints.key(n[0], n[1])] |= 1 << UInt32(n[2] & 0x1F)
+            }
+            self.thirds = thirds
+            var firstPairs = [UInt32](repeating: 0, count: 32)
+            for (k, m) in starts.enumerated() where m != 0 { firstPairs[k >> 5] |= 1 << UInt32(k & 31) }
+            self.starts = starts
+            self.firstPairs = firstPairs
+            flat = needles.flatMap { $0 }
+            offsets = needles.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        }
+    }
 
-    /// The fragments' bytes one after the other, with where each starts and its length.
-    static let flat: [UInt8] = needles.flatMap { $0 }
-    static let offsets: [Int] = needles.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    static let tables = Tables()
 
     /// Adds to `found` the bits of the fragments that the bytes in `r` of `buf`, ASCII letters
     /// lowered, contain.
     static func scan(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, into found: inout UInt64) {
-        guard r.count >= 2 else { return }
-        firstPairs.withUnsafeBufferPointer { firstPairs in
-            var prev = HTMLDocument.lowered(buf[r.lowerBound])
-            var k = r.lowerBound
-            while k + 1 < r.upperBound {
-                let c = HTMLDocument.lowered(buf[k + 1])
-                if firstPairs[Int(prev & 0x3F)] & (1 << UInt64(c & 0x3F)) != 0 {
-                    verify(buf, at: k, end: r.upperBound, candidates: starts[key(prev, c)] & ~found, into: &found)
+        // (Every fragment has at least three bytes: a pair in the last two bytes starts none.)
+        guard r.count >= 3 else { return }
+        let t = tables
+        t.firstPairs.withUnsafeBufferPointer { firstPairs in
+            t.thirds.withUnsafeBufferPointer { thirds in
+                var prev = buf[r.lowerBound] & 0x1F
+                var k = r.lowerBound
+                let end = r.upperBound
+                while k + 2 < end {
+                    let c = buf[k + 1] & 0x1F
+                    if firstPairs[Int(prev)] & (1 << UInt32(c)) != 0 {
+                        let key = Int(prev) << 5 | Int(c)
+                        if thirds[key] & (1 << UInt32(buf[k + 2] & 0x1F)) != 0 {
+                            verify(t, buf, at: k, end: end, candidates: t.starts[key] & ~found, into: &found)
+                        }
+                    }
+                    prev = c
+                    k += 1
                 }
-                prev = c
-                k += 1
             }
         }
     }
 
     /// Adds the bits of the `candidates` that the bytes of `buf` from `k` (before `end`), ASCII
     /// letters lowered, start with.
-    static func verify(_ buf: UnsafeBufferPointer<UInt8>, at k: Int, end: Int, candidates: UInt64, into found: inout UInt64) {
+    static func verify(_ t: Tables, _ buf: UnsafeBufferPointer<UInt8>, at k: Int, end: Int, candidates: UInt64, into found: inout UInt64) {
         var m = candidates
         while m != 0 {
             let j = m.trailingZeroBitCount
             m &= m - 1
-            let s = offsets[j], len = offsets[j + 1] - s
+            let s = t.offsets[j], len = t.offsets[j + 1] - s
             guard k + len <= end else { continue }
             var q = 0
-            while q < len, HTMLDocument.lowered(buf[k + q]) == flat[s + q] { q += 1 }
+            while q < len, HTMLDocument.lowered(buf[k + q]) == t.flat[s + q] { q += 1 }
             if q == len { found |= 1 << UInt64(j) }
         }
     }

@@ -47,18 +47,23 @@ public struct MetadataExtractor: Sendable {
 
         // <meta>
         for m in doc.elements(.meta) {
+            // The key first: a <meta> whose key nothing reads (`viewport`, `robots` …) is passed over
+            // before its content is made.
+            let key = (doc.attribute("property", of: m) ?? doc.attribute("name", of: m)
+                ?? doc.attribute("itemprop", of: m) ?? doc.attribute("http-equiv", of: m) ?? "").lowercased()
+            guard !key.isEmpty else { continue }
+            let twitterField = UTF8Scan.hasPrefix(key, "twitter:label") || UTF8Scan.hasPrefix(key, "twitter:data")
+            let kind = twitterField ? nil : Self.metaKeys[key]
+            guard twitterField || kind != nil || Self.dateKind(of: key) != nil else { continue }
             // A few CMSs write `value=` where the standard says `content=` (`<meta name="publish-date" value=…>`).
             guard let rawContent = doc.attribute("content", of: m) ?? doc.attribute("value", of: m) else { continue }
             let content = HTMLDocument.collapse(rawContent)
             guard !content.isEmpty else { continue }
-            let key = (doc.attribute("property", of: m) ?? doc.attribute("name", of: m)
-                ?? doc.attribute("itemprop", of: m) ?? doc.attribute("http-equiv", of: m) ?? "").lowercased()
-            guard !key.isEmpty else { continue }
-            if UTF8Scan.hasPrefix(key, "twitter:label") || UTF8Scan.hasPrefix(key, "twitter:data") {
+            if twitterField {
                 twitterPairs.append((key, content))
                 continue
             }
-            Self.readMeta(key: key, content: content, og: &og, micro: &micro, twitter: &twitter, meta: &meta, md: &md)
+            Self.readMeta(kind: kind, key: key, content: content, og: &og, micro: &micro, twitter: &twitter, meta: &meta, md: &md)
         }
         for name in Self.labelledAuthors(twitterPairs) where !name.hasPrefix("http") {
             twitter.authors.append(.init(name: name, source: .twitter))
@@ -201,7 +206,16 @@ public struct MetadataExtractor: Sendable {
         key: String, content: String, og: inout Buckets, micro: inout Buckets, twitter: inout Buckets,
         meta: inout Buckets, md: inout PageMetadata
     ) {
-        switch metaKeys[key] {
+        readMeta(kind: metaKeys[key], key: key, content: content, og: &og, micro: &micro, twitter: &twitter, meta: &meta, md: &md)
+    }
+
+    /// ``readMeta(key:content:og:micro:twitter:meta:md:)`` with `metaKeys[key]` already looked up.
+    /// A key that is not in ``metaKeys`` and has no ``dateKind(of:)`` files nothing.
+    static func readMeta(
+        kind: MetaKey?, key: String, content: String, og: inout Buckets, micro: inout Buckets, twitter: inout Buckets,
+        meta: inout Buckets, md: inout PageMetadata
+    ) {
+        switch kind {
         case .ogTitle: og.titles.append(.init(content, .openGraph))
         case .twitterTitle: twitter.titles.append(.init(content, .twitter))
         case .metaTitle: meta.titles.append(.init(content, .meta))
