@@ -68,6 +68,91 @@ struct FieldsFastPathTests {
 
     // MARK: Dates
 
+    @Test("tokenizing with words gathered as UTF-8 gives the tokens of the former scalar-view code")
+    func tokens() {
+        for t in Self.texts + Self.randomDates(count: 4000, seed: 0x70C) + ["ÀÉÎ Straße İstanbul ǅ ΣΑΣ", "2024年12月27日", "a.m. P.M. এ.এম."] {
+            #expect(DateParser.tokenize(t) == Self.tokenizeReference(t), "\(t.debugDescription)")
+        }
+    }
+
+    /// ``DateParser/tokenize(_:)`` as it was: words gathered in a String's scalar view.
+    static func tokenizeReference(_ text: String) -> [DateParser.Token] {
+        var tokens: [DateParser.Token] = []
+        var word = String.UnicodeScalarView()
+        var number = 0
+        var digits = 0
+        var spaced = false
+        func flush() {
+            if digits > 0 {
+                tokens.append(DateParser.Token(kind: .number(number, digits: digits), spaced: spaced))
+                spaced = false
+                number = 0
+                digits = 0
+            }
+            if !word.isEmpty {
+                tokens.append(DateParser.Token(kind: .word(String(word).lowercased()), spaced: spaced))
+                spaced = false
+                word = String.UnicodeScalarView()
+            }
+        }
+        var count = 0
+        for s in text.unicodeScalars {
+            count += 1
+            if count > 400 { break }
+            let v = s.value
+            if v < 0x80 {
+                // ASCII without property lookups: the same classes as below (letters are alphabetic;
+                // tab, line breaks and space are white space; the rest is punctuation).
+                if v &- 0x30 < 10 {
+                    if !word.isEmpty { flush() }
+                    if digits < 15 { number = number * 10 + Int(v - 0x30) }
+                    digits += 1
+                } else if (v | 0x20) &- 0x61 < 26 {
+                    if digits > 0 { flush() }
+                    word.append(s)
+                } else {
+                    flush()
+                    if v == 0x20 || v &- 0x09 < 5 {
+                        spaced = true
+                    } else {
+                        tokens.append(DateParser.Token(kind: .punct(s), spaced: spaced))
+                        spaced = false
+                    }
+                }
+                continue
+            }
+            if let d = ScriptDigits.value(of: s) {
+                if !word.isEmpty { flush() }
+                if digits < 15 { number = number * 10 + d }
+                digits += 1
+                continue
+            }
+            let p = s.properties
+            if p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
+                || s.value == 0x200C || s.value == 0x200D
+            {
+                if digits > 0 { flush() }
+                if DateParser.isIdeograph(s) {
+                    flush()
+                    word.append(s)
+                    flush()
+                } else {
+                    word.append(s)
+                }
+                continue
+            }
+            flush()
+            if p.isWhitespace || s.value == 0xA0 {
+                spaced = true
+            } else {
+                tokens.append(DateParser.Token(kind: .punct(s), spaced: spaced))
+                spaced = false
+            }
+        }
+        flush()
+        return DateParser.joinDottedMeridiems(tokens)
+    }
+
     @Test("a text the date check turns away gives no date when tokenised, and every dated sample passes the check")
     func mayHaveDate() {
         var dated = 0
