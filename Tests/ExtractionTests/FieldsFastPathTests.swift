@@ -68,6 +68,91 @@ struct FieldsFastPathTests {
 
     // MARK: Dates
 
+    @Test("tokenizing with words gathered as UTF-8 gives the tokens of the former scalar-view code")
+    func tokens() {
+        for t in Self.texts + Self.randomDates(count: 4000, seed: 0x70C) + ["ÀÉÎ Straße İstanbul ǅ ΣΑΣ", "2024年12月27日", "a.m. P.M. এ.এম."] {
+            #expect(DateParser.tokenize(t) == Self.tokenizeReference(t), "\(t.debugDescription)")
+        }
+    }
+
+    /// ``DateParser/tokenize(_:)`` as it was: words gathered in a String's scalar view.
+    static func tokenizeReference(_ text: String) -> [DateParser.Token] {
+        var tokens: [DateParser.Token] = []
+        var word = String.UnicodeScalarView()
+        var number = 0
+        var digits = 0
+        var spaced = false
+        func flush() {
+            if digits > 0 {
+                tokens.append(DateParser.Token(kind: .number(number, digits: digits), spaced: spaced))
+                spaced = false
+                number = 0
+                digits = 0
+            }
+            if !word.isEmpty {
+                tokens.append(DateParser.Token(kind: .word(String(word).lowercased()), spaced: spaced))
+                spaced = false
+                word = String.UnicodeScalarView()
+            }
+        }
+        var count = 0
+        for s in text.unicodeScalars {
+            count += 1
+            if count > 400 { break }
+            let v = s.value
+            if v < 0x80 {
+                // ASCII without property lookups: the same classes as below (letters are alphabetic;
+                // tab, line breaks and space are white space; the rest is punctuation).
+                if v &- 0x30 < 10 {
+                    if !word.isEmpty { flush() }
+                    if digits < 15 { number = number * 10 + Int(v - 0x30) }
+                    digits += 1
+                } else if (v | 0x20) &- 0x61 < 26 {
+                    if digits > 0 { flush() }
+                    word.append(s)
+                } else {
+                    flush()
+                    if v == 0x20 || v &- 0x09 < 5 {
+                        spaced = true
+                    } else {
+                        tokens.append(DateParser.Token(kind: .punct(s), spaced: spaced))
+                        spaced = false
+                    }
+                }
+                continue
+            }
+            if let d = ScriptDigits.value(of: s) {
+                if !word.isEmpty { flush() }
+                if digits < 15 { number = number * 10 + d }
+                digits += 1
+                continue
+            }
+            let p = s.properties
+            if p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
+                || s.value == 0x200C || s.value == 0x200D
+            {
+                if digits > 0 { flush() }
+                if DateParser.isIdeograph(s) {
+                    flush()
+                    word.append(s)
+                    flush()
+                } else {
+                    word.append(s)
+                }
+                continue
+            }
+            flush()
+            if p.isWhitespace || s.value == 0xA0 {
+                spaced = true
+            } else {
+                tokens.append(DateParser.Token(kind: .punct(s), spaced: spaced))
+                spaced = false
+            }
+        }
+        flush()
+        return DateParser.joinDottedMeridiems(tokens)
+    }
+
     @Test("a text the date check turns away gives no date when tokenised, and every dated sample passes the check")
     func mayHaveDate() {
         var dated = 0
@@ -268,6 +353,48 @@ struct FieldsFastPathTests {
         }
     }
 
+    @Test("the headline score skipping word comparisons decides as the maximum over every reference")
+    func headlineScores() {
+        let words = ["the", "new", "jane", "doe", "wins", "race", "in", "dhaka", "ঢাকা", "নির্বাচন", "e\u{301}lan", "\u{e9}lan", "2024", "x",
+                     "The", "a\r\nb", "", "the"]
+        var rng = SplitMix64(seed: 0x5C0E)
+        func text() -> String {
+            let n = Int(rng.next() % 14) + (rng.next() % 5 == 0 ? 0 : 1)
+            return (0..<n).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ")
+        }
+        var decided = 0
+        for _ in 0..<1500 {
+            let refs = (0..<Int(rng.next() % 4)).map { k in (HeadlineSelector.Compared(text()), k == 0 ? 1.0 : 0.95) }
+            var a = text()
+            if rng.next() % 3 == 0, let r = refs.first { a = r.0.text + (rng.next() % 2 == 0 ? "" : " " + r.0.text) }
+            let cn = HeadlineSelector.Compared(a)
+            for r in refs { #expect(HeadlineSelector.similarity(cn, r.0) == Self.similarityReference(cn, r.0), "\(a.debugDescription)") }
+            let reference = refs.map { Self.similarityReference(cn, $0.0) * $0.1 }.max() ?? 0
+            let score = HeadlineSelector.bestScore(cn, refs)
+            if reference >= 0.8 {
+                #expect(score == reference, "\(a.debugDescription)")
+                decided += 1
+            } else {
+                #expect(score < 0.8, "\(a.debugDescription)")
+            }
+        }
+        #expect(decided > 50)
+    }
+
+    /// The headline similarity as it was: words compared as Substrings in a Set.
+    static func similarityReference(_ a: HeadlineSelector.Compared, _ b: HeadlineSelector.Compared) -> Double {
+        if a.bytes == b.bytes { return 1 }
+        if a.bytes.isEmpty || b.bytes.isEmpty { return 0 }
+        if UTF8Scan.contains(a.bytes, b.bytes) || UTF8Scan.contains(b.bytes, a.bytes) {
+            let la = Double(a.text.count), lb = Double(b.text.count)
+            return min(la, lb) / max(la, lb)
+        }
+        let wa = UTF8Scan.spaceSplit(a.text), wb = UTF8Scan.spaceSplit(b.text)
+        let set = Set(wb)
+        let common = wa.filter { set.contains($0) }.count
+        return 2 * Double(common) / Double(wa.count + wb.count) * 0.95
+    }
+
     static func normalizeReference(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
@@ -368,6 +495,14 @@ struct FieldsFastPathTests {
                     if expected { hits += 1 }
                 }
                 #expect(doc.classOrIDContains(a, PageClueFinder.avatarBytes) == UTF8Scan.contains(cls, PageClueFinder.avatarBytes))
+                // The one-pass hint bits: each fragment's bit is set exactly when the lowered class and id contain it.
+                for (j, needle) in ClueHints.needles.enumerated() {
+                    #expect((a.hints >> UInt64(j)) & 1 == (UTF8Scan.contains(cls, needle) ? 1 : 0), "\(name) \(i) \(j)")
+                }
+                #expect((a.hints & ClueHints.byline != 0) == UTF8Scan.containsAny(cls, PageClueFinder.bylineHintBytes.bytes), "\(name) \(i)")
+                #expect((a.hints & ClueHints.date != 0) == UTF8Scan.containsAny(cls, PageClueFinder.dateHintBytes.bytes), "\(name) \(i)")
+                #expect((a.hints & ClueHints.skip != 0) == UTF8Scan.containsAny(cls, PageClueFinder.skipHintBytes.bytes), "\(name) \(i)")
+                #expect((a.hints & ClueHints.avatar != 0) == UTF8Scan.contains(cls, PageClueFinder.avatarBytes), "\(name) \(i)")
                 #expect(a.relAuthor == doc.attributeEqualsIgnoringCase("rel", PageClueFinder.authorBytes, of: n), "\(name) \(i)")
                 #expect(a.itempropAuthor == doc.attributeEqualsIgnoringCase("itemprop", PageClueFinder.authorBytes, of: n), "\(name) \(i)")
                 let link: Bool = {
@@ -420,7 +555,8 @@ struct FieldsFastPathTests {
             <time class="DATE">Dec 17, 2025</time></div>
             <div id="related-stories"><a href="https://example.com/writers/x">x</a><a href="//www.example.com/au">y</a></div>
             <p class="" id="">Autorin/Autor</p><p>  Datum : </p><p itemprop="Author">Roman</p><p class="x" id="">Published:</p>
-            <img class="user-AVATAR"><a href="/PROFILE/AUTHOR/7">Profile</a><a href="/reports/">Reports</a>
+            <img class="user-AVATAR"><a href="/PROFILE/AUTHOR/7">Profile</a><span class="datdate pbyline0 Ñav x-TAGS" id="SHARE">s</span>
+            <span class="by-lin by-line" id="n">t</span><i class="ppos pposted-by" id="">u</i><b class="a" id="v">v</b><em class="comment\u{301}s">w</em><a href="/reports/">Reports</a>
             <p>Words By:</p><p> ৫ ডিসেম্বর ২০২৪ </p><p>কালবেলা ডেস্ক</p><p>DHAKA (Reuters) - The government said on Monday, according to AFP.</p>
             </body></html>
             """

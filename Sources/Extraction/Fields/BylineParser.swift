@@ -60,16 +60,18 @@ public struct BylineParser: Sendable {
     public func parse(_ byline: String) -> [ArticleRecord.Author] {
         if Self.isCreditLine(byline) { return [] }
         var pieces = split(clean(byline)).map(Self.truncateAtProse)
+        // Each piece without its lead word, made once (``stripLead(_:)`` depends on the piece alone).
+        let stripped = pieces.map { stripLead($0) }
         // A sentence is not a byline: any long piece, or prose that names no role, rejects the text.
-        let lowered = pieces.map { stripLead($0).lowercased() }
+        let lowered = stripped.map { $0.lowercased() }
         for (k, p) in pieces.enumerated() where p.split(separator: " ").count > 8
-            || (Self.hasProseWords(stripLead(p)) && Self.role(of: p.lowercased()) == nil && lowered.firstIndex(of: lowered[k]) == k
+            || (Self.hasProseWords(stripped[k]) && Self.role(of: p.lowercased()) == nil && lowered.firstIndex(of: lowered[k]) == k
                 && !lowered.enumerated().contains { $0.offset != k && $0.element == lowered[k] })
         {
-            if Self.truncateAtProse(stripLead(p)) == stripLead(p), k == 0 || !Self.endsWithLowercaseJobTitle(p) { return [] }
+            if Self.truncateAtProse(stripped[k]) == stripped[k], k == 0 || !Self.endsWithLowercaseJobTitle(p) { return [] }
         }
-        pieces = pieces.map { p in
-            var p = Self.stripTrailingTitle(stripLead(p))
+        pieces = stripped.map { s in
+            var p = Self.stripTrailingTitle(s)
             if let l = Self.trailingLabels.first(where: { p.lowercased().hasSuffix($0) }) { p = String(p.dropLast(l.count)) }
             return p
         }
@@ -486,6 +488,9 @@ public struct BylineParser: Sendable {
         // A text that starts with an ASCII scalar equals no lead in another script (canonical
         // equivalence never moves a starter).
         let asciiStart = lower.utf8.first.map { $0 < 0x80 } ?? true
+        // Nor does it equal or start with an ASCII lead whose first byte differs (those are
+        // compared byte for byte first): such a text has no lead.
+        if let f = lower.utf8.first, f < 0x80, !Self.asciiLeadInitials.contains(f) { return p }
         for (lead, spaced, colon, ascii) in Self.leadForms {
             // An ASCII lead equals only its own bytes: no other text is canonically equivalent to
             // lower-case ASCII letters and spaces.
@@ -507,4 +512,6 @@ public struct BylineParser: Sendable {
         ($0, $0 + " ", $0 + ":", $0.utf8.allSatisfy { $0 < 0x80 })
     }
     static let whitespaceAndColon = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":"))
+    /// The first bytes of the ASCII lead words.
+    static let asciiLeadInitials: Set<UInt8> = Set(leadForms.filter(\.ascii).compactMap { $0.word.utf8.first })
 }

@@ -206,7 +206,10 @@ public struct DateParser: Sendable {
     /// their combining marks, so Bengali words stay whole; each CJK ideograph alone) and punctuation.
     static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        var word = String.UnicodeScalarView()
+        // The word's scalars as UTF-8 (appending to a String's scalar view cost more than the rest);
+        // an ASCII word is lower-cased on its bytes, as `lowercased()` lowers ASCII.
+        var word: [UInt8] = []
+        var wordIsASCII = true
         var number = 0
         var digits = 0
         var spaced = false
@@ -218,9 +221,24 @@ public struct DateParser: Sendable {
                 digits = 0
             }
             if !word.isEmpty {
-                tokens.append(Token(kind: .word(String(word).lowercased()), spaced: spaced))
+                let w = wordIsASCII
+                    ? String(unsafeUninitializedCapacity: word.count) { out in
+                        for (k, c) in word.enumerated() { out[k] = c &- 0x41 < 26 ? c | 0x20 : c }
+                        return word.count
+                    }
+                    : String(decoding: word, as: UTF8.self).lowercased()
+                tokens.append(Token(kind: .word(w), spaced: spaced))
                 spaced = false
-                word = String.UnicodeScalarView()
+                word.removeAll(keepingCapacity: true)
+                wordIsASCII = true
+            }
+        }
+        func append(_ s: Unicode.Scalar) {
+            if s.value < 0x80 {
+                word.append(UInt8(s.value))
+            } else {
+                wordIsASCII = false
+                word.append(contentsOf: Unicode.UTF8.encode(s)!)
             }
         }
         var count = 0
@@ -237,7 +255,7 @@ public struct DateParser: Sendable {
                     digits += 1
                 } else if (v | 0x20) &- 0x61 < 26 {
                     if digits > 0 { flush() }
-                    word.append(s)
+                    append(s)
                 } else {
                     flush()
                     if v == 0x20 || v &- 0x09 < 5 {
@@ -262,10 +280,10 @@ public struct DateParser: Sendable {
                 if digits > 0 { flush() }
                 if Self.isIdeograph(s) {
                     flush()
-                    word.append(s)
+                    append(s)
                     flush()
                 } else {
-                    word.append(s)
+                    append(s)
                 }
                 continue
             }

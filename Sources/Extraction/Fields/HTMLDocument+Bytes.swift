@@ -67,8 +67,8 @@ extension HTMLDocument {
         var classValue: Range<Int>?
         /// The value of `id`, if any and not empty.
         var idValue: Range<Int>?
-        /// The pairs of the ASCII-lowered bytes of both values (see ``UTF8Scan/PairMask``).
-        var mask = UTF8Scan.PairMask()
+        /// The ``ClueHints`` fragments that ``loweredClassAndIDBytes(_:)`` contains, one bit each.
+        var hints: UInt64 = 0
         /// `rel` equals "author", ignoring ASCII case.
         var relAuthor = false
         /// `itemprop` equals "author", ignoring ASCII case.
@@ -106,8 +106,8 @@ extension HTMLDocument {
                         break
                     }
                 }
-                if let cls { Self.addPairs(buf, cls, to: &out.mask) }
-                if let id { Self.addPairs(buf, id, to: &out.mask) }
+                if let cls { ClueHints.scan(buf, cls, into: &out.hints) }
+                if let id { ClueHints.scan(buf, id, into: &out.hints) }
             }
         }
         out.classValue = cls
@@ -120,9 +120,7 @@ extension HTMLDocument {
     /// True when ``loweredClassAndIDBytes(_:)`` of the element of `a` contains any of `needles`
     /// (lower case, without spaces: a match cannot span the space between class and id).
     func classOrIDContainsAny(_ a: ClueAttributes, _ needles: UTF8Scan.Needles) -> Bool {
-        for k in needles.bytes.indices where a.mask.mayContain(needles.masks[k]) {
-            if classOrIDContains(a, needles.bytes[k]) { return true }
-        }
+        for k in needles.bytes.indices where classOrIDContains(a, needles.bytes[k]) { return true }
         return false
     }
 
@@ -206,5 +204,150 @@ extension HTMLDocument {
             k += 1
         }
         return true
+    }
+}
+
+// MARK: Elements with an attribute
+
+extension HTMLDocument {
+    /// The elements that have an attribute named `name` (as stored, compared byte for byte), in
+    /// document order, each with the value range of its first such attribute: what
+    /// ``attributeRange(_:of:)`` gives for every element, found in one pass over the attribute
+    /// records without a call per element.
+    func elements(havingAttribute name: String) -> [(node: NodeID, value: Range<Int>)] {
+        let key = Array(name.utf8)
+        guard !key.isEmpty else { return [] }
+        var out: [(node: NodeID, value: Range<Int>)] = []
+        kinds.withUnsafeBufferPointer { kinds in
+            dataStart.withUnsafeBufferPointer { starts in
+                dataEnd.withUnsafeBufferPointer { ends in
+                    attributeRecords.withUnsafeBufferPointer { records in
+                        bytes.withUnsafeBufferPointer { buf in
+                            key.withUnsafeBufferPointer { key in
+                                let first = key[0], len = key.count
+                                for i in 0..<kinds.count where kinds[i] == .element {
+                                    let lo = Int(starts[i]), hi = Int(ends[i])
+                                    var k = lo
+                                    while k < hi {
+                                        let a = records[k]
+                                        k += 1
+                                        let s = Int(a.nameStart)
+                                        guard Int(a.nameEnd) - s == len, buf[s] == first else { continue }
+                                        var j = 1
+                                        while j < len, buf[s + j] == key[j] { j += 1 }
+                                        if j == len {
+                                            out.append((NodeID(i), Int(a.valueStart)..<Int(a.valueEnd)))
+                                            break
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
+
+// MARK: Class and id fragments in one pass
+
+/// The class/id fragments ``PageClueFinder`` looks for (its byline, date and skip hints and
+/// "avatar"), each a bit of ``HTMLDocument/ClueAttributes/hints``, found in one pass over a value:
+/// at each byte the pair it starts (ASCII letters lowered) is looked up in a bitmap of the
+/// fragments' first pairs, and only the fragments that start with it are compared there.
+enum ClueHints {
+    static let needles: [[UInt8]] = PageClueFinder.bylineHintBytes.bytes + PageClueFinder.dateHintBytes.bytes
+        + PageClueFinder.skipHintBytes.bytes + [PageClueFinder.avatarBytes]
+
+    /// The bits of the fragments of each list.
+    static let byline = bits(0, PageClueFinder.bylineHintBytes.bytes.count)
+    static let date = bits(byline.nonzeroBitCount, PageClueFinder.dateHintBytes.bytes.count)
+    static let skip = bits(byline.nonzeroBitCount + date.nonzeroBitCount, PageClueFinder.skipHintBytes.bytes.count)
+    static let avatar: UInt64 = 1 << UInt64(needles.count - 1)
+
+    static func bits(_ from: Int, _ count: Int) -> UInt64 {
+        (from..<from + count).reduce(0) { $0 | 1 << UInt64($1) }
+    }
+
+    /// The key of a pair of bytes: their low five bits each, the same for a letter in either case.
+    @inline(__always)
+    static func key(_ a: UInt8, _ b: UInt8) -> Int { Int(a & 0x1F) << 5 | Int(b & 0x1F) }
+
+    /// The look-up tables, built once and read through one reference.
+    final class Tables: Sendable {
+        /// Per key, the fragments that start with a pair of that key (1,024 entries).
+        let starts: [UInt64]
+        /// Per first key half, the second halves that have fragments (a bit each): ``starts`` is
+        /// read only on a hit.
+        let firstPairs: [UInt32]
+        /// Per key, the third bytes (their low five bits, a bit each) of the fragments that start
+        /// with a pair of that key: most pairs that start no fragment end there.
+        let thirds: [UInt32]
+        /// The fragments' bytes one after the other, with where each starts (and the end).
+        let flat: [UInt8]
+        let offsets: [Int]
+
+        init() {
+            let needles = ClueHints.needles
+            precondition(needles.count <= 64 && needles.allSatisfy { $0.count >= 3 && $0.allSatisfy { $0 &- 0x41 >= 26 } })
+            var starts = [UInt64](repeating: 0, count: 1024)
+            var thirds = [UInt32](repeating: 0, count: 1024)
+            for (j, n) in needles.enumerated() {
+                starts[ClueHints.key(n[0], n[1])] |= 1 << UInt64(j)
+                thirds[ClueHints.key(n[0], n[1])] |= 1 << UInt32(n[2] & 0x1F)
+            }
+            self.thirds = thirds
+            var firstPairs = [UInt32](repeating: 0, count: 32)
+            for (k, m) in starts.enumerated() where m != 0 { firstPairs[k >> 5] |= 1 << UInt32(k & 31) }
+            self.starts = starts
+            self.firstPairs = firstPairs
+            flat = needles.flatMap { $0 }
+            offsets = needles.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        }
+    }
+
+    static let tables = Tables()
+
+    /// Adds to `found` the bits of the fragments that the bytes in `r` of `buf`, ASCII letters
+    /// lowered, contain.
+    static func scan(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, into found: inout UInt64) {
+        // (Every fragment has at least three bytes: a pair in the last two bytes starts none.)
+        guard r.count >= 3 else { return }
+        let t = tables
+        t.firstPairs.withUnsafeBufferPointer { firstPairs in
+            t.thirds.withUnsafeBufferPointer { thirds in
+                var prev = buf[r.lowerBound] & 0x1F
+                var k = r.lowerBound
+                let end = r.upperBound
+                while k + 2 < end {
+                    let c = buf[k + 1] & 0x1F
+                    if firstPairs[Int(prev)] & (1 << UInt32(c)) != 0 {
+                        let key = Int(prev) << 5 | Int(c)
+                        if thirds[key] & (1 << UInt32(buf[k + 2] & 0x1F)) != 0 {
+                            verify(t, buf, at: k, end: end, candidates: t.starts[key] & ~found, into: &found)
+                        }
+                    }
+                    prev = c
+                    k += 1
+                }
+            }
+        }
+    }
+
+    /// Adds the bits of the `candidates` that the bytes of `buf` from `k` (before `end`), ASCII
+    /// letters lowered, start with.
+    static func verify(_ t: Tables, _ buf: UnsafeBufferPointer<UInt8>, at k: Int, end: Int, candidates: UInt64, into found: inout UInt64) {
+        var m = candidates
+        while m != 0 {
+            let j = m.trailingZeroBitCount
+            m &= m - 1
+            let s = t.offsets[j], len = t.offsets[j + 1] - s
+            guard k + len <= end else { continue }
+            var q = 0
+            while q < len, HTMLDocument.lowered(buf[k + q]) == t.flat[s + q] { q += 1 }
+            if q == len { found |= 1 << UInt64(j) }
+        }
     }
 }

@@ -172,7 +172,7 @@ public struct HeadlineSelector: Sendable {
             let n = Self.normalize(c)
             guard UTF8Scan.characterCount(of: n, isAtLeast: 2) else { continue }
             let cn = Compared(n)
-            let score = refs.map { Self.similarity(cn, $0.0) * $0.1 }.max() ?? 0
+            let score = Self.bestScore(cn, refs)
             if score >= 0.8, score > (best?.1 ?? 0) + 0.01 { best = (c, score) }
         }
         if let b = best {
@@ -375,15 +375,56 @@ public struct HeadlineSelector: Sendable {
     final class Compared {
         let text: String
         let bytes: [UInt8]
-        let words: [Substring]
+        lazy var words: [Substring] = UTF8Scan.spaceSplit(text)
         lazy var count: Int = text.count
         lazy var wordSet: Set<Substring> = Set(words)
+        /// The byte ranges of ``words`` when the text is all ASCII (there a word equals another
+        /// exactly when their bytes do, and the spaces split the bytes as they split the
+        /// Characters); `nil` otherwise.
+        lazy var asciiWords: [Range<Int>]? = Self.asciiWordRanges(bytes)
+        /// `words.count`, from the byte ranges when the text is ASCII.
+        lazy var wordCount: Int = asciiWords?.count ?? words.count
 
         init(_ normalized: String) {
             text = normalized
             bytes = Array(normalized.utf8)
-            words = UTF8Scan.spaceSplit(normalized)
         }
+
+        static func asciiWordRanges(_ b: [UInt8]) -> [Range<Int>]? {
+            var out: [Range<Int>] = []
+            var start = 0
+            for (k, c) in b.enumerated() {
+                if c >= 0x80 { return nil }
+                if c == 0x20 {
+                    if k > start { out.append(start..<k) }
+                    start = k + 1
+                }
+            }
+            if b.count > start { out.append(start..<b.count) }
+            return out
+        }
+    }
+
+    /// `refs.map { similarity(a, $0.0) * $0.1 }.max() ?? 0` when that is at least 0.8, else a value
+    /// below 0.8 (all a caller compares it with): a reference whose word counts alone keep the
+    /// score below 0.8 is not compared word by word. Unless the texts are equal, empty or one
+    /// contains the other, ``similarity(_:_:)-(Compared,Compared)`` is
+    /// `2 * common / (na + nb) * 0.95` with `common <= na` (the words of `a` found in `b`), and
+    /// each operation is monotonic in `common`, so that expression with `na` bounds it.
+    static func bestScore(_ a: Compared, _ refs: [(Compared, Double)]) -> Double {
+        var best: Double?
+        for (b, weight) in refs {
+            let score: Double
+            if a.bytes == b.bytes || a.bytes.isEmpty || b.bytes.isEmpty || UTF8Scan.contains(a.bytes, b.bytes) || UTF8Scan.contains(b.bytes, a.bytes) {
+                score = similarity(a, b) * weight
+            } else if 2 * Double(a.wordCount) / Double(a.wordCount + b.wordCount) * 0.95 * weight < 0.8 {
+                score = 0
+            } else {
+                score = wordSimilarity(a, b) * weight
+            }
+            best = max(best ?? score, score)
+        }
+        return best ?? 0
     }
 
     /// 1 for equal texts; the length ratio when one contains the other; else the Dice overlap of words.
@@ -398,8 +439,28 @@ public struct HeadlineSelector: Sendable {
             let la = Double(a.count), lb = Double(b.count)
             return min(la, lb) / max(la, lb)
         }
-        let common = a.words.filter { b.wordSet.contains($0) }.count
-        return 2 * Double(common) / Double(a.words.count + b.words.count) * 0.95
+        return wordSimilarity(a, b)
+    }
+
+    /// The share of words in common, the last measure of ``similarity(_:_:)-(Compared,Compared)``.
+    static func wordSimilarity(_ a: Compared, _ b: Compared) -> Double {
+        let common: Int
+        if let wa = a.asciiWords, let wb = b.asciiWords {
+            // ASCII words: compared by their bytes, without hashing Substrings.
+            common = a.bytes.withUnsafeBufferPointer { ab in
+                b.bytes.withUnsafeBufferPointer { bb in
+                    wa.reduce(0) { n, ra in
+                        wb.contains { rb in
+                            rb.count == ra.count && ab[ra.lowerBound] == bb[rb.lowerBound]
+                                && memcmp(ab.baseAddress! + ra.lowerBound, bb.baseAddress! + rb.lowerBound, ra.count) == 0
+                        } ? n + 1 : n
+                    }
+                }
+            }
+        } else {
+            common = a.words.filter { b.wordSet.contains($0) }.count
+        }
+        return 2 * Double(common) / Double(a.wordCount + b.wordCount) * 0.95
     }
 }
 

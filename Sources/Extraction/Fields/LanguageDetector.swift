@@ -236,72 +236,82 @@ public struct LanguageDetector: Sendable {
     static let latinTable = WordTable(latinWords)
     static let devanagariTable = WordTable(devanagariWords)
 
-    /// The language whose function words are most frequent, and how clearly it leads (0–1).
-    ///
-    /// One scan over scalars: lower-cased by hand, words packed into ``WordKey``s (no String per word).
-    static func byWords(_ text: String, in table: WordTable) -> (String?, Double) {
+    /// The function-word hits per language of `table` (in its order) and the number of words read
+    /// (up to 1,500) in the text whose UTF-8 is `b`. The scalars are decoded in place: iterating
+    /// `unicodeScalars` was most of the cost.
+    static func countWords(_ b: UnsafeBufferPointer<UInt8>, in table: WordTable) -> ([Int], Int) {
         var scores = [Int](repeating: 0, count: table.languages.count)
         var words = 0
         var key = WordKey()
         var fits = true
-        func flush() {
-            guard key.count > 0 else { return }
-            words += 1
-            if fits, var mask = table.mask(of: key) {
-                while mask != 0 {
-                    scores[mask.trailingZeroBitCount] += 1
-                    mask &= mask - 1
-                }
-            }
-            key = WordKey()
-            fits = true
-        }
-        // The scalars decoded from the UTF-8 in place: iterating `unicodeScalars` was most of the cost.
-        var text = text
-        text.withUTF8 { b in
-            var i = 0
-            while i < b.count {
-                let (s, next) = UTF8Scan.decode(at: i, in: b)
-                i = next
-                var v = s.value
-                let inWord: Bool
-                if v < 0x80 {
-                    if (v &- 0x41) < 26 { v |= 0x20; inWord = true } else { inWord = (v &- 0x61) < 26 || v == 0x27 }
-                } else if v >= 0x0900 && v < 0x0980 {
-                    // Devanagari: letters and signs, not the dandas, digits or the abbreviation sign.
-                    inWord = !(v == 0x0964 || v == 0x0965 || (v >= 0x0966 && v <= 0x0970))
-                } else if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
-                    v |= 0x20
+        var i = 0
+        while i < b.count {
+            let (s, next) = UTF8Scan.decode(at: i, in: b)
+            i = next
+            var v = s.value
+            let inWord: Bool
+            if v < 0x80 {
+                if (v &- 0x41) < 26 { v |= 0x20; inWord = true } else { inWord = (v &- 0x61) < 26 || v == 0x27 }
+            } else if v >= 0x0900 && v < 0x0980 {
+                // Devanagari: letters and signs, not the dandas, digits or the abbreviation sign.
+                inWord = !(v == 0x0964 || v == 0x0965 || (v >= 0x0966 && v <= 0x0970))
+            } else if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
+                v |= 0x20
+                inWord = true
+            } else if v >= 0xDF && v <= 0xFF {
+                inWord = v != 0xF7
+            } else {
+                let p = s.properties
+                switch p.generalCategory {
+                case .uppercaseLetter, .titlecaseLetter:
+                    v = p.lowercaseMapping.unicodeScalars.first?.value ?? v
                     inWord = true
-                } else if v >= 0xDF && v <= 0xFF {
-                    inWord = v != 0xF7
-                } else {
-                    let p = s.properties
-                    switch p.generalCategory {
-                    case .uppercaseLetter, .titlecaseLetter:
-                        v = p.lowercaseMapping.unicodeScalars.first?.value ?? v
-                        inWord = true
-                    case .lowercaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark, .enclosingMark:
-                        inWord = true
-                    default:
-                        inWord = false
-                    }
-                }
-                if inWord {
-                    if fits {
-                        if v < 0x80 {
-                            fits = key.append(UInt8(v))
-                        } else {
-                            for byte in Unicode.UTF8.encode(Unicode.Scalar(v)!)! where fits { fits = key.append(byte) }
-                        }
-                    }
-                } else {
-                    flush()
-                    if words >= 1500 { break }
+                case .lowercaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark, .enclosingMark:
+                    inWord = true
+                default:
+                    inWord = false
                 }
             }
+            if inWord {
+                if fits {
+                    if v < 0x80 {
+                        fits = key.append(UInt8(v))
+                    } else {
+                        for byte in Unicode.UTF8.encode(Unicode.Scalar(v)!)! where fits { fits = key.append(byte) }
+                    }
+                }
+            } else {
+                flush(&key, &fits, &words, &scores, table)
+                if words >= 1500 { break }
+            }
         }
-        flush()
+        flush(&key, &fits, &words, &scores, table)
+        return (scores, words)
+    }
+
+    /// Ends the word in `key`: counts it, and its function-word hits when it fitted the key.
+    @inline(__always)
+    static func flush(_ key: inout WordKey, _ fits: inout Bool, _ words: inout Int, _ scores: inout [Int], _ table: WordTable) {
+        guard key.count > 0 else { return }
+        words += 1
+        if fits, var mask = table.mask(of: key) {
+            while mask != 0 {
+                scores[mask.trailingZeroBitCount] += 1
+                mask &= mask - 1
+            }
+        }
+        key = WordKey()
+        fits = true
+    }
+
+    /// The language whose function words are most frequent, and how clearly it leads (0–1).
+    ///
+    /// One scan over scalars: lower-cased by hand, words packed into ``WordKey``s (no String per word).
+    static func byWords(_ text: String, in table: WordTable) -> (String?, Double) {
+        // (The words are counted by a function of its own over the bytes: state captured by a
+        // nested function and a closure paid a dynamic exclusivity check per access.)
+        var text = text
+        let (scores, words) = text.withUTF8 { countWords($0, in: table) }
         var top = -1, second = 0
         for k in scores.indices {
             // Ties go to the alphabetically first language (languages are sorted).

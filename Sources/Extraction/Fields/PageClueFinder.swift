@@ -81,7 +81,7 @@ struct PageClueFinder {
     /// ``authorLabels``, keyed as ``labelKey(_:)``), else `nil`.
     func labelKind(_ n: NodeID) -> LabelKind? {
         guard let key = packedLabelKey(n) else { return nil }
-        return Self.labelKinds[key]
+        return Self.labelKindTable[key]
     }
 
     static let labelKinds: [LanguageDetector.WordKey: LabelKind] = {
@@ -90,6 +90,9 @@ struct PageClueFinder {
         for (l, kind) in standaloneDateLabels { out[LanguageDetector.WordKey(l)] = .date(kind) }
         return out
     }()
+    /// ``labelKinds`` in a ``WordKeyTable`` (a `Dictionary`'s seeded hash cost most of a look-up).
+    /// (The filler only fills empty slots, which the table never returns.)
+    static let labelKindTable = WordKeyTable<LabelKind>(labelKinds, filler: .author)
 
     /// True when text node `n` starts (after white space) with "written by " or another explicit lead.
     func startsWithExplicitLead(_ n: NodeID) -> Bool {
@@ -575,11 +578,12 @@ struct PageClueFinder {
                     i = doc.subtreeEnd(n).index
                     continue
                 }
-                // Class and id as `loweredClassAndIDBytes` gives them, searched in place.
+                // Class and id as `loweredClassAndIDBytes` gives them, searched in place for every
+                // hint at once (``ClueHints``).
                 let attrs = doc.clueAttributes(n)
-                let bylineClass = !attrs.isEmpty && doc.classOrIDContainsAny(attrs, Self.bylineHintBytes)
+                let bylineClass = attrs.hints & ClueHints.byline != 0
                 // (Not a block that starts right under the headline: a "by-share" bar holds the byline too.)
-                if !attrs.isEmpty, i > a + 30, !bylineClass, doc.classOrIDContainsAny(attrs, Self.skipHintBytes) {
+                if i > a + 30, !bylineClass, attrs.hints & ClueHints.skip != 0 {
                     // A region after the headline that is not the article's: skip it.
                     let end = doc.subtreeEnd(n).index
                     if end - i < 3000 { skipUntil = max(skipUntil, end) }
@@ -603,7 +607,7 @@ struct PageClueFinder {
                             }
                         }
                     }
-                    if !isByline, tag == .img, i >= bylineUntil, abs(i - a) <= 250, !attrs.isEmpty, doc.classOrIDContains(attrs, Self.avatarBytes),
+                    if !isByline, tag == .img, i >= bylineUntil, abs(i - a) <= 250, attrs.hints & ClueHints.avatar != 0,
                         let p = doc.parent(n), !doc.visibleTextSurelyExceeds(p, chars: 120)
                     {
                         // An avatar picture by the headline: the name printed beside it
@@ -617,7 +621,7 @@ struct PageClueFinder {
                             lastBylineEnd = bylineUntil
                         }
                     }
-                    let isDate = tag == .time || (!attrs.isEmpty && doc.classOrIDContainsAny(attrs, Self.dateHintBytes))
+                    let isDate = tag == .time || attrs.hints & ClueHints.date != 0
                     if isDate, i >= dateUntil, !doc.visibleTextSurelyExceeds(n, chars: 240), !inTeaserLink(n) {
                         let t = doc.textContent(of: n)
                         if UTF8Scan.characterCount(of: t, isAtLeast: 6), UTF8Scan.characterCount(of: t, isAtMost: 240) {

@@ -231,7 +231,18 @@ public struct LenientJSON: Sendable {
         /// (invalid in JSON) become spaces, unknown escapes keep the character.
         mutating func string(quote: UInt8) -> String {
             i += 1
+            // The run of bytes that stand for themselves (no quote, backslash or control
+            // character), found first: most strings are that run and a closing quote, made into a
+            // String at once; others copy it whole and go on byte by byte.
+            let start = i
+            i = b.withUnsafeBufferPointer { Self.plainRun($0, from: start, quote: quote) }
+            if i < b.count, b[i] == quote {
+                i += 1
+                return b.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<i - 1]), as: UTF8.self) }
+            }
             var out: [UInt8] = []
+            out.reserveCapacity(i - start + 16)
+            out.append(contentsOf: b[start..<i])
             while i < b.count {
                 let c = b[i]
                 if c == quote { i += 1; break }
@@ -255,6 +266,19 @@ public struct LenientJSON: Sendable {
                 i += 1
             }
             return String(decoding: out, as: UTF8.self)
+        }
+
+        /// The end of the run of bytes from `start` that are not `quote`, a backslash or a control
+        /// character (below 0x20).
+        @inline(__always)
+        static func plainRun(_ b: UnsafeBufferPointer<UInt8>, from start: Int, quote: UInt8) -> Int {
+            var k = start
+            while k < b.count {
+                let c = b[k]
+                if c == quote || c == 0x5C || c < 0x20 { break }
+                k += 1
+            }
+            return k
         }
 
         /// After `\u`: four hex digits, joining a surrogate pair when one follows.

@@ -47,18 +47,23 @@ public struct MetadataExtractor: Sendable {
 
         // <meta>
         for m in doc.elements(.meta) {
+            // The key first: a <meta> whose key nothing reads (`viewport`, `robots` …) is passed over
+            // before its content is made.
+            let key = (doc.attribute("property", of: m) ?? doc.attribute("name", of: m)
+                ?? doc.attribute("itemprop", of: m) ?? doc.attribute("http-equiv", of: m) ?? "").lowercased()
+            guard !key.isEmpty else { continue }
+            let twitterField = UTF8Scan.hasPrefix(key, "twitter:label") || UTF8Scan.hasPrefix(key, "twitter:data")
+            let kind = twitterField ? nil : Self.metaKeys[key]
+            guard twitterField || kind != nil || Self.dateKind(of: key) != nil else { continue }
             // A few CMSs write `value=` where the standard says `content=` (`<meta name="publish-date" value=…>`).
             guard let rawContent = doc.attribute("content", of: m) ?? doc.attribute("value", of: m) else { continue }
             let content = HTMLDocument.collapse(rawContent)
             guard !content.isEmpty else { continue }
-            let key = (doc.attribute("property", of: m) ?? doc.attribute("name", of: m)
-                ?? doc.attribute("itemprop", of: m) ?? doc.attribute("http-equiv", of: m) ?? "").lowercased()
-            guard !key.isEmpty else { continue }
-            if UTF8Scan.hasPrefix(key, "twitter:label") || UTF8Scan.hasPrefix(key, "twitter:data") {
+            if twitterField {
                 twitterPairs.append((key, content))
                 continue
             }
-            Self.readMeta(key: key, content: content, og: &og, micro: &micro, twitter: &twitter, meta: &meta, md: &md)
+            Self.readMeta(kind: kind, key: key, content: content, og: &og, micro: &micro, twitter: &twitter, meta: &meta, md: &md)
         }
         for name in Self.labelledAuthors(twitterPairs) where !name.hasPrefix("http") {
             twitter.authors.append(.init(name: name, source: .twitter))
@@ -66,7 +71,8 @@ public struct MetadataExtractor: Sendable {
 
         // <link>
         for l in doc.elements(.link) {
-            guard let rel = doc.attribute("rel", of: l)?.lowercased(), let href = doc.attribute("href", of: l), !href.isEmpty else { continue }
+            // (The byte check rules out most links without making Strings; see ``mayHoldRelWord(_:_:of:)``.)
+            guard Self.mayHoldRelWord(doc, Self.canonicalBytes, of: l), let rel = doc.attribute("rel", of: l)?.lowercased(), let href = doc.attribute("href", of: l), !href.isEmpty else { continue }
             if rel.split(separator: " ").contains("canonical") { md.canonicalURLs.append(.init(href, .link)) }
         }
 
@@ -91,7 +97,7 @@ public struct MetadataExtractor: Sendable {
         }
         late.published = times
         for a in doc.elements(.a) {
-            guard let rel = doc.attribute("rel", of: a)?.lowercased(), rel.split(separator: " ").contains("author") else { continue }
+            guard Self.mayHoldRelWord(doc, Self.authorBytes, of: a), let rel = doc.attribute("rel", of: a)?.lowercased(), rel.split(separator: " ").contains("author") else { continue }
             let name = doc.textContent(of: a)
             if !name.isEmpty, name.count < 80 { late.authors.append(.init(name: name, source: .link)) }
         }
@@ -149,44 +155,99 @@ public struct MetadataExtractor: Sendable {
         "article.author", "byl", "authors", "dc.contributor", "citation_author",
     ]
 
+    /// What a `<meta>` key stands for: one case per key list read below.
+    enum MetaKey {
+        case ogTitle, twitterTitle, metaTitle, ogDescription, twitterDescription, metaDescription, ogPublished, ogModified
+        case microPublished, microModified, ogAuthor, ogSection, metaSection, microSection, ogTag, metaTags, ogSiteName
+        case metaSiteName, ogURL, ogLocale, metaLanguage, ogImage, twitterImage, ogType
+        /// In ``publishedKeys``, ``modifiedKeys`` or ``authorKeys`` (and none of the names above).
+        case metaPublished, metaModified, metaAuthor
+    }
+
+    /// The keys ``readMeta(key:content:og:micro:twitter:meta:md:)`` reads by name, looked up once
+    /// (a `switch` over the literals compared the key with each in turn).
+    static let metaKeys: [String: MetaKey] = {
+        var out: [String: MetaKey] = [:]
+        func add(_ keys: [String], _ k: MetaKey) { for key in keys where out[key] == nil { out[key] = k } }
+        add(["og:title"], .ogTitle)
+        add(["twitter:title"], .twitterTitle)
+        add(["title", "dc.title", "sailthru.title", "parsely-title", "headline"], .metaTitle)
+        add(["og:description"], .ogDescription)
+        add(["twitter:description"], .twitterDescription)
+        add(["description", "dc.description"], .metaDescription)
+        add(["article:published_time", "og:article:published_time"], .ogPublished)
+        add(["article:modified_time", "og:article:modified_time"], .ogModified)
+        add(["datepublished"], .microPublished)
+        add(["datemodified"], .microModified)
+        add(["article:author"], .ogAuthor)
+        add(["article:section"], .ogSection)
+        add(["section", "parsely-section", "sailthru.section", "article.section", "category"], .metaSection)
+        add(["articlesection"], .microSection)
+        add(["article:tag"], .ogTag)
+        add(["keywords", "news_keywords", "parsely-tags", "sailthru.tags"], .metaTags)
+        add(["og:site_name"], .ogSiteName)
+        add(["application-name", "apple-mobile-web-app-title"], .metaSiteName)
+        add(["og:url"], .ogURL)
+        add(["og:locale"], .ogLocale)
+        add(["content-language", "language", "dc.language", "inlanguage"], .metaLanguage)
+        add(["og:image", "og:image:url", "og:image:secure_url"], .ogImage)
+        add(["twitter:image", "twitter:image:src"], .twitterImage)
+        add(["og:type"], .ogType)
+        // After those, in the order they were tried: a published key, a modified key, then (after
+        // ``dateKind(of:)``, which no author key has an answer for) an author key.
+        add(Array(publishedKeys), .metaPublished)
+        add(Array(modifiedKeys), .metaModified)
+        precondition(authorKeys.allSatisfy { dateKind(of: $0) == nil })
+        add(Array(authorKeys), .metaAuthor)
+        return out
+    }()
+
     static func readMeta(
         key: String, content: String, og: inout Buckets, micro: inout Buckets, twitter: inout Buckets,
         meta: inout Buckets, md: inout PageMetadata
     ) {
-        switch key {
-        case "og:title": og.titles.append(.init(content, .openGraph))
-        case "twitter:title": twitter.titles.append(.init(content, .twitter))
-        case "title", "dc.title", "sailthru.title", "parsely-title", "headline": meta.titles.append(.init(content, .meta))
-        case "og:description": og.descriptions.append(.init(content, .openGraph))
-        case "twitter:description": twitter.descriptions.append(.init(content, .twitter))
-        case "description", "dc.description": meta.descriptions.append(.init(content, .meta))
-        case "article:published_time", "og:article:published_time": og.published.append(.init(content, .openGraph))
-        case "article:modified_time", "og:article:modified_time": og.modified.append(.init(content, .openGraph))
-        case "datepublished": micro.published.append(.init(content, .microdata))
-        case "datemodified": micro.modified.append(.init(content, .microdata))
-        case "article:author":
+        readMeta(kind: metaKeys[key], key: key, content: content, og: &og, micro: &micro, twitter: &twitter, meta: &meta, md: &md)
+    }
+
+    /// ``readMeta(key:content:og:micro:twitter:meta:md:)`` with `metaKeys[key]` already looked up.
+    /// A key that is not in ``metaKeys`` and has no ``dateKind(of:)`` files nothing.
+    static func readMeta(
+        kind: MetaKey?, key: String, content: String, og: inout Buckets, micro: inout Buckets, twitter: inout Buckets,
+        meta: inout Buckets, md: inout PageMetadata
+    ) {
+        switch kind {
+        case .ogTitle: og.titles.append(.init(content, .openGraph))
+        case .twitterTitle: twitter.titles.append(.init(content, .twitter))
+        case .metaTitle: meta.titles.append(.init(content, .meta))
+        case .ogDescription: og.descriptions.append(.init(content, .openGraph))
+        case .twitterDescription: twitter.descriptions.append(.init(content, .twitter))
+        case .metaDescription: meta.descriptions.append(.init(content, .meta))
+        case .ogPublished: og.published.append(.init(content, .openGraph))
+        case .ogModified: og.modified.append(.init(content, .openGraph))
+        case .microPublished: micro.published.append(.init(content, .microdata))
+        case .microModified: micro.modified.append(.init(content, .microdata))
+        case .ogAuthor:
             if !content.hasPrefix("http") { og.authors.append(.init(name: content, source: .openGraph)) }
-        case "article:section": og.sections.append(.init(content, .openGraph))
-        case "section", "parsely-section", "sailthru.section", "article.section", "category": meta.sections.append(.init(content, .meta))
-        case "articlesection": micro.sections.append(.init(content, .microdata))
-        case "article:tag": og.tags += splitTags(content, comma: false)
-        case "keywords", "news_keywords", "parsely-tags", "sailthru.tags": meta.tags += splitTags(content, comma: true)
-        case "og:site_name": og.siteNames.append(.init(content, .openGraph))
-        case "application-name", "apple-mobile-web-app-title": meta.siteNames.append(.init(content, .meta))
-        case "og:url": og.canonicalURLs.append(.init(content, .openGraph))
-        case "og:locale": og.languages.append(.init(content, .openGraph))
-        case "content-language", "language", "dc.language", "inlanguage": meta.languages.append(.init(content, .meta))
-        case "og:image", "og:image:url", "og:image:secure_url": og.images.append(.init(content, .openGraph))
-        case "twitter:image", "twitter:image:src": twitter.images.append(.init(content, .twitter))
-        case "og:type": md.ogType = content.lowercased()
-        default:
-            if publishedKeys.contains(key) { meta.published.append(.init(content, .meta)) }
-            else if modifiedKeys.contains(key) { meta.modified.append(.init(content, .meta)) }
-            else if let kind = dateKind(of: key) {
+        case .ogSection: og.sections.append(.init(content, .openGraph))
+        case .metaSection: meta.sections.append(.init(content, .meta))
+        case .microSection: micro.sections.append(.init(content, .microdata))
+        case .ogTag: og.tags += splitTags(content, comma: false)
+        case .metaTags: meta.tags += splitTags(content, comma: true)
+        case .ogSiteName: og.siteNames.append(.init(content, .openGraph))
+        case .metaSiteName: meta.siteNames.append(.init(content, .meta))
+        case .ogURL: og.canonicalURLs.append(.init(content, .openGraph))
+        case .ogLocale: og.languages.append(.init(content, .openGraph))
+        case .metaLanguage: meta.languages.append(.init(content, .meta))
+        case .ogImage: og.images.append(.init(content, .openGraph))
+        case .twitterImage: twitter.images.append(.init(content, .twitter))
+        case .ogType: md.ogType = content.lowercased()
+        case .metaPublished: meta.published.append(.init(content, .meta))
+        case .metaModified: meta.modified.append(.init(content, .meta))
+        case .metaAuthor:
+            if !content.hasPrefix("http") { meta.authors.append(.init(name: content, source: .meta)) }
+        case nil:
+            if let kind = dateKind(of: key) {
                 if kind { meta.published.append(.init(content, .meta)) } else { meta.modified.append(.init(content, .meta)) }
-            }
-            else if authorKeys.contains(key) {
-                if !content.hasPrefix("http") { meta.authors.append(.init(name: content, source: .meta)) }
             }
         }
     }
@@ -205,6 +266,19 @@ public struct MetadataExtractor: Sendable {
     }
 
     static let dateBytes = Array("date".utf8)
+    static let canonicalBytes = Array("canonical".utf8)
+    static let authorBytes = Array("author".utf8)
+
+    /// False when `rel` of element `n`, lower-cased and split at spaces, surely has no piece equal
+    /// to `word` (lower-case ASCII letters without a "k"): its bytes, ASCII letters lowered, do not
+    /// contain the word. Lower-casing maps no scalar to ASCII but U+212A (Kelvin sign, to "k") and
+    /// U+0130 (İ, to "i" followed by a combining dot, which a piece equal to the word cannot hold),
+    /// and only ASCII letters are canonically equivalent to ASCII letters, so such a piece is made
+    /// of the word's letters in the attribute, in either case.
+    static func mayHoldRelWord(_ doc: HTMLDocument, _ word: [UInt8], of n: NodeID) -> Bool {
+        guard let r = doc.attributeRange("rel", of: n) else { return false }
+        return doc.containsIgnoringCase(word, in: r)
+    }
     static let ldJSONBytes = Array("ld+json".utf8)
 
     /// Labels of a Twitter card's extra fields that name the author (`twitter:label1` "Written by").
@@ -254,8 +328,12 @@ public struct MetadataExtractor: Sendable {
         var byID: [String: JSONValue] = [:]
         for o in objects { if let id = o["@id"]?.string, byID[id] == nil || (o["name"] != nil) { byID[id] = o } }
         var primary: JSONValue?
+        // The types of each object, read once.
+        var typesOf: [[String]] = []
+        typesOf.reserveCapacity(objects.count)
         for o in objects {
             let types = Self.types(of: o)
+            typesOf.append(types)
             md.jsonLDTypes += types
             // A Review is the page's article only when it reads as one (a product widget's reviews have
             // an author and a body, no headline or date).
@@ -269,7 +347,7 @@ public struct MetadataExtractor: Sendable {
             primary = objects.first { $0["headline"] != nil || $0["datePublished"] != nil }
         }
         // Site name from a WebSite or the publisher, wherever it is.
-        for o in objects where Self.types(of: o).contains("WebSite") {
+        for (k, o) in objects.enumerated() where typesOf[k].contains("WebSite") {
             if let n = o["name"]?.string { b.siteNames.append(.init(HTMLDocument.collapse(n), .jsonLD)) }
         }
         guard let a = primary else { return }
@@ -324,8 +402,10 @@ public struct MetadataExtractor: Sendable {
 
     static func types(of o: JSONValue) -> [String] {
         (o["@type"]?.list ?? []).compactMap { $0.string }.map { t in
-            // "http://schema.org/NewsArticle" → "NewsArticle"
-            t.split(separator: "/").last.map(String.init) ?? t
+            // "http://schema.org/NewsArticle" → "NewsArticle". (A type without a "/" byte has no
+            // "/" Character: it is its own last part.)
+            guard t.utf8.contains(0x2F) else { return t }
+            return t.split(separator: "/").last.map(String.init) ?? t
         }
     }
 
@@ -367,11 +447,11 @@ public struct MetadataExtractor: Sendable {
     }
 
     func readMicrodata(_ doc: HTMLDocument, into b: inout Buckets) {
-        for i in 0..<doc.count {
-            let n = NodeID(i)
-            guard doc.isElement(n), let prop = doc.attribute("itemprop", of: n) else { continue }
+        // (The elements with an `itemprop` found in one pass over the attribute records.)
+        for (n, r) in doc.elements(havingAttribute: "itemprop") {
             let tag = doc.tag(n)
             if tag == .meta || tag == .link { continue }  // <meta itemprop> is read with the <meta>s
+            let prop = doc.string(r)
             for p in prop.split(separator: " ") {
                 switch p.lowercased() {
                 case "headline":
