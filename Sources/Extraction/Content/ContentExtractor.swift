@@ -223,6 +223,7 @@ struct ContentAnalysis {
         let marksMain = (doc.elements(.main) + doc.elements(.article)).contains { chars[$0.index] > 0 && doc.ancestor(of: $0, tag: .footer) == nil }
         let proseArticles = doc.elements(.article).filter { longParagraphs[$0.index] >= 2 }
         var runCards = Set<Int>()
+        var name: [UInt8] = []
         for i in 1..<n {
             let p = Int(doc.parents[i])
             removed[i] = removed[p] || hidden[i]
@@ -238,13 +239,14 @@ struct ContentAnalysis {
             if inCode[p] { continue }
             if tag == .pre || tag == .code { inCode[i] = true }
             let id = NodeID(i)
-            var name = doc.classAndID(id)
+            // `doc.classAndID(id)` as UTF-8, and the `role` attribute, in one pass over the attributes.
+            let role = hintAttributes(i, name: &name)
             // A heading's anchor named after its text ("h-what-is-social-shopping",
             // "Eich_CEO_promotion_controversy") is no hint about it, whatever words its title holds.
-            if !name.isEmpty, tag.isHeading || doc.tags[p].isHeading, BoilerplateHints.verdict(name) != .none {
-                name = withoutSlugs(name, of: i)
+            if !name.isEmpty, tag.isHeading || doc.tags[p].isHeading, name.withUnsafeBufferPointer(BoilerplateHints.verdict) != .none {
+                name = Array(withoutSlugs(String(decoding: name, as: UTF8.self), of: i).utf8)
             }
-            if !smallPrint[i], BoilerplateHints.isSmallPrint(name) { smallPrint[i] = true }
+            if !smallPrint[i], name.withUnsafeBufferPointer(BoilerplateHints.isSmallPrint) { smallPrint[i] = true }
             // Structural rules hold whatever the size (a listing page undoes them in `run`).
             if conditional, isInteractiveWidget(i) || isTeaserList(i) { removed[i] = true; conditionalChars += Int(chars[i]); continue }
             if conditional, linkedHeadings[i] >= 3 { closingTeaserRun(of: i, into: &runCards) }
@@ -281,20 +283,88 @@ struct ContentAnalysis {
                 if longParagraphs[i] <= 1 || tag == .nav { removed[i] = true; continue }
             default: break
             }
-            if let role = doc.attribute("role", of: id)?.lowercased(), BoilerplateHints.negativeRoles.contains(role) {
+            if let role, isNegativeRole(role) {
                 removed[i] = true
                 continue
             }
             // A box the page keeps hidden until a script shows it, built around a form (sign-in,
             // registration, paywall offers): its list of perks can be long, but it is not the article.
-            if controls[i] > 0, BoilerplateHints.hasHiddenToken(name) { removed[i] = true; continue }
-            switch BoilerplateHints.verdict(name) {
+            if controls[i] > 0, name.withUnsafeBufferPointer(BoilerplateHints.hasHiddenToken) { removed[i] = true; continue }
+            switch name.withUnsafeBufferPointer(BoilerplateHints.verdict) {
             case .comments: removed[i] = true
             // A section whose name happens to hold a hint ("sharing-with-a-single-developer") but
             // which carries several long paragraphs is part of the article.
             case .strong: removed[i] = longParagraphs[i] < 3
             case .weak: removed[i] = longParagraphs[i] == 0
             case .none: break
+            }
+        }
+    }
+
+    /// The UTF-8 bytes of `doc.classAndID(NodeID(i))` (lower-cased `class` and `id` of element `i`,
+    /// joined by a space) in `name`, and the value range of its `role` attribute: the first attribute
+    /// of each name, as ``HTMLDocument/attributeRange(_:of:)`` finds it, in one pass over the
+    /// attributes. ASCII values are lowered in place; any other goes through `classAndID`.
+    func hintAttributes(_ i: Int, name: inout [UInt8]) -> Range<Int>? {
+        name.removeAll(keepingCapacity: true)
+        let lo = Int(doc.dataStart[i]), hi = Int(doc.dataEnd[i])
+        guard lo < hi else { return nil }
+        var cls: Range<Int>?, id: Range<Int>?, role: Range<Int>?
+        doc.bytes.withUnsafeBufferPointer { buf in
+            doc.attributeRecords.withUnsafeBufferPointer { records in
+                for k in lo..<hi {
+                    let a = records[k]
+                    let s = Int(a.nameStart)
+                    switch a.nameEnd - a.nameStart {
+                    case 2 where buf[s] == 0x69 && buf[s + 1] == 0x64:
+                        if id == nil { id = Int(a.valueStart)..<Int(a.valueEnd) }
+                    case 4 where buf[s] == 0x72 && buf[s + 1] == 0x6F && buf[s + 2] == 0x6C && buf[s + 3] == 0x65:
+                        if role == nil { role = Int(a.valueStart)..<Int(a.valueEnd) }
+                    case 5 where buf[s] == 0x63 && buf[s + 1] == 0x6C && buf[s + 2] == 0x61 && buf[s + 3] == 0x73 && buf[s + 4] == 0x73:
+                        if cls == nil { cls = Int(a.valueStart)..<Int(a.valueEnd) }
+                    default:
+                        break
+                    }
+                }
+                if let cls { name.append(contentsOf: UnsafeBufferPointer(rebasing: buf[cls])) }
+                if let id, !id.isEmpty {
+                    if !name.isEmpty { name.append(0x20) }
+                    name.append(contentsOf: UnsafeBufferPointer(rebasing: buf[id]))
+                }
+            }
+        }
+        if name.isEmpty { return role }
+        let ascii = name.withUnsafeMutableBufferPointer { b -> Bool in
+            var high: UInt8 = 0
+            for k in b.indices {
+                let c = b[k]
+                high |= c
+                if c &- 0x41 < 26 { b[k] = c | 0x20 }
+            }
+            return high < 0x80
+        }
+        if !ascii { name = Array(doc.classAndID(NodeID(i)).utf8) }
+        return role
+    }
+
+    /// Whether the `role` value at `r`, lower-cased, is one of ``BoilerplateHints/negativeRoles``
+    /// (compared as bytes when it is ASCII, else as the String `markBoilerplate` compared).
+    func isNegativeRole(_ r: Range<Int>) -> Bool {
+        guard !r.isEmpty else { return false }
+        return doc.bytes.withUnsafeBufferPointer { buf in
+            var high: UInt8 = 0
+            for k in r { high |= buf[k] }
+            if high >= 0x80 { return BoilerplateHints.negativeRoles.contains(doc.string(r).lowercased()) }
+            let longest = 16
+            guard r.count <= longest else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest) { t in
+                var n = 0
+                for k in r {
+                    let c = buf[k]
+                    t[n] = c &- 0x41 < 26 ? c | 0x20 : c
+                    n += 1
+                }
+                return BoilerplateHints.negativeRoleTable.containsToken(UnsafeBufferPointer(t), 0..<n)
             }
         }
     }
@@ -531,10 +601,13 @@ struct ContentAnalysis {
         var w = 0.0
         // schema.org microdata: the page marks the element holding the article's text.
         if let prop = doc.attribute("itemprop", of: NodeID(i)), prop.lowercased().contains("articlebody") { w += Self.articleBodyWeight }
-        let h = doc.classAndID(NodeID(i))
+        var h: [UInt8] = []
+        _ = hintAttributes(i, name: &h)
         if h.isEmpty { return w }
-        if BoilerplateHints.isPositive(h) { w += 25 }
-        if BoilerplateHints.isNegative(h) { w -= 25 }
+        h.withUnsafeBufferPointer { h in
+            if BoilerplateHints.isPositive(h) { w += 25 }
+            if BoilerplateHints.verdict(h) != .none { w -= 25 }
+        }
         return w
     }
 

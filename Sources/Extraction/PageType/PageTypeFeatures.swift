@@ -214,14 +214,24 @@ public struct PageTypeFeatures: Sendable, Equatable {
     ].map { Array($0.utf8) }
 
     /// Whether a link's `href` shares the page: a share endpoint, or a `mailto:?` link with no
-    /// address. `buffer` is scratch space for the lower-cased address (reused across links).
+    /// address. `buffer` is scratch space for the lower-cased address (reused across links; it
+    /// grows to the longest address and is never shrunk).
     static func isShareLink(_ href: ArraySlice<UInt8>, buffer: inout [UInt8]) -> Bool {
         // Site-relative links ("/…", "#…", "?…") are never share endpoints: skip them unlowered.
         guard href.count >= 8, let first = href.first, first != 0x2F && first != 0x23 && first != 0x3F else { return false }
-        buffer.removeAll(keepingCapacity: true)
-        for b in href { buffer.append(b &- 0x41 < 26 ? b | 0x20 : b) }
-        if buffer.starts(with: mailtoNoAddress) { return true }
-        return shareSet.containsAny(in: buffer)
+        let n = href.count
+        if buffer.count < n { buffer.append(contentsOf: repeatElement(0, count: n - buffer.count)) }
+        return href.withUnsafeBufferPointer { src in
+            buffer.withUnsafeMutableBufferPointer { out in
+                for k in 0..<n {
+                    let b = src[k]
+                    out[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                }
+                let lowered = UnsafeBufferPointer(rebasing: out[0..<n])
+                if lowered.starts(with: mailtoNoAddress) { return true }
+                return shareSet.containsAny(in: lowered)
+            }
+        }
     }
 
     /// ``sharePatterns`` as one needle set: one pass over a link checks them all (pages have
@@ -371,24 +381,42 @@ struct URLShape {
     static let docWords: Set<String> = ["docs", "doc", "documentation", "reference", "api", "manual", "guide", "guides", "wiki", "help"]
     static let forumWords: Set<String> = ["forum", "forums", "t", "thread", "threads", "questions", "community", "discussion", "topic", "viewtopic.php", "comments", "groups"]
 
-    init(_ url: String) {
-        var path = Substring(url)
-        if let s = path.range(of: "://") {
-            path = path[s.upperBound...]
-            let hostEnd = path.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? path.endIndex
-            host = Self.bareHost(path[..<hostEnd])
-            path = path.firstIndex(of: "/").map { path[$0...] } ?? "/"
+    init(_ url: String) { self.init(url, plainFastPath: true) }
+
+    /// The shape of `url`. A URL of printable ASCII (nearly all) is cut up as bytes, where each
+    /// byte is one `Character`; `plainFastPath: false` takes the `String` path for every URL (tests
+    /// compare the two).
+    init(_ url: String, plainFastPath: Bool) {
+        var url = url
+        let plain = plainFastPath ? url.withUTF8 { Self.plainParts($0) } : nil
+        let pathBytes: [UInt8]
+        if let plain {
+            host = plain.host
+            hasQuery = plain.hasQuery
+            pathBytes = plain.path
+            endsWithSlash = pathBytes.last == 0x2F
+            let lowered = pathBytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+            segments = lowered.split(separator: 0x2F).map { String(decoding: $0, as: UTF8.self) }
+        } else {
+            var path = Substring(url)
+            if let s = path.range(of: "://") {
+                path = path[s.upperBound...]
+                let hostEnd = path.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? path.endIndex
+                host = Self.bareHost(path[..<hostEnd])
+                path = path.firstIndex(of: "/").map { path[$0...] } ?? "/"
+            }
+            if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+                hasQuery = path[q] == "?"
+                path = path[..<q]
+            }
+            endsWithSlash = path.hasSuffix("/")
+            segments = path.lowercased().split(separator: "/").map(String.init)
+            pathBytes = Array(path.utf8)
         }
-        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-            hasQuery = path[q] == "?"
-            path = path[..<q]
-        }
-        endsWithSlash = path.hasSuffix("/")
         hostBytes = Array(host.utf8)
-        segments = path.lowercased().split(separator: "/").map(String.init)
         sectionBytes = segments.first.map { Array($0.utf8) } ?? []
         var digitRun = 0
-        for b in path.utf8 {
+        for b in pathBytes {
             if b >= 0x30 && b <= 0x39 { digitRun += 1; if digitRun >= 4 { hasLongNumber = true } } else { digitRun = 0 }
         }
         // A date: /2024/05/ (year then month segments) or a yyyymmdd / yyyy-mm-dd run.
@@ -407,10 +435,48 @@ struct URLShape {
                 }
             }
         }
-        if var last = segments.last {
+        if plain != nil, let last = segments.last {
+            // Printable ASCII: one byte per Character.
+            let bytes = Array(last.utf8)
+            var end = bytes.count
+            if let dot = bytes.lastIndex(of: 0x2E), bytes.count - dot <= 6 { end = dot }
+            var words = 0, inWord = false
+            for b in bytes[..<end] {
+                if b == 0x2D || b == 0x5F || b == 0x2B { inWord = false } else if !inWord { words += 1; inWord = true }
+            }
+            slugWords = words
+        } else if var last = segments.last {
             if let dot = last.lastIndex(of: "."), last.distance(from: dot, to: last.endIndex) <= 6 { last = String(last[..<dot]) }
             slugWords = last.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "+" }).count
         }
+    }
+
+    /// The host (as ``bareHost(_:)``), the path before any query or fragment, and whether a query
+    /// follows, of a URL made of printable ASCII only (U+0020–U+007E, where every byte is a
+    /// `Character` of its own); `nil` for any other URL.
+    static func plainParts(_ b: UnsafeBufferPointer<UInt8>) -> (host: String, path: [UInt8], hasQuery: Bool)? {
+        for c in b where c < 0x20 || c > 0x7E { return nil }
+        let n = b.count
+        var lo = 0, host = ""
+        var fixedPath: [UInt8]?
+        var s = 0
+        while s + 3 <= n, !(b[s] == 0x3A && b[s + 1] == 0x2F && b[s + 2] == 0x2F) { s += 1 }
+        if s + 3 <= n {
+            let rest = s + 3
+            var hostEnd = rest
+            while hostEnd < n, b[hostEnd] != 0x2F, b[hostEnd] != 0x3F, b[hostEnd] != 0x23 { hostEnd += 1 }
+            var h = b[rest..<hostEnd].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+            if let colon = h.firstIndex(of: 0x3A) { h.removeSubrange(colon...) }
+            if h.starts(with: [0x77, 0x77, 0x77, 0x2E]) { h.removeFirst(4) }
+            host = String(decoding: h, as: UTF8.self)
+            var slash = rest
+            while slash < n, b[slash] != 0x2F { slash += 1 }
+            if slash < n { lo = slash } else { fixedPath = [0x2F] }
+        }
+        if let fixedPath { return (host, fixedPath, false) }
+        var q = lo
+        while q < n, b[q] != 0x3F, b[q] != 0x23 { q += 1 }
+        return (host, Array(b[lo..<q]), q < n && b[q] == 0x3F)
     }
 
     func hasSegment(in words: Set<String>) -> Bool {
