@@ -1,0 +1,167 @@
+import Testing
+@testable import Extraction
+
+/// The byte-level class/id hints, needle sets and URL cutting give the answers of the plain
+/// implementations they replace (written out here one needle at a time, as they were).
+@Suite("Class/id hints, needle sets and URL shapes: fast paths agree with the plain ones")
+struct ContentHintFastPathTests {
+    // MARK: References
+
+    /// The verdict as first written: each needle list searched in turn, tokens looked up in a set.
+    static func referenceVerdict(_ name: String) -> BoilerplateHints.Verdict {
+        let hay = Array(name.utf8)
+        if hay.isEmpty { return .none }
+        func found(_ needles: [[UInt8]], skippingNegatedCaption: Bool = false) -> Bool {
+            for n in needles {
+                var from = 0
+                while let i = ByteSearch.firstIndex(hay, n, from: from) {
+                    let negated = skippingNegatedCaption && hay.withUnsafeBufferPointer { h in
+                        n.withUnsafeBufferPointer { BoilerplateHints.isNegatedCaption(h, at: i, $0) }
+                    }
+                    if !negated { return true }
+                    from = i + 1
+                }
+            }
+            return false
+        }
+        if found(BoilerplateHints.positiveBytes) { return .none }
+        if found(BoilerplateHints.commentBytes) { return .comments }
+        if found(BoilerplateHints.strongBytes, skippingNegatedCaption: true) { return .strong }
+        if found(BoilerplateHints.weakBytes) { return .weak }
+        let tokens = name.split(whereSeparator: { $0 == " " || $0 == "_" }).map(String.init)
+        return tokens.contains(where: BoilerplateHints.weakTokens.contains) ? .weak : .none
+    }
+
+    /// Class names built from pieces of the hint lists, separators and other words.
+    static func names(count: Int, seed: UInt64) -> [String] {
+        let pieces = BoilerplateHints.strongSubstrings + BoilerplateHints.weakSubstrings + Array(BoilerplateHints.weakTokens)
+            + BoilerplateHints.positiveSubstrings + BoilerplateHints.hiddenTokens
+            + ["comment", "disqus", "disclaimer", "disclosure", "no-", "no_", "x", "a", "-", "_", " ", " ", "wrap", "col-md-8", "é", "বাংলা",
+               "article", "main", "text", "capt", "ion", "sha", "re"]
+        var rng = SplitMix64(seed: seed)
+        var out = ["", " ", "_", "ad", "no-caption", "no_caption", "buzz_attr_no_caption", "media no-caption", "xno-caption",
+                   "caption", "share", "d-none", "is-hidden foo", "hidden", "mathjax ctxtmenu_attached_0"]
+        for _ in 0..<count {
+            var s = ""
+            for _ in 0..<Int.random(in: 1...6, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            out.append(s)
+        }
+        return out
+    }
+
+    // MARK: Class/id hints
+
+    @Test("The one-table verdict equals searching each hint list in turn")
+    func verdictAgreesWithReference() {
+        for name in Self.names(count: 3000, seed: 0x41_D7) {
+            #expect(BoilerplateHints.verdict(name) == Self.referenceVerdict(name), "\(name)")
+        }
+    }
+
+    @Test("Hidden tokens, small print and positive names agree with one search per needle")
+    func otherHintsAgreeWithReference() {
+        for name in Self.names(count: 2000, seed: 0x5EA) {
+            let hay = Array(name.utf8)
+            let tokens = name.split(separator: " ").map(String.init)
+            #expect(BoilerplateHints.hasHiddenToken(name) == tokens.contains(where: BoilerplateHints.hiddenTokens.contains), "\(name)")
+            #expect(BoilerplateHints.isSmallPrint(name) == BoilerplateHints.smallPrintBytes.contains { ByteSearch.contains(hay, $0) }, "\(name)")
+            let positive = (BoilerplateHints.positiveBytes + BoilerplateHints.generalPositiveBytes).contains { ByteSearch.contains(hay, $0) }
+            #expect(BoilerplateHints.isPositive(name) == positive, "\(name)")
+        }
+    }
+
+    @Test("Class and id read in one attribute pass equal classAndID's UTF-8; the role is the first role attribute")
+    func hintAttributesAgreeWithClassAndID() throws {
+        let html = """
+            <div class="Main-Content  Story" id="Top"><p id="x" class="">a</p><p class="" id="">b</p>
+            <section id="ONLY-ID">c</section><nav role="Navigation" role="main" class="Été NAV">d</nav>
+            <aside class="İstanbul" id="K\u{212A}">e</aside><span role="TabList">f</span><i role="menubar x">g</i>
+            <b class="a" class="b" id="c">h</b><u role="">i</u><em role="DIALOG">j</em></div>
+            """
+        let doc = try parseHTML(html)
+        let analysis = ContentAnalysis(doc)
+        var name: [UInt8] = []
+        var checked = 0
+        for i in 1..<doc.count where doc.isElement(NodeID(i)) {
+            let role = analysis.hintAttributes(i, name: &name)
+            #expect(name == Array(doc.classAndID(NodeID(i)).utf8), "\(doc.classAndID(NodeID(i)))")
+            #expect(role == doc.attributeRange("role", of: NodeID(i)))
+            if let role {
+                let expected = BoilerplateHints.negativeRoles.contains(doc.string(role).lowercased())
+                #expect(analysis.isNegativeRole(role) == expected, "\(doc.string(role))")
+            }
+            checked += 1
+        }
+        #expect(checked >= 12)
+    }
+
+    // MARK: Needle sets
+
+    @Test("The Wu-Manber needle set finds a needle exactly when one of them occurs in the text")
+    func needleSetAgreesWithSearch() {
+        let sets: [[[UInt8]]] = [
+            BoilerplateHints.phraseBytes, PageTypeFeatures.sharePatterns,
+            ["abc", "bcd", "abcdefgh", "zz", "q"].map { Array($0.utf8) },
+            ["aaa", "aaaa", "a-a-a"].map { Array($0.utf8) },
+        ]
+        var rng = SplitMix64(seed: 0xB0_7E)
+        for needles in sets {
+            let set = ByteNeedleSet(needles)
+            let alphabet = Array(Set(needles.flatMap { $0 })) + [0x20, 0x2F, 0xE0]
+            var hays: [[UInt8]] = needles + needles.map { Array("x ".utf8) + $0.dropLast() } + needles.map { Array($0.dropFirst()) + $0 }
+            for _ in 0..<1500 {
+                var h: [UInt8] = []
+                for _ in 0..<Int.random(in: 0...40, using: &rng) {
+                    if Int.random(in: 0..<12, using: &rng) == 0, let n = needles.randomElement(using: &rng) {
+                        h += n.prefix(Int.random(in: 1...n.count, using: &rng))
+                    } else {
+                        h.append(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)])
+                    }
+                }
+                hays.append(h)
+            }
+            for hay in hays {
+                let expected = needles.contains { ByteSearch.contains(hay, $0) }
+                #expect(set.containsAny(in: hay) == expected, "\(String(decoding: hay, as: UTF8.self))")
+            }
+        }
+    }
+
+    @Test("Share links lowered in a reused buffer are found as by lower-casing each address")
+    func shareLinks() {
+        let hrefs = [
+            "https://www.Facebook.com/sharer/sharer.php?u=x", "HTTPS://TWITTER.COM/intent/tweet", "mailto:?subject=x", "MAILTO:?body",
+            "mailto:a@b.c", "/relative/facebook.com/sharer", "#top", "https://example.com/news/story-1", "whatsapp://send?text=a",
+            "https://t.me/share/url?url=x", "https://wa.me/?text=hello", "https://www.pinterest.com/pin/create/button/",
+            "https://example.com/" + String(repeating: "a", count: 300) + "/reddit.com/submit", "short", "https://x.com/Intent",
+        ]
+        var buffer: [UInt8] = []
+        for href in hrefs + hrefs.reversed() {
+            let bytes = ArraySlice(Array(href.utf8))
+            let lowered = Array(href.lowercased().utf8)
+            let relative = href.first == "/" || href.first == "#" || href.first == "?"
+            let expected = bytes.count >= 8 && !relative
+                && (lowered.starts(with: PageTypeFeatures.mailtoNoAddress) || PageTypeFeatures.sharePatterns.contains { ByteSearch.contains(lowered, $0) })
+            #expect(PageTypeFeatures.isShareLink(bytes, buffer: &buffer) == expected, "\(href)")
+        }
+    }
+
+    // MARK: URL shapes
+
+    @Test("URLs of printable ASCII cut as bytes give the shape the String path gives")
+    func urlShapeFastPathAgrees() {
+        let urls = [
+            "https://www.Example.com/News/2024/05/Some-Story_Title+here.html?x=1#y", "http://example.com", "https://a.com?x=/y/z",
+            "https://a.com#frag/x", "https://WWW.host.com:8080/Docs/API/", "example.com/a/b", "/relative/path-to-page/",
+            "https://a.com/20240512-story", "https://a.com/p/1234567/", "https://a.com/a.b.c.longext", "https://a.com/a.php",
+            "", "://", "https://a.com/+2024/+05/", "https://a.com//double//slash", "https://a.com/-_-/", "ftp://x.org/file.tar.gz",
+            "https://a.com/caf\u{00E9}/story", "https://a.com/x\r\n/y", "https://a.com/e\u{0301}/a", "https://a.com/tab\there",
+        ]
+        for url in urls {
+            let fast = URLShape(url), slow = URLShape(url, plainFastPath: false)
+            #expect(fast.host == slow.host && fast.segments == slow.segments && fast.endsWithSlash == slow.endsWithSlash, "\(url)")
+            #expect(fast.sectionBytes == slow.sectionBytes && fast.hostBytes == slow.hostBytes && fast.hasQuery == slow.hasQuery, "\(url)")
+            #expect(fast.hasDate == slow.hasDate && fast.hasLongNumber == slow.hasLongNumber && fast.slugWords == slow.slugWords, "\(url)")
+        }
+    }
+}
