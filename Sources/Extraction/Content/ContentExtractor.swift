@@ -89,56 +89,88 @@ struct ContentAnalysis {
 
     /// Hidden subtrees and link membership (forwards).
     mutating func markHiddenAndLinks() {
-        for i in 1..<n {
-            let p = Int(doc.parents[i])
-            hidden[i] = hidden[p]
-            inLink[i] = inLink[p]
-            guard doc.kinds[i] == .element, !hidden[i] else { continue }
-            let id = NodeID(i)
-            let tag = doc.tags[i]
-            // MathML is visible text (formulas in a paragraph, MathJax's accessible copy); the
-            // parser counts it as non-content for the other stages.
-            if tag.isNonContent, tag != .math { hidden[i] = true; continue }
-            if tag == .a { inLink[i] = true }
-            let (hiddenAttribute, ariaHidden, styleRange) = hidingAttributes(i)
-            if hiddenAttribute { hidden[i] = true; continue }
-            if let r = ariaHidden, Self.bytes(doc, r, equal: "true"), tag != .figure, tag != .picture { hidden[i] = true; continue }
-            if let r = styleRange, styleMayHide(r) {
-                let style = doc.string(r)
-                let s = String(style.lowercased().filter { $0 != " " })
-                if s.contains("display:none") || s.contains("visibility:hidden") { hidden[i] = true }
+        // The two arrays are taken out of `self` while the pass writes them in place (no
+        // uniqueness check per node), and put back at the end.
+        var hidden = Self.take(&self.hidden), inLink = Self.take(&self.inLink)
+        defer { self.hidden = hidden; self.inLink = inLink }
+        let doc = self.doc, n = self.n
+        hidden.withUnsafeMutableBufferPointer { hidden in
+            inLink.withUnsafeMutableBufferPointer { inLink in
+                doc.bytes.withUnsafeBufferPointer { buf in
+                    doc.attributeRecords.withUnsafeBufferPointer { records in
+                        for i in 1..<n {
+                            let p = Int(doc.parents[i])
+                            let parentHidden = hidden[p]
+                            hidden[i] = parentHidden
+                            inLink[i] = inLink[p]
+                            guard doc.kinds[i] == .element, !parentHidden else { continue }
+                            let tag = doc.tags[i]
+                            // MathML is visible text (formulas in a paragraph, MathJax's accessible copy); the
+                            // parser counts it as non-content for the other stages.
+                            if tag.isNonContent, tag != .math { hidden[i] = true; continue }
+                            if tag == .a { inLink[i] = true }
+                            let (hiddenAttribute, ariaHidden, styleRange) = Self.hidingAttributes(i, doc, buf, records)
+                            if hiddenAttribute { hidden[i] = true; continue }
+                            if let r = ariaHidden, Self.bytes(buf, r, equal: "true"), tag != .figure, tag != .picture { hidden[i] = true; continue }
+                            if let r = styleRange, styleMayHide(r) {
+                                let style = doc.string(r)
+                                let s = String(style.lowercased().filter { $0 != " " })
+                                if s.contains("display:none") || s.contains("visibility:hidden") { hidden[i] = true }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
 
-    /// The first `hidden`, `aria-hidden` and `style` attributes of element `i` (as
-    /// ``HTMLDocument/attributeRange(_:of:)`` finds each), in one pass over its attributes.
-    func hidingAttributes(_ i: Int) -> (hidden: Bool, ariaHidden: Range<Int>?, style: Range<Int>?) {
+    /// The array in `a`, leaving an empty one there (so that the caller holds the only reference).
+    @inline(__always)
+    static func take<T>(_ a: inout [T]) -> [T] {
+        var out: [T] = []
+        swap(&out, &a)
+        return out
+    }
+
+    /// ``hidingAttributes(_:)`` over the document's bytes and attribute records in place.
+    @inline(__always)
+    static func hidingAttributes(
+        _ i: Int, _ doc: HTMLDocument, _ buf: UnsafeBufferPointer<UInt8>, _ records: UnsafeBufferPointer<HTMLDocument.AttributeRecord>
+    ) -> (hidden: Bool, ariaHidden: Range<Int>?, style: Range<Int>?) {
         let lo = Int(doc.dataStart[i]), hi = Int(doc.dataEnd[i])
         var hiddenAttribute = false
         var aria: Range<Int>?, style: Range<Int>?
         guard lo < hi else { return (false, nil, nil) }
         for k in lo..<hi {
-            let a = doc.attributeRecords[k]
+            let a = records[k]
             let start = Int(a.nameStart), len = Int(a.nameEnd - a.nameStart)
             let value = Int(a.valueStart)..<Int(a.valueEnd)
-            if len == 6, !hiddenAttribute, Self.bytes(doc, start..<(start + len), equal: "hidden") { hiddenAttribute = true }
-            else if len == 11, aria == nil, Self.bytes(doc, start..<(start + len), equal: "aria-hidden") { aria = value }
-            else if len == 5, style == nil, Self.bytes(doc, start..<(start + len), equal: "style") { style = value }
+            if len == 6, !hiddenAttribute, Self.bytes(buf, start..<(start + len), equal: "hidden") { hiddenAttribute = true }
+            else if len == 11, aria == nil, Self.bytes(buf, start..<(start + len), equal: "aria-hidden") { aria = value }
+            else if len == 5, style == nil, Self.bytes(buf, start..<(start + len), equal: "style") { style = value }
         }
         return (hiddenAttribute, aria, style)
     }
 
-    /// Whether `doc.bytes[r]` are the bytes of `s`.
-    static func bytes(_ doc: HTMLDocument, _ r: Range<Int>, equal s: StaticString) -> Bool {
+    /// Whether `buf[r]` are the bytes of `s`.
+    @inline(__always)
+    static func bytes(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, equal s: StaticString) -> Bool {
         guard r.count == s.utf8CodeUnitCount else { return false }
         let p = s.utf8Start
         var k = 0
-        for b in doc.bytes[r] {
-            if b != p[k] { return false }
+        for j in r {
+            if buf[j] != p[k] { return false }
             k += 1
         }
         return true
+    }
+
+    /// The first `hidden`, `aria-hidden` and `style` attributes of element `i` (as
+    /// ``HTMLDocument/attributeRange(_:of:)`` finds each), in one pass over its attributes.
+    func hidingAttributes(_ i: Int) -> (hidden: Bool, ariaHidden: Range<Int>?, style: Range<Int>?) {
+        doc.bytes.withUnsafeBufferPointer { buf in
+            doc.attributeRecords.withUnsafeBufferPointer { Self.hidingAttributes(i, doc, buf, $0) }
+        }
     }
 
     /// `style.contains("none") || style.contains("hidden")` for the `style` value at `r`: a byte
@@ -159,58 +191,79 @@ struct ContentAnalysis {
 
     /// Visible characters, link characters and commas per subtree (backwards).
     mutating func aggregate() {
-        var i = n - 1
-        while i >= 1 {
-            if !hidden[i] {
-                if doc.kinds[i] == .text {
-                    var c: Int32 = 0, k: Int32 = 0
-                    doc.withTextBytes(NodeID(i)) { buf in
-                        // Branch-free counts (the compiler vectorises this loop); `wide` counts the
-                        // lead bytes of the two three-byte commas below, so most texts skip that pass.
-                        var visible: Int32 = 0, commas: Int32 = 0, wide: Int32 = 0
-                        for b in buf {
-                            visible &+= (b > 0x20 && (b & 0xC0) != 0x80) ? 1 : 0
-                            commas &+= b == 0x2C ? 1 : 0
-                            wide &+= (b == 0xEF || b == 0xE3) ? 1 : 0
-                        }
-                        c = visible
-                        k = commas
-                        // Fullwidth and ideographic commas count as commas too.
-                        if wide > 0, buf.count > 2 {
-                            for j in 0..<(buf.count - 2) where buf[j] == 0xEF && buf[j + 1] == 0xBC && buf[j + 2] == 0x8C { k += 1 }
-                            for j in 0..<(buf.count - 2) where buf[j] == 0xE3 && buf[j + 1] == 0x80 && buf[j + 2] == 0x81 { k += 1 }
-                        }
-                    }
-                    chars[i] += c
-                    commas[i] += k
-                    if inLink[i] { linkChars[i] += c }
-                }
-                if doc.kinds[i] == .element, chars[i] >= 120, linkChars[i] * 3 < chars[i] {
-                    let t = doc.tags[i]
-                    if t == .p || t == .blockquote || t == .pre || t == .li || t == .dd {
-                        longParagraphs[i] += 1
-                    } else if (t == .div || t == .td || t == .section) && longParagraphs[i] == 0 {
-                        longParagraphs[i] += 1  // text written straight into a div
-                    }
-                }
-                if doc.kinds[i] == .element {
-                    let t = doc.tags[i]
-                    if t.isHeading, chars[i] > 0, linkChars[i] * 2 > chars[i] { linkedHeadings[i] += 1 }
-                    else if t == .p, chars[i] >= 50 { paragraphs[i] += 1 }  // numbers in cells are not prose
-                    else if t == .select || t == .textarea || t == .button { controls[i] += 1 }
-                    else if t == .input, doc.attribute("type", of: NodeID(i))?.lowercased() != "hidden" { controls[i] += 1 }
-                }
-                let p = Int(doc.parents[i])
-                linkedHeadings[p] += linkedHeadings[i]
-                controls[p] += controls[i]
-                paragraphs[p] += paragraphs[i]
-                longParagraphs[p] += longParagraphs[i]
-                chars[p] += chars[i]
-                linkChars[p] += linkChars[i]
-                commas[p] += commas[i]
-            }
-            i -= 1
+        // The counted arrays are taken out of `self` and written in place (no uniqueness check per
+        // node), then put back.
+        var chars = Self.take(&self.chars), linkChars = Self.take(&self.linkChars), commas = Self.take(&self.commas)
+        var longParagraphs = Self.take(&self.longParagraphs), linkedHeadings = Self.take(&self.linkedHeadings)
+        var controls = Self.take(&self.controls), paragraphs = Self.take(&self.paragraphs)
+        defer {
+            self.chars = chars; self.linkChars = linkChars; self.commas = commas; self.longParagraphs = longParagraphs
+            self.linkedHeadings = linkedHeadings; self.controls = controls; self.paragraphs = paragraphs
         }
+        let doc = self.doc, n = self.n
+        hidden.withUnsafeBufferPointer { hidden in
+        inLink.withUnsafeBufferPointer { inLink in
+        chars.withUnsafeMutableBufferPointer { chars in
+        linkChars.withUnsafeMutableBufferPointer { linkChars in
+        commas.withUnsafeMutableBufferPointer { commas in
+        longParagraphs.withUnsafeMutableBufferPointer { longParagraphs in
+        linkedHeadings.withUnsafeMutableBufferPointer { linkedHeadings in
+        controls.withUnsafeMutableBufferPointer { controls in
+        paragraphs.withUnsafeMutableBufferPointer { paragraphs in
+            var i = n - 1
+            while i >= 1 {
+                if !hidden[i] {
+                    let kind = doc.kinds[i]
+                    if kind == .text {
+                        let (c, k) = doc.withTextBytes(NodeID(i), Self.visibleCharsAndCommas)
+                        chars[i] += c
+                        commas[i] += k
+                        if inLink[i] { linkChars[i] += c }
+                    } else if kind == .element {
+                        let t = doc.tags[i]
+                        if chars[i] >= 120, linkChars[i] * 3 < chars[i] {
+                            if t == .p || t == .blockquote || t == .pre || t == .li || t == .dd {
+                                longParagraphs[i] += 1
+                            } else if (t == .div || t == .td || t == .section) && longParagraphs[i] == 0 {
+                                longParagraphs[i] += 1  // text written straight into a div
+                            }
+                        }
+                        if t.isHeading, chars[i] > 0, linkChars[i] * 2 > chars[i] { linkedHeadings[i] += 1 }
+                        else if t == .p, chars[i] >= 50 { paragraphs[i] += 1 }  // numbers in cells are not prose
+                        else if t == .select || t == .textarea || t == .button { controls[i] += 1 }
+                        else if t == .input, doc.attribute("type", of: NodeID(i))?.lowercased() != "hidden" { controls[i] += 1 }
+                    }
+                    let p = Int(doc.parents[i])
+                    linkedHeadings[p] += linkedHeadings[i]
+                    controls[p] += controls[i]
+                    paragraphs[p] += paragraphs[i]
+                    longParagraphs[p] += longParagraphs[i]
+                    chars[p] += chars[i]
+                    linkChars[p] += linkChars[i]
+                    commas[p] += commas[i]
+                }
+                i -= 1
+            }
+        }}}}}}}}}
+    }
+
+    /// Visible characters (lead bytes above the space) and commas of a text's UTF-8.
+    static func visibleCharsAndCommas(_ buf: UnsafeBufferPointer<UInt8>) -> (Int32, Int32) {
+        // Branch-free counts (the compiler vectorises this loop); `wide` counts the
+        // lead bytes of the two three-byte commas below, so most texts skip that pass.
+        var visible: Int32 = 0, commas: Int32 = 0, wide: Int32 = 0
+        for b in buf {
+            visible &+= (b > 0x20 && (b & 0xC0) != 0x80) ? 1 : 0
+            commas &+= b == 0x2C ? 1 : 0
+            wide &+= (b == 0xEF || b == 0xE3) ? 1 : 0
+        }
+        var k = commas
+        // Fullwidth and ideographic commas count as commas too.
+        if wide > 0, buf.count > 2 {
+            for j in 0..<(buf.count - 2) where buf[j] == 0xEF && buf[j + 1] == 0xBC && buf[j + 2] == 0x8C { k += 1 }
+            for j in 0..<(buf.count - 2) where buf[j] == 0xE3 && buf[j + 1] == 0x80 && buf[j + 2] == 0x81 { k += 1 }
+        }
+        return (visible, k)
     }
 
     /// Boilerplate subtrees and block owners (forwards).
@@ -224,81 +277,95 @@ struct ContentAnalysis {
         let proseArticles = doc.elements(.article).filter { longParagraphs[$0.index] >= 2 }
         var runCards = Set<Int>()
         var name: [UInt8] = []
-        for i in 1..<n {
-            let p = Int(doc.parents[i])
-            removed[i] = removed[p] || hidden[i]
-            owner[i] = owner[p]
-            smallPrint[i] = smallPrint[p]
-            inCode[i] = inCode[p]
-            guard doc.kinds[i] == .element, !removed[i] else { continue }
-            let tag = doc.tags[i]
-            if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
-            if !runCards.isEmpty, runCards.remove(i) != nil { removed[i] = true; conditionalChars += Int(chars[i]); continue }
-            if tag == .body || tag == .html || tag == .a { continue }
-            // Code is judged as a whole: its spans are named by token kind ("token comment").
-            if inCode[p] { continue }
-            if tag == .pre || tag == .code { inCode[i] = true }
-            let id = NodeID(i)
-            // `doc.classAndID(id)` as UTF-8, and the `role` attribute, in one pass over the attributes.
-            let role = hintAttributes(i, name: &name)
-            // A heading's anchor named after its text ("h-what-is-social-shopping",
-            // "Eich_CEO_promotion_controversy") is no hint about it, whatever words its title holds.
-            if !name.isEmpty, tag.isHeading || doc.tags[p].isHeading, name.withUnsafeBufferPointer(BoilerplateHints.verdict) != .none {
-                name = Array(withoutSlugs(String(decoding: name, as: UTF8.self), of: i).utf8)
-            }
-            if !smallPrint[i], name.withUnsafeBufferPointer(BoilerplateHints.isSmallPrint) { smallPrint[i] = true }
-            // Structural rules hold whatever the size (a listing page undoes them in `run`).
-            if conditional, isInteractiveWidget(i) || isTeaserList(i) { removed[i] = true; conditionalChars += Int(chars[i]); continue }
-            if conditional, linkedHeadings[i] >= 3 { closingTeaserRun(of: i, into: &runCards) }
-            // On a page that marks its main content (`<main>`, `<article>` with text), a footer
-            // outside it is page furniture whatever its long paragraphs (disclaimers, addresses):
-            // over the corpora none held article text. One holding most of the page's text is
-            // judged like a wrapper below.
-            if tag == .footer, Int(chars[i]) * 2 < bodyChars, marksMain, !doc.hasAncestor(id, tag: .article), !doc.hasAncestor(id, tag: .main) {
-                removed[i] = true
-                continue
-            }
-            // A slideshow's legends ("1/50 United going down" and its caption, item after item) are
-            // the captions of its images, not article text, however many there are.
-            if (tag == .ul || tag == .ol), isSlideLegendList(i) { removed[i] = true; continue }
-            // An <aside> beside an <article> of prose is the page's sidebar (a live ticker, a feed),
-            // however much text it holds: the page says where its article is.
-            if tag == .aside, !doc.hasAncestor(id, tag: .article),
-               proseArticles.contains(where: { !doc.contains(id, $0) && !doc.contains($0, id) }) {
-                removed[i] = true
-                continue
-            }
-            // Subtrees holding much of the page's text are never dropped by hints.
-            let large = Int(chars[i]) * 5 >= bodyChars * 2
-            if large { continue }
-            switch tag {
-            case .button, .select, .input, .textarea, .dialog, .menu, .label:
-                removed[i] = true
-                continue
-            case .nav, .aside, .footer, .header, .form:
-                // Page furniture; the headline and byline in a header are not body text either.
-                // A wrapper misused for the article (long paragraphs inside) is kept, and so is the
-                // header of a part of the article (``isContentHeader(_:)``).
-                if tag == .header, chars[i] > 0, isContentHeader(i) { break }
-                if longParagraphs[i] <= 1 || tag == .nav { removed[i] = true; continue }
-            default: break
-            }
-            if let role, isNegativeRole(role) {
-                removed[i] = true
-                continue
-            }
-            // A box the page keeps hidden until a script shows it, built around a form (sign-in,
-            // registration, paywall offers): its list of perks can be long, but it is not the article.
-            if controls[i] > 0, name.withUnsafeBufferPointer(BoilerplateHints.hasHiddenToken) { removed[i] = true; continue }
-            switch name.withUnsafeBufferPointer(BoilerplateHints.verdict) {
-            case .comments: removed[i] = true
-            // A section whose name happens to hold a hint ("sharing-with-a-single-developer") but
-            // which carries several long paragraphs is part of the article.
-            case .strong: removed[i] = longParagraphs[i] < 3
-            case .weak: removed[i] = longParagraphs[i] == 0
-            case .none: break
-            }
+        // The arrays this pass writes are taken out of `self` and written in place (no uniqueness
+        // check per node), then put back; the checks below read only other arrays of `self`.
+        var removed = Self.take(&self.removed), owner = Self.take(&self.owner)
+        var smallPrint = Self.take(&self.smallPrint), inCode = Self.take(&self.inCode)
+        var condChars = 0
+        defer {
+            self.removed = removed; self.owner = owner; self.smallPrint = smallPrint; self.inCode = inCode
+            conditionalChars = condChars
         }
+        removed.withUnsafeMutableBufferPointer { removed in
+        owner.withUnsafeMutableBufferPointer { owner in
+        smallPrint.withUnsafeMutableBufferPointer { smallPrint in
+        inCode.withUnsafeMutableBufferPointer { inCode in
+            for i in 1..<n {
+                let p = Int(doc.parents[i])
+                removed[i] = removed[p] || hidden[i]
+                owner[i] = owner[p]
+                smallPrint[i] = smallPrint[p]
+                inCode[i] = inCode[p]
+                guard doc.kinds[i] == .element, !removed[i] else { continue }
+                let tag = doc.tags[i]
+                if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
+                if !runCards.isEmpty, runCards.remove(i) != nil { removed[i] = true; condChars += Int(chars[i]); continue }
+                if tag == .body || tag == .html || tag == .a { continue }
+                // Code is judged as a whole: its spans are named by token kind ("token comment").
+                if inCode[p] { continue }
+                if tag == .pre || tag == .code { inCode[i] = true }
+                let id = NodeID(i)
+                // `doc.classAndID(id)` as UTF-8, and the `role` attribute, in one pass over the attributes.
+                let role = hintAttributes(i, name: &name)
+                // A heading's anchor named after its text ("h-what-is-social-shopping",
+                // "Eich_CEO_promotion_controversy") is no hint about it, whatever words its title holds.
+                if !name.isEmpty, tag.isHeading || doc.tags[p].isHeading, name.withUnsafeBufferPointer(BoilerplateHints.verdict) != .none {
+                    name = Array(withoutSlugs(String(decoding: name, as: UTF8.self), of: i).utf8)
+                }
+                if !smallPrint[i], name.withUnsafeBufferPointer(BoilerplateHints.isSmallPrint) { smallPrint[i] = true }
+                // Structural rules hold whatever the size (a listing page undoes them in `run`).
+                if conditional, isInteractiveWidget(i) || isTeaserList(i) { removed[i] = true; condChars += Int(chars[i]); continue }
+                if conditional, linkedHeadings[i] >= 3 { closingTeaserRun(of: i, into: &runCards) }
+                // On a page that marks its main content (`<main>`, `<article>` with text), a footer
+                // outside it is page furniture whatever its long paragraphs (disclaimers, addresses):
+                // over the corpora none held article text. One holding most of the page's text is
+                // judged like a wrapper below.
+                if tag == .footer, Int(chars[i]) * 2 < bodyChars, marksMain, !doc.hasAncestor(id, tag: .article), !doc.hasAncestor(id, tag: .main) {
+                    removed[i] = true
+                    continue
+                }
+                // A slideshow's legends ("1/50 United going down" and its caption, item after item) are
+                // the captions of its images, not article text, however many there are.
+                if (tag == .ul || tag == .ol), isSlideLegendList(i) { removed[i] = true; continue }
+                // An <aside> beside an <article> of prose is the page's sidebar (a live ticker, a feed),
+                // however much text it holds: the page says where its article is.
+                if tag == .aside, !doc.hasAncestor(id, tag: .article),
+                   proseArticles.contains(where: { !doc.contains(id, $0) && !doc.contains($0, id) }) {
+                    removed[i] = true
+                    continue
+                }
+                // Subtrees holding much of the page's text are never dropped by hints.
+                let large = Int(chars[i]) * 5 >= bodyChars * 2
+                if large { continue }
+                switch tag {
+                case .button, .select, .input, .textarea, .dialog, .menu, .label:
+                    removed[i] = true
+                    continue
+                case .nav, .aside, .footer, .header, .form:
+                    // Page furniture; the headline and byline in a header are not body text either.
+                    // A wrapper misused for the article (long paragraphs inside) is kept, and so is the
+                    // header of a part of the article (``isContentHeader(_:)``).
+                    if tag == .header, chars[i] > 0, isContentHeader(i) { break }
+                    if longParagraphs[i] <= 1 || tag == .nav { removed[i] = true; continue }
+                default: break
+                }
+                if let role, isNegativeRole(role) {
+                    removed[i] = true
+                    continue
+                }
+                // A box the page keeps hidden until a script shows it, built around a form (sign-in,
+                // registration, paywall offers): its list of perks can be long, but it is not the article.
+                if controls[i] > 0, name.withUnsafeBufferPointer(BoilerplateHints.hasHiddenToken) { removed[i] = true; continue }
+                switch name.withUnsafeBufferPointer(BoilerplateHints.verdict) {
+                case .comments: removed[i] = true
+                // A section whose name happens to hold a hint ("sharing-with-a-single-developer") but
+                // which carries several long paragraphs is part of the article.
+                case .strong: removed[i] = longParagraphs[i] < 3
+                case .weak: removed[i] = longParagraphs[i] == 0
+                case .none: break
+                }
+            }
+        }}}}
     }
 
     /// The UTF-8 bytes of `doc.classAndID(NodeID(i))` (lower-cased `class` and `id` of element `i`,
