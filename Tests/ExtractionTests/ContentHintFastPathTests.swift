@@ -146,7 +146,55 @@ struct ContentHintFastPathTests {
         }
     }
 
+    // MARK: Lower case and numbering
+
+    @Test("Lower-cased bytes equal String.lowercased() for every scalar up to U+024F, alone and among others")
+    func lowercasedLatin() {
+        var all = ""
+        for v in UInt32(0x20)...0x24F {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let s = String(Character(u))
+            #expect(CaseMapping.lowercasedBytes(s) == Array(s.lowercased().utf8), "U+\(String(v, radix: 16))")
+            #expect(CaseMapping.lowercasedBytes("Ab" + s + "ক") == Array(("Ab" + s + "ক").lowercased().utf8), "U+\(String(v, radix: 16))")
+            all.unicodeScalars.append(u)
+        }
+        #expect(CaseMapping.lowercasedBytes(all) == Array(all.lowercased().utf8))
+    }
+
+    @Test("Numbering is found on ASCII bytes as by the scalars' properties")
+    func onlyNumbering() {
+        func reference(_ s: String) -> Bool {
+            !s.unicodeScalars.contains { $0.properties.isAlphabetic && $0.properties.numericType == nil }
+        }
+        for s in ["", "1.", "12) ", "·", "|", "a", "1a", "Z9", "১২", "১ক", "1 — 2", "Ⅻ", "2½", "x²", "[3]", "#@!", "é1", "1é", "ক"] {
+            #expect(ContentAnalysis.isOnlyNumbering(s) == reference(s), "\(s)")
+        }
+    }
+
     // MARK: URL shapes
+
+    @Test("Links judged in place lead into the page's section exactly when the plain slice version says so")
+    func sharesSectionInPlace() {
+        let pages = ["https://www.foo.example.dev/docs/guides/tuning", "https://foo.example.dev/docs/", "https://a.com/x", "https://a.com/"]
+        let pieces = ["https://", "http://", "HTTPS://", "//", "www.", "WWW.", "foo.example.dev", "FOO.example.DEV", "a.com", ":8080", "/", "/",
+                      "docs", "DOCS", "guides", "x", "../", "./", "?", "#", ":", "mailto:", "tel:", " ", "\t", "blog", "é", "-"]
+        var rng = SplitMix64(seed: 0x5EC7)
+        var hrefs = ["", " ", "#", "/docs/reference/api", "https://foo.example.dev/DOCS/install?v=2", "//www.foo.example.dev/docs/",
+                     "tuning", "../faq", "../../blog/", "mailto:docs@foo.example.dev", "http:", "https://", "//", "x:y/z", ":x"]
+        for _ in 0..<3000 {
+            var h = ""
+            for _ in 0..<Int.random(in: 1...7, using: &rng) { h += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            hrefs.append(h)
+        }
+        for page in pages {
+            let shape = URLShape(page)
+            for href in hrefs {
+                let bytes = Array(href.utf8)
+                let fast = bytes.withUnsafeBufferPointer { shape.sharesSection(in: $0) }
+                #expect(fast == shape.sharesSection(bytes[...]), "\(page) / \(href)")
+            }
+        }
+    }
 
     @Test("URLs of printable ASCII cut as bytes give the shape the String path gives")
     func urlShapeFastPathAgrees() {

@@ -255,7 +255,7 @@ public struct BodyCleaner: Sendable {
     static func isReadingTime(_ norm: String) -> Bool {
         guard norm.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return false }
         for w in ["min read", "minute read", "minutes read", "reading time", "lesezeit", "lesedauer", "leitura", "lectura", "temps de lecture",
-                  "lettura", "মিনিটে পড়ুন", "मिनट में पढ़ें"] where norm.contains(w) {
+                  "lettura", "মিনিটে পড়ুন", "मिनट में पढ़ें"] where ByteSearch.mayContain(norm, w) && norm.contains(w) {
             return true
         }
         // "3 Min." alone.
@@ -274,7 +274,7 @@ public struct BodyCleaner: Sendable {
     /// Lower case, whitespace collapsed, edge punctuation and spaces removed. White space is
     /// collapsed on the UTF-8 bytes (appending scalars to a String one by one is slow).
     static func normalized(_ s: String) -> String {
-        let collapsed = HTMLDocument.collapseBytes(Array(s.lowercased().utf8))
+        let collapsed = HTMLDocument.collapseBytes(CaseMapping.lowercasedBytes(s))
         var scalars = Substring(collapsed).unicodeScalars
         while let f = scalars.first, isEdge(f) { scalars.removeFirst() }
         while let l = scalars.last, isEdge(l) { scalars.removeLast() }

@@ -162,6 +162,16 @@ extension ContentAnalysis {
 
     /// True for text made only of digits, punctuation and symbols (list numbering, "১", "·", "|").
     static func isOnlyNumbering(_ s: String) -> Bool {
+        // ASCII text: letters are the only alphabetic scalars (none numeric); stop at the first one.
+        var text = s
+        let ascii = text.withUTF8 { b -> Bool? in
+            for c in b {
+                if c >= 0x80 { return nil }
+                if (c | 0x20) &- 0x61 < 26 { return false }
+            }
+            return true
+        }
+        if let ascii { return ascii }
         for u in s.unicodeScalars {
             let p = u.properties
             if p.isAlphabetic && p.numericType == nil { return false }

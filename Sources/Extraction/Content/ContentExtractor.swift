@@ -115,7 +115,7 @@ struct ContentAnalysis {
                             if let r = styleRange, styleMayHide(r) {
                                 let style = doc.string(r)
                                 let s = String(style.lowercased().filter { $0 != " " })
-                                if s.contains("display:none") || s.contains("visibility:hidden") { hidden[i] = true }
+                                if ByteSearch.contains(s, ascii: "display:none") || ByteSearch.contains(s, ascii: "visibility:hidden") { hidden[i] = true }
                             }
                         }
                     }

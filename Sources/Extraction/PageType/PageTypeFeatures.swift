@@ -168,13 +168,15 @@ public struct PageTypeFeatures: Sendable, Equatable {
         //   manual's pages), lower on articles (whose links spread over the site's sections).
         var shareLinks = 0, pageLinks = 0, sectionLinks = 0
         var lowered: [UInt8] = []
-        for a in doc.elements(.a) {
-            guard let r = doc.attributeRange("href", of: a) else { continue }
-            let href = doc.bytes[r]
-            if Self.isShareLink(href, buffer: &lowered) { shareLinks += 1 }
-            if url.segments.count > 1, let same = url.sharesSection(href) {
-                pageLinks += 1
-                if same { sectionLinks += 1 }
+        doc.bytes.withUnsafeBufferPointer { buf in
+            for a in doc.elements(.a) {
+                guard let r = doc.attributeRange("href", of: a) else { continue }
+                let href = UnsafeBufferPointer(rebasing: buf[r])
+                if Self.isShareLink(href, buffer: &lowered) { shareLinks += 1 }
+                if url.segments.count > 1, let same = url.sharesSection(in: href) {
+                    pageLinks += 1
+                    if same { sectionLinks += 1 }
+                }
             }
         }
         self[.logShareLinks] = Self.log(shareLinks)
@@ -217,20 +219,23 @@ public struct PageTypeFeatures: Sendable, Equatable {
     /// address. `buffer` is scratch space for the lower-cased address (reused across links; it
     /// grows to the longest address and is never shrunk).
     static func isShareLink(_ href: ArraySlice<UInt8>, buffer: inout [UInt8]) -> Bool {
+        href.withUnsafeBufferPointer { isShareLink($0, buffer: &buffer) }
+    }
+
+    /// ``isShareLink(_:buffer:)-(ArraySlice<UInt8>,_)`` over the bytes of an `href` in place.
+    static func isShareLink(_ src: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> Bool {
         // Site-relative links ("/…", "#…", "?…") are never share endpoints: skip them unlowered.
-        guard href.count >= 8, let first = href.first, first != 0x2F && first != 0x23 && first != 0x3F else { return false }
-        let n = href.count
+        guard src.count >= 8, let first = src.first, first != 0x2F && first != 0x23 && first != 0x3F else { return false }
+        let n = src.count
         if buffer.count < n { buffer.append(contentsOf: repeatElement(0, count: n - buffer.count)) }
-        return href.withUnsafeBufferPointer { src in
-            buffer.withUnsafeMutableBufferPointer { out in
-                for k in 0..<n {
-                    let b = src[k]
-                    out[k] = b &- 0x41 < 26 ? b | 0x20 : b
-                }
-                let lowered = UnsafeBufferPointer(rebasing: out[0..<n])
-                if lowered.starts(with: mailtoNoAddress) { return true }
-                return shareSet.containsAny(in: lowered)
+        return buffer.withUnsafeMutableBufferPointer { out in
+            for k in 0..<n {
+                let b = src[k]
+                out[k] = b &- 0x41 < 26 ? b | 0x20 : b
             }
+            let lowered = UnsafeBufferPointer(rebasing: out[0..<n])
+            if lowered.starts(with: mailtoNoAddress) { return true }
+            return shareSet.containsAny(in: lowered)
         }
     }
 
@@ -493,10 +498,86 @@ struct URLShape {
     /// Whether link `href`, resolved against this page, leads to the same site and the same first
     /// path segment (false for pages less than two segments deep); `nil` for links that are no
     /// web address (fragments, `mailto:`, `tel:`, `javascript:`, other schemes).
-    func sharesSection(_ href: String) -> Bool? { sharesSection(ArraySlice(href.utf8)) }
+    func sharesSection(_ href: String) -> Bool? { Array(href.utf8).withUnsafeBufferPointer { sharesSection(in: $0) } }
 
-    /// ``sharesSection(_:)-(String)`` over the bytes of an `href` (pages have hundreds of links:
-    /// read in place, ASCII case-insensitively, no string made).
+    /// ``sharesSection(_:)-(String)`` over the bytes of an `href` in place (pages have hundreds of
+    /// links: integer positions, ASCII case-insensitively, no string or slice made). The same answer
+    /// as ``sharesSection(_:)-(ArraySlice<UInt8>)``, the plain version the tests compare it with.
+    func sharesSection(in b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let end = b.count
+        var i = 0
+        while i < end, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D || b[i] == 0x0C { i += 1 }
+        guard i < end, b[i] != 0x23 else { return nil }  // "#…": this page
+        let first = b[i]
+        let scheme = Self.schemeEnd(b, from: i)
+        guard segments.count > 1 else {
+            return scheme == nil || Self.isWeb(b, i) ? false : nil
+        }
+        let slashes = Self.hasPrefix(b, i, "//")
+        if slashes || Self.isWeb(b, i) {
+            let rest = slashes ? i + 2 : scheme! + 3
+            var hostEnd = rest
+            while hostEnd < end, b[hostEnd] != 0x2F, b[hostEnd] != 0x3F, b[hostEnd] != 0x23 { hostEnd += 1 }
+            var hostStart = rest, hostStop = hostEnd
+            var c = rest
+            while c < hostEnd, b[c] != 0x3A { c += 1 }
+            hostStop = c
+            if Self.hasPrefix(b, hostStart, "www.", end: hostStop) { hostStart += 4 }
+            let equal = hostBytes.withUnsafeBufferPointer { Self.equalFolded(b, hostStart..<hostStop, $0) }
+            guard equal else { return false }
+            return hostEnd < end && b[hostEnd] == 0x2F && firstSegment(b, from: hostEnd + 1)
+        }
+        if scheme != nil { return nil }  // mailto:, tel:, javascript:, whatsapp:, …
+        if first == 0x2F { return firstSegment(b, from: i + 1) }
+        // Relative: resolved in the page's folder, "../" climbing out of it.
+        let folder = endsWithSlash ? segments.count : segments.count - 1
+        var up = 0
+        while Self.hasPrefix(b, i, "../") { up += 1; i += 3 }
+        return folder - up >= 1 || firstSegment(b, from: i)
+    }
+
+    /// The position of the ":" ending the scheme of the link starting at `from` (as ``scheme(of:)``).
+    static func schemeEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var k = from
+        while k < b.count, b[k] != 0x3A, b[k] != 0x2F, b[k] != 0x3F, b[k] != 0x23 { k += 1 }
+        return k < b.count && b[k] == 0x3A && k > from ? k : nil
+    }
+
+    static func isWeb(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool { hasPrefix(b, at, "http://") || hasPrefix(b, at, "https://") }
+
+    /// Whether `b[at..<end]` starts with `prefix` (lower case), ASCII case-insensitively.
+    static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ prefix: StaticString, end: Int? = nil) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard (end ?? b.count) - at >= n else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<n {
+            let c = b[at + k], l = p[k]
+            guard c == l || (c &- 0x41 < 26 && c | 0x20 == l) else { return false }
+        }
+        return true
+    }
+
+    /// ASCII case-insensitive equality of `b[r]` and `lower` (lower case).
+    static func equalFolded(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard r.count == lower.count else { return false }
+        var k = 0
+        for j in r {
+            let c = b[j], l = lower[k]
+            guard c == l || (c &- 0x41 < 26 && c | 0x20 == l) else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether the path starting at `from` (after its leading "/") starts with the segment
+    /// ``sectionBytes`` (as ``firstSegment(of:is:)``).
+    func firstSegment(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        var end = from
+        while end < b.count, b[end] != 0x2F, b[end] != 0x3F, b[end] != 0x23 { end += 1 }
+        return sectionBytes.withUnsafeBufferPointer { Self.equalFolded(b, from..<end, $0) }
+    }
+
+    /// ``sharesSection(in:)`` written plainly over a slice (the tests' reference).
     func sharesSection(_ href: ArraySlice<UInt8>) -> Bool? {
         var link = href.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
         guard let first = link.first, first != 0x23 else { return nil }  // "#…": this page
