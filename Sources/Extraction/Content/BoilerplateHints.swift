@@ -65,11 +65,11 @@ enum BoilerplateHints {
     }()
 
     /// The class/id needles of ``needleBuckets`` in one flat table (no array per needle to retain
-    /// while scanning).
-    static let needleTable = FirstByteTable(needleBuckets.flatMap { $0.map { ($0.needle, $0.kind) } })
+    /// while scanning, few needles looked at per position).
+    static let needleTable = NeedleTable(needleBuckets.flatMap { $0.map { ($0.needle, $0.kind) } })
 
-    /// ``weakTokens`` as a table: a token matches an entry of its first byte with its length.
-    static let weakTokenTable = FirstByteTable(weakTokens.sorted().map { (Array($0.utf8), 0) })
+    /// ``weakTokens`` as a table: a token matches an entry of its first bytes with its length.
+    static let weakTokenTable = NeedleTable(weakTokens.sorted().map { (Array($0.utf8), 0) })
 
     static func verdict(_ classAndID: String) -> Verdict {
         if classAndID.isEmpty { return .none }
@@ -82,10 +82,10 @@ enum BoilerplateHints {
         let count = h.count
         if count == 0 { return .none }
         // The strongest kind of any needle found; a positive name wins over everything.
-        let best = needleTable.withBuffers { store, first, entries -> UInt8 in
+        let best = count < 2 ? 4 : needleTable.withBuffers { store, first, entries -> UInt8 in
             var best: UInt8 = 4
-            outer: for i in 0..<count {
-                let b = Int(h[i])
+            outer: for i in 0..<(count - 1) {
+                let b = NeedleTable.hash(h[i], h[i + 1])
                 var e = Int(first[b])
                 let end = Int(first[b + 1])
                 while e < end {
@@ -94,7 +94,7 @@ enum BoilerplateHints {
                     let len = Int(entry.length)
                     guard entry.kind < best, len <= count - i else { continue }
                     let o = Int(entry.offset)
-                    var k = 1
+                    var k = 0
                     while k < len && h[i + k] == store[o + k] { k += 1 }
                     if k == len {
                         if entry.kind == 2, isNegatedCaption(h, at: i, UnsafeBufferPointer(rebasing: store[o..<(o + len)])) { continue }
@@ -133,7 +133,7 @@ enum BoilerplateHints {
 
     /// Whole `class`/`id` tokens by which a page hides an element until a script shows it.
     static let hiddenTokens = ["hidden", "hide", "d-none", "is-hidden", "invisible"]
-    static let hiddenTokenTable = FirstByteTable(hiddenTokens.map { (Array($0.utf8), 0) })
+    static let hiddenTokenTable = NeedleTable(hiddenTokens.map { (Array($0.utf8), 0) })
 
     /// Whether `classAndID` (lower case) holds a token that hides the element ("… hidden", "d-none").
     static func hasHiddenToken(_ classAndID: String) -> Bool {
@@ -170,14 +170,14 @@ enum BoilerplateHints {
         return positiveTable.containsAny(h)
     }
     /// ``positiveSubstrings`` and ``generalPositiveBytes`` as one table.
-    static let positiveTable = FirstByteTable((positiveBytes + generalPositiveBytes).map { ($0, 0) })
+    static let positiveTable = NeedleTable((positiveBytes + generalPositiveBytes).map { ($0, 0) })
 
     /// Substrings of `class`/`id` that name legal small print: investment disclosures, a site's
     /// disclaimer. Such text is long and full of commas, so it would outscore a short article;
     /// it does not score, and goes from an article's region, but is not dropped outright by
     /// ``ContentAnalysis/markBoilerplate(conditional:)`` (a page that is all disclaimer still has a body).
     static let smallPrintBytes = ["disclaimer", "disclosure"].map { Array($0.utf8) }
-    static let smallPrintTable = FirstByteTable(smallPrintBytes.map { ($0, 0) })
+    static let smallPrintTable = NeedleTable(smallPrintBytes.map { ($0, 0) })
 
     /// Whether `classAndID` (lower case) names legal small print, whatever else it names.
     static func isSmallPrint(_ classAndID: String) -> Bool {
@@ -198,7 +198,7 @@ enum BoilerplateHints {
         "alert", "tablist", "toolbar", "button", "form",
     ]
     /// ``negativeRoles`` as a table (roles are matched whole).
-    static let negativeRoleTable = FirstByteTable(negativeRoles.sorted().map { (Array($0.utf8), 0) })
+    static let negativeRoleTable = NeedleTable(negativeRoles.sorted().map { (Array($0.utf8), 0) })
 
     // MARK: Phrases
 

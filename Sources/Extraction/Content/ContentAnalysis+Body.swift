@@ -152,10 +152,21 @@ extension ContentAnalysis {
 
     /// The text of a block, white space collapsed.
     func text(of b: TextBlock) -> String {
-        var bytes: [UInt8] = []
-        for t in b.textNodes {
-            if t < 0 { bytes.append(0x20); continue }  // a <br>
-            doc.withTextBytes(NodeID(t)) { bytes.append(contentsOf: $0) }
+        // The texts (a space for each <br>) copied into one array of their total length.
+        var total = 0
+        for t in b.textNodes { total += t < 0 ? 1 : doc.textByteCount(NodeID(t)) }
+        let doc = self.doc
+        let bytes = doc.bytes.withUnsafeBufferPointer { src in
+            [UInt8](unsafeUninitializedCapacity: total) { out, count in
+                var k = 0
+                for t in b.textNodes {
+                    if t < 0 { out[k] = 0x20; k += 1; continue }  // a <br>
+                    let lo = Int(doc.dataStart[t]), n = doc.textByteCount(NodeID(t))
+                    if n > 0 { (out.baseAddress! + k).initialize(from: src.baseAddress! + lo, count: n) }
+                    k += n
+                }
+                count = k
+            }
         }
         return HTMLDocument.collapseBytes(bytes)
     }
@@ -270,7 +281,8 @@ extension ContentAnalysis {
             guard keepsCell(t, chars: chars, linkChars: linkChars, numbering: false, row: true) else { return }
             out.append(ContentBlock(type: .paragraph, text: t, node: NodeID(rowOwner)))
         }
-        var seen = Set<TextKey>()
+        // Room for every block up front: growing the set would hash every key again.
+        var seen = Set<TextKey>(minimumCapacity: blocks.count)
         for (k, b) in blocks.enumerated() {
             guard roots.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) else { continue }
             if !excluding.isEmpty, excluding.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) { continue }

@@ -1,7 +1,8 @@
-/// A fixed list of byte strings (UTF-8 needles), each with a small `kind`, stored back to back in
-/// one array and indexed by first byte: a scan looks only at the needles starting with the byte
-/// in hand, and retains no array per needle (the class/id hints are matched on every element).
-struct FirstByteTable: Sendable {
+/// A fixed list of byte strings (UTF-8 needles of at least two bytes), each with a small `kind`,
+/// stored back to back in one array and indexed by a hash of their first two bytes: a scan looks
+/// only at the needles (usually none, seldom more than one) starting like the text in hand, and
+/// retains no array per needle (the class/id hints are matched on every element).
+struct NeedleTable: Sendable {
     /// One needle: its bytes are `store[offset..<(offset + length)]`.
     struct Entry: Sendable {
         var offset: Int32
@@ -11,15 +12,24 @@ struct FirstByteTable: Sendable {
 
     /// The needles' bytes, back to back.
     let store: [UInt8]
-    /// `first[b]..<first[b + 1]` indexes `entries` for needles starting with byte `b`.
+    /// `first[h]..<first[h + 1]` indexes `entries` for needles whose first two bytes hash to `h`.
     let first: [Int32]
-    /// The needles, by first byte (in list order within one first byte).
+    /// The needles, by hash (in list order within one hash).
     let entries: [Entry]
 
-    /// A table of `needles` (empty needles are left out: they start with no byte).
+    static let hashBits: UInt32 = 11
+
+    /// The bucket of a needle or a text position starting with bytes `a`, `b`.
+    @inline(__always)
+    static func hash(_ a: UInt8, _ b: UInt8) -> Int {
+        Int(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> (32 - hashBits))
+    }
+
+    /// A table of `needles` (each at least two bytes long).
     init(_ needles: [([UInt8], UInt8)]) {
-        var buckets = [[([UInt8], UInt8)]](repeating: [], count: 256)
-        for (n, kind) in needles where !n.isEmpty { buckets[Int(n[0])].append((n, kind)) }
+        precondition(needles.allSatisfy { $0.0.count >= 2 }, "needles of at least two bytes")
+        var buckets = [[([UInt8], UInt8)]](repeating: [], count: 1 << Int(Self.hashBits))
+        for (n, kind) in needles { buckets[Self.hash(n[0], n[1])].append((n, kind)) }
         var store: [UInt8] = [], first: [Int32] = [0], entries: [Entry] = []
         for bucket in buckets {
             for (n, kind) in bucket {
@@ -42,9 +52,10 @@ struct FirstByteTable: Sendable {
     /// Whether some needle occurs in `h` (as ``ByteSearch/contains(_:_:)`` for each needle in turn).
     func containsAny(_ h: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = h.count
+        guard count >= 2 else { return false }
         return withBuffers { store, first, entries in
-            for i in 0..<count {
-                let b = Int(h[i])
+            for i in 0..<(count - 1) {
+                let b = Self.hash(h[i], h[i + 1])
                 var e = Int(first[b])
                 let end = Int(first[b + 1])
                 while e < end {
@@ -53,7 +64,7 @@ struct FirstByteTable: Sendable {
                     let len = Int(entry.length)
                     guard len <= count - i else { continue }
                     let o = Int(entry.offset)
-                    var k = 1
+                    var k = 0
                     while k < len && h[i + k] == store[o + k] { k += 1 }
                     if k == len { return true }
                 }
@@ -65,9 +76,10 @@ struct FirstByteTable: Sendable {
     /// Whether `h[range]` (not empty) is one of the needles, whole.
     func containsToken(_ h: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let len = range.count
+        guard len >= 2 else { return false }
         let s = range.lowerBound
         return withBuffers { store, first, entries in
-            let b = Int(h[s])
+            let b = Self.hash(h[s], h[s + 1])
             var e = Int(first[b])
             let end = Int(first[b + 1])
             while e < end {
@@ -75,7 +87,7 @@ struct FirstByteTable: Sendable {
                 e += 1
                 guard Int(entry.length) == len else { continue }
                 let o = Int(entry.offset)
-                var k = 1
+                var k = 0
                 while k < len && h[s + k] == store[o + k] { k += 1 }
                 if k == len { return true }
             }
