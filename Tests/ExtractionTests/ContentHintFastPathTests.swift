@@ -171,6 +171,28 @@ struct ContentHintFastPathTests {
         }
     }
 
+    @Test("href and class read in one attribute pass are the first of each, as attributeRange finds them")
+    func linkAttributesInOnePass() throws {
+        let html = """
+            <p><a href="/x" class="Btn">a</a><a class="cta" href="https://t.me/share" href="/second">b</a><a>c</a>
+            <a class="" href="">d</a><a HREF="/upper" Class="button">e</a><a data-href="/no" hreflang="en" classes="btn">f</a>
+            <a class="one" class="two" href="#">g</a><span class="btn">h</span>text</p>
+            """
+        let doc = try parseHTML(html)
+        var checked = 0
+        doc.bytes.withUnsafeBufferPointer { buf in
+            for i in 0..<doc.count {
+                let n = NodeID(i)
+                let (href, cls) = PageTypeFeatures.hrefAndClass(doc, n, buf)
+                #expect(href == doc.attributeRange("href", of: n) && cls == doc.attributeRange("class", of: n), "node \(i)")
+                let button = cls.map { PageTypeFeatures.classNamesButton(buf, $0) } ?? false
+                #expect(button == PageTypeFeatures.classNamesButton(doc, n), "node \(i)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10)
+    }
+
     // MARK: URL shapes
 
     @Test("Links judged in place lead into the page's section exactly when the plain slice version says so")

@@ -140,7 +140,6 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.logSections] = Self.log(doc.elementCount(.section))
         self[.logPageHeadings] = Self.log(doc.elementCount(.h2) + doc.elementCount(.h3))
         // Links dressed as buttons ("btn", "button", "cta" in the class): calls to action.
-        self[.logButtonLinks] = Self.log(doc.elements(.a).lazy.filter { Self.classNamesButton(doc, $0) }.count)
         // Long paragraphs anywhere on the page (the content stage may have picked only part of it).
         self[.logLongPageParagraphs] = Self.log(doc.elements(.p).lazy.filter { Self.characterCount(doc, $0, atLeast: Self.longParagraph) }.count)
         // Accordions: buttons labelled with a whole question or phrase, and <details> (FAQ blocks of
@@ -166,11 +165,14 @@ public struct PageTypeFeatures: Sendable, Equatable {
         //   sharing, landing and service pages rarely do;
         // - links into the page's own top-level section: high on documentation (a sidebar of the
         //   manual's pages), lower on articles (whose links spread over the site's sections).
-        var shareLinks = 0, pageLinks = 0, sectionLinks = 0
+        // - links dressed as buttons ("btn", "button", "cta" in the class): calls to action.
+        var shareLinks = 0, pageLinks = 0, sectionLinks = 0, buttonLinks = 0
         var lowered: [UInt8] = []
         doc.bytes.withUnsafeBufferPointer { buf in
             for a in doc.elements(.a) {
-                guard let r = doc.attributeRange("href", of: a) else { continue }
+                let (hrefRange, classRange) = Self.hrefAndClass(doc, a, buf)
+                if let c = classRange, Self.classNamesButton(buf, c) { buttonLinks += 1 }
+                guard let r = hrefRange else { continue }
                 let href = UnsafeBufferPointer(rebasing: buf[r])
                 if Self.isShareLink(href, buffer: &lowered) { shareLinks += 1 }
                 if url.segments.count > 1, let same = url.sharesSection(in: href) {
@@ -179,6 +181,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
                 }
             }
         }
+        self[.logButtonLinks] = Self.log(buttonLinks)
         self[.logShareLinks] = Self.log(shareLinks)
         self[.sectionLinkShare] = Double(sectionLinks) / Double(max(1, pageLinks))
     }
@@ -192,17 +195,46 @@ public struct PageTypeFeatures: Sendable, Equatable {
     /// Whether the `class` attribute of `n` holds "btn", "butt(on)" or "cta", any case (read in
     /// place, no string made: pages have hundreds of links).
     static func classNamesButton(_ doc: HTMLDocument, _ n: NodeID) -> Bool {
-        guard let r = doc.attributeRange("class", of: n), r.count >= 3 else { return false }
-        return doc.bytes.withUnsafeBufferPointer { buf in
-            var i = r.lowerBound
-            while i + 3 <= r.upperBound {
-                let a = buf[i] | 0x20, b = buf[i + 1] | 0x20, c = buf[i + 2] | 0x20
-                if a == 0x62, (b == 0x74 && c == 0x6E) || (b == 0x75 && c == 0x74 && i + 4 <= r.upperBound && buf[i + 3] | 0x20 == 0x74) { return true }  // btn, butt
-                if a == 0x63, b == 0x74, c == 0x61 { return true }  // cta
-                i += 1
-            }
-            return false
+        guard let r = doc.attributeRange("class", of: n) else { return false }
+        return doc.bytes.withUnsafeBufferPointer { classNamesButton($0, r) }
+    }
+
+    /// ``classNamesButton(_:_:)-(HTMLDocument,NodeID)`` for the `class` value at `r` of the
+    /// document's bytes `buf`.
+    static func classNamesButton(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard r.count >= 3 else { return false }
+        var i = r.lowerBound
+        while i + 3 <= r.upperBound {
+            let a = buf[i] | 0x20, b = buf[i + 1] | 0x20, c = buf[i + 2] | 0x20
+            if a == 0x62, (b == 0x74 && c == 0x6E) || (b == 0x75 && c == 0x74 && i + 4 <= r.upperBound && buf[i + 3] | 0x20 == 0x74) { return true }  // btn, butt
+            if a == 0x63, b == 0x74, c == 0x61 { return true }  // cta
+            i += 1
         }
+        return false
+    }
+
+    /// The values of the first `href` and the first `class` attribute of element `n` (as
+    /// ``HTMLDocument/attributeRange(_:of:)`` finds each), in one pass over its attributes.
+    static func hrefAndClass(_ doc: HTMLDocument, _ n: NodeID, _ buf: UnsafeBufferPointer<UInt8>) -> (href: Range<Int>?, cls: Range<Int>?) {
+        guard doc.kinds[n.index] == .element else { return (nil, nil) }
+        let lo = Int(doc.dataStart[n.index]), hi = Int(doc.dataEnd[n.index])
+        var href: Range<Int>?, cls: Range<Int>?
+        guard lo < hi else { return (nil, nil) }
+        doc.attributeRecords.withUnsafeBufferPointer { records in
+            for k in lo..<hi {
+                let a = records[k]
+                let s = Int(a.nameStart)
+                switch a.nameEnd - a.nameStart {
+                case 4 where href == nil && buf[s] == 0x68 && buf[s + 1] == 0x72 && buf[s + 2] == 0x65 && buf[s + 3] == 0x66:
+                    href = Int(a.valueStart)..<Int(a.valueEnd)
+                case 5 where cls == nil && buf[s] == 0x63 && buf[s + 1] == 0x6C && buf[s + 2] == 0x61 && buf[s + 3] == 0x73 && buf[s + 4] == 0x73:
+                    cls = Int(a.valueStart)..<Int(a.valueEnd)
+                default:
+                    break
+                }
+            }
+        }
+        return (href, cls)
     }
 
     // MARK: Share links and text length
@@ -286,6 +318,19 @@ public struct PageTypeFeatures: Sendable, Equatable {
         var scalars = 0, commas = 0, ends = 0
         var t = text
         t.withUTF8 { p in
+            // Branch-free counts first (the compiler vectorises this loop); text without a lead byte
+            // of the non-ASCII punctuation below (0xD8, 0xE0, 0xE3, 0xEF) is done with them.
+            var lead = 0, comma = 0, end = 0, wide = 0
+            for c in p {
+                lead &+= c & 0xC0 != 0x80 ? 1 : 0
+                comma &+= c == 0x2C ? 1 : 0
+                end &+= c == 0x2E || c == 0x21 || c == 0x3F ? 1 : 0
+                wide &+= c == 0xD8 || c == 0xE0 || c == 0xE3 || c == 0xEF ? 1 : 0
+            }
+            if wide == 0 {
+                scalars = lead; commas = comma; ends = end
+                return
+            }
             let n = p.count
             var i = 0
             while i < n {
