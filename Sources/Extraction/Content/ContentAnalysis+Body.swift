@@ -105,23 +105,31 @@ extension ContentAnalysis {
 
     /// Lower-case text without spaces and punctuation, for comparing headlines.
     static func key(_ s: String) -> String {
-        // The scalars of `s.lowercased()` that are kept, copied as UTF-8 (no per-scalar String appends).
+        // The scalars of `s.lowercased()` that are kept, copied as UTF-8 into one array sized for all
+        // of them (no per-scalar String or slice appends).
         let lower = CaseMapping.lowercasedBytes(s)
-        var out: [UInt8] = []
-        out.reserveCapacity(lower.count)
-        let table = keyScalarTable
-        var i = 0
         let n = lower.count
-        while i < n {
-            let c = lower[i]
-            var v = UInt32(c)
-            var len = 1
-            if c >= 0xF0 { v = UInt32(c & 0x07); len = 4 } else if c >= 0xE0 { v = UInt32(c & 0x0F); len = 3 } else if c >= 0xC0 { v = UInt32(c & 0x1F); len = 2 }
-            if i + len > n { break }
-            for k in 1..<len { v = v << 6 | UInt32(lower[i + k] & 0x3F) }
-            let keep = Int(v) < table.count ? table[Int(v)] : Unicode.Scalar(v).map(isKeyScalar) ?? false
-            if keep { out.append(contentsOf: lower[i..<(i + len)]) }
-            i += len
+        let out = lower.withUnsafeBufferPointer { lower in
+            keyScalarTable.withUnsafeBufferPointer { table in
+                [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                    var i = 0, k = 0
+                    while i < n {
+                        let c = lower[i]
+                        var v = UInt32(c)
+                        var len = 1
+                        if c >= 0xF0 { v = UInt32(c & 0x07); len = 4 } else if c >= 0xE0 { v = UInt32(c & 0x0F); len = 3 } else if c >= 0xC0 { v = UInt32(c & 0x1F); len = 2 }
+                        if i + len > n { break }
+                        for j in 1..<len { v = v << 6 | UInt32(lower[i + j] & 0x3F) }
+                        let keep = Int(v) < table.count ? table[Int(v)] : Unicode.Scalar(v).map(isKeyScalar) ?? false
+                        if keep {
+                            for j in 0..<len { out[k + j] = lower[i + j] }
+                            k += len
+                        }
+                        i += len
+                    }
+                    count = k
+                }
+            }
         }
         return String(decoding: out, as: UTF8.self)
     }

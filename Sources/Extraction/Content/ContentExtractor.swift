@@ -280,91 +280,98 @@ struct ContentAnalysis {
         let proseArticles = doc.elements(.article).filter { longParagraphs[$0.index] >= 2 }
         var runCards = Set<Int>()
         var name: [UInt8] = []
-        // The arrays this pass writes are taken out of `self` (local arrays: no uniqueness check
-        // per write), then put back; the checks below read only other arrays of `self`. (Closures
-        // over buffer pointers would copy `self` for every method called inside them.)
+        // The arrays this pass writes are taken out of `self` and written through buffer pointers
+        // (no uniqueness check per write), then put back. The checks below read only other arrays,
+        // through `me`, a copy of `self` made once (a closure capturing `self` itself would copy it
+        // for every method it calls).
         var removed = Self.take(&self.removed), owner = Self.take(&self.owner)
         var smallPrint = Self.take(&self.smallPrint), inCode = Self.take(&self.inCode)
         var condChars = 0
+        let me = self
         defer {
             self.removed = removed; self.owner = owner; self.smallPrint = smallPrint; self.inCode = inCode
             conditionalChars = condChars
         }
-        for i in 1..<n {
-            let p = Int(doc.parents[i])
-            removed[i] = removed[p] || hidden[i]
-            owner[i] = owner[p]
-            smallPrint[i] = smallPrint[p]
-            inCode[i] = inCode[p]
-            guard doc.kinds[i] == .element, !removed[i] else { continue }
-            let tag = doc.tags[i]
-            if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
-            if !runCards.isEmpty, runCards.remove(i) != nil { removed[i] = true; condChars += Int(chars[i]); continue }
-            if tag == .body || tag == .html || tag == .a { continue }
-            // Code is judged as a whole: its spans are named by token kind ("token comment").
-            if inCode[p] { continue }
-            if tag == .pre || tag == .code { inCode[i] = true }
-            let id = NodeID(i)
-            // `doc.classAndID(id)` as UTF-8, and the `role` attribute, in one pass over the attributes.
-            let role = hintAttributes(i, name: &name)
-            // A heading's anchor named after its text ("h-what-is-social-shopping",
-            // "Eich_CEO_promotion_controversy") is no hint about it, whatever words its title holds.
-            if !name.isEmpty, tag.isHeading || doc.tags[p].isHeading, name.withUnsafeBufferPointer(BoilerplateHints.verdict) != .none {
-                name = Array(withoutSlugs(String(decoding: name, as: UTF8.self), of: i).utf8)
+        removed.withUnsafeMutableBufferPointer { removed in
+        owner.withUnsafeMutableBufferPointer { owner in
+        smallPrint.withUnsafeMutableBufferPointer { smallPrint in
+        inCode.withUnsafeMutableBufferPointer { inCode in
+            for i in 1..<me.n {
+                let p = Int(me.doc.parents[i])
+                removed[i] = removed[p] || me.hidden[i]
+                owner[i] = owner[p]
+                smallPrint[i] = smallPrint[p]
+                inCode[i] = inCode[p]
+                guard me.doc.kinds[i] == .element, !removed[i] else { continue }
+                let tag = me.doc.tags[i]
+                if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
+                if !runCards.isEmpty, runCards.remove(i) != nil { removed[i] = true; condChars += Int(me.chars[i]); continue }
+                if tag == .body || tag == .html || tag == .a { continue }
+                // Code is judged as a whole: its spans are named by token kind ("token comment").
+                if inCode[p] { continue }
+                if tag == .pre || tag == .code { inCode[i] = true }
+                let id = NodeID(i)
+                // `me.doc.classAndID(id)` as UTF-8, and the `role` attribute, in one pass over the attributes.
+                let role = me.hintAttributes(i, name: &name)
+                // A heading's anchor named after its text ("h-what-is-social-shopping",
+                // "Eich_CEO_promotion_controversy") is no hint about it, whatever words its title holds.
+                if !name.isEmpty, tag.isHeading || me.doc.tags[p].isHeading, name.withUnsafeBufferPointer(BoilerplateHints.verdict) != .none {
+                    name = Array(me.withoutSlugs(String(decoding: name, as: UTF8.self), of: i).utf8)
+                }
+                if !smallPrint[i], name.withUnsafeBufferPointer(BoilerplateHints.isSmallPrint) { smallPrint[i] = true }
+                // Structural rules hold whatever the size (a listing page undoes them in `run`).
+                if conditional, me.isInteractiveWidget(i) || me.isTeaserList(i) { removed[i] = true; condChars += Int(me.chars[i]); continue }
+                if conditional, me.linkedHeadings[i] >= 3 { me.closingTeaserRun(of: i, into: &runCards) }
+                // On a page that marks its main content (`<main>`, `<article>` with text), a footer
+                // outside it is page furniture whatever its long paragraphs (disclaimers, addresses):
+                // over the corpora none held article text. One holding most of the page's text is
+                // judged like a wrapper below.
+                if tag == .footer, Int(me.chars[i]) * 2 < bodyChars, marksMain, !me.doc.hasAncestor(id, tag: .article), !me.doc.hasAncestor(id, tag: .main) {
+                    removed[i] = true
+                    continue
+                }
+                // A slideshow's legends ("1/50 United going down" and its caption, item after item) are
+                // the captions of its images, not article text, however many there are.
+                if (tag == .ul || tag == .ol), me.isSlideLegendList(i) { removed[i] = true; continue }
+                // An <aside> beside an <article> of prose is the page's sidebar (a live ticker, a feed),
+                // however much text it holds: the page says where its article is.
+                if tag == .aside, !me.doc.hasAncestor(id, tag: .article),
+                   proseArticles.contains(where: { !me.doc.contains(id, $0) && !me.doc.contains($0, id) }) {
+                    removed[i] = true
+                    continue
+                }
+                // Subtrees holding much of the page's text are never dropped by hints.
+                let large = Int(me.chars[i]) * 5 >= bodyChars * 2
+                if large { continue }
+                switch tag {
+                case .button, .select, .input, .textarea, .dialog, .menu, .label:
+                    removed[i] = true
+                    continue
+                case .nav, .aside, .footer, .header, .form:
+                    // Page furniture; the headline and byline in a header are not body text either.
+                    // A wrapper misused for the article (long paragraphs inside) is kept, and so is the
+                    // header of a part of the article (``isContentHeader(_:)``).
+                    if tag == .header, me.chars[i] > 0, me.isContentHeader(i) { break }
+                    if me.longParagraphs[i] <= 1 || tag == .nav { removed[i] = true; continue }
+                default: break
+                }
+                if let role, me.isNegativeRole(role) {
+                    removed[i] = true
+                    continue
+                }
+                // A box the page keeps hidden until a script shows it, built around a form (sign-in,
+                // registration, paywall offers): its list of perks can be long, but it is not the article.
+                if me.controls[i] > 0, name.withUnsafeBufferPointer(BoilerplateHints.hasHiddenToken) { removed[i] = true; continue }
+                switch name.withUnsafeBufferPointer(BoilerplateHints.verdict) {
+                case .comments: removed[i] = true
+                // A section whose name happens to hold a hint ("sharing-with-a-single-developer") but
+                // which carries several long paragraphs is part of the article.
+                case .strong: removed[i] = me.longParagraphs[i] < 3
+                case .weak: removed[i] = me.longParagraphs[i] == 0
+                case .none: break
+                }
             }
-            if !smallPrint[i], name.withUnsafeBufferPointer(BoilerplateHints.isSmallPrint) { smallPrint[i] = true }
-            // Structural rules hold whatever the size (a listing page undoes them in `run`).
-            if conditional, isInteractiveWidget(i) || isTeaserList(i) { removed[i] = true; condChars += Int(chars[i]); continue }
-            if conditional, linkedHeadings[i] >= 3 { closingTeaserRun(of: i, into: &runCards) }
-            // On a page that marks its main content (`<main>`, `<article>` with text), a footer
-            // outside it is page furniture whatever its long paragraphs (disclaimers, addresses):
-            // over the corpora none held article text. One holding most of the page's text is
-            // judged like a wrapper below.
-            if tag == .footer, Int(chars[i]) * 2 < bodyChars, marksMain, !doc.hasAncestor(id, tag: .article), !doc.hasAncestor(id, tag: .main) {
-                removed[i] = true
-                continue
-            }
-            // A slideshow's legends ("1/50 United going down" and its caption, item after item) are
-            // the captions of its images, not article text, however many there are.
-            if (tag == .ul || tag == .ol), isSlideLegendList(i) { removed[i] = true; continue }
-            // An <aside> beside an <article> of prose is the page's sidebar (a live ticker, a feed),
-            // however much text it holds: the page says where its article is.
-            if tag == .aside, !doc.hasAncestor(id, tag: .article),
-               proseArticles.contains(where: { !doc.contains(id, $0) && !doc.contains($0, id) }) {
-                removed[i] = true
-                continue
-            }
-            // Subtrees holding much of the page's text are never dropped by hints.
-            let large = Int(chars[i]) * 5 >= bodyChars * 2
-            if large { continue }
-            switch tag {
-            case .button, .select, .input, .textarea, .dialog, .menu, .label:
-                removed[i] = true
-                continue
-            case .nav, .aside, .footer, .header, .form:
-                // Page furniture; the headline and byline in a header are not body text either.
-                // A wrapper misused for the article (long paragraphs inside) is kept, and so is the
-                // header of a part of the article (``isContentHeader(_:)``).
-                if tag == .header, chars[i] > 0, isContentHeader(i) { break }
-                if longParagraphs[i] <= 1 || tag == .nav { removed[i] = true; continue }
-            default: break
-            }
-            if let role, isNegativeRole(role) {
-                removed[i] = true
-                continue
-            }
-            // A box the page keeps hidden until a script shows it, built around a form (sign-in,
-            // registration, paywall offers): its list of perks can be long, but it is not the article.
-            if controls[i] > 0, name.withUnsafeBufferPointer(BoilerplateHints.hasHiddenToken) { removed[i] = true; continue }
-            switch name.withUnsafeBufferPointer(BoilerplateHints.verdict) {
-            case .comments: removed[i] = true
-            // A section whose name happens to hold a hint ("sharing-with-a-single-developer") but
-            // which carries several long paragraphs is part of the article.
-            case .strong: removed[i] = longParagraphs[i] < 3
-            case .weak: removed[i] = longParagraphs[i] == 0
-            case .none: break
-            }
-        }
+        }}}}
     }
 
     /// The UTF-8 bytes of `doc.classAndID(NodeID(i))` (lower-cased `class` and `id` of element `i`,
