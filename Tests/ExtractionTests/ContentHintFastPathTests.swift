@@ -146,6 +146,33 @@ struct ContentHintFastPathTests {
         }
     }
 
+    // MARK: Counting text
+
+    @Test("Visible characters and commas counted sixteen bytes at a time equal counting byte by byte")
+    func visibleCharsAndCommas() {
+        let pieces: [[UInt8]] = [[0x20], [0x0A], [0x41], [0x2C], [0xC2, 0xA0], [0xEF, 0xBC, 0x8C], [0xE3, 0x80, 0x81], [0xE3, 0x80, 0x82],
+                                 [0xE0, 0xA6, 0x95], [0x7F], [0x21], [0xEF, 0xBC], [0x80]]
+        var rng = SplitMix64(seed: 0x7E_C0)
+        for length in 0..<700 {
+            var bytes: [UInt8] = []
+            while bytes.count < length { bytes += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            var visible: Int32 = 0, commas: Int32 = 0
+            for (j, b) in bytes.enumerated() {
+                if b > 0x20 && (b & 0xC0) != 0x80 { visible += 1 }
+                if b == 0x2C { commas += 1 }
+                if j + 2 < bytes.count, (b == 0xEF && bytes[j + 1] == 0xBC && bytes[j + 2] == 0x8C) || (b == 0xE3 && bytes[j + 1] == 0x80 && bytes[j + 2] == 0x81) {
+                    commas += 1
+                }
+            }
+            let counted = bytes.withUnsafeBufferPointer(ContentAnalysis.visibleCharsAndCommas)
+            #expect(counted.0 == visible && counted.1 == commas, "length \(length)")
+        }
+        // More than 255 blocks of sixteen bytes: the lane counters are summed before they overflow.
+        let long = [UInt8](repeating: 0x2C, count: 16 * 600 + 5)
+        let counted = long.withUnsafeBufferPointer(ContentAnalysis.visibleCharsAndCommas)
+        #expect(counted.0 == Int32(long.count) && counted.1 == Int32(long.count))
+    }
+
     // MARK: Lower case and numbering
 
     @Test("Lower-cased bytes equal String.lowercased() for every scalar up to U+024F, alone and among others")
