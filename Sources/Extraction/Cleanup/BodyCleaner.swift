@@ -225,13 +225,21 @@ public struct BodyCleaner: Sendable {
     /// "© 2024 …", "Copyright …", "All rights reserved" and their translations.
     static func isCopyright(_ norm: String) -> Bool {
         if norm.hasPrefix("©") || norm.hasPrefix("copyright") { return true }
-        for p in ["all rights reserved", "riproduzione riservata", "alle rechte vorbehalten", "tous droits réservés",
-                  "todos los derechos reservados", "todos os direitos reservados", "সর্বস্বত্ব সংরক্ষিত", "सर्वाधिकार सुरक्षित"]
-        where ByteSearch.mayContain(norm, p) && norm.contains(p) {
+        // `ByteSearch.mayContain(norm, p)` for each phrase, with the text's bytes made and checked once.
+        let hay = Array(norm.utf8)
+        let hayMayNeedNFC = UnicodeNormalization.mayNeedNFC(hay)
+        for (p, bytes, mayNeedNFC) in copyrightPhrases
+        where (hayMayNeedNFC || mayNeedNFC || ByteSearch.contains(hay, bytes)) && norm.contains(p) {
             return true
         }
         return false
     }
+
+    /// Rights-reserved phrases, with their UTF-8 and whether NFC could change them.
+    static let copyrightPhrases: [(String, [UInt8], Bool)] = [
+        "all rights reserved", "riproduzione riservata", "alle rechte vorbehalten", "tous droits réservés",
+        "todos los derechos reservados", "todos os direitos reservados", "সর্বস্বত্ব সংরক্ষিত", "सर्वाधिकार सुरक्षित",
+    ].map { ($0, Array($0.utf8), UnicodeNormalization.mayNeedNFC(Array($0.utf8))) }
 
     /// A short line that is mostly a date or a time ("12.12.2025, 05:07 Uhr", "Freitag, 28.04.2023",
     /// "Published November 20th, 2019 - 07:29 GMT"): at least four digits, a time (h:mm) or a

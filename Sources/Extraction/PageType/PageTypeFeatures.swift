@@ -318,19 +318,6 @@ public struct PageTypeFeatures: Sendable, Equatable {
         var scalars = 0, commas = 0, ends = 0
         var t = text
         t.withUTF8 { p in
-            // Branch-free counts first (the compiler vectorises this loop); text without a lead byte
-            // of the non-ASCII punctuation below (0xD8, 0xE0, 0xE3, 0xEF) is done with them.
-            var lead = 0, comma = 0, end = 0, wide = 0
-            for c in p {
-                lead &+= c & 0xC0 != 0x80 ? 1 : 0
-                comma &+= c == 0x2C ? 1 : 0
-                end &+= c == 0x2E || c == 0x21 || c == 0x3F ? 1 : 0
-                wide &+= c == 0xD8 || c == 0xE0 || c == 0xE3 || c == 0xEF ? 1 : 0
-            }
-            if wide == 0 {
-                scalars = lead; commas = comma; ends = end
-                return
-            }
             let n = p.count
             var i = 0
             while i < n {
