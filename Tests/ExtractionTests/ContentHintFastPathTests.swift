@@ -173,6 +173,35 @@ struct ContentHintFastPathTests {
         #expect(counted.0 == Int32(long.count) && counted.1 == Int32(long.count))
     }
 
+    @Test("Prose counts sixteen bytes at a time equal counting the Unicode scalars, on long texts too")
+    func longProseCounts() {
+        let pieces = ["a", ",", ".", "!", "?", " ", "é", "’", "—", "\u{060C}", "\u{061F}", "\u{0964}", "\u{3001}", "\u{3002}", "\u{FF0C}", "\u{FF01}",
+                      "\u{FF1F}", "ক", "😀", "\u{0965}", "\u{FF0E}", "Word, and more. ", "\u{0600}", "\u{0E01}"]
+        var rng = SplitMix64(seed: 0x9_0C0)
+        for round in 0..<600 {
+            var s = ""
+            // Plain text most of the time, so that the sixteen-byte path runs over many blocks.
+            let plainOnly = round % 3 != 0
+            for _ in 0..<Int.random(in: 0...400, using: &rng) {
+                let piece = pieces[Int.random(in: 0..<pieces.count, using: &rng)]
+                if plainOnly, piece.utf8.contains(where: { $0 == 0xD8 || $0 == 0xE0 || $0 == 0xE3 || $0 == 0xEF }) { continue }
+                s += piece
+            }
+            var commas = 0, ends = 0
+            for u in s.unicodeScalars {
+                switch u.value {
+                case 0x2C, 0x060C, 0x3001, 0xFF0C: commas += 1
+                case 0x2E, 0x21, 0x3F, 0x0964, 0x3002, 0xFF01, 0xFF1F, 0x061F: ends += 1
+                default: break
+                }
+            }
+            let c = PageTypeFeatures.proseCounts(s)
+            #expect(c.scalars == s.unicodeScalars.count && c.commas == commas && c.sentenceEnds == ends, "round \(round)")
+        }
+        let long = String(repeating: "Yes, indeed. ", count: 400)
+        #expect(PageTypeFeatures.proseCounts(long) == (scalars: 400 * 13, commas: 400, sentenceEnds: 400))
+    }
+
     // MARK: Lower case and numbering
 
     @Test("Lower-cased bytes equal String.lowercased() for every scalar up to U+024F, alone and among others")
