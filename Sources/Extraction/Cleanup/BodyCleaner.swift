@@ -225,13 +225,21 @@ public struct BodyCleaner: Sendable {
     /// "© 2024 …", "Copyright …", "All rights reserved" and their translations.
     static func isCopyright(_ norm: String) -> Bool {
         if norm.hasPrefix("©") || norm.hasPrefix("copyright") { return true }
-        for p in ["all rights reserved", "riproduzione riservata", "alle rechte vorbehalten", "tous droits réservés",
-                  "todos los derechos reservados", "todos os direitos reservados", "সর্বস্বত্ব সংরক্ষিত", "सर्वाधिकार सुरक्षित"]
-        where ByteSearch.mayContain(norm, p) && norm.contains(p) {
+        // `ByteSearch.mayContain(norm, p)` for each phrase, with the text's bytes made and checked once.
+        let hay = Array(norm.utf8)
+        let hayMayNeedNFC = UnicodeNormalization.mayNeedNFC(hay)
+        for (p, bytes, mayNeedNFC) in copyrightPhrases
+        where (hayMayNeedNFC || mayNeedNFC || ByteSearch.contains(hay, bytes)) && norm.contains(p) {
             return true
         }
         return false
     }
+
+    /// Rights-reserved phrases, with their UTF-8 and whether NFC could change them.
+    static let copyrightPhrases: [(String, [UInt8], Bool)] = [
+        "all rights reserved", "riproduzione riservata", "alle rechte vorbehalten", "tous droits réservés",
+        "todos los derechos reservados", "todos os direitos reservados", "সর্বস্বত্ব সংরক্ষিত", "सर्वाधिकार सुरक्षित",
+    ].map { ($0, Array($0.utf8), UnicodeNormalization.mayNeedNFC(Array($0.utf8))) }
 
     /// A short line that is mostly a date or a time ("12.12.2025, 05:07 Uhr", "Freitag, 28.04.2023",
     /// "Published November 20th, 2019 - 07:29 GMT"): at least four digits, a time (h:mm) or a
@@ -255,7 +263,7 @@ public struct BodyCleaner: Sendable {
     static func isReadingTime(_ norm: String) -> Bool {
         guard norm.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return false }
         for w in ["min read", "minute read", "minutes read", "reading time", "lesezeit", "lesedauer", "leitura", "lectura", "temps de lecture",
-                  "lettura", "মিনিটে পড়ুন", "मिनट में पढ़ें"] where norm.contains(w) {
+                  "lettura", "মিনিটে পড়ুন", "मिनट में पढ़ें"] where ByteSearch.mayContain(norm, w) && norm.contains(w) {
             return true
         }
         // "3 Min." alone.
@@ -274,7 +282,7 @@ public struct BodyCleaner: Sendable {
     /// Lower case, whitespace collapsed, edge punctuation and spaces removed. White space is
     /// collapsed on the UTF-8 bytes (appending scalars to a String one by one is slow).
     static func normalized(_ s: String) -> String {
-        let collapsed = HTMLDocument.collapseBytes(Array(s.lowercased().utf8))
+        let collapsed = HTMLDocument.collapseBytes(CaseMapping.lowercasedBytes(s))
         var scalars = Substring(collapsed).unicodeScalars
         while let f = scalars.first, isEdge(f) { scalars.removeFirst() }
         while let l = scalars.last, isEdge(l) { scalars.removeLast() }

@@ -54,8 +54,6 @@ enum BoilerplateHints {
     static let weakBytes = weakSubstrings.map { Array($0.utf8) }
     static let phraseBytes = phrases.map { Array($0.utf8) }
 
-    static let weakTokenBytes: Set<ArraySlice<UInt8>> = Set(weakTokens.map { ArraySlice($0.utf8) })
-
     /// Every class/id needle with its kind (0 positive, 1 comments, 2 strong, 3 weak), bucketed by
     /// first byte, so one scan of the name checks them all.
     static let needleBuckets: [[(needle: [UInt8], kind: UInt8)]] = {
@@ -66,24 +64,46 @@ enum BoilerplateHints {
         return buckets
     }()
 
+    /// The class/id needles of ``needleBuckets`` in one flat table (no array per needle to retain
+    /// while scanning, few needles looked at per position).
+    static let needleTable = NeedleTable(needleBuckets.flatMap { $0.map { ($0.needle, $0.kind) } })
+
+    /// ``weakTokens`` as a table: a token matches an entry of its first bytes with its length.
+    static let weakTokenTable = NeedleTable(weakTokens.sorted().map { (Array($0.utf8), 0) })
+
     static func verdict(_ classAndID: String) -> Verdict {
         if classAndID.isEmpty { return .none }
-        let hay = Array(classAndID.utf8)
+        var s = classAndID
+        return s.withUTF8 { verdict($0) }
+    }
+
+    /// ``verdict(_:)-(String)`` of the UTF-8 bytes of a lower-case class and id list.
+    static func verdict(_ h: UnsafeBufferPointer<UInt8>) -> Verdict {
+        let count = h.count
+        if count == 0 { return .none }
         // The strongest kind of any needle found; a positive name wins over everything.
-        var best: UInt8 = 4
-        hay.withUnsafeBufferPointer { h in
-            let count = h.count
-            outer: for i in 0..<count {
-                for (needle, kind) in needleBuckets[Int(h[i])] where kind < best && needle.count <= count - i {
-                    var k = 1
-                    while k < needle.count && h[i + k] == needle[k] { k += 1 }
-                    if k == needle.count {
-                        if kind == 2, isNegatedCaption(h, at: i, needle) { continue }
-                        best = kind
-                        if kind == 0 { break outer }
+        let best = count < 2 ? 4 : needleTable.withBuffers { store, first, entries -> UInt8 in
+            var best: UInt8 = 4
+            outer: for i in 0..<(count - 1) {
+                let b = NeedleTable.hash(h[i], h[i + 1])
+                var e = Int(first[b])
+                let end = Int(first[b + 1])
+                while e < end {
+                    let entry = entries[e]
+                    e += 1
+                    let len = Int(entry.length)
+                    guard entry.kind < best, len <= count - i else { continue }
+                    let o = Int(entry.offset)
+                    var k = 0
+                    while k < len && h[i + k] == store[o + k] { k += 1 }
+                    if k == len {
+                        if entry.kind == 2, isNegatedCaption(h, at: i, UnsafeBufferPointer(rebasing: store[o..<(o + len)])) { continue }
+                        best = entry.kind
+                        if best == 0 { break outer }
                     }
                 }
             }
+            return best
         }
         switch best {
         case 0: return .none
@@ -92,19 +112,19 @@ enum BoilerplateHints {
         case 3: return .weak
         default: break
         }
-        // Whole tokens, split at spaces and underscores, as byte slices (no String built per character).
+        // Whole tokens, split at spaces and underscores.
         var start = 0
-        for (k, b) in hay.enumerated() where b == 0x20 || b == 0x5F {
-            if k > start, weakTokenBytes.contains(hay[start..<k]) { return .weak }
+        for k in 0..<count where h[k] == 0x20 || h[k] == 0x5F {
+            if k > start, weakTokenTable.containsToken(h, start..<k) { return .weak }
             start = k + 1
         }
-        return start < hay.count && weakTokenBytes.contains(hay[start...]) ? .weak : .none
+        return start < count && weakTokenTable.containsToken(h, start..<count) ? .weak : .none
     }
 
     /// "caption" preceded by "no-" or "no_" starting a token ("no_caption", "buzz_attr_no_caption"
     /// aside, "media-landscape no-caption"): the element has no caption, it is not one.
-    static func isNegatedCaption(_ h: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
-        guard needle == captionBytes, i >= 3, h[i - 1] == 0x2D || h[i - 1] == 0x5F, h[i - 2] == 0x6F, h[i - 3] == 0x6E else { return false }
+    static func isNegatedCaption(_ h: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needle.elementsEqual(captionBytes), i >= 3, h[i - 1] == 0x2D || h[i - 1] == 0x5F, h[i - 2] == 0x6F, h[i - 3] == 0x6E else { return false }
         if i == 3 { return true }
         let before = h[i - 4]
         return before == 0x20 || before == 0x2D || before == 0x5F
@@ -112,18 +132,25 @@ enum BoilerplateHints {
     static let captionBytes = Array("caption".utf8)
 
     /// Whole `class`/`id` tokens by which a page hides an element until a script shows it.
-    static let hiddenTokenBytes: Set<ArraySlice<UInt8>> = Set(["hidden", "hide", "d-none", "is-hidden", "invisible"].map { ArraySlice($0.utf8) })
+    static let hiddenTokens = ["hidden", "hide", "d-none", "is-hidden", "invisible"]
+    static let hiddenTokenTable = NeedleTable(hiddenTokens.map { (Array($0.utf8), 0) })
 
     /// Whether `classAndID` (lower case) holds a token that hides the element ("… hidden", "d-none").
     static func hasHiddenToken(_ classAndID: String) -> Bool {
-        if classAndID.isEmpty { return false }
-        let hay = Array(classAndID.utf8)
+        var s = classAndID
+        return s.withUTF8 { hasHiddenToken($0) }
+    }
+
+    /// ``hasHiddenToken(_:)-(String)`` of the UTF-8 bytes of a lower-case class and id list.
+    static func hasHiddenToken(_ h: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = h.count
+        if count == 0 { return false }
         var start = 0
-        for (k, b) in hay.enumerated() where b == 0x20 {
-            if k > start, hiddenTokenBytes.contains(hay[start..<k]) { return true }
+        for k in 0..<count where h[k] == 0x20 {
+            if k > start, hiddenTokenTable.containsToken(h, start..<k) { return true }
             start = k + 1
         }
-        return start < hay.count && hiddenTokenBytes.contains(hay[start...])
+        return start < count && hiddenTokenTable.containsToken(h, start..<count)
     }
 
     /// Whether `classAndID` (lower case) marks boilerplate at all.
@@ -133,25 +160,35 @@ enum BoilerplateHints {
 
     /// Whether `classAndID` marks the article body.
     static func isPositive(_ classAndID: String) -> Bool {
-        if classAndID.isEmpty { return false }
-        let hay = Array(classAndID.utf8)
-        for p in positiveBytes where ByteSearch.contains(hay, p) { return true }
-        for s in generalPositiveBytes where ByteSearch.contains(hay, s) { return true }
-        return false
+        var s = classAndID
+        return s.withUTF8 { isPositive($0) }
     }
+
+    /// ``isPositive(_:)-(String)`` of the UTF-8 bytes of a class and id list.
+    static func isPositive(_ h: UnsafeBufferPointer<UInt8>) -> Bool {
+        if h.isEmpty { return false }
+        return positiveTable.containsAny(h)
+    }
+    /// ``positiveSubstrings`` and ``generalPositiveBytes`` as one table.
+    static let positiveTable = NeedleTable((positiveBytes + generalPositiveBytes).map { ($0, 0) })
 
     /// Substrings of `class`/`id` that name legal small print: investment disclosures, a site's
     /// disclaimer. Such text is long and full of commas, so it would outscore a short article;
     /// it does not score, and goes from an article's region, but is not dropped outright by
     /// ``ContentAnalysis/markBoilerplate(conditional:)`` (a page that is all disclaimer still has a body).
     static let smallPrintBytes = ["disclaimer", "disclosure"].map { Array($0.utf8) }
+    static let smallPrintTable = NeedleTable(smallPrintBytes.map { ($0, 0) })
 
     /// Whether `classAndID` (lower case) names legal small print, whatever else it names.
     static func isSmallPrint(_ classAndID: String) -> Bool {
-        if classAndID.isEmpty { return false }
-        let hay = Array(classAndID.utf8)
-        for s in smallPrintBytes where ByteSearch.contains(hay, s) { return true }
-        return false
+        var s = classAndID
+        return s.withUTF8 { isSmallPrint($0) }
+    }
+
+    /// ``isSmallPrint(_:)-(String)`` of the UTF-8 bytes of a lower-case class and id list.
+    static func isSmallPrint(_ h: UnsafeBufferPointer<UInt8>) -> Bool {
+        if h.isEmpty { return false }
+        return smallPrintTable.containsAny(h)
     }
 
     // MARK: ARIA roles
@@ -160,6 +197,8 @@ enum BoilerplateHints {
         "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alertdialog",
         "alert", "tablist", "toolbar", "button", "form",
     ]
+    /// ``negativeRoles`` as a table (roles are matched whole).
+    static let negativeRoleTable = NeedleTable(negativeRoles.sorted().map { (Array($0.utf8), 0) })
 
     // MARK: Phrases
 

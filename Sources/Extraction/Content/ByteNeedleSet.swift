@@ -2,29 +2,47 @@
 /// them occurs in it: the same answer as ``ByteSearch/contains(_:_:)`` for each needle in turn,
 /// without scanning the text once per needle.
 ///
-/// Needles are bucketed by a hash of their first three bytes (a whole character in Bengali or
-/// Devanagari, where a first-byte table would put every needle of the script in one bucket);
-/// needles shorter than three bytes are searched one by one.
+/// The scan is Wu–Manber's: a window as long as the shortest needle (``window`` bytes) slides over
+/// the text, and the hash of its last three bytes (a whole character in Bengali or Devanagari)
+/// tells how far it may slide without passing over a needle's start (``shift``); only where that is
+/// 0 are the needles whose window ends with those bytes compared. Needles shorter than three bytes
+/// are searched one by one.
 struct ByteNeedleSet: Sendable {
-    private let needles: [[UInt8]]
-    /// `bucketStart[h]..<bucketStart[h + 1]` indexes `entries` for hash `h`.
+    /// The long needles' bytes, back to back: needle `k` is `store[offsets[k]..<offsets[k + 1]]`.
+    private let store: [UInt8]
+    private let offsets: [Int32]
+    /// `bucketStart[h]..<bucketStart[h + 1]` indexes `entries` (needle numbers) for the needles
+    /// whose first ``window`` bytes end with three bytes of hash `h`.
     private let bucketStart: [Int32]
     private let entries: [Int32]
+    /// How far the window may slide when its last three bytes hash to `h` (0: compare the bucket).
+    private let shift: [UInt8]
+    /// The window length: the shortest long needle's length (at most ``maxWindow``), 0 when there is none.
+    private let window: Int
     private let short: [[UInt8]]
-    /// Whether some needle starts with a UTF-8 continuation byte (then no position may be skipped).
-    private let startsMidCharacter: Bool
 
     private static let hashBits: UInt32 = 12
+    private static let maxWindow = 200
 
     init(_ list: [[UInt8]]) {
-        needles = list
-        var buckets = [[Int32]](repeating: [], count: 1 << Int(Self.hashBits))
-        var short: [[UInt8]] = []
-        var mid = false
-        for (k, n) in list.enumerated() {
-            if n.count < 3 { short.append(n); continue }
-            if n[0] & 0xC0 == 0x80 { mid = true }
-            buckets[Int(Self.hash(n[0], n[1], n[2]))].append(Int32(k))
+        let long = list.filter { $0.count >= 3 }
+        short = list.filter { $0.count < 3 }
+        let m = min(long.map(\.count).min() ?? 0, Self.maxWindow)
+        window = m
+        let size = 1 << Int(Self.hashBits)
+        var shift = [UInt8](repeating: UInt8(max(0, m - 2)), count: size)
+        var buckets = [[Int32]](repeating: [], count: size)
+        var store: [UInt8] = [], offsets: [Int32] = [0]
+        for (k, n) in long.enumerated() {
+            store.append(contentsOf: n)
+            offsets.append(Int32(store.count))
+            // A block of three bytes ending at `j` in the needle's window: the window may slide
+            // `m - 1 - j` bytes before that block reaches its end.
+            for j in 2..<m {
+                let h = Int(Self.hash(n[j - 2], n[j - 1], n[j]))
+                shift[h] = min(shift[h], UInt8(m - 1 - j))
+            }
+            buckets[Int(Self.hash(n[m - 3], n[m - 2], n[m - 1]))].append(Int32(k))
         }
         var start: [Int32] = [0]
         var entries: [Int32] = []
@@ -32,10 +50,11 @@ struct ByteNeedleSet: Sendable {
             entries.append(contentsOf: b)
             start.append(Int32(entries.count))
         }
+        self.store = store
+        self.offsets = offsets
+        self.shift = shift
         bucketStart = start
         self.entries = entries
-        self.short = short
-        startsMidCharacter = mid
     }
 
     @inline(__always)
@@ -46,35 +65,43 @@ struct ByteNeedleSet: Sendable {
 
     /// Whether any needle occurs in `hay`.
     func containsAny(in hay: [UInt8]) -> Bool {
-        for n in short where ByteSearch.contains(hay, n) { return true }
-        let count = hay.count
-        guard count >= 3 else { return false }
-        let skipMid = !startsMidCharacter
-        return hay.withUnsafeBufferPointer { h in
-            needles.withUnsafeBufferPointer { needles in
-                bucketStart.withUnsafeBufferPointer { starts in
-                    entries.withUnsafeBufferPointer { entries in
-                        var i = 0
-                        let last = count - 3
-                        while i <= last {
-                            let a = h[i]
-                            if skipMid && a & 0xC0 == 0x80 { i += 1; continue }
-                            let b = Int(Self.hash(a, h[i + 1], h[i + 2]))
-                            var e = Int(starts[b])
-                            let end = Int(starts[b + 1])
-                            while e < end {
-                                let n = needles[Int(entries[e])]
-                                let len = n.count
-                                if len <= count - i {
-                                    var k = 0
-                                    while k < len && h[i + k] == n[k] { k += 1 }
-                                    if k == len { return true }
+        hay.withUnsafeBufferPointer { containsAny(in: $0) }
+    }
+
+    /// Whether any needle occurs in `h`.
+    func containsAny(in h: UnsafeBufferPointer<UInt8>) -> Bool {
+        for n in short {
+            if n.withUnsafeBufferPointer({ ByteSearch.contains(h, $0) }) { return true }
+        }
+        let count = h.count, m = window
+        guard m >= 3, count >= m else { return false }
+        return store.withUnsafeBufferPointer { store in
+            offsets.withUnsafeBufferPointer { offsets in
+                shift.withUnsafeBufferPointer { shift in
+                    bucketStart.withUnsafeBufferPointer { starts in
+                        entries.withUnsafeBufferPointer { entries in
+                            var pos = m - 1
+                            while pos < count {
+                                let b = Int(Self.hash(h[pos - 2], h[pos - 1], h[pos]))
+                                let s = Int(shift[b])
+                                if s > 0 { pos += s; continue }
+                                let at = pos - m + 1
+                                var e = Int(starts[b])
+                                let end = Int(starts[b + 1])
+                                while e < end {
+                                    let k = Int(entries[e])
+                                    let o = Int(offsets[k]), len = Int(offsets[k + 1]) - o
+                                    if len <= count - at {
+                                        var i = 0
+                                        while i < len && h[at + i] == store[o + i] { i += 1 }
+                                        if i == len { return true }
+                                    }
+                                    e += 1
                                 }
-                                e += 1
+                                pos += 1
                             }
-                            i += 1
+                            return false
                         }
-                        return false
                     }
                 }
             }

@@ -105,23 +105,31 @@ extension ContentAnalysis {
 
     /// Lower-case text without spaces and punctuation, for comparing headlines.
     static func key(_ s: String) -> String {
-        // The scalars of `s.lowercased()` that are kept, copied as UTF-8 (no per-scalar String appends).
+        // The scalars of `s.lowercased()` that are kept, copied as UTF-8 into one array sized for all
+        // of them (no per-scalar String or slice appends).
         let lower = CaseMapping.lowercasedBytes(s)
-        var out: [UInt8] = []
-        out.reserveCapacity(lower.count)
-        let table = keyScalarTable
-        var i = 0
         let n = lower.count
-        while i < n {
-            let c = lower[i]
-            var v = UInt32(c)
-            var len = 1
-            if c >= 0xF0 { v = UInt32(c & 0x07); len = 4 } else if c >= 0xE0 { v = UInt32(c & 0x0F); len = 3 } else if c >= 0xC0 { v = UInt32(c & 0x1F); len = 2 }
-            if i + len > n { break }
-            for k in 1..<len { v = v << 6 | UInt32(lower[i + k] & 0x3F) }
-            let keep = Int(v) < table.count ? table[Int(v)] : Unicode.Scalar(v).map(isKeyScalar) ?? false
-            if keep { out.append(contentsOf: lower[i..<(i + len)]) }
-            i += len
+        let out = lower.withUnsafeBufferPointer { lower in
+            keyScalarTable.withUnsafeBufferPointer { table in
+                [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                    var i = 0, k = 0
+                    while i < n {
+                        let c = lower[i]
+                        var v = UInt32(c)
+                        var len = 1
+                        if c >= 0xF0 { v = UInt32(c & 0x07); len = 4 } else if c >= 0xE0 { v = UInt32(c & 0x0F); len = 3 } else if c >= 0xC0 { v = UInt32(c & 0x1F); len = 2 }
+                        if i + len > n { break }
+                        for j in 1..<len { v = v << 6 | UInt32(lower[i + j] & 0x3F) }
+                        let keep = Int(v) < table.count ? table[Int(v)] : Unicode.Scalar(v).map(isKeyScalar) ?? false
+                        if keep {
+                            for j in 0..<len { out[k + j] = lower[i + j] }
+                            k += len
+                        }
+                        i += len
+                    }
+                    count = k
+                }
+            }
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -152,16 +160,37 @@ extension ContentAnalysis {
 
     /// The text of a block, white space collapsed.
     func text(of b: TextBlock) -> String {
-        var bytes: [UInt8] = []
-        for t in b.textNodes {
-            if t < 0 { bytes.append(0x20); continue }  // a <br>
-            doc.withTextBytes(NodeID(t)) { bytes.append(contentsOf: $0) }
+        // The texts (a space for each <br>) copied into one array of their total length.
+        var total = 0
+        for t in b.textNodes { total += t < 0 ? 1 : doc.textByteCount(NodeID(t)) }
+        let doc = self.doc
+        let bytes = doc.bytes.withUnsafeBufferPointer { src in
+            [UInt8](unsafeUninitializedCapacity: total) { out, count in
+                var k = 0
+                for t in b.textNodes {
+                    if t < 0 { out[k] = 0x20; k += 1; continue }  // a <br>
+                    let lo = Int(doc.dataStart[t]), n = doc.textByteCount(NodeID(t))
+                    if n > 0 { (out.baseAddress! + k).initialize(from: src.baseAddress! + lo, count: n) }
+                    k += n
+                }
+                count = k
+            }
         }
         return HTMLDocument.collapseBytes(bytes)
     }
 
     /// True for text made only of digits, punctuation and symbols (list numbering, "১", "·", "|").
     static func isOnlyNumbering(_ s: String) -> Bool {
+        // ASCII text: letters are the only alphabetic scalars (none numeric); stop at the first one.
+        var text = s
+        let ascii = text.withUTF8 { b -> Bool? in
+            for c in b {
+                if c >= 0x80 { return nil }
+                if (c | 0x20) &- 0x61 < 26 { return false }
+            }
+            return true
+        }
+        if let ascii { return ascii }
         for u in s.unicodeScalars {
             let p = u.properties
             if p.isAlphabetic && p.numericType == nil { return false }
@@ -260,7 +289,8 @@ extension ContentAnalysis {
             guard keepsCell(t, chars: chars, linkChars: linkChars, numbering: false, row: true) else { return }
             out.append(ContentBlock(type: .paragraph, text: t, node: NodeID(rowOwner)))
         }
-        var seen = Set<TextKey>()
+        // Room for every block up front: growing the set would hash every key again.
+        var seen = Set<TextKey>(minimumCapacity: blocks.count)
         for (k, b) in blocks.enumerated() {
             guard roots.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) else { continue }
             if !excluding.isEmpty, excluding.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) { continue }

@@ -89,69 +89,104 @@ struct ContentAnalysis {
 
     /// Hidden subtrees and link membership (forwards).
     mutating func markHiddenAndLinks() {
-        for i in 1..<n {
-            let p = Int(doc.parents[i])
-            hidden[i] = hidden[p]
-            inLink[i] = inLink[p]
-            guard doc.kinds[i] == .element, !hidden[i] else { continue }
-            let id = NodeID(i)
-            let tag = doc.tags[i]
-            // MathML is visible text (formulas in a paragraph, MathJax's accessible copy); the
-            // parser counts it as non-content for the other stages.
-            if tag.isNonContent, tag != .math { hidden[i] = true; continue }
-            if tag == .a { inLink[i] = true }
-            let (hiddenAttribute, ariaHidden, styleRange) = hidingAttributes(i)
-            if hiddenAttribute { hidden[i] = true; continue }
-            if let r = ariaHidden, Self.bytes(doc, r, equal: "true"), tag != .figure, tag != .picture { hidden[i] = true; continue }
-            if let r = styleRange, styleMayHide(r) {
-                let style = doc.string(r)
-                let s = String(style.lowercased().filter { $0 != " " })
-                if s.contains("display:none") || s.contains("visibility:hidden") { hidden[i] = true }
+        // The two arrays are taken out of `self` while the pass writes them in place (no
+        // uniqueness check per node), and put back at the end.
+        var hidden = Self.take(&self.hidden), inLink = Self.take(&self.inLink)
+        defer { self.hidden = hidden; self.inLink = inLink }
+        let doc = self.doc, n = self.n
+        hidden.withUnsafeMutableBufferPointer { hidden in
+            inLink.withUnsafeMutableBufferPointer { inLink in
+                doc.bytes.withUnsafeBufferPointer { buf in
+                    doc.attributeRecords.withUnsafeBufferPointer { records in
+                        for i in 1..<n {
+                            let p = Int(doc.parents[i])
+                            let parentHidden = hidden[p]
+                            hidden[i] = parentHidden
+                            inLink[i] = inLink[p]
+                            guard doc.kinds[i] == .element, !parentHidden else { continue }
+                            let tag = doc.tags[i]
+                            // MathML is visible text (formulas in a paragraph, MathJax's accessible copy); the
+                            // parser counts it as non-content for the other stages.
+                            if tag.isNonContent, tag != .math { hidden[i] = true; continue }
+                            if tag == .a { inLink[i] = true }
+                            let (hiddenAttribute, ariaHidden, styleRange) = Self.hidingAttributes(i, doc, buf, records)
+                            if hiddenAttribute { hidden[i] = true; continue }
+                            if let r = ariaHidden, Self.bytes(buf, r, equal: "true"), tag != .figure, tag != .picture { hidden[i] = true; continue }
+                            if let r = styleRange, Self.styleMayHide(buf, r) {
+                                let style = doc.string(r)
+                                let s = String(style.lowercased().filter { $0 != " " })
+                                if ByteSearch.contains(s, ascii: "display:none") || ByteSearch.contains(s, ascii: "visibility:hidden") { hidden[i] = true }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
 
-    /// The first `hidden`, `aria-hidden` and `style` attributes of element `i` (as
-    /// ``HTMLDocument/attributeRange(_:of:)`` finds each), in one pass over its attributes.
-    func hidingAttributes(_ i: Int) -> (hidden: Bool, ariaHidden: Range<Int>?, style: Range<Int>?) {
+    /// The array in `a`, leaving an empty one there (so that the caller holds the only reference).
+    @inline(__always)
+    static func take<T>(_ a: inout [T]) -> [T] {
+        var out: [T] = []
+        swap(&out, &a)
+        return out
+    }
+
+    /// ``hidingAttributes(_:)`` over the document's bytes and attribute records in place.
+    @inline(__always)
+    static func hidingAttributes(
+        _ i: Int, _ doc: HTMLDocument, _ buf: UnsafeBufferPointer<UInt8>, _ records: UnsafeBufferPointer<HTMLDocument.AttributeRecord>
+    ) -> (hidden: Bool, ariaHidden: Range<Int>?, style: Range<Int>?) {
         let lo = Int(doc.dataStart[i]), hi = Int(doc.dataEnd[i])
         var hiddenAttribute = false
         var aria: Range<Int>?, style: Range<Int>?
         guard lo < hi else { return (false, nil, nil) }
         for k in lo..<hi {
-            let a = doc.attributeRecords[k]
+            let a = records[k]
             let start = Int(a.nameStart), len = Int(a.nameEnd - a.nameStart)
             let value = Int(a.valueStart)..<Int(a.valueEnd)
-            if len == 6, !hiddenAttribute, Self.bytes(doc, start..<(start + len), equal: "hidden") { hiddenAttribute = true }
-            else if len == 11, aria == nil, Self.bytes(doc, start..<(start + len), equal: "aria-hidden") { aria = value }
-            else if len == 5, style == nil, Self.bytes(doc, start..<(start + len), equal: "style") { style = value }
+            if len == 6, !hiddenAttribute, Self.bytes(buf, start..<(start + len), equal: "hidden") { hiddenAttribute = true }
+            else if len == 11, aria == nil, Self.bytes(buf, start..<(start + len), equal: "aria-hidden") { aria = value }
+            else if len == 5, style == nil, Self.bytes(buf, start..<(start + len), equal: "style") { style = value }
         }
         return (hiddenAttribute, aria, style)
     }
 
-    /// Whether `doc.bytes[r]` are the bytes of `s`.
-    static func bytes(_ doc: HTMLDocument, _ r: Range<Int>, equal s: StaticString) -> Bool {
+    /// Whether `buf[r]` are the bytes of `s`.
+    @inline(__always)
+    static func bytes(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, equal s: StaticString) -> Bool {
         guard r.count == s.utf8CodeUnitCount else { return false }
         let p = s.utf8Start
         var k = 0
-        for b in doc.bytes[r] {
-            if b != p[k] { return false }
+        for j in r {
+            if buf[j] != p[k] { return false }
             k += 1
         }
         return true
     }
 
+    /// The first `hidden`, `aria-hidden` and `style` attributes of element `i` (as
+    /// ``HTMLDocument/attributeRange(_:of:)`` finds each), in one pass over its attributes.
+    func hidingAttributes(_ i: Int) -> (hidden: Bool, ariaHidden: Range<Int>?, style: Range<Int>?) {
+        doc.bytes.withUnsafeBufferPointer { buf in
+            doc.attributeRecords.withUnsafeBufferPointer { Self.hidingAttributes(i, doc, buf, $0) }
+        }
+    }
+
     /// `style.contains("none") || style.contains("hidden")` for the `style` value at `r`: a byte
     /// search when the value is ASCII (as ``ByteSearch/contains(_:ascii:)`` does), else the String's.
     func styleMayHide(_ r: Range<Int>) -> Bool {
-        doc.bytes.withUnsafeBufferPointer { buf in
-            let v = UnsafeBufferPointer(rebasing: buf[r])
-            if let none = Self.noneBytes.withUnsafeBufferPointer({ ByteSearch.containsIfASCII(v, $0) }) {
-                return none || Self.hiddenBytes.withUnsafeBufferPointer { ByteSearch.contains(v, $0) }
-            }
-            let style = String(decoding: v, as: UTF8.self)
-            return ByteSearch.contains(style, ascii: "none") || ByteSearch.contains(style, ascii: "hidden")
+        doc.bytes.withUnsafeBufferPointer { Self.styleMayHide($0, r) }
+    }
+
+    /// ``styleMayHide(_:)`` over the document's bytes `buf` in place.
+    static func styleMayHide(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        let v = UnsafeBufferPointer(rebasing: buf[r])
+        if let none = noneBytes.withUnsafeBufferPointer({ ByteSearch.containsIfASCII(v, $0) }) {
+            return none || hiddenBytes.withUnsafeBufferPointer { ByteSearch.contains(v, $0) }
         }
+        let style = String(decoding: v, as: UTF8.self)
+        return ByteSearch.contains(style, ascii: "none") || ByteSearch.contains(style, ascii: "hidden")
     }
 
     static let noneBytes = Array("none".utf8)
@@ -159,58 +194,105 @@ struct ContentAnalysis {
 
     /// Visible characters, link characters and commas per subtree (backwards).
     mutating func aggregate() {
-        var i = n - 1
-        while i >= 1 {
-            if !hidden[i] {
-                if doc.kinds[i] == .text {
-                    var c: Int32 = 0, k: Int32 = 0
-                    doc.withTextBytes(NodeID(i)) { buf in
-                        // Branch-free counts (the compiler vectorises this loop); `wide` counts the
-                        // lead bytes of the two three-byte commas below, so most texts skip that pass.
-                        var visible: Int32 = 0, commas: Int32 = 0, wide: Int32 = 0
-                        for b in buf {
-                            visible &+= (b > 0x20 && (b & 0xC0) != 0x80) ? 1 : 0
-                            commas &+= b == 0x2C ? 1 : 0
-                            wide &+= (b == 0xEF || b == 0xE3) ? 1 : 0
-                        }
-                        c = visible
-                        k = commas
-                        // Fullwidth and ideographic commas count as commas too.
-                        if wide > 0, buf.count > 2 {
-                            for j in 0..<(buf.count - 2) where buf[j] == 0xEF && buf[j + 1] == 0xBC && buf[j + 2] == 0x8C { k += 1 }
-                            for j in 0..<(buf.count - 2) where buf[j] == 0xE3 && buf[j + 1] == 0x80 && buf[j + 2] == 0x81 { k += 1 }
-                        }
-                    }
-                    chars[i] += c
-                    commas[i] += k
-                    if inLink[i] { linkChars[i] += c }
-                }
-                if doc.kinds[i] == .element, chars[i] >= 120, linkChars[i] * 3 < chars[i] {
-                    let t = doc.tags[i]
-                    if t == .p || t == .blockquote || t == .pre || t == .li || t == .dd {
-                        longParagraphs[i] += 1
-                    } else if (t == .div || t == .td || t == .section) && longParagraphs[i] == 0 {
-                        longParagraphs[i] += 1  // text written straight into a div
-                    }
-                }
-                if doc.kinds[i] == .element {
-                    let t = doc.tags[i]
-                    if t.isHeading, chars[i] > 0, linkChars[i] * 2 > chars[i] { linkedHeadings[i] += 1 }
-                    else if t == .p, chars[i] >= 50 { paragraphs[i] += 1 }  // numbers in cells are not prose
-                    else if t == .select || t == .textarea || t == .button { controls[i] += 1 }
-                    else if t == .input, doc.attribute("type", of: NodeID(i))?.lowercased() != "hidden" { controls[i] += 1 }
-                }
-                let p = Int(doc.parents[i])
-                linkedHeadings[p] += linkedHeadings[i]
-                controls[p] += controls[i]
-                paragraphs[p] += paragraphs[i]
-                longParagraphs[p] += longParagraphs[i]
-                chars[p] += chars[i]
-                linkChars[p] += linkChars[i]
-                commas[p] += commas[i]
-            }
-            i -= 1
+        // The counted arrays are taken out of `self` and written in place (no uniqueness check per
+        // node), then put back.
+        var chars = Self.take(&self.chars), linkChars = Self.take(&self.linkChars), commas = Self.take(&self.commas)
+        var longParagraphs = Self.take(&self.longParagraphs), linkedHeadings = Self.take(&self.linkedHeadings)
+        var controls = Self.take(&self.controls), paragraphs = Self.take(&self.paragraphs)
+        defer {
+            self.chars = chars; self.linkChars = linkChars; self.commas = commas; self.longParagraphs = longParagraphs
+            self.linkedHeadings = linkedHeadings; self.controls = controls; self.paragraphs = paragraphs
         }
+        let doc = self.doc, n = self.n
+        hidden.withUnsafeBufferPointer { hidden in
+        inLink.withUnsafeBufferPointer { inLink in
+        chars.withUnsafeMutableBufferPointer { chars in
+        linkChars.withUnsafeMutableBufferPointer { linkChars in
+        commas.withUnsafeMutableBufferPointer { commas in
+        longParagraphs.withUnsafeMutableBufferPointer { longParagraphs in
+        linkedHeadings.withUnsafeMutableBufferPointer { linkedHeadings in
+        controls.withUnsafeMutableBufferPointer { controls in
+        paragraphs.withUnsafeMutableBufferPointer { paragraphs in
+            var i = n - 1
+            while i >= 1 {
+                if !hidden[i] {
+                    let kind = doc.kinds[i]
+                    if kind == .text {
+                        let (c, k) = doc.withTextBytes(NodeID(i), Self.visibleCharsAndCommas)
+                        chars[i] += c
+                        commas[i] += k
+                        if inLink[i] { linkChars[i] += c }
+                    } else if kind == .element {
+                        let t = doc.tags[i]
+                        if chars[i] >= 120, linkChars[i] * 3 < chars[i] {
+                            if t == .p || t == .blockquote || t == .pre || t == .li || t == .dd {
+                                longParagraphs[i] += 1
+                            } else if (t == .div || t == .td || t == .section) && longParagraphs[i] == 0 {
+                                longParagraphs[i] += 1  // text written straight into a div
+                            }
+                        }
+                        if t.isHeading, chars[i] > 0, linkChars[i] * 2 > chars[i] { linkedHeadings[i] += 1 }
+                        else if t == .p, chars[i] >= 50 { paragraphs[i] += 1 }  // numbers in cells are not prose
+                        else if t == .select || t == .textarea || t == .button { controls[i] += 1 }
+                        else if t == .input, doc.attribute("type", of: NodeID(i))?.lowercased() != "hidden" { controls[i] += 1 }
+                    }
+                    let p = Int(doc.parents[i])
+                    linkedHeadings[p] += linkedHeadings[i]
+                    controls[p] += controls[i]
+                    paragraphs[p] += paragraphs[i]
+                    longParagraphs[p] += longParagraphs[i]
+                    chars[p] += chars[i]
+                    linkChars[p] += linkChars[i]
+                    commas[p] += commas[i]
+                }
+                i -= 1
+            }
+        }}}}}}}}}
+    }
+
+    /// Visible characters (lead bytes above the space) and commas of a text's UTF-8.
+    static func visibleCharsAndCommas(_ buf: UnsafeBufferPointer<UInt8>) -> (Int32, Int32) {
+        // Branch-free counts, sixteen bytes at a time into per-lane byte counters (summed before
+        // they can overflow), the rest byte by byte; `wide` counts the lead bytes of the two
+        // three-byte commas below, so most texts skip that pass.
+        var visible: Int32 = 0, commas: Int32 = 0, wide: Int32 = 0
+        let n = buf.count
+        var i = 0
+        if n >= 16, let base = buf.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let space = SIMD16<UInt8>(repeating: 0x20), top = SIMD16<UInt8>(repeating: 0xC0), continuation = SIMD16<UInt8>(repeating: 0x80)
+            let comma = SIMD16<UInt8>(repeating: 0x2C), ef = SIMD16<UInt8>(repeating: 0xEF), e3 = SIMD16<UInt8>(repeating: 0xE3)
+            let one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
+            while i + 16 <= n {
+                var v16 = zero, c16 = zero, w16 = zero
+                var rounds = 0
+                while rounds < 255, i + 16 <= n {
+                    let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                    v16 &+= zero.replacing(with: one, where: (v .> space) .& ((v & top) .!= continuation))
+                    c16 &+= zero.replacing(with: one, where: v .== comma)
+                    w16 &+= zero.replacing(with: one, where: (v .== ef) .| (v .== e3))
+                    i += 16
+                    rounds += 1
+                }
+                visible &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: v16).wrappedSum())
+                commas &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: c16).wrappedSum())
+                wide &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: w16).wrappedSum())
+            }
+        }
+        while i < n {
+            let b = buf[i]
+            visible &+= (b > 0x20 && (b & 0xC0) != 0x80) ? 1 : 0
+            commas &+= b == 0x2C ? 1 : 0
+            wide &+= (b == 0xEF || b == 0xE3) ? 1 : 0
+            i += 1
+        }
+        var k = commas
+        // Fullwidth and ideographic commas count as commas too.
+        if wide > 0, buf.count > 2 {
+            for j in 0..<(buf.count - 2) where buf[j] == 0xEF && buf[j + 1] == 0xBC && buf[j + 2] == 0x8C { k += 1 }
+            for j in 0..<(buf.count - 2) where buf[j] == 0xE3 && buf[j + 1] == 0x80 && buf[j + 2] == 0x81 { k += 1 }
+        }
+        return (visible, k)
     }
 
     /// Boilerplate subtrees and block owners (forwards).
@@ -223,78 +305,165 @@ struct ContentAnalysis {
         let marksMain = (doc.elements(.main) + doc.elements(.article)).contains { chars[$0.index] > 0 && doc.ancestor(of: $0, tag: .footer) == nil }
         let proseArticles = doc.elements(.article).filter { longParagraphs[$0.index] >= 2 }
         var runCards = Set<Int>()
-        for i in 1..<n {
-            let p = Int(doc.parents[i])
-            removed[i] = removed[p] || hidden[i]
-            owner[i] = owner[p]
-            smallPrint[i] = smallPrint[p]
-            inCode[i] = inCode[p]
-            guard doc.kinds[i] == .element, !removed[i] else { continue }
-            let tag = doc.tags[i]
-            if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
-            if !runCards.isEmpty, runCards.remove(i) != nil { removed[i] = true; conditionalChars += Int(chars[i]); continue }
-            if tag == .body || tag == .html || tag == .a { continue }
-            // Code is judged as a whole: its spans are named by token kind ("token comment").
-            if inCode[p] { continue }
-            if tag == .pre || tag == .code { inCode[i] = true }
-            let id = NodeID(i)
-            var name = doc.classAndID(id)
-            // A heading's anchor named after its text ("h-what-is-social-shopping",
-            // "Eich_CEO_promotion_controversy") is no hint about it, whatever words its title holds.
-            if !name.isEmpty, tag.isHeading || doc.tags[p].isHeading, BoilerplateHints.verdict(name) != .none {
-                name = withoutSlugs(name, of: i)
+        var name: [UInt8] = []
+        // The arrays this pass writes are taken out of `self` and written through buffer pointers
+        // (no uniqueness check per write), then put back. The checks below read only other arrays,
+        // through `me`, a copy of `self` made once (a closure capturing `self` itself would copy it
+        // for every method it calls).
+        var removed = Self.take(&self.removed), owner = Self.take(&self.owner)
+        var smallPrint = Self.take(&self.smallPrint), inCode = Self.take(&self.inCode)
+        var condChars = 0
+        let me = self
+        defer {
+            self.removed = removed; self.owner = owner; self.smallPrint = smallPrint; self.inCode = inCode
+            conditionalChars = condChars
+        }
+        removed.withUnsafeMutableBufferPointer { removed in
+        owner.withUnsafeMutableBufferPointer { owner in
+        smallPrint.withUnsafeMutableBufferPointer { smallPrint in
+        inCode.withUnsafeMutableBufferPointer { inCode in
+            for i in 1..<me.n {
+                let p = Int(me.doc.parents[i])
+                removed[i] = removed[p] || me.hidden[i]
+                owner[i] = owner[p]
+                smallPrint[i] = smallPrint[p]
+                inCode[i] = inCode[p]
+                guard me.doc.kinds[i] == .element, !removed[i] else { continue }
+                let tag = me.doc.tags[i]
+                if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
+                if !runCards.isEmpty, runCards.remove(i) != nil { removed[i] = true; condChars += Int(me.chars[i]); continue }
+                if tag == .body || tag == .html || tag == .a { continue }
+                // Code is judged as a whole: its spans are named by token kind ("token comment").
+                if inCode[p] { continue }
+                if tag == .pre || tag == .code { inCode[i] = true }
+                let id = NodeID(i)
+                // `me.doc.classAndID(id)` as UTF-8, and the `role` attribute, in one pass over the attributes.
+                let role = me.hintAttributes(i, name: &name)
+                // A heading's anchor named after its text ("h-what-is-social-shopping",
+                // "Eich_CEO_promotion_controversy") is no hint about it, whatever words its title holds.
+                if !name.isEmpty, tag.isHeading || me.doc.tags[p].isHeading, name.withUnsafeBufferPointer(BoilerplateHints.verdict) != .none {
+                    name = Array(me.withoutSlugs(String(decoding: name, as: UTF8.self), of: i).utf8)
+                }
+                if !smallPrint[i], name.withUnsafeBufferPointer(BoilerplateHints.isSmallPrint) { smallPrint[i] = true }
+                // Structural rules hold whatever the size (a listing page undoes them in `run`).
+                if conditional, me.isInteractiveWidget(i) || me.isTeaserList(i) { removed[i] = true; condChars += Int(me.chars[i]); continue }
+                if conditional, me.linkedHeadings[i] >= 3 { me.closingTeaserRun(of: i, into: &runCards) }
+                // On a page that marks its main content (`<main>`, `<article>` with text), a footer
+                // outside it is page furniture whatever its long paragraphs (disclaimers, addresses):
+                // over the corpora none held article text. One holding most of the page's text is
+                // judged like a wrapper below.
+                if tag == .footer, Int(me.chars[i]) * 2 < bodyChars, marksMain, !me.doc.hasAncestor(id, tag: .article), !me.doc.hasAncestor(id, tag: .main) {
+                    removed[i] = true
+                    continue
+                }
+                // A slideshow's legends ("1/50 United going down" and its caption, item after item) are
+                // the captions of its images, not article text, however many there are.
+                if (tag == .ul || tag == .ol), me.isSlideLegendList(i) { removed[i] = true; continue }
+                // An <aside> beside an <article> of prose is the page's sidebar (a live ticker, a feed),
+                // however much text it holds: the page says where its article is.
+                if tag == .aside, !me.doc.hasAncestor(id, tag: .article),
+                   proseArticles.contains(where: { !me.doc.contains(id, $0) && !me.doc.contains($0, id) }) {
+                    removed[i] = true
+                    continue
+                }
+                // Subtrees holding much of the page's text are never dropped by hints.
+                let large = Int(me.chars[i]) * 5 >= bodyChars * 2
+                if large { continue }
+                switch tag {
+                case .button, .select, .input, .textarea, .dialog, .menu, .label:
+                    removed[i] = true
+                    continue
+                case .nav, .aside, .footer, .header, .form:
+                    // Page furniture; the headline and byline in a header are not body text either.
+                    // A wrapper misused for the article (long paragraphs inside) is kept, and so is the
+                    // header of a part of the article (``isContentHeader(_:)``).
+                    if tag == .header, me.chars[i] > 0, me.isContentHeader(i) { break }
+                    if me.longParagraphs[i] <= 1 || tag == .nav { removed[i] = true; continue }
+                default: break
+                }
+                if let role, me.isNegativeRole(role) {
+                    removed[i] = true
+                    continue
+                }
+                // A box the page keeps hidden until a script shows it, built around a form (sign-in,
+                // registration, paywall offers): its list of perks can be long, but it is not the article.
+                if me.controls[i] > 0, name.withUnsafeBufferPointer(BoilerplateHints.hasHiddenToken) { removed[i] = true; continue }
+                switch name.withUnsafeBufferPointer(BoilerplateHints.verdict) {
+                case .comments: removed[i] = true
+                // A section whose name happens to hold a hint ("sharing-with-a-single-developer") but
+                // which carries several long paragraphs is part of the article.
+                case .strong: removed[i] = me.longParagraphs[i] < 3
+                case .weak: removed[i] = me.longParagraphs[i] == 0
+                case .none: break
+                }
             }
-            if !smallPrint[i], BoilerplateHints.isSmallPrint(name) { smallPrint[i] = true }
-            // Structural rules hold whatever the size (a listing page undoes them in `run`).
-            if conditional, isInteractiveWidget(i) || isTeaserList(i) { removed[i] = true; conditionalChars += Int(chars[i]); continue }
-            if conditional, linkedHeadings[i] >= 3 { closingTeaserRun(of: i, into: &runCards) }
-            // On a page that marks its main content (`<main>`, `<article>` with text), a footer
-            // outside it is page furniture whatever its long paragraphs (disclaimers, addresses):
-            // over the corpora none held article text. One holding most of the page's text is
-            // judged like a wrapper below.
-            if tag == .footer, Int(chars[i]) * 2 < bodyChars, marksMain, !doc.hasAncestor(id, tag: .article), !doc.hasAncestor(id, tag: .main) {
-                removed[i] = true
-                continue
+        }}}}
+    }
+
+    /// The UTF-8 bytes of `doc.classAndID(NodeID(i))` (lower-cased `class` and `id` of element `i`,
+    /// joined by a space) in `name`, and the value range of its `role` attribute: the first attribute
+    /// of each name, as ``HTMLDocument/attributeRange(_:of:)`` finds it, in one pass over the
+    /// attributes. ASCII values are lowered in place; any other goes through `classAndID`.
+    func hintAttributes(_ i: Int, name: inout [UInt8]) -> Range<Int>? {
+        name.removeAll(keepingCapacity: true)
+        let lo = Int(doc.dataStart[i]), hi = Int(doc.dataEnd[i])
+        guard lo < hi else { return nil }
+        var cls: Range<Int>?, id: Range<Int>?, role: Range<Int>?
+        doc.bytes.withUnsafeBufferPointer { buf in
+            doc.attributeRecords.withUnsafeBufferPointer { records in
+                for k in lo..<hi {
+                    let a = records[k]
+                    let s = Int(a.nameStart)
+                    switch a.nameEnd - a.nameStart {
+                    case 2 where buf[s] == 0x69 && buf[s + 1] == 0x64:
+                        if id == nil { id = Int(a.valueStart)..<Int(a.valueEnd) }
+                    case 4 where buf[s] == 0x72 && buf[s + 1] == 0x6F && buf[s + 2] == 0x6C && buf[s + 3] == 0x65:
+                        if role == nil { role = Int(a.valueStart)..<Int(a.valueEnd) }
+                    case 5 where buf[s] == 0x63 && buf[s + 1] == 0x6C && buf[s + 2] == 0x61 && buf[s + 3] == 0x73 && buf[s + 4] == 0x73:
+                        if cls == nil { cls = Int(a.valueStart)..<Int(a.valueEnd) }
+                    default:
+                        break
+                    }
+                }
+                if let cls { name.append(contentsOf: UnsafeBufferPointer(rebasing: buf[cls])) }
+                if let id, !id.isEmpty {
+                    if !name.isEmpty { name.append(0x20) }
+                    name.append(contentsOf: UnsafeBufferPointer(rebasing: buf[id]))
+                }
             }
-            // A slideshow's legends ("1/50 United going down" and its caption, item after item) are
-            // the captions of its images, not article text, however many there are.
-            if (tag == .ul || tag == .ol), isSlideLegendList(i) { removed[i] = true; continue }
-            // An <aside> beside an <article> of prose is the page's sidebar (a live ticker, a feed),
-            // however much text it holds: the page says where its article is.
-            if tag == .aside, !doc.hasAncestor(id, tag: .article),
-               proseArticles.contains(where: { !doc.contains(id, $0) && !doc.contains($0, id) }) {
-                removed[i] = true
-                continue
+        }
+        if name.isEmpty { return role }
+        let ascii = name.withUnsafeMutableBufferPointer { b -> Bool in
+            var high: UInt8 = 0
+            for k in b.indices {
+                let c = b[k]
+                high |= c
+                if c &- 0x41 < 26 { b[k] = c | 0x20 }
             }
-            // Subtrees holding much of the page's text are never dropped by hints.
-            let large = Int(chars[i]) * 5 >= bodyChars * 2
-            if large { continue }
-            switch tag {
-            case .button, .select, .input, .textarea, .dialog, .menu, .label:
-                removed[i] = true
-                continue
-            case .nav, .aside, .footer, .header, .form:
-                // Page furniture; the headline and byline in a header are not body text either.
-                // A wrapper misused for the article (long paragraphs inside) is kept, and so is the
-                // header of a part of the article (``isContentHeader(_:)``).
-                if tag == .header, chars[i] > 0, isContentHeader(i) { break }
-                if longParagraphs[i] <= 1 || tag == .nav { removed[i] = true; continue }
-            default: break
-            }
-            if let role = doc.attribute("role", of: id)?.lowercased(), BoilerplateHints.negativeRoles.contains(role) {
-                removed[i] = true
-                continue
-            }
-            // A box the page keeps hidden until a script shows it, built around a form (sign-in,
-            // registration, paywall offers): its list of perks can be long, but it is not the article.
-            if controls[i] > 0, BoilerplateHints.hasHiddenToken(name) { removed[i] = true; continue }
-            switch BoilerplateHints.verdict(name) {
-            case .comments: removed[i] = true
-            // A section whose name happens to hold a hint ("sharing-with-a-single-developer") but
-            // which carries several long paragraphs is part of the article.
-            case .strong: removed[i] = longParagraphs[i] < 3
-            case .weak: removed[i] = longParagraphs[i] == 0
-            case .none: break
+            return high < 0x80
+        }
+        if !ascii { name = Array(doc.classAndID(NodeID(i)).utf8) }
+        return role
+    }
+
+    /// Whether the `role` value at `r`, lower-cased, is one of ``BoilerplateHints/negativeRoles``
+    /// (compared as bytes when it is ASCII, else as the String `markBoilerplate` compared).
+    func isNegativeRole(_ r: Range<Int>) -> Bool {
+        guard !r.isEmpty else { return false }
+        return doc.bytes.withUnsafeBufferPointer { buf in
+            var high: UInt8 = 0
+            for k in r { high |= buf[k] }
+            if high >= 0x80 { return BoilerplateHints.negativeRoles.contains(doc.string(r).lowercased()) }
+            let longest = 16
+            guard r.count <= longest else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest) { t in
+                var n = 0
+                for k in r {
+                    let c = buf[k]
+                    t[n] = c &- 0x41 < 26 ? c | 0x20 : c
+                    n += 1
+                }
+                return BoilerplateHints.negativeRoleTable.containsToken(UnsafeBufferPointer(t), 0..<n)
             }
         }
     }
@@ -531,10 +700,13 @@ struct ContentAnalysis {
         var w = 0.0
         // schema.org microdata: the page marks the element holding the article's text.
         if let prop = doc.attribute("itemprop", of: NodeID(i)), prop.lowercased().contains("articlebody") { w += Self.articleBodyWeight }
-        let h = doc.classAndID(NodeID(i))
+        var h: [UInt8] = []
+        _ = hintAttributes(i, name: &h)
         if h.isEmpty { return w }
-        if BoilerplateHints.isPositive(h) { w += 25 }
-        if BoilerplateHints.isNegative(h) { w -= 25 }
+        h.withUnsafeBufferPointer { h in
+            if BoilerplateHints.isPositive(h) { w += 25 }
+            if BoilerplateHints.verdict(h) != .none { w -= 25 }
+        }
         return w
     }
 

@@ -11,7 +11,7 @@ enum StructuredBody {
     static func articleBody(in doc: HTMLDocument) -> String? {
         var best: String?
         for s in doc.elements(.script) {
-            guard let type = doc.attribute("type", of: s)?.lowercased(), type.contains("ld+json") else { continue }
+            guard let type = doc.attribute("type", of: s)?.lowercased(), ByteSearch.contains(type, ascii: "ld+json") else { continue }
             let raw = Array(doc.rawText(of: s).utf8)
             var from = 0
             while let at = ByteSearch.firstIndex(raw, marker, from: from) {

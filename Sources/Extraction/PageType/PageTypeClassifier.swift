@@ -90,11 +90,12 @@ public struct PageTypeClassifier: Sendable {
             return t == "submit" || t == "button" || t == "image"
         }
         for b in doc.elements(.button) + submits {
-            let t = (doc.textContent(of: b) + " " + (doc.attribute("value", of: b) ?? "") + " " + doc.classAndID(b)).lowercased()
-            // A byte search first: Foundation's `contains` (kept for the verdict) was a hot spot, and
-            // none of these ASCII phrases can match where its bytes are absent.
-            let bytes = Array(t.utf8)
-            for phrase in Self.buyPhrases where UTF8Scan.contains(bytes, phrase.bytes) && t.contains(phrase.text) {
+            let joined = doc.textContent(of: b) + " " + (doc.attribute("value", of: b) ?? "") + " " + doc.classAndID(b)
+            // A byte search first, on the bytes of `joined.lowercased()` (made without the String):
+            // Foundation's `contains` (kept for the verdict) was a hot spot, and none of these ASCII
+            // phrases can match where its bytes are absent.
+            let bytes = CaseMapping.lowercasedBytes(joined)
+            for phrase in Self.buyPhrases where UTF8Scan.contains(bytes, phrase.bytes) && joined.lowercased().contains(phrase.text) {
                 return true
             }
         }

@@ -140,7 +140,6 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.logSections] = Self.log(doc.elementCount(.section))
         self[.logPageHeadings] = Self.log(doc.elementCount(.h2) + doc.elementCount(.h3))
         // Links dressed as buttons ("btn", "button", "cta" in the class): calls to action.
-        self[.logButtonLinks] = Self.log(doc.elements(.a).lazy.filter { Self.classNamesButton(doc, $0) }.count)
         // Long paragraphs anywhere on the page (the content stage may have picked only part of it).
         self[.logLongPageParagraphs] = Self.log(doc.elements(.p).lazy.filter { Self.characterCount(doc, $0, atLeast: Self.longParagraph) }.count)
         // Accordions: buttons labelled with a whole question or phrase, and <details> (FAQ blocks of
@@ -166,17 +165,23 @@ public struct PageTypeFeatures: Sendable, Equatable {
         //   sharing, landing and service pages rarely do;
         // - links into the page's own top-level section: high on documentation (a sidebar of the
         //   manual's pages), lower on articles (whose links spread over the site's sections).
-        var shareLinks = 0, pageLinks = 0, sectionLinks = 0
+        // - links dressed as buttons ("btn", "button", "cta" in the class): calls to action.
+        var shareLinks = 0, pageLinks = 0, sectionLinks = 0, buttonLinks = 0
         var lowered: [UInt8] = []
-        for a in doc.elements(.a) {
-            guard let r = doc.attributeRange("href", of: a) else { continue }
-            let href = doc.bytes[r]
-            if Self.isShareLink(href, buffer: &lowered) { shareLinks += 1 }
-            if url.segments.count > 1, let same = url.sharesSection(href) {
-                pageLinks += 1
-                if same { sectionLinks += 1 }
+        doc.bytes.withUnsafeBufferPointer { buf in
+            for a in doc.elements(.a) {
+                let (hrefRange, classRange) = Self.hrefAndClass(doc, a, buf)
+                if let c = classRange, Self.classNamesButton(buf, c) { buttonLinks += 1 }
+                guard let r = hrefRange else { continue }
+                let href = UnsafeBufferPointer(rebasing: buf[r])
+                if Self.isShareLink(href, buffer: &lowered) { shareLinks += 1 }
+                if url.segments.count > 1, let same = url.sharesSection(in: href) {
+                    pageLinks += 1
+                    if same { sectionLinks += 1 }
+                }
             }
         }
+        self[.logButtonLinks] = Self.log(buttonLinks)
         self[.logShareLinks] = Self.log(shareLinks)
         self[.sectionLinkShare] = Double(sectionLinks) / Double(max(1, pageLinks))
     }
@@ -190,17 +195,46 @@ public struct PageTypeFeatures: Sendable, Equatable {
     /// Whether the `class` attribute of `n` holds "btn", "butt(on)" or "cta", any case (read in
     /// place, no string made: pages have hundreds of links).
     static func classNamesButton(_ doc: HTMLDocument, _ n: NodeID) -> Bool {
-        guard let r = doc.attributeRange("class", of: n), r.count >= 3 else { return false }
-        return doc.bytes.withUnsafeBufferPointer { buf in
-            var i = r.lowerBound
-            while i + 3 <= r.upperBound {
-                let a = buf[i] | 0x20, b = buf[i + 1] | 0x20, c = buf[i + 2] | 0x20
-                if a == 0x62, (b == 0x74 && c == 0x6E) || (b == 0x75 && c == 0x74 && i + 4 <= r.upperBound && buf[i + 3] | 0x20 == 0x74) { return true }  // btn, butt
-                if a == 0x63, b == 0x74, c == 0x61 { return true }  // cta
-                i += 1
-            }
-            return false
+        guard let r = doc.attributeRange("class", of: n) else { return false }
+        return doc.bytes.withUnsafeBufferPointer { classNamesButton($0, r) }
+    }
+
+    /// ``classNamesButton(_:_:)-(HTMLDocument,NodeID)`` for the `class` value at `r` of the
+    /// document's bytes `buf`.
+    static func classNamesButton(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard r.count >= 3 else { return false }
+        var i = r.lowerBound
+        while i + 3 <= r.upperBound {
+            let a = buf[i] | 0x20, b = buf[i + 1] | 0x20, c = buf[i + 2] | 0x20
+            if a == 0x62, (b == 0x74 && c == 0x6E) || (b == 0x75 && c == 0x74 && i + 4 <= r.upperBound && buf[i + 3] | 0x20 == 0x74) { return true }  // btn, butt
+            if a == 0x63, b == 0x74, c == 0x61 { return true }  // cta
+            i += 1
         }
+        return false
+    }
+
+    /// The values of the first `href` and the first `class` attribute of element `n` (as
+    /// ``HTMLDocument/attributeRange(_:of:)`` finds each), in one pass over its attributes.
+    static func hrefAndClass(_ doc: HTMLDocument, _ n: NodeID, _ buf: UnsafeBufferPointer<UInt8>) -> (href: Range<Int>?, cls: Range<Int>?) {
+        guard doc.kinds[n.index] == .element else { return (nil, nil) }
+        let lo = Int(doc.dataStart[n.index]), hi = Int(doc.dataEnd[n.index])
+        var href: Range<Int>?, cls: Range<Int>?
+        guard lo < hi else { return (nil, nil) }
+        doc.attributeRecords.withUnsafeBufferPointer { records in
+            for k in lo..<hi {
+                let a = records[k]
+                let s = Int(a.nameStart)
+                switch a.nameEnd - a.nameStart {
+                case 4 where href == nil && buf[s] == 0x68 && buf[s + 1] == 0x72 && buf[s + 2] == 0x65 && buf[s + 3] == 0x66:
+                    href = Int(a.valueStart)..<Int(a.valueEnd)
+                case 5 where cls == nil && buf[s] == 0x63 && buf[s + 1] == 0x6C && buf[s + 2] == 0x61 && buf[s + 3] == 0x73 && buf[s + 4] == 0x73:
+                    cls = Int(a.valueStart)..<Int(a.valueEnd)
+                default:
+                    break
+                }
+            }
+        }
+        return (href, cls)
     }
 
     // MARK: Share links and text length
@@ -214,14 +248,27 @@ public struct PageTypeFeatures: Sendable, Equatable {
     ].map { Array($0.utf8) }
 
     /// Whether a link's `href` shares the page: a share endpoint, or a `mailto:?` link with no
-    /// address. `buffer` is scratch space for the lower-cased address (reused across links).
+    /// address. `buffer` is scratch space for the lower-cased address (reused across links; it
+    /// grows to the longest address and is never shrunk).
     static func isShareLink(_ href: ArraySlice<UInt8>, buffer: inout [UInt8]) -> Bool {
+        href.withUnsafeBufferPointer { isShareLink($0, buffer: &buffer) }
+    }
+
+    /// ``isShareLink(_:buffer:)-(ArraySlice<UInt8>,_)`` over the bytes of an `href` in place.
+    static func isShareLink(_ src: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> Bool {
         // Site-relative links ("/…", "#…", "?…") are never share endpoints: skip them unlowered.
-        guard href.count >= 8, let first = href.first, first != 0x2F && first != 0x23 && first != 0x3F else { return false }
-        buffer.removeAll(keepingCapacity: true)
-        for b in href { buffer.append(b &- 0x41 < 26 ? b | 0x20 : b) }
-        if buffer.starts(with: mailtoNoAddress) { return true }
-        return shareSet.containsAny(in: buffer)
+        guard src.count >= 8, let first = src.first, first != 0x2F && first != 0x23 && first != 0x3F else { return false }
+        let n = src.count
+        if buffer.count < n { buffer.append(contentsOf: repeatElement(0, count: n - buffer.count)) }
+        return buffer.withUnsafeMutableBufferPointer { out in
+            for k in 0..<n {
+                let b = src[k]
+                out[k] = b &- 0x41 < 26 ? b | 0x20 : b
+            }
+            let lowered = UnsafeBufferPointer(rebasing: out[0..<n])
+            if lowered.starts(with: mailtoNoAddress) { return true }
+            return shareSet.containsAny(in: lowered)
+        }
     }
 
     /// ``sharePatterns`` as one needle set: one pass over a link checks them all (pages have
@@ -268,8 +315,9 @@ public struct PageTypeFeatures: Sendable, Equatable {
     /// Unicode scalars, commas (, ، 、 ，) and sentence ends (. ! ? । 。 ！ ？ ؟) of `text`, in one pass
     /// over its UTF-8 (decoding only the non-ASCII scalars).
     static func proseCounts(_ text: String) -> (scalars: Int, commas: Int, sentenceEnds: Int) {
-        var scalars = 0, commas = 0, ends = 0
         var t = text
+        if let plain = t.withUTF8(plainProseCounts) { return plain }
+        var scalars = 0, commas = 0, ends = 0
         t.withUTF8 { p in
             let n = p.count
             var i = 0
@@ -294,6 +342,48 @@ public struct PageTypeFeatures: Sendable, Equatable {
                 }
                 i += len
             }
+        }
+        return (scalars, commas, ends)
+    }
+
+    /// ``proseCounts(_:)`` of UTF-8 holding no lead byte of its non-ASCII punctuation (0xD8, 0xE0,
+    /// 0xE3, 0xEF): lead bytes, ASCII commas and ASCII sentence ends, counted sixteen bytes at a
+    /// time into per-lane counters (summed before they can overflow); `nil` at the first such byte.
+    static func plainProseCounts(_ p: UnsafeBufferPointer<UInt8>) -> (scalars: Int, commas: Int, sentenceEnds: Int)? {
+        var scalars = 0, commas = 0, ends = 0
+        let n = p.count
+        var i = 0
+        if n >= 16, let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let top = SIMD16<UInt8>(repeating: 0xC0), continuation = SIMD16<UInt8>(repeating: 0x80)
+            let comma = SIMD16<UInt8>(repeating: 0x2C), period = SIMD16<UInt8>(repeating: 0x2E)
+            let bang = SIMD16<UInt8>(repeating: 0x21), question = SIMD16<UInt8>(repeating: 0x3F)
+            let d8 = SIMD16<UInt8>(repeating: 0xD8), e0 = SIMD16<UInt8>(repeating: 0xE0)
+            let e3 = SIMD16<UInt8>(repeating: 0xE3), ef = SIMD16<UInt8>(repeating: 0xEF)
+            let one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
+            while i + 16 <= n {
+                var s16 = zero, c16 = zero, e16 = zero
+                var rounds = 0
+                while rounds < 255, i + 16 <= n {
+                    let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                    if any((v .== d8) .| (v .== e0) .| (v .== e3) .| (v .== ef)) { return nil }
+                    s16 &+= zero.replacing(with: one, where: (v & top) .!= continuation)
+                    c16 &+= zero.replacing(with: one, where: v .== comma)
+                    e16 &+= zero.replacing(with: one, where: (v .== period) .| (v .== bang) .| (v .== question))
+                    i += 16
+                    rounds += 1
+                }
+                scalars += Int(SIMD16<UInt16>(truncatingIfNeeded: s16).wrappedSum())
+                commas += Int(SIMD16<UInt16>(truncatingIfNeeded: c16).wrappedSum())
+                ends += Int(SIMD16<UInt16>(truncatingIfNeeded: e16).wrappedSum())
+            }
+        }
+        while i < n {
+            let c = p[i]
+            if c == 0xD8 || c == 0xE0 || c == 0xE3 || c == 0xEF { return nil }
+            if c & 0xC0 != 0x80 { scalars += 1 }
+            if c == 0x2C { commas += 1 } else if c == 0x2E || c == 0x21 || c == 0x3F { ends += 1 }
+            i += 1
         }
         return (scalars, commas, ends)
     }
@@ -371,24 +461,42 @@ struct URLShape {
     static let docWords: Set<String> = ["docs", "doc", "documentation", "reference", "api", "manual", "guide", "guides", "wiki", "help"]
     static let forumWords: Set<String> = ["forum", "forums", "t", "thread", "threads", "questions", "community", "discussion", "topic", "viewtopic.php", "comments", "groups"]
 
-    init(_ url: String) {
-        var path = Substring(url)
-        if let s = path.range(of: "://") {
-            path = path[s.upperBound...]
-            let hostEnd = path.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? path.endIndex
-            host = Self.bareHost(path[..<hostEnd])
-            path = path.firstIndex(of: "/").map { path[$0...] } ?? "/"
+    init(_ url: String) { self.init(url, plainFastPath: true) }
+
+    /// The shape of `url`. A URL of printable ASCII (nearly all) is cut up as bytes, where each
+    /// byte is one `Character`; `plainFastPath: false` takes the `String` path for every URL (tests
+    /// compare the two).
+    init(_ url: String, plainFastPath: Bool) {
+        var url = url
+        let plain = plainFastPath ? url.withUTF8 { Self.plainParts($0) } : nil
+        let pathBytes: [UInt8]
+        if let plain {
+            host = plain.host
+            hasQuery = plain.hasQuery
+            pathBytes = plain.path
+            endsWithSlash = pathBytes.last == 0x2F
+            let lowered = pathBytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+            segments = lowered.split(separator: 0x2F).map { String(decoding: $0, as: UTF8.self) }
+        } else {
+            var path = Substring(url)
+            if let s = path.range(of: "://") {
+                path = path[s.upperBound...]
+                let hostEnd = path.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? path.endIndex
+                host = Self.bareHost(path[..<hostEnd])
+                path = path.firstIndex(of: "/").map { path[$0...] } ?? "/"
+            }
+            if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+                hasQuery = path[q] == "?"
+                path = path[..<q]
+            }
+            endsWithSlash = path.hasSuffix("/")
+            segments = path.lowercased().split(separator: "/").map(String.init)
+            pathBytes = Array(path.utf8)
         }
-        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-            hasQuery = path[q] == "?"
-            path = path[..<q]
-        }
-        endsWithSlash = path.hasSuffix("/")
         hostBytes = Array(host.utf8)
-        segments = path.lowercased().split(separator: "/").map(String.init)
         sectionBytes = segments.first.map { Array($0.utf8) } ?? []
         var digitRun = 0
-        for b in path.utf8 {
+        for b in pathBytes {
             if b >= 0x30 && b <= 0x39 { digitRun += 1; if digitRun >= 4 { hasLongNumber = true } } else { digitRun = 0 }
         }
         // A date: /2024/05/ (year then month segments) or a yyyymmdd / yyyy-mm-dd run.
@@ -407,10 +515,48 @@ struct URLShape {
                 }
             }
         }
-        if var last = segments.last {
+        if plain != nil, let last = segments.last {
+            // Printable ASCII: one byte per Character.
+            let bytes = Array(last.utf8)
+            var end = bytes.count
+            if let dot = bytes.lastIndex(of: 0x2E), bytes.count - dot <= 6 { end = dot }
+            var words = 0, inWord = false
+            for b in bytes[..<end] {
+                if b == 0x2D || b == 0x5F || b == 0x2B { inWord = false } else if !inWord { words += 1; inWord = true }
+            }
+            slugWords = words
+        } else if var last = segments.last {
             if let dot = last.lastIndex(of: "."), last.distance(from: dot, to: last.endIndex) <= 6 { last = String(last[..<dot]) }
             slugWords = last.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "+" }).count
         }
+    }
+
+    /// The host (as ``bareHost(_:)``), the path before any query or fragment, and whether a query
+    /// follows, of a URL made of printable ASCII only (U+0020–U+007E, where every byte is a
+    /// `Character` of its own); `nil` for any other URL.
+    static func plainParts(_ b: UnsafeBufferPointer<UInt8>) -> (host: String, path: [UInt8], hasQuery: Bool)? {
+        for c in b where c < 0x20 || c > 0x7E { return nil }
+        let n = b.count
+        var lo = 0, host = ""
+        var fixedPath: [UInt8]?
+        var s = 0
+        while s + 3 <= n, !(b[s] == 0x3A && b[s + 1] == 0x2F && b[s + 2] == 0x2F) { s += 1 }
+        if s + 3 <= n {
+            let rest = s + 3
+            var hostEnd = rest
+            while hostEnd < n, b[hostEnd] != 0x2F, b[hostEnd] != 0x3F, b[hostEnd] != 0x23 { hostEnd += 1 }
+            var h = b[rest..<hostEnd].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+            if let colon = h.firstIndex(of: 0x3A) { h.removeSubrange(colon...) }
+            if h.starts(with: [0x77, 0x77, 0x77, 0x2E]) { h.removeFirst(4) }
+            host = String(decoding: h, as: UTF8.self)
+            var slash = rest
+            while slash < n, b[slash] != 0x2F { slash += 1 }
+            if slash < n { lo = slash } else { fixedPath = [0x2F] }
+        }
+        if let fixedPath { return (host, fixedPath, false) }
+        var q = lo
+        while q < n, b[q] != 0x3F, b[q] != 0x23 { q += 1 }
+        return (host, Array(b[lo..<q]), q < n && b[q] == 0x3F)
     }
 
     func hasSegment(in words: Set<String>) -> Bool {
@@ -427,10 +573,86 @@ struct URLShape {
     /// Whether link `href`, resolved against this page, leads to the same site and the same first
     /// path segment (false for pages less than two segments deep); `nil` for links that are no
     /// web address (fragments, `mailto:`, `tel:`, `javascript:`, other schemes).
-    func sharesSection(_ href: String) -> Bool? { sharesSection(ArraySlice(href.utf8)) }
+    func sharesSection(_ href: String) -> Bool? { Array(href.utf8).withUnsafeBufferPointer { sharesSection(in: $0) } }
 
-    /// ``sharesSection(_:)-(String)`` over the bytes of an `href` (pages have hundreds of links:
-    /// read in place, ASCII case-insensitively, no string made).
+    /// ``sharesSection(_:)-(String)`` over the bytes of an `href` in place (pages have hundreds of
+    /// links: integer positions, ASCII case-insensitively, no string or slice made). The same answer
+    /// as ``sharesSection(_:)-(ArraySlice<UInt8>)``, the plain version the tests compare it with.
+    func sharesSection(in b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let end = b.count
+        var i = 0
+        while i < end, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D || b[i] == 0x0C { i += 1 }
+        guard i < end, b[i] != 0x23 else { return nil }  // "#…": this page
+        let first = b[i]
+        let scheme = Self.schemeEnd(b, from: i)
+        guard segments.count > 1 else {
+            return scheme == nil || Self.isWeb(b, i) ? false : nil
+        }
+        let slashes = Self.hasPrefix(b, i, "//")
+        if slashes || Self.isWeb(b, i) {
+            let rest = slashes ? i + 2 : scheme! + 3
+            var hostEnd = rest
+            while hostEnd < end, b[hostEnd] != 0x2F, b[hostEnd] != 0x3F, b[hostEnd] != 0x23 { hostEnd += 1 }
+            var hostStart = rest, hostStop = hostEnd
+            var c = rest
+            while c < hostEnd, b[c] != 0x3A { c += 1 }
+            hostStop = c
+            if Self.hasPrefix(b, hostStart, "www.", end: hostStop) { hostStart += 4 }
+            let equal = hostBytes.withUnsafeBufferPointer { Self.equalFolded(b, hostStart..<hostStop, $0) }
+            guard equal else { return false }
+            return hostEnd < end && b[hostEnd] == 0x2F && firstSegment(b, from: hostEnd + 1)
+        }
+        if scheme != nil { return nil }  // mailto:, tel:, javascript:, whatsapp:, …
+        if first == 0x2F { return firstSegment(b, from: i + 1) }
+        // Relative: resolved in the page's folder, "../" climbing out of it.
+        let folder = endsWithSlash ? segments.count : segments.count - 1
+        var up = 0
+        while Self.hasPrefix(b, i, "../") { up += 1; i += 3 }
+        return folder - up >= 1 || firstSegment(b, from: i)
+    }
+
+    /// The position of the ":" ending the scheme of the link starting at `from` (as ``scheme(of:)``).
+    static func schemeEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var k = from
+        while k < b.count, b[k] != 0x3A, b[k] != 0x2F, b[k] != 0x3F, b[k] != 0x23 { k += 1 }
+        return k < b.count && b[k] == 0x3A && k > from ? k : nil
+    }
+
+    static func isWeb(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool { hasPrefix(b, at, "http://") || hasPrefix(b, at, "https://") }
+
+    /// Whether `b[at..<end]` starts with `prefix` (lower case), ASCII case-insensitively.
+    static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ prefix: StaticString, end: Int? = nil) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard (end ?? b.count) - at >= n else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<n {
+            let c = b[at + k], l = p[k]
+            guard c == l || (c &- 0x41 < 26 && c | 0x20 == l) else { return false }
+        }
+        return true
+    }
+
+    /// ASCII case-insensitive equality of `b[r]` and `lower` (lower case).
+    static func equalFolded(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard r.count == lower.count else { return false }
+        var k = 0
+        for j in r {
+            let c = b[j], l = lower[k]
+            guard c == l || (c &- 0x41 < 26 && c | 0x20 == l) else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether the path starting at `from` (after its leading "/") starts with the segment
+    /// ``sectionBytes`` (as ``firstSegment(of:is:)``).
+    func firstSegment(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        var end = from
+        while end < b.count, b[end] != 0x2F, b[end] != 0x3F, b[end] != 0x23 { end += 1 }
+        return sectionBytes.withUnsafeBufferPointer { Self.equalFolded(b, from..<end, $0) }
+    }
+
+    /// ``sharesSection(in:)`` written plainly over a slice (the tests' reference).
     func sharesSection(_ href: ArraySlice<UInt8>) -> Bool? {
         var link = href.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
         guard let first = link.first, first != 0x23 else { return nil }  // "#…": this page
