@@ -131,6 +131,17 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
             var i = 0
             let n = u.count
             while i < n {
+                // Eight ASCII bytes at a time: word characters there are exactly [0-9A-Za-z].
+                if i &+ 8 <= n {
+                    let word = UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        let chars = Self.asciiWordCharacters(word)
+                        count &+= (chars & ~(chars << 8 | (inWord ? 1 : 0))).nonzeroBitCount
+                        inWord = chars >> 56 != 0
+                        i &+= 8
+                        continue
+                    }
+                }
                 let b = u[i]
                 let v: Int
                 if b < 0x80 {
@@ -152,6 +163,19 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
             }
             return count
         }
+    }
+
+    /// For eight ASCII bytes (no high bit set): 1 in the lowest bit of each byte that is a letter or a
+    /// digit, 0 elsewhere. Each byte is compared with its ranges by adding an offset that carries into
+    /// its high bit exactly when it is at or above a bound; bytes below 0x80 never carry further.
+    @inline(__always)
+    static func asciiWordCharacters(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let lower = word | (ones &* 0x20)  // A-Z to a-z; digits keep their value
+        let letter = (lower &+ ones &* (0x80 - 0x61)) & ~(lower &+ ones &* (0x80 - 0x7B))
+        let digit = (word &+ ones &* (0x80 - 0x30)) & ~(word &+ ones &* (0x80 - 0x3A))
+        return ((letter | digit) & high) >> 7
     }
 
     /// Letters, digits and combining marks: what ``countWords(_:)`` counts as part of a word.

@@ -49,6 +49,33 @@ struct ArticleRecordTests {
         #expect(ArticleRecord.countWords("Hello, world: 3 নতুন শব্দ.") == 5)
     }
 
+    @Test("word_count's eight-byte ASCII path agrees with the scalar table, around every word boundary")
+    func wordCountASCIIWords() {
+        // Every ASCII byte is classified as the table classifies it.
+        for byte in 0..<0x80 {
+            for position in 0..<8 {
+                let word = UInt64(byte) << (8 * position) | (position == 0 ? 0 : 0x20)
+                let expected: UInt64 = ArticleRecord.isWordCharacter(Unicode.Scalar(UInt8(byte))) ? 1 : 0
+                #expect(ArticleRecord.asciiWordCharacters(word) >> (8 * position) & 1 == expected, "byte \(byte) at \(position)")
+            }
+        }
+        // Words of every length at every offset, across the eight-byte steps and the byte-by-byte tail.
+        for length in 1...12 {
+            for offset in 0...17 {
+                let text = String(repeating: " ", count: offset) + String(repeating: "a", count: length) + " 9z-Q_x\tদুই, é"
+                // Reference: the same rule, one scalar at a time.
+                var expected = 0
+                var inWord = false
+                for s in text.unicodeScalars {
+                    let w = ArticleRecord.isWordCharacter(s)
+                    if w, !inWord { expected += 1 }
+                    inWord = w
+                }
+                #expect(ArticleRecord.countWords(text) == expected, "\(length) at \(offset)")
+            }
+        }
+    }
+
     @Test("encoding the same record twice is byte-identical and decodes back equal")
     func encodingIsDeterministic() throws {
         let a = try RecordCoding.encode(sample())
