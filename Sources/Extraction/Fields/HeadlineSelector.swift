@@ -122,11 +122,11 @@ public struct HeadlineSelector: Sendable {
     /// Eisheiligen 2024 Wann sie sind" printed from two elements; "…drauf: Stadt …", "…2024: Wann …" in
     /// the markup). Letters, and quotes that differ (’ for '), stay as printed.
     static func punctuatedAsMetadata(_ chosen: String, titles: [String]) -> String {
-        let key = Array(chosen.unicodeScalars.filter { !$0.properties.isWhitespace })
+        let key = Array(chosen.unicodeScalars.filter { !isWhitespace($0) })
         for t in titles where t != chosen {
             var j = 0
             var ok = true
-            for sc in t.unicodeScalars where !sc.properties.isWhitespace {
+            for sc in t.unicodeScalars where !isWhitespace(sc) {
                 if j < key.count, key[j] == sc { j += 1; continue }
                 // Punctuation, but not quotes around the whole text.
                 let cat = sc.properties.generalCategory
@@ -138,6 +138,15 @@ public struct HeadlineSelector: Sendable {
             if ok, j == key.count { return t }
         }
         return chosen
+    }
+
+    /// `s.properties.isWhitespace`, answered without a property look-up for ASCII (tab to carriage
+    /// return, and space).
+    @inline(__always)
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || v &- 0x09 < 5 }
+        return s.properties.isWhitespace
     }
 
     /// - Parameters:
