@@ -493,6 +493,30 @@ struct FieldsFastPathTests {
         }
     }
 
+    @Test("byline segments and words split from the bytes are those of the Character splits")
+    func bylineSplits() {
+        for t in Self.texts + ["a | b", "x \u{387} y", "Jane · Doe", "A•B", "|", "p\u{301}|q", "|\u{301}", "a\r\nb", "a \u{301}b\tc\nd"] {
+            let parts = t.split(whereSeparator: { BylineParser.segmentSeparators.contains($0) })
+            if !BylineParser.mayHoldSegmentSeparator(t) { #expect(parts.count <= 1, "\(t.debugDescription)") }
+            #expect(BylineParser.splitAtBlanks(t) == t.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }), "\(t.debugDescription)")
+        }
+    }
+
+    @Test("eight bytes read as ASCII without a digit are so byte by byte")
+    func asciiWithoutDigit() {
+        var rng = SplitMix64(seed: 0xD161)
+        for k in 0..<8 {
+            for v in UInt64(0)..<0x100 {
+                let w = (rng.next() & 0x7F7F_7F7F_7F7F_7F7F) & ~(0xFF << (8 * UInt64(k))) | v << (8 * UInt64(k))
+                let reference = (0..<8).allSatisfy { j in
+                    let c = UInt8(truncatingIfNeeded: w >> (8 * UInt64(j)))
+                    return c < 0x80 && c &- 0x30 >= 10
+                }
+                #expect(DateParser.asciiWithoutDigit(w) == reference, "\(String(w, radix: 16))")
+            }
+        }
+    }
+
     /// ``LanguageDetector/countWords(_:in:)`` as it was: every scalar decoded and classed.
     static func countWordsReference(_ text: String, in table: LanguageDetector.WordTable) -> ([Int], Int) {
         var scores = [Int](repeating: 0, count: table.languages.count)
