@@ -347,7 +347,9 @@ struct FieldsFastPathTests {
 
     @Test("normalize and withoutSpaces give the answers of their former code")
     func headlineHelpers() {
-        for t in Self.texts {
+        // Every scalar of the Indic blocks (read from a table made from their categories).
+        let indic = (UInt32(0x8F0)..<0xE10).compactMap(Unicode.Scalar.init).map { String($0) }
+        for t in Self.texts + [indic.joined(), indic.joined(separator: " "), indic.joined(separator: "A-")] {
             #expect(HeadlineSelector.normalize(t) == Self.normalizeReference(t), "\(t.debugDescription)")
             #expect(HeadlineSelector.withoutSpaces(t) == String(decoding: t.utf8.filter { $0 != 0x20 }, as: UTF8.self))
         }

@@ -252,9 +252,9 @@ public struct HeadlineSelector: Sendable {
                     guard let first = UTF8Scan.find(sep, in: b) else { continue }
                     let last = UTF8Scan.findLast(sep, in: b) ?? first
                     let head = String(decoding: b[..<last], as: UTF8.self)
-                    if head.count >= 8 { next.append(head) }
+                    if UTF8Scan.characterCount(of: head, isAtLeast: 8) { next.append(head) }
                     let tail = String(decoding: b[(first + sep.count)...], as: UTF8.self)
-                    if tail.count >= 8 { next.append(tail) }
+                    if UTF8Scan.characterCount(of: tail, isAtLeast: 8) { next.append(tail) }
                 }
             }
             for n in next where !out.contains(n) { out.append(n) }
@@ -338,6 +338,7 @@ public struct HeadlineSelector: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var space = false
+        let indic = indicKinds
         for sc in s.unicodeScalars {
             let v = sc.value
             if v < 0x80 {
@@ -345,6 +346,13 @@ public struct HeadlineSelector: Sendable {
                 continue
             }
             if v == 0x200C || v == 0x200D { put(v, &out, &space); continue }
+            if v &- indicKindsStart < UInt32(indic.count) {
+                switch indic[Int(v &- indicKindsStart)] {
+                case 1: put(v, &out, &space); continue
+                case 0: space = true; continue
+                default: break
+                }
+            }
             let p = sc.properties
             switch p.generalCategory {
             case .uppercaseLetter, .titlecaseLetter:
@@ -357,6 +365,21 @@ public struct HeadlineSelector: Sendable {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What ``normalize(_:)`` does with each scalar of U+0900 ..< U+0E00 (the Indic scripts), read
+    /// once from Unicode's general categories: 1 keeps it, 0 makes a space, 2 asks the properties
+    /// (an upper-case or title-case letter, which is lowered). A property look-up per scalar was most
+    /// of the cost of normalising a Bengali title.
+    static let indicKindsStart: UInt32 = 0x900
+    static let indicKinds: [UInt8] = (UInt32(0x900)..<0xE00).map { v in
+        guard let s = Unicode.Scalar(v) else { return 2 }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .titlecaseLetter: return 2
+        case .lowercaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark:
+            return 1
+        default: return 0
+        }
     }
 
     /// Appends scalar `v` as UTF-8 to `out`, after a space when one is pending and `out` is not empty.
