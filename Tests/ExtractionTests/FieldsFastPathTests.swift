@@ -347,7 +347,9 @@ struct FieldsFastPathTests {
 
     @Test("normalize and withoutSpaces give the answers of their former code")
     func headlineHelpers() {
-        for t in Self.texts {
+        // Every scalar of the Indic blocks (read from a table made from their categories).
+        let indic = (UInt32(0x8F0)..<0xE10).compactMap(Unicode.Scalar.init).map { String($0) }
+        for t in Self.texts + [indic.joined(), indic.joined(separator: " "), indic.joined(separator: "A-")] {
             #expect(HeadlineSelector.normalize(t) == Self.normalizeReference(t), "\(t.debugDescription)")
             #expect(HeadlineSelector.withoutSpaces(t) == String(decoding: t.utf8.filter { $0 != 0x20 }, as: UTF8.self))
         }
@@ -442,6 +444,122 @@ struct FieldsFastPathTests {
             }
             #expect(decoded == Array(t.unicodeScalars), "\(t.debugDescription)")
         }
+    }
+
+    @Test("function-word counts with the ASCII loop are those of the former scalar-by-scalar code")
+    func functionWordCounts() {
+        // Long texts too: words of more than eight and of more than 24 bytes, and more than 1,500 words.
+        let words = ["the", "The", "AND", "und", "Überall", "été", "l'homme", "don't", "internationalization",
+                     "Donaudampfschifffahrtsgesellschaftskapitän", "supercalifragilisticexpialidocious", "और", "में",
+                     "“quoted”", "—", "de", "la", "ΑΘΗΝΑ", "İstanbul", "\u{212A}elvin", "x\u{301}", "3", "C3PO", "ǅ"]
+        var rng = SplitMix64(seed: 0x1A46)
+        let long = (0..<20).map { _ in
+            (0..<Int(rng.next() % 2500)).map { _ in words[Int(rng.next() % UInt64(words.count))] }
+                .joined(separator: [" ", ", ", "\n", ". ", "—", "\u{A0}"][Int(rng.next() % 6)])
+        }
+        for t in Self.texts + long {
+            for table in [LanguageDetector.latinTable, LanguageDetector.devanagariTable] {
+                var t = t
+                let (scores, count) = t.withUTF8 { LanguageDetector.countWords($0, in: table) }
+                let (refScores, refCount) = Self.countWordsReference(t, in: table)
+                #expect(scores == refScores && count == refCount, "\(t.prefix(80).debugDescription)")
+            }
+        }
+        // Scalars of General Punctuation, read as no word letters, are neither letters nor marks.
+        for v in UInt32(0x2000)..<0x2070 {
+            let c = Unicode.Scalar(v)!.properties.generalCategory
+            #expect(![.uppercaseLetter, .titlecaseLetter, .lowercaseLetter, .modifierLetter, .otherLetter, .nonspacingMark,
+                      .spacingMark, .enclosingMark].contains(c), "U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test("the white-space test without property look-ups for ASCII agrees with the Unicode property")
+    func whitespaceScalars() {
+        for v in UInt32(0)..<0x3100 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(HeadlineSelector.isWhitespace(s) == s.properties.isWhitespace, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test("ASCII letters counted eight bytes at a time are those counted byte by byte")
+    func asciiLetterCounts() {
+        func reference(_ w: UInt64) -> Int {
+            (0..<8).filter { k in (UInt8(truncatingIfNeeded: w >> (8 * UInt64(k))) | 0x20) &- 0x61 < 26 }.count
+        }
+        var rng = SplitMix64(seed: 0xA5C11)
+        for k in 0..<8 {
+            for v in UInt64(0)..<0x80 {
+                let w = (rng.next() & 0x7F7F_7F7F_7F7F_7F7F) & ~(0xFF << (8 * UInt64(k))) | v << (8 * UInt64(k))
+                #expect(LanguageDetector.asciiLetterCount(w) == reference(w), "\(String(w, radix: 16))")
+            }
+        }
+    }
+
+    @Test("byline segments and words split from the bytes are those of the Character splits")
+    func bylineSplits() {
+        for t in Self.texts + ["a | b", "x \u{387} y", "Jane · Doe", "A•B", "|", "p\u{301}|q", "|\u{301}", "a\r\nb", "a \u{301}b\tc\nd"] {
+            let parts = t.split(whereSeparator: { BylineParser.segmentSeparators.contains($0) })
+            if !BylineParser.mayHoldSegmentSeparator(t) { #expect(parts.count <= 1, "\(t.debugDescription)") }
+            #expect(BylineParser.splitAtBlanks(t) == t.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }), "\(t.debugDescription)")
+        }
+    }
+
+    @Test("eight bytes read as ASCII without a digit are so byte by byte")
+    func asciiWithoutDigit() {
+        var rng = SplitMix64(seed: 0xD161)
+        for k in 0..<8 {
+            for v in UInt64(0)..<0x100 {
+                let w = (rng.next() & 0x7F7F_7F7F_7F7F_7F7F) & ~(0xFF << (8 * UInt64(k))) | v << (8 * UInt64(k))
+                let reference = (0..<8).allSatisfy { j in
+                    let c = UInt8(truncatingIfNeeded: w >> (8 * UInt64(j)))
+                    return c < 0x80 && c &- 0x30 >= 10
+                }
+                #expect(DateParser.asciiWithoutDigit(w) == reference, "\(String(w, radix: 16))")
+            }
+        }
+    }
+
+    /// ``LanguageDetector/countWords(_:in:)`` as it was: every scalar decoded and classed.
+    static func countWordsReference(_ text: String, in table: LanguageDetector.WordTable) -> ([Int], Int) {
+        var scores = [Int](repeating: 0, count: table.languages.count)
+        var words = 0
+        var key = LanguageDetector.WordKey()
+        var fits = true
+        for s in text.unicodeScalars {
+            var v = s.value
+            let inWord: Bool
+            if v < 0x80 {
+                if (v &- 0x41) < 26 { v |= 0x20; inWord = true } else { inWord = (v &- 0x61) < 26 || v == 0x27 }
+            } else if v >= 0x0900 && v < 0x0980 {
+                inWord = !(v == 0x0964 || v == 0x0965 || (v >= 0x0966 && v <= 0x0970))
+            } else if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
+                v |= 0x20
+                inWord = true
+            } else if v >= 0xDF && v <= 0xFF {
+                inWord = v != 0xF7
+            } else {
+                let p = s.properties
+                switch p.generalCategory {
+                case .uppercaseLetter, .titlecaseLetter:
+                    v = p.lowercaseMapping.unicodeScalars.first?.value ?? v
+                    inWord = true
+                case .lowercaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark, .enclosingMark:
+                    inWord = true
+                default:
+                    inWord = false
+                }
+            }
+            if inWord {
+                if fits {
+                    for byte in Unicode.UTF8.encode(Unicode.Scalar(v)!)! where fits { fits = key.append(byte) }
+                }
+            } else {
+                LanguageDetector.flush(&key, &fits, &words, &scores, table)
+                if words >= 1500 { break }
+            }
+        }
+        LanguageDetector.flush(&key, &fits, &words, &scores, table)
+        return (scores, words)
     }
 
     // MARK: Attributions

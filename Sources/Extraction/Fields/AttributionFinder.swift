@@ -59,14 +59,21 @@ public struct AttributionFinder: Sendable {
     }
 
     /// The ``UTF8Scan/PairBitmap`` hashes of each spelling's bytes, flattened: spelling `k`'s are
-    /// `pairHashes[pairStart[k] ..< pairStart[k + 1]]`. An acronym is matched as written, so its
-    /// pairs are checked against the text's own; a name against the lowered text's.
+    /// `pairHashes[pairStart[k] ..< pairStart[k + 1]]`, each an index into the 8,192 bits of
+    /// ``credits(in:)``. A name's pairs are checked against the lowered text's (bits 0–4095). An
+    /// acronym is matched as written: a pair of it that holds an upper-case ASCII letter against the
+    /// text's own pairs that hold one (bits 4096–8191), any other against the lowered text's (which
+    /// hold every such pair of the text as written).
     static let pairHashes: [UInt16] = spellings.flatMap { sp in
-        sp.bytes.count < 2 ? [] : (1..<sp.bytes.count).map { UInt16(UTF8Scan.PairBitmap.hash(sp.bytes[$0 - 1], sp.bytes[$0])) }
+        sp.bytes.count < 2 ? [] : (1..<sp.bytes.count).map { j -> UInt16 in
+            let a = sp.bytes[j - 1], b = sp.bytes[j]
+            let upper = sp.isAcronym && (a &- 0x41 < 26 || b &- 0x41 < 26)
+            return UInt16(UTF8Scan.PairBitmap.hash(a, b) + (upper ? 4096 : 0))
+        }
     }
     static let pairStart: [Int] = spellings.reduce(into: [0]) { out, sp in out.append(out.last! + max(0, sp.bytes.count - 1)) }
-    /// Per spelling: 1 for an acronym (checked against the text's pairs), 2 for a name in a script
-    /// of three-byte UTF-8 (Bengali, Devanagari, CJK …, which needs such bytes in the text), 0 else.
+    /// Per spelling: 1 for an acronym, 2 for a name in a script of three-byte UTF-8 (Bengali,
+    /// Devanagari, CJK …, which needs such bytes in the text), 0 else.
     static let spellingKinds: [UInt8] = spellings.map { $0.isAcronym ? 1 : ($0.bytes[0] >= 0xE0 ? 2 : 0) }
 
     static let cueBytes: [(bytes: [UInt8], word: Bool)] = cues.map {
@@ -83,37 +90,41 @@ public struct AttributionFinder: Sendable {
     public func credits(in paragraph: String) -> [String] {
         guard !paragraph.isEmpty else { return [] }
         var paragraph = paragraph
-        // The spellings that may occur: their pairs are all in the text's (acronyms) or the
-        // lowered text's (names).
+        // The spellings that may occur: their pairs are all among the text's (see ``pairHashes``).
         let hashes = Self.pairHashes, start = Self.pairStart, kinds = Self.spellingKinds
         let candidates: [Int] = paragraph.withUTF8 { b in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { bits -> [Int] in
-                // Words 0–63: pairs of the lowered text; 64–127: pairs of the text as written.
+                // Words 0–63: pairs of the lowered text; 64–127: pairs of the text as written that
+                // hold an upper-case ASCII letter (the others are the lowered text's).
                 bits.initialize(repeating: 0)
                 var wide = b[0] >= 0xE0
                 var prevRaw = b[0]
-                var prev = prevRaw &- 0x41 < 26 ? prevRaw | 0x20 : prevRaw
+                var prevUpper = prevRaw &- 0x41 < 26
+                var prev = prevUpper ? prevRaw | 0x20 : prevRaw
                 for k in 1..<b.count {
                     let raw = b[k]
-                    if raw >= 0xE0 { wide = true }
-                    let c = raw &- 0x41 < 26 ? raw | 0x20 : raw
+                    wide = wide || raw >= 0xE0
+                    let upper = raw &- 0x41 < 26
+                    let c = upper ? raw | 0x20 : raw
                     let h = UTF8Scan.PairBitmap.hash(prev, c)
                     bits[h >> 6] |= 1 << UInt64(h & 63)
-                    let hr = UTF8Scan.PairBitmap.hash(prevRaw, raw)
-                    bits[64 + (hr >> 6)] |= 1 << UInt64(hr & 63)
+                    if upper || prevUpper {
+                        let hr = UTF8Scan.PairBitmap.hash(prevRaw, raw)
+                        bits[64 + (hr >> 6)] |= 1 << UInt64(hr & 63)
+                    }
                     prev = c
                     prevRaw = raw
+                    prevUpper = upper
                 }
                 var out: [Int] = []
                 hashes.withUnsafeBufferPointer { hashes in
                     start.withUnsafeBufferPointer { start in
                         kinds.withUnsafeBufferPointer { kinds in
                             for k in 0..<kinds.count where wide || kinds[k] != 2 {
-                                let base = kinds[k] == 1 ? 64 : 0
                                 var all = true
                                 for j in start[k]..<start[k + 1] {
                                     let h = Int(hashes[j])
-                                    if bits[base + (h >> 6)] & (1 << UInt64(h & 63)) == 0 { all = false; break }
+                                    if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { all = false; break }
                                 }
                                 if all { out.append(k) }
                             }

@@ -340,7 +340,7 @@ public struct BylineParser: Sendable {
         }
         // Drop "·"/"|"/"•"-separated segments that are a date ("Dec. 19, 2025 · Niko Matsakis"); a
         // segment with a name before its date keeps the name ("By Jane Doe, Columnist August 19, 2025 | 3 Comments").
-        let segments = text.split(whereSeparator: { Self.segmentSeparators.contains($0) }).map { String($0) }
+        let segments = Self.mayHoldSegmentSeparator(text) ? text.split(whereSeparator: { Self.segmentSeparators.contains($0) }).map { String($0) } : []
         if segments.count > 1 {
             text = segments.compactMap { seg -> String? in
                 guard DateParser().scan(seg).contains(where: { $0.date.isValid }) else { return seg }
@@ -350,7 +350,7 @@ public struct BylineParser: Sendable {
             }.joined(separator: " | ")
         }
         var words: [Substring] = []
-        for w in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+        for w in Self.splitAtBlanks(text) {
             if Self.holdsAt(w) || w.hasPrefix("http") || w.hasPrefix("www.") { continue }
             words.append(w)
         }
@@ -361,6 +361,30 @@ public struct BylineParser: Sendable {
             text = cut == text.startIndex ? Self.nameAfterLeadingDate(text) ?? "" : Self.withoutDatePreposition(String(text[..<cut]))
         }
         return UTF8Scan.hasAlphanumericEdges(text) ? text : text.trimmingCharacters(in: Self.spacesAndSeparators)
+    }
+
+    /// False when no Character of `text` is one of ``segmentSeparators`` (`|`, `·`, `•`): none of
+    /// their scalars is in its bytes, nor U+0387 (which is canonically equivalent to `·`). Then its
+    /// split at them has at most one part.
+    static func mayHoldSegmentSeparator(_ text: String) -> Bool {
+        var prev: UInt8 = 0, prev2: UInt8 = 0
+        for c in text.utf8 {
+            if c == 0x7C || (prev == 0xC2 && c == 0xB7) || (prev == 0xCE && c == 0x87) || (prev2 == 0xE2 && prev == 0x80 && c == 0xA2) {
+                return true
+            }
+            prev2 = prev
+            prev = c
+        }
+        return false
+    }
+
+    /// `text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })`, split at the bytes
+    /// when every scalar of `text` is surely a Character of its own (``UTF8Scan/scalarsAreCharacters(_:)-(String)``).
+    static func splitAtBlanks(_ text: String) -> [Substring] {
+        guard UTF8Scan.scalarsAreCharacters(text) != nil else {
+            return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        }
+        return text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }).map { Substring($0) }
     }
 
     /// `w.contains("@")` (Foundation's search, matching whole Characters), asked only when the

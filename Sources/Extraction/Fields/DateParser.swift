@@ -104,11 +104,24 @@ public struct DateParser: Sendable {
         return text.withUTF8(mayHaveDate)
     }
 
+    /// True when the eight bytes of `w` are all ASCII (below 0x80) and none is a digit: adding 0x50
+    /// (0x46) to an ASCII byte sets its top bit exactly when it is at least 0x30 (0x3A), without a
+    /// carry into the next byte.
+    @inline(__always)
+    static func asciiWithoutDigit(_ w: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard w & high == 0 else { return false }
+        let digits = (w &+ 0x5050_5050_5050_5050) & ~(w &+ 0x4646_4646_4646_4646) & high
+        return digits == 0
+    }
+
     /// ``mayHaveDate(_:)-(String)`` of the text whose UTF-8 is `b`.
     static func mayHaveDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
         // Most texts: ASCII without a digit up to their end (or past the 400th scalar).
         var i = 0
+        // Eight bytes at a time while they are ASCII without a digit (see ``asciiWithoutDigit(_:)``).
+        while i + 8 <= n, asciiWithoutDigit(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) { i += 8 }
         while i < n, b[i] &- 0x30 >= 10, b[i] < 0x80 { i += 1 }
         if i == n || i >= 400 { return false }
         // The state at byte i: ASCII so far (one scalar per byte), no number yet, the last token a

@@ -122,11 +122,11 @@ public struct HeadlineSelector: Sendable {
     /// Eisheiligen 2024 Wann sie sind" printed from two elements; "…drauf: Stadt …", "…2024: Wann …" in
     /// the markup). Letters, and quotes that differ (’ for '), stay as printed.
     static func punctuatedAsMetadata(_ chosen: String, titles: [String]) -> String {
-        let key = Array(chosen.unicodeScalars.filter { !$0.properties.isWhitespace })
+        let key = Array(chosen.unicodeScalars.filter { !isWhitespace($0) })
         for t in titles where t != chosen {
             var j = 0
             var ok = true
-            for sc in t.unicodeScalars where !sc.properties.isWhitespace {
+            for sc in t.unicodeScalars where !isWhitespace(sc) {
                 if j < key.count, key[j] == sc { j += 1; continue }
                 // Punctuation, but not quotes around the whole text.
                 let cat = sc.properties.generalCategory
@@ -138,6 +138,15 @@ public struct HeadlineSelector: Sendable {
             if ok, j == key.count { return t }
         }
         return chosen
+    }
+
+    /// `s.properties.isWhitespace`, answered without a property look-up for ASCII (tab to carriage
+    /// return, and space).
+    @inline(__always)
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || v &- 0x09 < 5 }
+        return s.properties.isWhitespace
     }
 
     /// - Parameters:
@@ -243,9 +252,9 @@ public struct HeadlineSelector: Sendable {
                     guard let first = UTF8Scan.find(sep, in: b) else { continue }
                     let last = UTF8Scan.findLast(sep, in: b) ?? first
                     let head = String(decoding: b[..<last], as: UTF8.self)
-                    if head.count >= 8 { next.append(head) }
+                    if UTF8Scan.characterCount(of: head, isAtLeast: 8) { next.append(head) }
                     let tail = String(decoding: b[(first + sep.count)...], as: UTF8.self)
-                    if tail.count >= 8 { next.append(tail) }
+                    if UTF8Scan.characterCount(of: tail, isAtLeast: 8) { next.append(tail) }
                 }
             }
             for n in next where !out.contains(n) { out.append(n) }
@@ -329,6 +338,7 @@ public struct HeadlineSelector: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var space = false
+        let indic = indicKinds
         for sc in s.unicodeScalars {
             let v = sc.value
             if v < 0x80 {
@@ -336,6 +346,13 @@ public struct HeadlineSelector: Sendable {
                 continue
             }
             if v == 0x200C || v == 0x200D { put(v, &out, &space); continue }
+            if v &- indicKindsStart < UInt32(indic.count) {
+                switch indic[Int(v &- indicKindsStart)] {
+                case 1: put(v, &out, &space); continue
+                case 0: space = true; continue
+                default: break
+                }
+            }
             let p = sc.properties
             switch p.generalCategory {
             case .uppercaseLetter, .titlecaseLetter:
@@ -348,6 +365,21 @@ public struct HeadlineSelector: Sendable {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What ``normalize(_:)`` does with each scalar of U+0900 ..< U+0E00 (the Indic scripts), read
+    /// once from Unicode's general categories: 1 keeps it, 0 makes a space, 2 asks the properties
+    /// (an upper-case or title-case letter, which is lowered). A property look-up per scalar was most
+    /// of the cost of normalising a Bengali title.
+    static let indicKindsStart: UInt32 = 0x900
+    static let indicKinds: [UInt8] = (UInt32(0x900)..<0xE00).map { v in
+        guard let s = Unicode.Scalar(v) else { return 2 }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .titlecaseLetter: return 2
+        case .lowercaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark:
+            return 1
+        default: return 0
+        }
     }
 
     /// Appends scalar `v` as UTF-8 to `out`, after a space when one is pending and `out` is not empty.

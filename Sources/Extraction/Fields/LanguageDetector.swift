@@ -110,6 +110,17 @@ public struct LanguageDetector: Sendable {
         text.withUTF8 { b in
             var i = 0
             while i < b.count {
+                // Eight ASCII bytes at a time while the letter limit is surely not reached within them.
+                if i + 8 <= b.count, total + 8 < maxLetters {
+                    let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if w & 0x8080_8080_8080_8080 == 0 {
+                        let n = Self.asciiLetterCount(w)
+                        asciiLetters += n
+                        total += n
+                        i += 8
+                        continue
+                    }
+                }
                 let c = b[i]
                 // ASCII first (most of a Latin text): a letter is Latin, anything else no script.
                 if c < 0x80 {
@@ -188,6 +199,17 @@ public struct LanguageDetector: Sendable {
         }
     }
 
+    /// The number of ASCII letters among the eight bytes of `w`, all ASCII (below 0x80): each byte
+    /// lowered by setting 0x20 stays below 0x80, and adding 0x1F (0x05) to it sets its top bit
+    /// exactly when it is at least 0x61 (0x7B), without a carry into the next byte.
+    @inline(__always)
+    static func asciiLetterCount(_ w: UInt64) -> Int {
+        let x = w | 0x2020_2020_2020_2020
+        let atLeastA = x &+ 0x1F1F_1F1F_1F1F_1F1F
+        let pastZ = x &+ 0x0505_0505_0505_0505
+        return (atLeastA & ~pastZ & 0x8080_8080_8080_8080).nonzeroBitCount
+    }
+
     /// A word of up to 24 UTF-8 bytes packed into integers: a dictionary key made without a String.
     struct WordKey: Hashable {
         var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
@@ -245,7 +267,30 @@ public struct LanguageDetector: Sendable {
         var key = WordKey()
         var fits = true
         var i = 0
-        while i < b.count {
+        let n = b.count
+        while i < n {
+            // ASCII bytes (most of a Latin text) in a loop of their own: a letter (lowered) or an
+            // apostrophe goes into the key, its first eight bytes without the key's switch; any
+            // other byte ends the word.
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                let l = c &- 0x41 < 26 ? c | 0x20 : c
+                if l &- 0x61 < 26 || l == 0x27 {
+                    if fits {
+                        if key.count < 8 {
+                            key.a |= UInt64(l) << UInt64(key.count &* 8)
+                            key.count &+= 1
+                        } else {
+                            fits = key.append(l)
+                        }
+                    }
+                } else if key.count > 0 {
+                    flush(&key, &fits, &words, &scores, table)
+                    if words >= 1500 { break }
+                }
+                continue
+            }
             let (s, next) = UTF8Scan.decode(at: i, in: b)
             i = next
             var v = s.value
@@ -260,6 +305,9 @@ public struct LanguageDetector: Sendable {
                 inWord = true
             } else if v >= 0xDF && v <= 0xFF {
                 inWord = v != 0xF7
+            } else if v >= 0x2000 && v < 0x2070 {
+                // General Punctuation (curly quotes, dashes, spaces): no letters or marks.
+                inWord = false
             } else {
                 let p = s.properties
                 switch p.generalCategory {

@@ -300,7 +300,7 @@ public struct MetadataExtractor: Sendable {
 
     static func splitTags(_ s: String, comma: Bool) -> [String] {
         let parts = comma ? splitAtCommas(s) : [s]
-        return parts.map { HTMLDocument.collapse($0) }.filter { !$0.isEmpty && $0.count <= 80 }
+        return parts.map { HTMLDocument.collapse($0) }.filter { !$0.isEmpty && UTF8Scan.characterCount(of: $0, isAtMost: 80) }
     }
 
     /// `s` split at `,`, `;` and `،` Characters, empty parts left out. An ASCII text (no CR, which
