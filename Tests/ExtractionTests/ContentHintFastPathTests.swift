@@ -173,6 +173,25 @@ struct ContentHintFastPathTests {
         #expect(counted.0 == Int32(long.count) && counted.1 == Int32(long.count))
     }
 
+    @Test("Displayed characters counted eight bytes at a time equal counting byte by byte, from either state, on broken UTF-8 too")
+    func displayedCharacters() {
+        let pieces: [[UInt8]] = [[0x20], [0x0A], [0x09], [0x0B], [0x0C], [0x0D], [0x20, 0x20], [0x41], [0x00], [0x7F], [0x21], [0x2C],
+                                 [0xC2, 0xA0], [0xE0, 0xA6, 0x95], [0xD0, 0x96], [0x80], [0xBF], [0xF0, 0x9F, 0x98, 0x80]]
+        var rng = SplitMix64(seed: 0xD15_C0)
+        for length in 0..<400 {
+            var bytes: [UInt8] = []
+            while bytes.count < length { bytes += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            for startInSpace in [false, true] {
+                var fastCount = 7, fastSpace = startInSpace, plainCount = 7, plainSpace = startInSpace
+                bytes.withUnsafeBufferPointer {
+                    PageTypeFeatures.countDisplayed($0, count: &fastCount, inSpace: &fastSpace)
+                    PageTypeFeatures.countDisplayedBytes($0, count: &plainCount, inSpace: &plainSpace)
+                }
+                #expect(fastCount == plainCount && fastSpace == plainSpace, "\(bytes) \(startInSpace)")
+            }
+        }
+    }
+
     @Test("Prose counts sixteen bytes at a time equal counting the Unicode scalars, on long texts too")
     func longProseCounts() {
         let pieces = ["a", ",", ".", "!", "?", " ", "é", "’", "—", "\u{060C}", "\u{061F}", "\u{0964}", "\u{3001}", "\u{3002}", "\u{FF0C}", "\u{FF01}",
@@ -215,6 +234,28 @@ struct ContentHintFastPathTests {
             all.unicodeScalars.append(u)
         }
         #expect(CaseMapping.lowercasedBytes(all) == Array(all.lowercased().utf8))
+    }
+
+    @Test("Lower-cased bytes equal String.lowercased() for every scalar of Cyrillic, CJK and fullwidth forms, alone and among others")
+    func lowercasedCyrillicCJKFullwidth() {
+        var mismatches: [UInt32] = []
+        var all = ""
+        for range in [UInt32(0x0400)...0x04FF, 0x2FF0...0xA00F, 0xFEF0...0xFFFF] {
+            for v in range {
+                guard let u = Unicode.Scalar(v) else { continue }
+                var s = ""
+                s.unicodeScalars.append(u)
+                let mixed = "Жb" + s + "ক漢Ｑ"
+                if CaseMapping.lowercasedBytes(s) != Array(s.lowercased().utf8) || CaseMapping.lowercasedBytes(mixed) != Array(mixed.lowercased().utf8) {
+                    mismatches.append(v)
+                }
+                all.unicodeScalars.append(u)
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20).map { String($0, radix: 16) })")
+        #expect(CaseMapping.lowercasedBytes(all) == Array(all.lowercased().utf8))
+        let russian = "Москва ЁЖИК Ѐѐ Ђ ЯБЛОКО, «Новости» — 東京ＡＢＣｘｙｚ"
+        #expect(CaseMapping.lowercasedBytes(russian) == Array(russian.lowercased().utf8))
     }
 
     @Test("Numbering is found on ASCII bytes as by the scalars' properties")
