@@ -148,7 +148,7 @@ struct ContentHintFastPathTests {
 
     // MARK: Counting text
 
-    @Test("Visible characters and commas counted eight bytes at a time equal counting byte by byte")
+    @Test("Visible characters and commas counted sixteen and eight bytes at a time equal counting byte by byte")
     func visibleCharsAndCommas() {
         let pieces: [[UInt8]] = [[0x20], [0x0A], [0x41], [0x2C], [0xC2, 0xA0], [0xEF, 0xBC, 0x8C], [0xE3, 0x80, 0x81], [0xE3, 0x80, 0x82],
                                  [0xE0, 0xA6, 0x95], [0x7F], [0x21], [0xEF, 0xBC], [0x80], [0xE7, 0x80, 0x81], [0xEB]]
@@ -167,7 +167,7 @@ struct ContentHintFastPathTests {
             let counted = bytes.withUnsafeBufferPointer(ContentAnalysis.visibleCharsAndCommas)
             #expect(counted.0 == visible && counted.1 == commas, "length \(length)")
         }
-        // A long run of commas: many whole words and an overlapping last word.
+        // More than 255 blocks of sixteen bytes: the lane counters are summed before they overflow.
         let long = [UInt8](repeating: 0x2C, count: 16 * 600 + 5)
         let counted = long.withUnsafeBufferPointer(ContentAnalysis.visibleCharsAndCommas)
         #expect(counted.0 == Int32(long.count) && counted.1 == Int32(long.count))

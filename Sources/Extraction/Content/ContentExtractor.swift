@@ -252,19 +252,39 @@ struct ContentAnalysis {
 
     /// Visible characters (lead bytes above the space) and commas of a text's UTF-8.
     static func visibleCharsAndCommas(_ buf: UnsafeBufferPointer<UInt8>) -> (Int32, Int32) {
-        // Branch-free counts, eight bytes at a time in a 64-bit word (each byte's verdict in its
-        // top bit, summed by a multiply), the last few bytes as the tail of an overlapping word or
-        // byte by byte; `wide` flags a lead byte that may open the two three-byte commas below
-        // (0xE3, 0xE7, 0xEB or 0xEF: a superset), so most texts skip that pass.
-        var visible: Int32 = 0, commas: Int32 = 0
-        var wide = false
+        // Branch-free counts, sixteen bytes at a time into per-lane byte counters (summed before
+        // they can overflow), the last bytes in 64-bit words (``wordCounts(_:keep:)``; the last
+        // word overlaps the bytes counted already) or, in texts under eight bytes, byte by byte;
+        // `wide` flags a lead byte that may open the two three-byte commas below, so most texts
+        // skip that pass.
+        var visible: Int32 = 0, commas: Int32 = 0, wide: Int32 = 0
         let n = buf.count
+        var i = 0
         if n >= 8, let base = buf.baseAddress {
             let raw = UnsafeRawPointer(base)
+            if n >= 16 {
+                let space = SIMD16<UInt8>(repeating: 0x20), top = SIMD16<UInt8>(repeating: 0xC0), continuation = SIMD16<UInt8>(repeating: 0x80)
+                let comma = SIMD16<UInt8>(repeating: 0x2C), ef = SIMD16<UInt8>(repeating: 0xEF), e3 = SIMD16<UInt8>(repeating: 0xE3)
+                let one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
+                while i + 16 <= n {
+                    var v16 = zero, c16 = zero, w16 = zero
+                    var rounds = 0
+                    while rounds < 255, i + 16 <= n {
+                        let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                        v16 &+= zero.replacing(with: one, where: (v .> space) .& ((v & top) .!= continuation))
+                        c16 &+= zero.replacing(with: one, where: v .== comma)
+                        w16 &+= zero.replacing(with: one, where: (v .== ef) .| (v .== e3))
+                        i += 16
+                        rounds += 1
+                    }
+                    visible &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: v16).wrappedSum())
+                    commas &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: c16).wrappedSum())
+                    wide &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: w16).wrappedSum())
+                }
+            }
             let highBits: UInt64 = 0x8080_8080_8080_8080  // the top bit of each byte
             var wideBits: UInt64 = 0
-            var i = 0
-            while i + 8 <= n {
+            if i + 8 <= n {
                 let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 let (v, c, w) = Self.wordCounts(x, keep: highBits)
                 visible &+= v; commas &+= c; wideBits |= w
@@ -276,24 +296,25 @@ struct ContentAnalysis {
                 let (v, c, w) = Self.wordCounts(x, keep: highBits &<< UInt64(8 * (8 - (n - i))))
                 visible &+= v; commas &+= c; wideBits |= w
             }
-            wide = wideBits != 0
+            if wideBits != 0 { wide = 1 }
         } else {
             for b in buf {
                 visible &+= (b > 0x20 && (b & 0xC0) != 0x80) ? 1 : 0
                 commas &+= b == 0x2C ? 1 : 0
-                wide = wide || b == 0xEF || b == 0xE3
+                wide &+= (b == 0xEF || b == 0xE3) ? 1 : 0
             }
         }
         var k = commas
         // Fullwidth and ideographic commas count as commas too.
-        if wide, buf.count > 2 {
+        if wide > 0, buf.count > 2 {
             for j in 0..<(buf.count - 2) where buf[j] == 0xEF && buf[j + 1] == 0xBC && buf[j + 2] == 0x8C { k += 1 }
             for j in 0..<(buf.count - 2) where buf[j] == 0xE3 && buf[j + 1] == 0x80 && buf[j + 2] == 0x81 { k += 1 }
         }
         return (visible, k)
     }
 
-    /// Visible characters, commas and the wide-comma lead flag bits of the bytes of `x` whose top
+    /// Visible characters, commas and the wide-comma lead flag bits (0xE3, 0xE7, 0xEB or 0xEF: a
+    /// superset of the two lead bytes, as it only gates the exact search) of the bytes of `x` whose top
     /// bit is set in `keep` (see ``visibleCharsAndCommas(_:)``). Each byte's test leaves its verdict
     /// in the byte's top bit with no carry into the next byte.
     @inline(__always)
