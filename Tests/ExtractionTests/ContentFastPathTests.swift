@@ -109,7 +109,7 @@ struct ContentFastPathTests {
     @Test("A block's text collapsed straight into a String equals HTMLDocument.collapseBytes, on broken UTF-8 too")
     func collapsedStringAgreesWithCollapseBytes() {
         let pieces: [[UInt8]] = ["a", "Bb", " ", "\t", "\n", "\u{0001}", "\u{007F}", "\u{00A0}", "\u{0085}", "\u{00B5}", "\u{2003}", "\u{200A}",
-                                 "\u{200B}", "\u{202F}", "\u{2028}", "\u{2029}", "\u{3000}", "€", "、", "—", "বাংলা", "ক্ষ", "plain words here"]
+                                 "\u{200B}", "\u{202F}", "\u{2028}", "\u{2029}", "\u{3000}", "€", "、", "—", "বাংলা", "ক্ষ", "plain words here", "abcdefghijklmnopqrstuvwxyz0123456789", "বাংলাদেশেরখবর"]
             .map { Array($0.utf8) } + [[0xC2], [0xE2], [0xE2, 0x80], [0xE3, 0x80], [0xFF], [0x80]]
         var rng = SplitMix64(seed: 0xC0_11A9_5F)
         for _ in 0..<1_500 {

@@ -198,6 +198,12 @@ extension ContentAnalysis {
                 if !special(c) {
                     if pendingSpace { o[k] = 0x20; k += 1; pendingSpace = false }
                     var j = i + 1
+                    // Eight bytes at a time while none is special (``specialBytes(_:)``), then byte by byte.
+                    while j + 8 <= n {
+                        let mask = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(s + j).loadUnaligned(as: UInt64.self)))
+                        if mask != 0 { j += mask.trailingZeroBitCount >> 3; break }
+                        j += 8
+                    }
                     while j < n, !special(s[j]) { j += 1 }
                     (o + k).initialize(from: s + i, count: j - i)
                     k += j - i
@@ -223,6 +229,18 @@ extension ContentAnalysis {
             }
             return k
         }
+    }
+
+    /// The top bit set in each byte of `x` that ``collapsedString(_:)`` looks at (at most 0x20, 0x7F,
+    /// 0xC2, 0xE2, 0xE3), found exactly: each test leaves its verdict in the byte's top bit with no
+    /// carry into the next byte.
+    @inline(__always)
+    static func specialBytes(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func zero(_ z: UInt64) -> UInt64 { ~(((z & low7) &+ low7) | z) & high }
+        let control = ~(((x & low7) &+ 0x5F5F_5F5F_5F5F_5F5F) | x) & high  // below 0x21
+        return control | zero(x ^ 0x7F7F_7F7F_7F7F_7F7F) | zero(x ^ 0xC2C2_C2C2_C2C2_C2C2)
+            | zero((x & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xE2E2_E2E2_E2E2_E2E2)
     }
 
     /// True for text made only of digits, punctuation and symbols (list numbering, "১", "·", "|").
