@@ -192,6 +192,30 @@ struct ContentHintFastPathTests {
         }
     }
 
+    @Test("Promo paragraphs found through the cue needle set are the ones found cue by cue")
+    func promoAgreesWithCueByCue() {
+        func reference(_ norm: String, count: Int) -> Bool {
+            let hay = Array(norm.utf8)
+            var hits = 0
+            for cue in BodyCleaner.promoCues where ByteSearch.contains(hay, cue) { hits += 1 }
+            if ByteSearch.contains(hay, BodyCleaner.followBytes), BodyCleaner.socialNetworkCues.contains(where: { ByteSearch.contains(hay, $0) }) { hits += 1 }
+            if hits == 0 { return false }
+            if count <= 160 { return true }
+            return hits >= 2 && BodyCleaner.selfReferences.contains { ByteSearch.contains(hay, $0) }
+        }
+        let pieces = BodyCleaner.promoCues.map { String(decoding: $0, as: UTF8.self) } + BodyCleaner.socialNetworkCues.map { String(decoding: $0, as: UTF8.self) }
+            + BodyCleaner.selfReferences.map { String(decoding: $0, as: UTF8.self) }
+            + ["follow", "the minister said", " ", " ", "news", "বাংলা খবর", "sub", "scribe", "tele", "gram", "on ", "twitter"]
+        var rng = SplitMix64(seed: 0x9_80_70)
+        for _ in 0..<1_500 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            for count in [40, 200] {
+                #expect(BodyCleaner.isPromo(s, count: count) == reference(s, count: count), "\(s) \(count)")
+            }
+        }
+    }
+
     @Test("Prose counts sixteen bytes at a time equal counting the Unicode scalars, on long texts too")
     func longProseCounts() {
         let pieces = ["a", ",", ".", "!", "?", " ", "é", "’", "—", "\u{060C}", "\u{061F}", "\u{0964}", "\u{3001}", "\u{3002}", "\u{FF0C}", "\u{FF01}",
