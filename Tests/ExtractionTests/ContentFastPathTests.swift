@@ -106,6 +106,21 @@ struct ContentFastPathTests {
         }
     }
 
+    @Test("A block's text collapsed straight into a String equals HTMLDocument.collapseBytes, on broken UTF-8 too")
+    func collapsedStringAgreesWithCollapseBytes() {
+        let pieces: [[UInt8]] = ["a", "Bb", " ", "\t", "\n", "\u{0001}", "\u{007F}", "\u{00A0}", "\u{0085}", "\u{00B5}", "\u{2003}", "\u{200A}",
+                                 "\u{200B}", "\u{202F}", "\u{2028}", "\u{2029}", "\u{3000}", "€", "、", "—", "বাংলা", "ক্ষ", "plain words here", "abcdefghijklmnopqrstuvwxyz0123456789", "বাংলাদেশেরখবর"]
+            .map { Array($0.utf8) } + [[0xC2], [0xE2], [0xE2, 0x80], [0xE3, 0x80], [0xFF], [0x80]]
+        var rng = SplitMix64(seed: 0xC0_11A9_5F)
+        for _ in 0..<1_500 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &rng) { bytes += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            let fast = bytes.withUnsafeBufferPointer { ContentAnalysis.collapsedString($0) }
+            #expect(fast == HTMLDocument.collapseBytes(bytes), "\(bytes)")
+            #expect(Array(fast.utf8) == Array(HTMLDocument.collapseBytes(bytes).utf8))
+        }
+    }
+
     @Test("A text node's collapsed text read in place equals collapsing its String")
     func collapsedTextInPlace() throws {
         let doc = try parseHTML("<p>  Dhaka,\u{00A0}27 Dec\u{2009}— <b>বাংলা\u{200B} খবর</b>\n\t end  </p>")

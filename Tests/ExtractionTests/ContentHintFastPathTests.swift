@@ -148,10 +148,10 @@ struct ContentHintFastPathTests {
 
     // MARK: Counting text
 
-    @Test("Visible characters and commas counted sixteen bytes at a time equal counting byte by byte")
+    @Test("Visible characters and commas counted sixteen and eight bytes at a time equal counting byte by byte")
     func visibleCharsAndCommas() {
         let pieces: [[UInt8]] = [[0x20], [0x0A], [0x41], [0x2C], [0xC2, 0xA0], [0xEF, 0xBC, 0x8C], [0xE3, 0x80, 0x81], [0xE3, 0x80, 0x82],
-                                 [0xE0, 0xA6, 0x95], [0x7F], [0x21], [0xEF, 0xBC], [0x80]]
+                                 [0xE0, 0xA6, 0x95], [0x7F], [0x21], [0xEF, 0xBC], [0x80], [0xE7, 0x80, 0x81], [0xEB]]
         var rng = SplitMix64(seed: 0x7E_C0)
         for length in 0..<700 {
             var bytes: [UInt8] = []
@@ -171,6 +171,49 @@ struct ContentHintFastPathTests {
         let long = [UInt8](repeating: 0x2C, count: 16 * 600 + 5)
         let counted = long.withUnsafeBufferPointer(ContentAnalysis.visibleCharsAndCommas)
         #expect(counted.0 == Int32(long.count) && counted.1 == Int32(long.count))
+    }
+
+    @Test("Displayed characters counted eight bytes at a time equal counting byte by byte, from either state, on broken UTF-8 too")
+    func displayedCharacters() {
+        let pieces: [[UInt8]] = [[0x20], [0x0A], [0x09], [0x0B], [0x0C], [0x0D], [0x20, 0x20], [0x41], [0x00], [0x7F], [0x21], [0x2C],
+                                 [0xC2, 0xA0], [0xE0, 0xA6, 0x95], [0xD0, 0x96], [0x80], [0xBF], [0xF0, 0x9F, 0x98, 0x80]]
+        var rng = SplitMix64(seed: 0xD15_C0)
+        for length in 0..<400 {
+            var bytes: [UInt8] = []
+            while bytes.count < length { bytes += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            for startInSpace in [false, true] {
+                var fastCount = 7, fastSpace = startInSpace, plainCount = 7, plainSpace = startInSpace
+                bytes.withUnsafeBufferPointer {
+                    PageTypeFeatures.countDisplayed($0, count: &fastCount, inSpace: &fastSpace)
+                    PageTypeFeatures.countDisplayedBytes($0, count: &plainCount, inSpace: &plainSpace)
+                }
+                #expect(fastCount == plainCount && fastSpace == plainSpace, "\(bytes) \(startInSpace)")
+            }
+        }
+    }
+
+    @Test("Promo paragraphs found through the cue needle set are the ones found cue by cue")
+    func promoAgreesWithCueByCue() {
+        func reference(_ norm: String, count: Int) -> Bool {
+            let hay = Array(norm.utf8)
+            var hits = 0
+            for cue in BodyCleaner.promoCues where ByteSearch.contains(hay, cue) { hits += 1 }
+            if ByteSearch.contains(hay, BodyCleaner.followBytes), BodyCleaner.socialNetworkCues.contains(where: { ByteSearch.contains(hay, $0) }) { hits += 1 }
+            if hits == 0 { return false }
+            if count <= 160 { return true }
+            return hits >= 2 && BodyCleaner.selfReferences.contains { ByteSearch.contains(hay, $0) }
+        }
+        let pieces = BodyCleaner.promoCues.map { String(decoding: $0, as: UTF8.self) } + BodyCleaner.socialNetworkCues.map { String(decoding: $0, as: UTF8.self) }
+            + BodyCleaner.selfReferences.map { String(decoding: $0, as: UTF8.self) }
+            + ["follow", "the minister said", " ", " ", "news", "বাংলা খবর", "sub", "scribe", "tele", "gram", "on ", "twitter"]
+        var rng = SplitMix64(seed: 0x9_80_70)
+        for _ in 0..<1_500 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            for count in [40, 200] {
+                #expect(BodyCleaner.isPromo(s, count: count) == reference(s, count: count), "\(s) \(count)")
+            }
+        }
     }
 
     @Test("Prose counts sixteen bytes at a time equal counting the Unicode scalars, on long texts too")
@@ -215,6 +258,28 @@ struct ContentHintFastPathTests {
             all.unicodeScalars.append(u)
         }
         #expect(CaseMapping.lowercasedBytes(all) == Array(all.lowercased().utf8))
+    }
+
+    @Test("Lower-cased bytes equal String.lowercased() for every scalar of Cyrillic, CJK and fullwidth forms, alone and among others")
+    func lowercasedCyrillicCJKFullwidth() {
+        var mismatches: [UInt32] = []
+        var all = ""
+        for range in [UInt32(0x0400)...0x04FF, 0x2FF0...0xA00F, 0xFEF0...0xFFFF] {
+            for v in range {
+                guard let u = Unicode.Scalar(v) else { continue }
+                var s = ""
+                s.unicodeScalars.append(u)
+                let mixed = "Жb" + s + "ক漢Ｑ"
+                if CaseMapping.lowercasedBytes(s) != Array(s.lowercased().utf8) || CaseMapping.lowercasedBytes(mixed) != Array(mixed.lowercased().utf8) {
+                    mismatches.append(v)
+                }
+                all.unicodeScalars.append(u)
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20).map { String($0, radix: 16) })")
+        #expect(CaseMapping.lowercasedBytes(all) == Array(all.lowercased().utf8))
+        let russian = "Москва ЁЖИК Ѐѐ Ђ ЯБЛОКО, «Новости» — 東京ＡＢＣｘｙｚ"
+        #expect(CaseMapping.lowercasedBytes(russian) == Array(russian.lowercased().utf8))
     }
 
     @Test("Numbering is found on ASCII bytes as by the scalars' properties")

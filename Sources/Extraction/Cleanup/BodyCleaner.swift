@@ -101,6 +101,9 @@ public struct BodyCleaner: Sendable {
         "অনুসরণ করুন", "ফলো করুন", "সাবস্ক্রাইব", "ইউটিউব চ্যানেল", "फॉलो करें", "सब्सक्राइब", "डाउनलोड करें",
     ].map { Array($0.utf8) }
 
+    /// ``promoCues`` as one needle set (whether any occurs, in one pass).
+    static let promoCueSet = ByteNeedleSet(promoCues)
+
     static let followBytes = Array("follow".utf8)
     static let socialNetworkCues: [[UInt8]] = ["on twitter", "on facebook", "on instagram"].map { Array($0.utf8) }
 
@@ -115,6 +118,11 @@ public struct BodyCleaner: Sendable {
     /// ("Stay informed with The Namibian … subscribe …", "Please bookmark our homepage and sign up …").
     static func isPromo(_ norm: String, count: Int) -> Bool {
         let hay = Array(norm.utf8)
+        // Most blocks hold no cue: one pass over the text (``promoCueSet``) tells so; then only an
+        // invitation to follow on a network can make one.
+        if !promoCueSet.containsAny(in: hay) {
+            guard ByteSearch.contains(hay, followBytes), socialNetworkCues.contains(where: { ByteSearch.contains(hay, $0) }) else { return false }
+        }
         var hits = 0
         for cue in promoCues where ByteSearch.contains(hay, cue) { hits += 1 }
         // "Follow Jane Doe on Twitter": an invitation to follow, naming a network. The network alone

@@ -1,8 +1,10 @@
 /// Lower-casing to UTF-8 bytes without building a `String` for the common cases.
 enum CaseMapping {
-    /// The UTF-8 bytes of `s.lowercased()`. Text made of ASCII, Latin-1 (U+0080–U+00FF) and of
-    /// scalars without case (the Indic scripts U+0900–U+0DFF, U+2000–U+207F: punctuation, joiners)
-    /// is mapped byte by byte; any other text goes through `String.lowercased()`.
+    /// The UTF-8 bytes of `s.lowercased()`. Text made of ASCII, Latin-1 (U+0080–U+00FF), basic
+    /// Cyrillic (U+0400–U+045F), fullwidth forms (U+FF00–U+FF7F) and of scalars without case (the
+    /// Indic scripts U+0900–U+0DFF, U+2000–U+207F: punctuation, joiners; U+3000–U+9FFF: CJK) is
+    /// mapped scalar by scalar in place (`String.lowercased()` maps each scalar on its own); any
+    /// other text goes through `String.lowercased()`.
     static func lowercasedBytes(_ s: String) -> [UInt8] {
         // The caseless path keeps every byte's place: written into an array of the same length.
         let mapped = s.utf8.withContiguousStorageIfAvailable { b -> [UInt8]? in
@@ -26,6 +28,24 @@ enum CaseMapping {
                         i += 2
                     } else if i + 2 < n && ((c == 0xE0 && b[i + 1] >= 0xA4 && b[i + 1] <= 0xB7) || (c == 0xE2 && (b[i + 1] == 0x80 || b[i + 1] == 0x81))) {
                         o[i] = c; o[i + 1] = b[i + 1]; o[i + 2] = b[i + 2]
+                        i += 3
+                    } else if (c == 0xD0 || c == 0xD1) && i + 1 < n {
+                        // Cyrillic U+0400–U+045F: U+0400–U+040F lower to U+0450–U+045F, U+0410–U+042F
+                        // to U+0430–U+044F; U+0430–U+045F are lower case already. Beyond: the String's.
+                        let v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                        guard v < 0x460 else { caseless = false; break }
+                        let w = v < 0x410 ? v + 0x50 : (v < 0x430 ? v + 0x20 : v)
+                        o[i] = 0xC0 | UInt8(w >> 6); o[i + 1] = 0x80 | UInt8(w & 0x3F)
+                        i += 2
+                    } else if c >= 0xE3 && c <= 0xE9 && i + 2 < n {
+                        // U+3000–U+9FFF (CJK punctuation, kana, ideographs) have no case.
+                        o[i] = c; o[i + 1] = b[i + 1]; o[i + 2] = b[i + 2]
+                        i += 3
+                    } else if c == 0xEF && i + 2 < n && (b[i + 1] == 0xBC || b[i + 1] == 0xBD) {
+                        // U+FF00–U+FF7F: fullwidth A–Z (U+FF21–U+FF3A) lower to U+FF41–U+FF5A.
+                        let v = UInt32(b[i + 1] & 0x01) << 6 | UInt32(b[i + 2] & 0x3F)  // the scalar is U+FF00 + v
+                        let w = v >= 0x21 && v <= 0x3A ? v + 0x20 : v
+                        o[i] = c; o[i + 1] = 0xBC | UInt8(w >> 6); o[i + 2] = 0x80 | UInt8(w & 0x3F)
                         i += 3
                     } else {
                         caseless = false

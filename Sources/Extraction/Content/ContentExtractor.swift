@@ -253,38 +253,56 @@ struct ContentAnalysis {
     /// Visible characters (lead bytes above the space) and commas of a text's UTF-8.
     static func visibleCharsAndCommas(_ buf: UnsafeBufferPointer<UInt8>) -> (Int32, Int32) {
         // Branch-free counts, sixteen bytes at a time into per-lane byte counters (summed before
-        // they can overflow), the rest byte by byte; `wide` counts the lead bytes of the two
-        // three-byte commas below, so most texts skip that pass.
+        // they can overflow), the last bytes in 64-bit words (``wordCounts(_:keep:)``; the last
+        // word overlaps the bytes counted already) or, in texts under eight bytes, byte by byte;
+        // `wide` flags a lead byte that may open the two three-byte commas below, so most texts
+        // skip that pass.
         var visible: Int32 = 0, commas: Int32 = 0, wide: Int32 = 0
         let n = buf.count
         var i = 0
-        if n >= 16, let base = buf.baseAddress {
+        if n >= 8, let base = buf.baseAddress {
             let raw = UnsafeRawPointer(base)
-            let space = SIMD16<UInt8>(repeating: 0x20), top = SIMD16<UInt8>(repeating: 0xC0), continuation = SIMD16<UInt8>(repeating: 0x80)
-            let comma = SIMD16<UInt8>(repeating: 0x2C), ef = SIMD16<UInt8>(repeating: 0xEF), e3 = SIMD16<UInt8>(repeating: 0xE3)
-            let one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
-            while i + 16 <= n {
-                var v16 = zero, c16 = zero, w16 = zero
-                var rounds = 0
-                while rounds < 255, i + 16 <= n {
-                    let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-                    v16 &+= zero.replacing(with: one, where: (v .> space) .& ((v & top) .!= continuation))
-                    c16 &+= zero.replacing(with: one, where: v .== comma)
-                    w16 &+= zero.replacing(with: one, where: (v .== ef) .| (v .== e3))
-                    i += 16
-                    rounds += 1
+            if n >= 16 {
+                let space = SIMD16<UInt8>(repeating: 0x20), top = SIMD16<UInt8>(repeating: 0xC0), continuation = SIMD16<UInt8>(repeating: 0x80)
+                let comma = SIMD16<UInt8>(repeating: 0x2C), ef = SIMD16<UInt8>(repeating: 0xEF), e3 = SIMD16<UInt8>(repeating: 0xE3)
+                let one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
+                while i + 16 <= n {
+                    var v16 = zero, c16 = zero, w16 = zero
+                    var rounds = 0
+                    while rounds < 255, i + 16 <= n {
+                        let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                        v16 &+= zero.replacing(with: one, where: (v .> space) .& ((v & top) .!= continuation))
+                        c16 &+= zero.replacing(with: one, where: v .== comma)
+                        w16 &+= zero.replacing(with: one, where: (v .== ef) .| (v .== e3))
+                        i += 16
+                        rounds += 1
+                    }
+                    visible &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: v16).wrappedSum())
+                    commas &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: c16).wrappedSum())
+                    wide &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: w16).wrappedSum())
                 }
-                visible &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: v16).wrappedSum())
-                commas &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: c16).wrappedSum())
-                wide &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: w16).wrappedSum())
             }
-        }
-        while i < n {
-            let b = buf[i]
-            visible &+= (b > 0x20 && (b & 0xC0) != 0x80) ? 1 : 0
-            commas &+= b == 0x2C ? 1 : 0
-            wide &+= (b == 0xEF || b == 0xE3) ? 1 : 0
-            i += 1
+            let highBits: UInt64 = 0x8080_8080_8080_8080  // the top bit of each byte
+            var wideBits: UInt64 = 0
+            if i + 8 <= n {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let (v, c, w) = Self.wordCounts(x, keep: highBits)
+                visible &+= v; commas &+= c; wideBits |= w
+                i += 8
+            }
+            if i < n {
+                // The last eight bytes, counting only the ones not counted yet (the high ones).
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+                let (v, c, w) = Self.wordCounts(x, keep: highBits &<< UInt64(8 * (8 - (n - i))))
+                visible &+= v; commas &+= c; wideBits |= w
+            }
+            if wideBits != 0 { wide = 1 }
+        } else {
+            for b in buf {
+                visible &+= (b > 0x20 && (b & 0xC0) != 0x80) ? 1 : 0
+                commas &+= b == 0x2C ? 1 : 0
+                wide &+= (b == 0xEF || b == 0xE3) ? 1 : 0
+            }
         }
         var k = commas
         // Fullwidth and ideographic commas count as commas too.
@@ -293,6 +311,26 @@ struct ContentAnalysis {
             for j in 0..<(buf.count - 2) where buf[j] == 0xE3 && buf[j + 1] == 0x80 && buf[j + 2] == 0x81 { k += 1 }
         }
         return (visible, k)
+    }
+
+    /// Visible characters, commas and the wide-comma lead flag bits (0xE3, 0xE7, 0xEB or 0xEF: a
+    /// superset of the two lead bytes, as it only gates the exact search) of the bytes of `x` whose top
+    /// bit is set in `keep` (see ``visibleCharsAndCommas(_:)``). Each byte's test leaves its verdict
+    /// in the byte's top bit with no carry into the next byte.
+    @inline(__always)
+    static func wordCounts(_ x: UInt64, keep: UInt64) -> (Int32, Int32, UInt64) {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
+        // Above the space: a byte with its top bit set, or one whose low seven bits plus 0x5F reach 0x80.
+        let above = (((x & low7) &+ 0x5F5F_5F5F_5F5F_5F5F) | x)
+        // A continuation byte: top bit set, next bit clear.
+        let continuation = x & ~(x &<< 1)
+        let visible = above & ~continuation & keep
+        // Bytes equal to a value: zero after xor, found exactly by the top bit of ((z & 0x7F) + 0x7F) | z.
+        let comma = x ^ 0x2C2C_2C2C_2C2C_2C2C
+        let commas = ~(((comma & low7) &+ low7) | comma) & keep
+        let lead = (x & 0xF3F3_F3F3_F3F3_F3F3) ^ 0xE3E3_E3E3_E3E3_E3E3
+        let wide = ~(((lead & low7) &+ low7) | lead) & keep
+        return (Int32(truncatingIfNeeded: ((visible &>> 7) &* ones) &>> 56), Int32(truncatingIfNeeded: ((commas &>> 7) &* ones) &>> 56), wide)
     }
 
     /// Boilerplate subtrees and block owners (forwards).

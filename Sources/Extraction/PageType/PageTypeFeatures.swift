@@ -294,22 +294,60 @@ public struct PageTypeFeatures: Sendable, Equatable {
                 i = Int(doc.ends[i])
                 continue
             case .text:
-                doc.withTextBytes(NodeID(i)) { buf in
-                    for b in buf {
-                        if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
-                            if !inSpace { count += 1; inSpace = true }
-                        } else if b & 0xC0 != 0x80 {
-                            count += 1
-                            inSpace = false
-                        }
-                    }
-                }
+                doc.withTextBytes(NodeID(i)) { Self.countDisplayed($0, count: &count, inSpace: &inSpace) }
                 if count >= limit { return true }
             default: break
             }
             i += 1
         }
         return false
+    }
+
+    /// Adds to `count` the characters of `buf` as ``characterCount(_:_:atLeast:)`` counts them
+    /// (lead bytes; a run of ASCII white space counts as one, none while `inSpace`), eight bytes at a
+    /// time in a 64-bit word: each byte's verdict in its top bit, summed by a multiply. A word where
+    /// a continuation byte follows white space (not UTF-8) is counted byte by byte.
+    static func countDisplayed(_ buf: UnsafeBufferPointer<UInt8>, count: inout Int, inSpace: inout Bool) {
+        let n = buf.count
+        var i = 0
+        if n >= 8, let base = buf.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
+            @inline(__always) func equal(_ x: UInt64, _ v: UInt64) -> UInt64 {
+                let z = x ^ v
+                return ~(((z & low7) &+ low7) | z) & high
+            }
+            while i + 8 <= n {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let continuation = x & ~(x &<< 1) & high
+                // 0x09…0x0D but 0x0B, and 0x20.
+                let r = x & low7
+                let control = (r &+ 0x7777_7777_7777_7777) & ~(r &+ 0x7272_7272_7272_7272) & ~x & high
+                let space = (control & ~equal(x, 0x0B0B_0B0B_0B0B_0B0B)) | equal(x, 0x2020_2020_2020_2020)
+                let before = space &<< 8 | (inSpace ? 0x80 : 0)
+                if continuation & before != 0 {
+                    countDisplayedBytes(UnsafeBufferPointer(rebasing: buf[i..<(i + 8)]), count: &count, inSpace: &inSpace)
+                } else {
+                    let counted = (~continuation & ~space & high) &>> 7 &+ (space & ~before) &>> 7
+                    count += Int(truncatingIfNeeded: (counted &* ones) &>> 56)
+                    inSpace = space &>> 63 != 0
+                }
+                i += 8
+            }
+        }
+        if i < n { countDisplayedBytes(UnsafeBufferPointer(rebasing: buf[i..<n]), count: &count, inSpace: &inSpace) }
+    }
+
+    /// ``countDisplayed(_:count:inSpace:)`` byte by byte.
+    static func countDisplayedBytes(_ buf: UnsafeBufferPointer<UInt8>, count: inout Int, inSpace: inout Bool) {
+        for b in buf {
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                if !inSpace { count += 1; inSpace = true }
+            } else if b & 0xC0 != 0x80 {
+                count += 1
+                inSpace = false
+            }
+        }
     }
 
     /// Unicode scalars, commas (, ، 、 ，) and sentence ends (. ! ? । 。 ！ ？ ؟) of `text`, in one pass
