@@ -111,11 +111,12 @@ enum Charset {
         return (w & UTF8Sequence.highs) | (UTF8Sequence.control(w) & ~allowed)
     }
 
-    static func utf8Stats(_ b: [UInt8]) -> UTF8Stats {
+    /// The counts over `b`, or over its first `limit` bytes (as over a copy of those).
+    static func utf8Stats(_ b: [UInt8], limit: Int = .max) -> UTF8Stats {
         var s = UTF8Stats()
         var valid = 0, invalid = 0
         var i = 0
-        let n = b.count
+        let n = min(b.count, limit)
         b.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return }
             let raw = UnsafeRawPointer(base)

@@ -30,7 +30,7 @@ struct DocumentBuilder {
 
     /// One record per node, split into the document's arrays by ``finish()`` (one append per node
     /// instead of nine).
-    var nodes: [Node] = []
+    let nodes: ScratchStack<Node>
     /// Text and attribute bytes (a ``ByteStore``: appending costs a capacity check and a copy).
     let bytes: ByteStore
     var attrs: [HTMLDocument.AttributeRecord] = []
@@ -40,10 +40,10 @@ struct DocumentBuilder {
 
     /// Our ids of the open elements that made a node, the document (0) first: the parent of the
     /// next node is the last one.
-    var open: [Int32] = [0]
+    let open = ScratchStack<Int32>(capacity: 64)
     /// One entry per element open in libxml2's tree (and one under an element re-opened at the
     /// top level, see ``Frame/reopened``).
-    var frames: [Frame] = []
+    let frames = ScratchStack<Frame>(capacity: 64)
     /// What the last child of libxml2's current element is: decides whether text is appended to
     /// the previous text node.
     var last: LastChild = .none
@@ -118,9 +118,9 @@ struct DocumentBuilder {
         self.maxDepth = maxDepth
         self.deadline = deadline
         let c = max(64, capacity)
-        nodes.reserveCapacity(c)
+        nodes = ScratchStack(capacity: c)
         bytes = ByteStore(capacity: c * 20)
-        frames.reserveCapacity(64); open.reserveCapacity(64)
+        open.append(0)
         _ = add(kind: .document, tag: .other, parent: -1, depth: 0)
     }
 
@@ -130,12 +130,11 @@ struct DocumentBuilder {
         let id = Int32(nodes.count)
         nodes.append(Node(parent: parent, end: id + 1, depth: UInt16(min(depth, Int(UInt16.max))), kind: kind, tag: tag))
         if parent >= 0 {
-            nodes.withUnsafeMutableBufferPointer { n in
-                let p = Int(parent)
-                let previous = n[p].lastChild
-                if previous >= 0 { n[Int(previous)].nextSibling = id }
-                n[p].lastChild = id
-            }
+            let n = nodes.base
+            let p = Int(parent)
+            let previous = n[p].lastChild
+            if previous >= 0 { n[Int(previous)].nextSibling = id }
+            n[p].lastChild = id
         }
         return id
     }
@@ -179,7 +178,7 @@ struct DocumentBuilder {
         }
         let name = Self.localName(fullName)
         let tag = Self.tag(of: name)
-        let id = add(kind: .element, tag: tag, parent: open[open.count - 1], depth: depth)
+        let id = add(kind: .element, tag: tag, parent: open.last, depth: depth)
         if tag == .other {
             otherNames[id] = String(cString: UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
         }
@@ -198,8 +197,8 @@ struct DocumentBuilder {
                 }
             }
         }
-        nodes[Int(id)].dataStart = aStart
-        nodes[Int(id)].dataEnd = Int32(attrs.count)
+        nodes.base[Int(id)].dataStart = aStart
+        nodes.base[Int(id)].dataEnd = Int32(attrs.count)
         open.append(id)
         frames.append(.created)
         if firstTopLevel { documentFirstChild = .element(id) }
@@ -207,11 +206,12 @@ struct DocumentBuilder {
     }
 
     mutating func endElement() {
-        guard failure == nil, let frame = frames.popLast() else { return }
-        if frame == .created { nodes[Int(open.removeLast())].end = Int32(nodes.count) }
-        if let below = frames.last, below == .reopened || below == .reopenedFlattened {
+        guard failure == nil, !frames.isEmpty else { return }
+        let frame = frames.removeLast()
+        if frame == .created { nodes.base[Int(open.removeLast())].end = Int32(nodes.count) }
+        if !frames.isEmpty, case let below = frames.last, below == .reopened || below == .reopenedFlattened {
             frames.removeLast()
-            if below == .reopened { nodes[Int(open.removeLast())].end = Int32(nodes.count) }
+            if below == .reopened { nodes.base[Int(open.removeLast())].end = Int32(nodes.count) }
         }
         last = .element
     }
@@ -227,11 +227,11 @@ struct DocumentBuilder {
         }
         if len > 0 {
             if id < 0 {
-                id = add(kind: .text, tag: .other, parent: open[open.count - 1], depth: open.count)
-                nodes[Int(id)].dataStart = Int32(bytes.count)
+                id = add(kind: .text, tag: .other, parent: open.last, depth: open.count)
+                nodes.base[Int(id)].dataStart = Int32(bytes.count)
             }
             bytes.append(ch, len)
-            nodes[Int(id)].dataEnd = Int32(bytes.count)
+            nodes.base[Int(id)].dataEnd = Int32(bytes.count)
         }
         last = cdata ? .cdata(id) : .text(id)
         return tick()
@@ -304,13 +304,14 @@ struct DocumentBuilder {
     mutating func finish() throws(ExtractionError) -> HTMLDocument {
         if let failure { throw failure }
         // Close whatever is still open (only when the parse stopped early).
-        while open.count > 1 { nodes[Int(open.removeLast())].end = Int32(nodes.count) }
-        nodes[0].end = Int32(nodes.count)
+        while open.count > 1 { nodes.base[Int(open.removeLast())].end = Int32(nodes.count) }
+        nodes.base[0].end = Int32(nodes.count)
         if nodes.count > maxNodes {
             throw ExtractionError(.treeTooLarge, "the document has more than \(maxNodes) nodes")
         }
         let count = nodes.count
-        return nodes.withUnsafeBufferPointer { src in
+        let src = UnsafeBufferPointer(start: nodes.base, count: count)
+        do {
             /// One field of every node, as an array.
             @inline(__always)
             func column<T>(_ field: (Node) -> T) -> [T] {
@@ -395,7 +396,7 @@ final class ByteStore {
 
     @inline(__always)
     func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
-        memcpy(grow(by: n), p, n)
+        AttributeShortcut.moveBytes(grow(by: n), p, n)
     }
 
     private func reallocate(minimum: Int) {
