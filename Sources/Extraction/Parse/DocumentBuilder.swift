@@ -113,13 +113,15 @@ struct DocumentBuilder {
         case element(Int32)
     }
 
-    init(maxNodes: Int, maxDepth: Int, deadline: ContinuousClock.Instant?, capacity: Int) {
+    /// A builder for about `capacity` nodes; `bytes` is where text and attribute bytes go (by
+    /// default a store of its own).
+    init(maxNodes: Int, maxDepth: Int, deadline: ContinuousClock.Instant?, capacity: Int, bytes: ByteStore? = nil) {
         self.maxNodes = maxNodes
         self.maxDepth = maxDepth
         self.deadline = deadline
         let c = max(64, capacity)
         nodes = ScratchStack(capacity: c)
-        bytes = ByteStore(capacity: c * 20)
+        self.bytes = bytes ?? ByteStore(capacity: c * 20)
         open.append(0)
         _ = add(kind: .document, tag: .other, parent: -1, depth: 0)
     }
@@ -301,7 +303,9 @@ struct DocumentBuilder {
 
     // MARK: Result
 
-    mutating func finish() throws(ExtractionError) -> HTMLDocument {
+    /// The document. `borrowed` is the array whose storage ``bytes`` was lent (see
+    /// ``ByteStore/init(borrowing:)``), now holding its bytes: the document takes it instead of a copy.
+    mutating func finish(borrowed: [UInt8]? = nil) throws(ExtractionError) -> HTMLDocument {
         if let failure { throw failure }
         // Close whatever is still open (only when the parse stopped early).
         while open.count > 1 { nodes.base[Int(open.removeLast())].end = Int32(nodes.count) }
@@ -323,7 +327,7 @@ struct DocumentBuilder {
             return HTMLDocument(
                 kinds: column { $0.kind }, tags: column { $0.tag }, parents: column { $0.parent }, ends: column { $0.end },
                 nextSiblings: column { $0.nextSibling }, depths: column { $0.depth }, dataStart: column { $0.dataStart },
-                dataEnd: column { $0.dataEnd }, bytes: bytes.array, attributeRecords: attrs, otherNames: otherNames)
+                dataEnd: column { $0.dataEnd }, bytes: (bytes.isBorrowing ? borrowed : nil) ?? bytes.array, attributeRecords: attrs, otherNames: otherNames)
         }
     }
 
@@ -377,13 +381,26 @@ final class ByteStore {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private(set) var capacity: Int
+    /// True while the bytes are written into a buffer the store was lent (see ``init(borrowing:)``).
+    private(set) var isBorrowing: Bool
 
     init(capacity: Int) {
         self.capacity = max(64, capacity)
         base = .allocate(capacity: self.capacity)
+        isBorrowing = false
     }
 
-    deinit { base.deallocate() }
+    /// A store that writes into `buffer` (the storage of the array being made for the document,
+    /// so that the document gets its bytes without a copy) until it needs more room; then it moves
+    /// them to memory of its own. The caller keeps `buffer` alive while the store writes.
+    init(borrowing buffer: UnsafeMutableBufferPointer<UInt8>) {
+        capacity = buffer.count
+        base = buffer.baseAddress ?? .allocate(capacity: 0)
+        isBorrowing = buffer.baseAddress != nil
+        if !isBorrowing { capacity = 0 }
+    }
+
+    deinit { if !isBorrowing { base.deallocate() } }
 
     /// Appends `n` bytes (contents to be written by the caller) and returns where they start.
     @inline(__always)
@@ -403,7 +420,8 @@ final class ByteStore {
         let newCapacity = max(minimum, capacity * 2)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.update(from: base, count: count)
-        base.deallocate()
+        if !isBorrowing { base.deallocate() }
+        isBorrowing = false
         base = newBase
         capacity = newCapacity
     }
