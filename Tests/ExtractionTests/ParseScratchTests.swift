@@ -21,7 +21,7 @@ struct ParseScratchTests {
         }
     }
 
-    @Test("ScratchStack keeps appended records in order across growth and gives back the last on removal")
+    @Test("ScratchStack keeps appended records in order across growth, gives back the last on removal and empties on removeAll")
     func scratchStackLikeArray() {
         let stack = ScratchStack<Int32>(capacity: 1)
         var reference: [Int32] = []
@@ -36,5 +36,9 @@ struct ParseScratchTests {
             if let last = reference.last { #expect(stack.last == last) }
         }
         #expect(Array(UnsafeBufferPointer(start: stack.base, count: stack.count)) == reference)
+        stack.removeAll()
+        #expect(stack.isEmpty && stack.count == 0)
+        stack.append(5)
+        #expect(stack.last == 5 && stack.count == 1)
     }
 }

@@ -206,7 +206,8 @@ enum AttributeShortcut {
     /// single space) over the original, right-aligned to end at `last`. Returns the offset where
     /// the shortened tag starts.
     static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Int {
-        b.pointee.pendingAttributes.removeAll(keepingCapacity: true)
+        let records = b.pointee.pendingAttributes
+        records.removeAll()
         let storage = b.pointee.shortcutScan.storage, takenCount = b.pointee.shortcutScan.takenCount
         // The tag's name, for matching the startElement: copied before the tag is overwritten.
         moveBytes(storage.name, p + 1, b.pointee.shortcutScan.nameEnd - 1)
@@ -223,8 +224,6 @@ enum AttributeShortcut {
             let base = b.pointee.bytes.count
             var origin = base
             let out = b.pointee.bytes.grow(by: total) - base  // `out + origin`: where `origin` goes
-            var records: [HTMLDocument.AttributeRecord] = []
-            swap(&records, &b.pointee.pendingAttributes)
             do {
                 var k = 0
                 while k < taken.count {
@@ -247,7 +246,6 @@ enum AttributeShortcut {
                     k += 5
                 }
             }
-            swap(&records, &b.pointee.pendingAttributes)
             // Right to left: each attribute taken (name to closing quote) becomes one space; every
             // piece lands at or after where it was read from, so nothing not yet moved is overwritten.
             let q = UnsafeMutablePointer(mutating: p)

@@ -33,7 +33,7 @@ struct DocumentBuilder {
     let nodes: ScratchStack<Node>
     /// Text and attribute bytes (a ``ByteStore``: appending costs a capacity check and a copy).
     let bytes: ByteStore
-    var attrs: [HTMLDocument.AttributeRecord] = []
+    let attrs = ScratchStack<HTMLDocument.AttributeRecord>(capacity: 256)
     var otherNames: [Int32: String] = [:]
 
     // MARK: Parse state
@@ -70,7 +70,7 @@ struct DocumentBuilder {
     /// was rewritten: nothing else is appended before its `startElement`). The tag's name (as
     /// written) and the place of each attribute among the tag's attributes stay in
     /// `shortcutScan` (no tag is read while one is pending).
-    var pendingAttributes: [HTMLDocument.AttributeRecord] = []
+    let pendingAttributes = ScratchStack<HTMLDocument.AttributeRecord>(capacity: 16)
     /// Scratch space of the rewrite.
     var shortcutScan = AttributeShortcut.Scan()
 
@@ -282,9 +282,10 @@ struct DocumentBuilder {
         var r = 0, i = 0
         var place: Int32 = 0
         let pendingPlaces = UnsafeBufferPointer(start: shortcutScan.storage.places, count: pendingAttributes.count)
+        let pending = pendingAttributes.base
         while true {
             if r < pendingPlaces.count, pendingPlaces[r] == place {
-                attrs.append(pendingAttributes[r])
+                attrs.append(pending[r])
                 r += 1
             } else if let atts, let name = atts[i] {
                 appendAttribute(name, atts[i + 1])
@@ -292,7 +293,7 @@ struct DocumentBuilder {
             } else if r < pendingPlaces.count {
                 // libxml2 reported fewer attributes than the tag was read with.
                 shortcutDiverged = true
-                attrs.append(pendingAttributes[r])
+                attrs.append(pending[r])
                 r += 1
             } else {
                 break
@@ -327,7 +328,7 @@ struct DocumentBuilder {
             return HTMLDocument(
                 kinds: column { $0.kind }, tags: column { $0.tag }, parents: column { $0.parent }, ends: column { $0.end },
                 nextSiblings: column { $0.nextSibling }, depths: column { $0.depth }, dataStart: column { $0.dataStart },
-                dataEnd: column { $0.dataEnd }, bytes: (bytes.isBorrowing ? borrowed : nil) ?? bytes.array, attributeRecords: attrs, otherNames: otherNames)
+                dataEnd: column { $0.dataEnd }, bytes: (bytes.isBorrowing ? borrowed : nil) ?? bytes.array, attributeRecords: Array(UnsafeBufferPointer(start: attrs.base, count: attrs.count)), otherNames: otherNames)
         }
     }
 

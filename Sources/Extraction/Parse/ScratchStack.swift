@@ -39,6 +39,10 @@ final class ScratchStack<Element> {
         return base[count]
     }
 
+    /// Empties the buffer (keeping its room).
+    @inline(__always)
+    func removeAll() { count = 0 }
+
     private func grow() {
         let newCapacity = capacity * 2
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
