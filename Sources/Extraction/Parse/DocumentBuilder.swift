@@ -24,7 +24,16 @@ import Darwin
 struct DocumentBuilder {
     let maxNodes: Int
     let maxDepth: Int
-    let deadline: ContinuousClock.Instant?
+    /// The deadline, boxed: `ContinuousClock.Instant` comes from the (resilient) standard library
+    /// with no layout known when compiling, and stored here it made every access to a field of the
+    /// builder go through the builder's type metadata.
+    let deadline: Deadline?
+
+    /// A ``ContinuousClock/Instant`` behind a reference (see ``deadline``).
+    final class Deadline {
+        let instant: ContinuousClock.Instant
+        init(_ instant: ContinuousClock.Instant) { self.instant = instant }
+    }
 
     // MARK: Document arrays (see HTMLDocument)
 
@@ -118,7 +127,7 @@ struct DocumentBuilder {
     init(maxNodes: Int, maxDepth: Int, deadline: ContinuousClock.Instant?, capacity: Int, bytes: ByteStore? = nil) {
         self.maxNodes = maxNodes
         self.maxDepth = maxDepth
-        self.deadline = deadline
+        self.deadline = deadline.map(Deadline.init)
         let c = max(64, capacity)
         nodes = ScratchStack(capacity: c)
         self.bytes = bytes ?? ByteStore(capacity: c * 20)
@@ -149,7 +158,7 @@ struct DocumentBuilder {
             return false
         }
         events &+= 1
-        if events & 4095 == 0, let d = deadline, ContinuousClock.now > d {
+        if events & 4095 == 0, let d = deadline, ContinuousClock.now > d.instant {
             failure = ExtractionError(.timeLimit, "time budget exceeded while building the DOM")
             return false
         }
