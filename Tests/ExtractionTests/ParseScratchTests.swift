@@ -41,4 +41,22 @@ struct ParseScratchTests {
         stack.append(5)
         #expect(stack.last == 5 && stack.count == 1)
     }
+
+    @Test("A ByteStore lent a buffer writes into it, and moves its bytes to its own memory when they outgrow it")
+    func byteStoreBorrowingSpills() {
+        let chunk: [UInt8] = Array("0123456789abcdefghij".utf8)
+        var reference: [UInt8] = []
+        var lent = [UInt8](repeating: 0, count: 48)
+        lent.withUnsafeMutableBufferPointer { buffer in
+            let store = ByteStore(borrowing: buffer)
+            for k in 0..<6 {
+                chunk.withUnsafeBufferPointer { store.append($0.baseAddress!, k * 3 + 1) }
+                reference += chunk.prefix(k * 3 + 1)
+                // 1 + 4 + 7 + 10 + 13 = 35 bytes fit in the 48 lent; the sixth append (16) does not.
+                #expect(store.isBorrowing == (reference.count <= 48), "after \(reference.count) bytes")
+                #expect(store.array == reference)
+            }
+        }
+        #expect(Array(lent.prefix(35)) == Array(reference.prefix(35)))
+    }
 }
