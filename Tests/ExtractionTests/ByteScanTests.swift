@@ -145,6 +145,16 @@ struct ByteScanTests {
         }
     }
 
+    @Test("UTF-8 statistics over a prefix read in place equal those over a copy of the prefix, a sequence cut at the limit included")
+    func statsOverPrefix() {
+        for b in Self.mixed(count: 1000, seed: 0xBEEF) {
+            for limit in Set([0, 1, 5, 16, 17, b.count / 2, b.count, b.count + 3]) {
+                let s = Charset.utf8Stats(b, limit: limit), r = Self.referenceStats(Array(b.prefix(limit)))
+                #expect(s.valid == r.valid && s.invalid == r.invalid && s.nul == r.nul && s.control == r.control, "\(b) \(limit)")
+            }
+        }
+    }
+
     @Test("The NFC check flags the same first scalar as a scalar-by-scalar reading, after ASCII runs of every length and from any scalar")
     func nfcCandidateAgrees() {
         let units = ["x", "plain ascii text", " ", "\n", "ক", "কালবেলা ", "\u{09C7}", "\u{09BE}", "\u{09C7}\u{09BE}", "e\u{0301}",

@@ -95,12 +95,13 @@ public struct PageDecoder: Sendable {
     /// Binary data (images, archives, compressed bodies) has many control bytes and invalid UTF-8
     /// in its first kilobytes, and no markup.
     static func refuseBinary(_ b: [UInt8], _ whole: Charset.UTF8Stats) throws(ExtractionError) {
-        let head = Array(b.prefix(4096))
-        let s = Charset.utf8Stats(head)
+        // The first 4096 bytes (read in place, not copied).
+        let head = b.prefix(4096)
+        let s = Charset.utf8Stats(b, limit: 4096)
         let suspicious = s.nul + s.control
         // Well-known binary signatures.
-        if head.starts(with: [0x1F, 0x8B]) || head.starts(with: [0x89, 0x50, 0x4E, 0x47]) || head.starts(with: [0x25, 0x50, 0x44, 0x46])
-            || head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0xFF, 0xD8, 0xFF]) {
+        if b.starts(with: [0x1F, 0x8B]) || b.starts(with: [0x89, 0x50, 0x4E, 0x47]) || b.starts(with: [0x25, 0x50, 0x44, 0x46])
+            || b.starts(with: [0x50, 0x4B, 0x03, 0x04]) || b.starts(with: [0xFF, 0xD8, 0xFF]) {
             throw ExtractionError(.unparseable, "the page is binary data, not HTML")
         }
         if suspicious * 10 > head.count || (s.invalid * 4 > head.count && !head.contains(UInt8(ascii: "<"))) {

@@ -206,10 +206,11 @@ enum AttributeShortcut {
     /// single space) over the original, right-aligned to end at `last`. Returns the offset where
     /// the shortened tag starts.
     static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Int {
-        b.pointee.pendingAttributes.removeAll(keepingCapacity: true)
+        let records = b.pointee.pendingAttributes
+        records.removeAll()
         let storage = b.pointee.shortcutScan.storage, takenCount = b.pointee.shortcutScan.takenCount
         // The tag's name, for matching the startElement: copied before the tag is overwritten.
-        memcpy(storage.name, p + 1, b.pointee.shortcutScan.nameEnd - 1)
+        moveBytes(storage.name, p + 1, b.pointee.shortcutScan.nameEnd - 1)
         do {
             let taken = UnsafeBufferPointer(start: storage.taken, count: takenCount)
             // Room for all the names and values at once, then each copied into place.
@@ -223,21 +224,19 @@ enum AttributeShortcut {
             let base = b.pointee.bytes.count
             var origin = base
             let out = b.pointee.bytes.grow(by: total) - base  // `out + origin`: where `origin` goes
-            var records: [HTMLDocument.AttributeRecord] = []
-            swap(&records, &b.pointee.pendingAttributes)
             do {
                 var k = 0
                 while k < taken.count {
                     let ns = taken[k], ne = taken[k + 1], vs = taken[k + 2], ve = taken[k + 3]
                     let nameStart = origin
-                    memcpy(out + origin, p + ns, ne - ns)
+                    moveBytes(out + origin, p + ns, ne - ns)
                     if !isLowerCase(p + ns, ne - ns) {
                         for j in nameStart..<(nameStart + ne - ns) where out[j] >= 0x41 && out[j] <= 0x5A { out[j] |= 0x20 }
                     }
                     origin += ne - ns
                     let valueStart = origin
                     if taken[k + 4] == 0 {
-                        memcpy(out + origin, p + vs, ve - vs)
+                        moveBytes(out + origin, p + vs, ve - vs)
                         origin += ve - vs
                     } else {
                         origin += copyDecodingAmpersands(p + vs, ve - vs, to: out + origin)
@@ -247,7 +246,6 @@ enum AttributeShortcut {
                     k += 5
                 }
             }
-            swap(&records, &b.pointee.pendingAttributes)
             // Right to left: each attribute taken (name to closing quote) becomes one space; every
             // piece lands at or after where it was read from, so nothing not yet moved is overwritten.
             let q = UnsafeMutablePointer(mutating: p)
@@ -259,10 +257,35 @@ enum AttributeShortcut {
                 let from = j == 0 ? 0 : taken[j - 2] + 1
                 let length = taken[j] - from
                 dest -= length
-                memmove(q + dest, p + from, length)
+                moveBytes(q + dest, p + from, length)
                 j -= 5
             }
             return dest
+        }
+    }
+
+    /// Copies `n` bytes from `source` to `destination` (the two may overlap): up to sixteen (most
+    /// names, and the tag name and blanks between attributes) with at most two loads and two
+    /// stores, all loads first; longer runs with `memmove` (a library call cost more than the copy
+    /// for these few bytes).
+    @inline(__always)
+    static func moveBytes(_ destination: UnsafeMutablePointer<UInt8>, _ source: UnsafePointer<UInt8>, _ n: Int) {
+        let d = UnsafeMutableRawPointer(destination), s = UnsafeRawPointer(source)
+        if n > 16 {
+            memmove(d, s, n)
+        } else if n >= 8 {
+            let a = s.loadUnaligned(as: UInt64.self), b = s.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            d.storeBytes(of: a, as: UInt64.self)
+            d.storeBytes(of: b, toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4 {
+            let a = s.loadUnaligned(as: UInt32.self), b = s.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            d.storeBytes(of: a, as: UInt32.self)
+            d.storeBytes(of: b, toByteOffset: n &- 4, as: UInt32.self)
+        } else if n > 0 {
+            let a = source[0], b = source[n &>> 1], c = source[n &- 1]
+            destination[0] = a
+            destination[n &>> 1] = b
+            destination[n &- 1] = c
         }
     }
 

@@ -24,26 +24,35 @@ import Darwin
 struct DocumentBuilder {
     let maxNodes: Int
     let maxDepth: Int
-    let deadline: ContinuousClock.Instant?
+    /// The deadline, boxed: `ContinuousClock.Instant` comes from the (resilient) standard library
+    /// with no layout known when compiling, and stored here it made every access to a field of the
+    /// builder go through the builder's type metadata.
+    let deadline: Deadline?
+
+    /// A ``ContinuousClock/Instant`` behind a reference (see ``deadline``).
+    final class Deadline {
+        let instant: ContinuousClock.Instant
+        init(_ instant: ContinuousClock.Instant) { self.instant = instant }
+    }
 
     // MARK: Document arrays (see HTMLDocument)
 
     /// One record per node, split into the document's arrays by ``finish()`` (one append per node
     /// instead of nine).
-    var nodes: [Node] = []
+    let nodes: ScratchStack<Node>
     /// Text and attribute bytes (a ``ByteStore``: appending costs a capacity check and a copy).
     let bytes: ByteStore
-    var attrs: [HTMLDocument.AttributeRecord] = []
+    let attrs = ScratchStack<HTMLDocument.AttributeRecord>(capacity: 256)
     var otherNames: [Int32: String] = [:]
 
     // MARK: Parse state
 
     /// Our ids of the open elements that made a node, the document (0) first: the parent of the
     /// next node is the last one.
-    var open: [Int32] = [0]
+    let open = ScratchStack<Int32>(capacity: 64)
     /// One entry per element open in libxml2's tree (and one under an element re-opened at the
     /// top level, see ``Frame/reopened``).
-    var frames: [Frame] = []
+    let frames = ScratchStack<Frame>(capacity: 64)
     /// What the last child of libxml2's current element is: decides whether text is appended to
     /// the previous text node.
     var last: LastChild = .none
@@ -70,7 +79,7 @@ struct DocumentBuilder {
     /// was rewritten: nothing else is appended before its `startElement`). The tag's name (as
     /// written) and the place of each attribute among the tag's attributes stay in
     /// `shortcutScan` (no tag is read while one is pending).
-    var pendingAttributes: [HTMLDocument.AttributeRecord] = []
+    let pendingAttributes = ScratchStack<HTMLDocument.AttributeRecord>(capacity: 16)
     /// Scratch space of the rewrite.
     var shortcutScan = AttributeShortcut.Scan()
 
@@ -113,14 +122,16 @@ struct DocumentBuilder {
         case element(Int32)
     }
 
-    init(maxNodes: Int, maxDepth: Int, deadline: ContinuousClock.Instant?, capacity: Int) {
+    /// A builder for about `capacity` nodes; `bytes` is where text and attribute bytes go (by
+    /// default a store of its own).
+    init(maxNodes: Int, maxDepth: Int, deadline: ContinuousClock.Instant?, capacity: Int, bytes: ByteStore? = nil) {
         self.maxNodes = maxNodes
         self.maxDepth = maxDepth
-        self.deadline = deadline
+        self.deadline = deadline.map(Deadline.init)
         let c = max(64, capacity)
-        nodes.reserveCapacity(c)
-        bytes = ByteStore(capacity: c * 20)
-        frames.reserveCapacity(64); open.reserveCapacity(64)
+        nodes = ScratchStack(capacity: c)
+        self.bytes = bytes ?? ByteStore(capacity: c * 20)
+        open.append(0)
         _ = add(kind: .document, tag: .other, parent: -1, depth: 0)
     }
 
@@ -130,12 +141,11 @@ struct DocumentBuilder {
         let id = Int32(nodes.count)
         nodes.append(Node(parent: parent, end: id + 1, depth: UInt16(min(depth, Int(UInt16.max))), kind: kind, tag: tag))
         if parent >= 0 {
-            nodes.withUnsafeMutableBufferPointer { n in
-                let p = Int(parent)
-                let previous = n[p].lastChild
-                if previous >= 0 { n[Int(previous)].nextSibling = id }
-                n[p].lastChild = id
-            }
+            let n = nodes.base
+            let p = Int(parent)
+            let previous = n[p].lastChild
+            if previous >= 0 { n[Int(previous)].nextSibling = id }
+            n[p].lastChild = id
         }
         return id
     }
@@ -148,7 +158,7 @@ struct DocumentBuilder {
             return false
         }
         events &+= 1
-        if events & 4095 == 0, let d = deadline, ContinuousClock.now > d {
+        if events & 4095 == 0, let d = deadline, ContinuousClock.now > d.instant {
             failure = ExtractionError(.timeLimit, "time budget exceeded while building the DOM")
             return false
         }
@@ -179,7 +189,7 @@ struct DocumentBuilder {
         }
         let name = Self.localName(fullName)
         let tag = Self.tag(of: name)
-        let id = add(kind: .element, tag: tag, parent: open[open.count - 1], depth: depth)
+        let id = add(kind: .element, tag: tag, parent: open.last, depth: depth)
         if tag == .other {
             otherNames[id] = String(cString: UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
         }
@@ -198,8 +208,8 @@ struct DocumentBuilder {
                 }
             }
         }
-        nodes[Int(id)].dataStart = aStart
-        nodes[Int(id)].dataEnd = Int32(attrs.count)
+        nodes.base[Int(id)].dataStart = aStart
+        nodes.base[Int(id)].dataEnd = Int32(attrs.count)
         open.append(id)
         frames.append(.created)
         if firstTopLevel { documentFirstChild = .element(id) }
@@ -207,11 +217,12 @@ struct DocumentBuilder {
     }
 
     mutating func endElement() {
-        guard failure == nil, let frame = frames.popLast() else { return }
-        if frame == .created { nodes[Int(open.removeLast())].end = Int32(nodes.count) }
-        if let below = frames.last, below == .reopened || below == .reopenedFlattened {
+        guard failure == nil, !frames.isEmpty else { return }
+        let frame = frames.removeLast()
+        if frame == .created { nodes.base[Int(open.removeLast())].end = Int32(nodes.count) }
+        if !frames.isEmpty, case let below = frames.last, below == .reopened || below == .reopenedFlattened {
             frames.removeLast()
-            if below == .reopened { nodes[Int(open.removeLast())].end = Int32(nodes.count) }
+            if below == .reopened { nodes.base[Int(open.removeLast())].end = Int32(nodes.count) }
         }
         last = .element
     }
@@ -227,11 +238,11 @@ struct DocumentBuilder {
         }
         if len > 0 {
             if id < 0 {
-                id = add(kind: .text, tag: .other, parent: open[open.count - 1], depth: open.count)
-                nodes[Int(id)].dataStart = Int32(bytes.count)
+                id = add(kind: .text, tag: .other, parent: open.last, depth: open.count)
+                nodes.base[Int(id)].dataStart = Int32(bytes.count)
             }
             bytes.append(ch, len)
-            nodes[Int(id)].dataEnd = Int32(bytes.count)
+            nodes.base[Int(id)].dataEnd = Int32(bytes.count)
         }
         last = cdata ? .cdata(id) : .text(id)
         return tick()
@@ -280,9 +291,10 @@ struct DocumentBuilder {
         var r = 0, i = 0
         var place: Int32 = 0
         let pendingPlaces = UnsafeBufferPointer(start: shortcutScan.storage.places, count: pendingAttributes.count)
+        let pending = pendingAttributes.base
         while true {
             if r < pendingPlaces.count, pendingPlaces[r] == place {
-                attrs.append(pendingAttributes[r])
+                attrs.append(pending[r])
                 r += 1
             } else if let atts, let name = atts[i] {
                 appendAttribute(name, atts[i + 1])
@@ -290,7 +302,7 @@ struct DocumentBuilder {
             } else if r < pendingPlaces.count {
                 // libxml2 reported fewer attributes than the tag was read with.
                 shortcutDiverged = true
-                attrs.append(pendingAttributes[r])
+                attrs.append(pending[r])
                 r += 1
             } else {
                 break
@@ -301,16 +313,19 @@ struct DocumentBuilder {
 
     // MARK: Result
 
-    mutating func finish() throws(ExtractionError) -> HTMLDocument {
+    /// The document. `borrowed` is the array whose storage ``bytes`` was lent (see
+    /// ``ByteStore/init(borrowing:)``), now holding its bytes: the document takes it instead of a copy.
+    mutating func finish(borrowed: [UInt8]? = nil) throws(ExtractionError) -> HTMLDocument {
         if let failure { throw failure }
         // Close whatever is still open (only when the parse stopped early).
-        while open.count > 1 { nodes[Int(open.removeLast())].end = Int32(nodes.count) }
-        nodes[0].end = Int32(nodes.count)
+        while open.count > 1 { nodes.base[Int(open.removeLast())].end = Int32(nodes.count) }
+        nodes.base[0].end = Int32(nodes.count)
         if nodes.count > maxNodes {
             throw ExtractionError(.treeTooLarge, "the document has more than \(maxNodes) nodes")
         }
         let count = nodes.count
-        return nodes.withUnsafeBufferPointer { src in
+        let src = UnsafeBufferPointer(start: nodes.base, count: count)
+        do {
             /// One field of every node, as an array.
             @inline(__always)
             func column<T>(_ field: (Node) -> T) -> [T] {
@@ -322,7 +337,7 @@ struct DocumentBuilder {
             return HTMLDocument(
                 kinds: column { $0.kind }, tags: column { $0.tag }, parents: column { $0.parent }, ends: column { $0.end },
                 nextSiblings: column { $0.nextSibling }, depths: column { $0.depth }, dataStart: column { $0.dataStart },
-                dataEnd: column { $0.dataEnd }, bytes: bytes.array, attributeRecords: attrs, otherNames: otherNames)
+                dataEnd: column { $0.dataEnd }, bytes: (bytes.isBorrowing ? borrowed : nil) ?? bytes.array, attributeRecords: Array(UnsafeBufferPointer(start: attrs.base, count: attrs.count)), otherNames: otherNames)
         }
     }
 
@@ -376,13 +391,26 @@ final class ByteStore {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private(set) var capacity: Int
+    /// True while the bytes are written into a buffer the store was lent (see ``init(borrowing:)``).
+    private(set) var isBorrowing: Bool
 
     init(capacity: Int) {
         self.capacity = max(64, capacity)
         base = .allocate(capacity: self.capacity)
+        isBorrowing = false
     }
 
-    deinit { base.deallocate() }
+    /// A store that writes into `buffer` (the storage of the array being made for the document,
+    /// so that the document gets its bytes without a copy) until it needs more room; then it moves
+    /// them to memory of its own. The caller keeps `buffer` alive while the store writes.
+    init(borrowing buffer: UnsafeMutableBufferPointer<UInt8>) {
+        capacity = buffer.count
+        base = buffer.baseAddress ?? .allocate(capacity: 0)
+        isBorrowing = buffer.baseAddress != nil
+        if !isBorrowing { capacity = 0 }
+    }
+
+    deinit { if !isBorrowing { base.deallocate() } }
 
     /// Appends `n` bytes (contents to be written by the caller) and returns where they start.
     @inline(__always)
@@ -395,14 +423,15 @@ final class ByteStore {
 
     @inline(__always)
     func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
-        memcpy(grow(by: n), p, n)
+        AttributeShortcut.moveBytes(grow(by: n), p, n)
     }
 
     private func reallocate(minimum: Int) {
         let newCapacity = max(minimum, capacity * 2)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.update(from: base, count: count)
-        base.deallocate()
+        if !isBorrowing { base.deallocate() }
+        isBorrowing = false
         base = newBase
         capacity = newCapacity
     }

@@ -85,28 +85,36 @@ public struct HTMLParser: Sendable {
         let utf8 = AttributeNameRepair.repaired(page) ?? page
         newsflow_xml_silence_errors()
         guard utf8.count <= Int(Int32.max) / 2 else { throw ExtractionError(.tooLarge, "document too large to parse") }
-        var builder = DocumentBuilder(maxNodes: configuration.maxNodes, maxDepth: configuration.maxDepth,
-                                      deadline: deadline, capacity: utf8.count / 40)
-        builder.shortcuts = shortcuts
-        var handler = SAXHandler.make()
-        let parsed = utf8.withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { c in
-                withUnsafeMutablePointer(to: &builder) { b in
-                    withUnsafePointer(to: &handler) { h -> Bool in
-                        guard let ctxt = newsflow_html_sax_context(c.baseAddress, Int32(c.count), h, b, Self.options)
-                        else { return false }
-                        _ = htmlParseDocument(ctxt)
-                        xmlFreeParserCtxt(ctxt)
-                        return true
+        // The document's text and attribute bytes are written straight into the array it will hold
+        // (room for about the page's size; a document with more moves them out, see ByteStore).
+        var parsed = false
+        var result: DocumentBuilder?
+        let storage = [UInt8](unsafeUninitializedCapacity: utf8.count + utf8.count / 8 + 256) { buffer, initialized in
+            var builder = DocumentBuilder(maxNodes: configuration.maxNodes, maxDepth: configuration.maxDepth,
+                                          deadline: deadline, capacity: utf8.count / 40, bytes: ByteStore(borrowing: buffer))
+            builder.shortcuts = shortcuts
+            var handler = SAXHandler.make()
+            parsed = utf8.withUnsafeBufferPointer { buf in
+                buf.withMemoryRebound(to: CChar.self) { c in
+                    withUnsafeMutablePointer(to: &builder) { b in
+                        withUnsafePointer(to: &handler) { h -> Bool in
+                            guard let ctxt = newsflow_html_sax_context(c.baseAddress, Int32(c.count), h, b, Self.options)
+                            else { return false }
+                            _ = htmlParseDocument(ctxt)
+                            xmlFreeParserCtxt(ctxt)
+                            return true
+                        }
                     }
                 }
             }
+            initialized = builder.bytes.isBorrowing ? builder.bytes.count : 0
+            result = builder
         }
-        guard parsed else { throw ExtractionError(.unparseable, "libxml2 could not parse the document") }
+        guard parsed, var builder = result else { throw ExtractionError(.unparseable, "libxml2 could not parse the document") }
         if builder.failure == nil, builder.shortcutDiverged || builder.pendingTag { return nil }
         report.rewrittenTags = builder.rewrittenTags
         report.textRuns = builder.textRuns
-        return try builder.finish()
+        return try builder.finish(borrowed: storage)
     }
 
     /// `RECOVER NOERROR NOWARNING NONET COMPACT IGNORE_ENC` and `XML_PARSE_HUGE`, which lifts
