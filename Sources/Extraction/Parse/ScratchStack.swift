@@ -21,7 +21,12 @@ final class ScratchStack<Element> {
     var isEmpty: Bool { @inline(__always) get { count == 0 } }
 
     /// The last record (the buffer must not be empty).
-    var last: Element { @inline(__always) get { base[count &- 1] } }
+    var last: Element {
+        @inline(__always) get {
+            assert(count > 0, "last of an empty ScratchStack")
+            return base[count &- 1]
+        }
+    }
 
     /// Appends `element`; returns its index.
     @inline(__always) @discardableResult
@@ -35,6 +40,7 @@ final class ScratchStack<Element> {
     /// Removes and returns the last record (the buffer must not be empty).
     @inline(__always) @discardableResult
     func removeLast() -> Element {
+        assert(count > 0, "removeLast of an empty ScratchStack")
         count &-= 1
         return base[count]
     }
