@@ -139,16 +139,22 @@ struct ContentFastPathTests {
         for _ in 0..<400 {
             var s = ""
             for _ in 0..<Int.random(in: 0...25, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
-            var commas = 0, ends = 0
-            for u in s.unicodeScalars {
-                switch u.value {
-                case 0x2C, 0x060C, 0x3001, 0xFF0C: commas += 1
-                case 0x2E, 0x21, 0x3F, 0x0964, 0x3002, 0xFF01, 0xFF1F, 0x061F: ends += 1
-                default: break
-                }
-            }
+            let (commas, ends) = Self.referenceProseCounts(s)
             let c = PageTypeFeatures.proseCounts(s)
             #expect(c.scalars == s.unicodeScalars.count && c.commas == commas && c.sentenceEnds == ends, "\(s)")
         }
+    }
+
+    /// Commas and sentence ends of `s`, one scalar at a time: the reference for `proseCounts`.
+    static func referenceProseCounts(_ s: String) -> (commas: Int, ends: Int) {
+        var commas = 0, ends = 0
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x2C, 0x060C, 0x3001, 0xFF0C: commas += 1
+            case 0x2E, 0x21, 0x3F, 0x0964, 0x3002, 0xFF01, 0xFF1F, 0x061F: ends += 1
+            default: break
+            }
+        }
+        return (commas, ends)
     }
 }

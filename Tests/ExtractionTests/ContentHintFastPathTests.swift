@@ -230,14 +230,7 @@ struct ContentHintFastPathTests {
                 if plainOnly, piece.utf8.contains(where: { $0 == 0xD8 || $0 == 0xE0 || $0 == 0xE3 || $0 == 0xEF }) { continue }
                 s += piece
             }
-            var commas = 0, ends = 0
-            for u in s.unicodeScalars {
-                switch u.value {
-                case 0x2C, 0x060C, 0x3001, 0xFF0C: commas += 1
-                case 0x2E, 0x21, 0x3F, 0x0964, 0x3002, 0xFF01, 0xFF1F, 0x061F: ends += 1
-                default: break
-                }
-            }
+            let (commas, ends) = ContentFastPathTests.referenceProseCounts(s)
             let c = PageTypeFeatures.proseCounts(s)
             #expect(c.scalars == s.unicodeScalars.count && c.commas == commas && c.sentenceEnds == ends, "round \(round)")
         }

@@ -148,6 +148,23 @@ struct ParseEquivalenceTests {
     }
 
     /// The bytes of a `.gz` file (also used by other suites that read the corpus).
+    /// The first `perFolder` pages (by path) of each corpus folder, decoded and parsed as the extractor
+    /// does, with their file names; pages that do not decode or parse are left out.
+    static func corpusDocuments(_ folders: [String], perFolder: Int) -> [(name: String, document: HTMLDocument)] {
+        guard let root = corpusRoot else { return [] }
+        var documents: [(name: String, document: HTMLDocument)] = []
+        for folder in folders {
+            let dir = root.appendingPathComponent(folder)
+            let files = ((try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)) ?? [])
+                .filter { $0.lastPathComponent.hasSuffix(".html.gz") }.sorted { $0.path < $1.path }.prefix(perFolder)
+            for file in files {
+                guard let page = try? PageDecoder().decode(gunzip(file), contentType: nil), let doc = try? HTMLParser().parse(page) else { continue }
+                documents.append((file.lastPathComponent, doc))
+            }
+        }
+        return documents
+    }
+
     static func gunzip(_ file: URL) throws -> [UInt8] {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/gzip")
