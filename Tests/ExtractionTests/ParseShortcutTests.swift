@@ -113,6 +113,48 @@ struct ParseShortcutTests {
         #expect(runs >= 25)
     }
 
+    @Test("End tags naming the element libxml2 has open are closed in a chain after text, start tags and end tags; others are left to libxml2")
+    func endTagChains() throws {
+        // Each case: the markup, and how many end tags the chain must close at least (0: none).
+        let cases: [(String, Int)] = [
+            ("<body><p>text</p><div><span>a</span></div> tail</body>", 3),
+            ("<body><ul><li><a href=\"x\">link</a></li><li><a href=\"y\">two</a> more</li></ul></body>", 5),
+            ("<body><div><div><div>deep</div></div> between </div></body>", 3),
+            ("<body><p></p><div class=\"\(Self.long)\"></div><i></i></body>", 3),
+            ("<body><P>upper</P ><Div>mixed</DIV\t\n><o:p>prefixed</o:p></body>", 3),
+            ("<body><custom-element>c</custom-element><x.y>d</x.y><a_b>e</a_b></body>", 3),
+            // Misnested and stray end tags: libxml2 closes (or ignores) these itself.
+            ("<body><b><i>x</b> misnested</i> end</body>", 0),
+            ("<body><div>a</span>b</div></p>c</body>", 0),
+            ("<body><p>one<p>two</div>three</p></body>", 0),
+            ("<table><tr><td>a</td><td>b</td></tr></table><select><option>o</option></select>", 5),
+            // html, head and body are never closed by the chain; nor is the input's last end tag.
+            ("<html><head><title>t</title></head><body><p>x</p></body></html>", 2),
+            ("<p>a</p><p>b</p>", 1),
+            ("<div><p>a</p></div>", 1),
+            // The end tag must end with `>` after its name (and blanks), in the element's name.
+            ("<body><p>a</p x>b</p><p>c</pp>d</p><p>e</p/>f</p><p>g</p></body>", 1),
+            ("<body><p>a</\np>b</p><p>c</ p>d</p><p>e</body>", 0),
+            // Text after an end tag goes to the element below, also in a chain, but not in html or head.
+            ("<html><head><title>t</title> <meta name=a content=b></head> x <body><p>y</p> z </body></html>", 1),
+            ("<body><div><p><b>b</b></p> after p </div> after div <span>s</span>&amp;</body>", 4),
+        ]
+        var total = 0
+        for (i, (html, atLeast)) in cases.enumerated() {
+            let report = try check(html, "case \(i)")
+            #expect(atLeast == 0 ? report.endTags == 0 : report.endTags >= atLeast, "case \(i): \(report.endTags) end tags closed, expected \(atLeast)")
+            #expect(!report.reparsed, "case \(i): re-parsed")
+            total += report.endTags
+        }
+        #expect(total >= 30)
+        // Long names: libxml2 cuts names at 100 bytes; the chain leaves such tags alone.
+        let long = String(repeating: "n", count: 99)
+        let longer = String(repeating: "n", count: 120)
+        try check("<body><\(long)>x</\(long)><\(longer)>y</\(longer)><p>z</p></body>", "long names")
+        // Deep chains of one name, and one closed in a chain inside the flattened depth.
+        try check("<body>" + String(repeating: "<div>", count: 300) + "x" + String(repeating: "</div>", count: 300) + "</body>", "deep")
+    }
+
     @Test("A tag rewritten inside a script's content is noticed, and the page parsed again without the shortcuts")
     func divergenceReparses() throws {
         // The builder's rule: any text or comment before the rewritten tag's startElement means

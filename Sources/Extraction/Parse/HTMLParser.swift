@@ -10,7 +10,8 @@ import Darwin
 /// fills the document's arrays directly (libxml2 builds no tree of its own). Three shortcuts keep
 /// the bulk of a page's bytes out of libxml2's character-by-character loops, with the same result:
 /// ``RawTextShortcut`` (scripts, styles), ``AttributeShortcut`` (long attribute values) and
-/// ``TextShortcut`` (the text that opens an element).
+/// ``TextShortcut`` (the text that opens an element), and ``EndTagShortcut`` closes the end tags
+/// after them that name the element libxml2 has open.
 ///
 /// Limits (from ``ExtractorConfiguration``): more than `maxNodes` nodes fails with
 /// ``ExtractionError/Code/treeTooLarge``; elements deeper than `maxDepth` are flattened (their text
@@ -51,6 +52,8 @@ public struct HTMLParser: Sendable {
         var rewrittenTags = 0
         /// Runs of text ``TextShortcut`` reported.
         var textRuns = 0
+        /// End tags ``EndTagShortcut`` closed.
+        var endTags = 0
         /// Whether the attribute value shortcut diverged and the page was parsed again without the
         /// shortcuts.
         var reparsed = false
@@ -114,6 +117,7 @@ public struct HTMLParser: Sendable {
         if builder.failure == nil, builder.shortcutDiverged || builder.pendingTag { return nil }
         report.rewrittenTags = builder.rewrittenTags
         report.textRuns = builder.textRuns
+        report.endTags = builder.endTags
         return try builder.finish(borrowed: storage)
     }
 

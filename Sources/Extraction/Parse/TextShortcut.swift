@@ -39,7 +39,8 @@ enum TextShortcut {
         else { return true }
         let start = cur + 1
         let n = end - start
-        guard n > 1, start[0] != 0x3C, start[0] != 0x26 else { return true }
+        // Text, or an end tag (``EndTagShortcut``); not an entity, another tag or a comment.
+        guard n > 1, start[0] != 0x26, start[0] != 0x3C || start[1] == 0x2F else { return true }
         // The element's own start tag ends here: it has attributes (implied elements have none),
         // or its name is written just before the `>`.
         if !hasAttributes {
@@ -51,12 +52,23 @@ enum TextShortcut {
         }
         guard !isExcluded(name) else { return true }
         if let info = htmlTagLookup(name), info.pointee.empty != 0 { return true }
-        guard let length = plainLength(start, n), length > 0 else { return true }
-        guard b.pointee.characters(start, length, cdata: false) else { return false }
-        let gt = UnsafeMutablePointer(mutating: start + (length - 1))
-        gt.pointee = 0x3E
-        input.pointee.cur = UnsafePointer(gt)
-        b.pointee.textRuns += 1
+        var next = start
+        var last: UnsafePointer<UInt8>?
+        if start[0] != 0x3C {
+            guard let length = plainLength(start, n), length > 0 else { return true }
+            guard b.pointee.characters(start, length, cdata: false) else { return false }
+            b.pointee.textRuns += 1
+            next = start + length
+            last = next - 1
+        }
+        guard let chain = EndTagShortcut.close(ctxt, .afterStartTag, next: next, end: end, builder: b) else { return false }
+        // libxml2 steps over the start tag's `>` next: leave its input on the last byte taken,
+        // made a `>` (the text's last byte is copied already).
+        if let taken = chain.last ?? last {
+            let gt = UnsafeMutablePointer(mutating: taken)
+            gt.pointee = 0x3E
+            input.pointee.cur = taken
+        }
         return true
     }
 
@@ -69,7 +81,7 @@ enum TextShortcut {
         guard b.pointee.shortcuts, ctxt.pointee.nameNr >= 2, let names = ctxt.pointee.nameTab,
               let closing = ctxt.pointee.name, let input = ctxt.pointee.input,
               let base = input.pointee.base, let cur = input.pointee.cur, let end = input.pointee.end,
-              cur < end, cur - base > 3, cur[-1] == 0x3E, cur[0] != 0x3C, cur[0] != 0x26
+              cur < end, cur - base > 3, cur[-1] == 0x3E, cur[0] != 0x26
         else { return true }
         // `</name>` (blanks allowed before the `>`) just before, naming the element being closed.
         var k = cur - 2
@@ -80,11 +92,16 @@ enum TextShortcut {
         let length = nameEnd - (k + 1)
         guard length > 0, strlen(UnsafeRawPointer(closing).assumingMemoryBound(to: CChar.self)) == length else { return true }
         for j in 0..<length where k[1 + j] | 0x20 != closing[j] | 0x20 { return true }
-        guard let parent = names[Int(ctxt.pointee.nameNr) - 2], !isHTMLOrHead(parent) else { return true }
-        guard let run = plainLength(cur, end - cur), run > 0 else { return true }
-        guard b.pointee.characters(cur, run, cdata: false) else { return false }
-        input.pointee.cur = cur + run
-        b.pointee.textRuns += 1
+        var next = cur
+        if let parent = names[Int(ctxt.pointee.nameNr) - 2], !isHTMLOrHead(parent), cur[0] != 0x3C, cur[0] != 0x26,
+           let run = plainLength(cur, end - cur), run > 0
+        {
+            guard b.pointee.characters(cur, run, cdata: false) else { return false }
+            b.pointee.textRuns += 1
+            next = cur + run
+        }
+        guard let chain = EndTagShortcut.close(ctxt, .belowTop, next: next, end: end, builder: b) else { return false }
+        input.pointee.cur = chain.next
         return true
     }
 
