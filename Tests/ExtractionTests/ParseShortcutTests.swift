@@ -37,7 +37,8 @@ struct ParseShortcutTests {
         ]
         for (i, html) in cases.enumerated() {
             let report = try check(html, "case \(i)")
-            #expect(report.rewrittenTags > 0, "case \(i): no tag was rewritten")
+            // Rewritten for libxml2, or read with its attributes by TagChain.
+            #expect(report.rewrittenTags + report.startTags > 0, "case \(i): no tag was rewritten or read")
             #expect(!report.reparsed, "case \(i): re-parsed")
         }
     }

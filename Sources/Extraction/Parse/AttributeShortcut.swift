@@ -57,6 +57,10 @@ enum AttributeShortcut {
     /// attributes.
     struct Scan {
         var nameEnd = 0
+        /// The tag was read to its end and every attribute in it was taken (for ``TagChain``).
+        var complete = false
+        /// When ``complete``: the offset of the tag's closing `>`, or of the `/` of its `/>`.
+        var tagEnd = 0
         /// How many entries of `storage.taken` the tag filled (five per attribute taken).
         var takenCount = 0
         /// Room for the most attributes one tag is read with, allocated once per document.
@@ -127,6 +131,7 @@ enum AttributeShortcut {
     /// closing quote), or nil when there is none or the tag must be left alone.
     static func scan(_ p: UnsafePointer<UInt8>, _ n: Int, into scan: inout Scan) -> Int? {
         scan.takenCount = 0
+        scan.complete = false
         let taken = scan.storage.taken, places = scan.storage.places, names = scan.storage.names
         var takenCount = 0, nameCount = 0
         var i = 1
@@ -186,6 +191,8 @@ enum AttributeShortcut {
         // reader stops at, and one of them could repeat the name of one taken.
         guard complete, takenCount >= 5 else { return nil }
         scan.takenCount = takenCount
+        scan.complete = takenCount == 5 * Int(place)
+        scan.tagEnd = i
         return taken[takenCount - 2] + 1
     }
 
@@ -201,11 +208,33 @@ enum AttributeShortcut {
         return true
     }
 
-    /// Gives the attributes noted in the builder's scan to the builder (name lower-cased, value as
-    /// libxml2 would report it), then writes the shortened tag (`p[0..<last]` with each of them a
-    /// single space) over the original, right-aligned to end at `last`. Returns the offset where
-    /// the shortened tag starts.
+    /// Gives the attributes noted in the builder's scan to the builder (see ``take(_:builder:)``),
+    /// then writes the shortened tag (`p[0..<last]` with each of them a single space) over the
+    /// original, right-aligned to end at `last`. Returns the offset where the shortened tag starts.
     static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Int {
+        take(p, builder: b)
+        let taken = UnsafeBufferPointer(start: b.pointee.shortcutScan.storage.taken, count: b.pointee.shortcutScan.takenCount)
+        // Right to left: each attribute taken (name to closing quote) becomes one space; every
+        // piece lands at or after where it was read from, so nothing not yet moved is overwritten.
+        let q = UnsafeMutablePointer(mutating: p)
+        var dest = last
+        var j = taken.count - 5
+        while j >= 0 {
+            dest -= 1
+            q[dest] = 0x20
+            let from = j == 0 ? 0 : taken[j - 2] + 1
+            let length = taken[j] - from
+            dest -= length
+            moveBytes(q + dest, p + from, length)
+            j -= 5
+        }
+        return dest
+    }
+
+    /// Gives the attributes noted in the builder's scan of the tag at `p` to the builder (each
+    /// name lower-cased, each value as libxml2 would report it, in
+    /// ``DocumentBuilder/pendingAttributes``), and notes the tag's name as written.
+    static func take(_ p: UnsafePointer<UInt8>, builder b: UnsafeMutablePointer<DocumentBuilder>) {
         let records = b.pointee.pendingAttributes
         records.removeAll()
         let storage = b.pointee.shortcutScan.storage, takenCount = b.pointee.shortcutScan.takenCount
@@ -246,21 +275,6 @@ enum AttributeShortcut {
                     k += 5
                 }
             }
-            // Right to left: each attribute taken (name to closing quote) becomes one space; every
-            // piece lands at or after where it was read from, so nothing not yet moved is overwritten.
-            let q = UnsafeMutablePointer(mutating: p)
-            var dest = last
-            var j = taken.count - 5
-            while j >= 0 {
-                dest -= 1
-                q[dest] = 0x20
-                let from = j == 0 ? 0 : taken[j - 2] + 1
-                let length = taken[j] - from
-                dest -= length
-                moveBytes(q + dest, p + from, length)
-                j -= 5
-            }
-            return dest
         }
     }
 

@@ -10,8 +10,8 @@ import Darwin
 /// fills the document's arrays directly (libxml2 builds no tree of its own). Three shortcuts keep
 /// the bulk of a page's bytes out of libxml2's character-by-character loops, with the same result:
 /// ``RawTextShortcut`` (scripts, styles), ``AttributeShortcut`` (long attribute values) and
-/// ``TextShortcut`` (the text that opens an element), and ``EndTagShortcut`` closes the end tags
-/// after them that name the element libxml2 has open.
+/// ``TextShortcut`` (the text that opens an element), and ``TagChain`` reads the plain tags and
+/// text after them where libxml2's outcome is certain.
 ///
 /// Limits (from ``ExtractorConfiguration``): more than `maxNodes` nodes fails with
 /// ``ExtractionError/Code/treeTooLarge``; elements deeper than `maxDepth` are flattened (their text
@@ -52,7 +52,8 @@ public struct HTMLParser: Sendable {
         var rewrittenTags = 0
         /// Runs of text ``TextShortcut`` reported.
         var textRuns = 0
-        /// End tags ``EndTagShortcut`` closed.
+        /// Start and end tags ``TagChain`` read.
+        var startTags = 0
         var endTags = 0
         /// Whether the attribute value shortcut diverged and the page was parsed again without the
         /// shortcuts.
@@ -117,6 +118,7 @@ public struct HTMLParser: Sendable {
         if builder.failure == nil, builder.shortcutDiverged || builder.pendingTag { return nil }
         report.rewrittenTags = builder.rewrittenTags
         report.textRuns = builder.textRuns
+        report.startTags = builder.startTags
         report.endTags = builder.endTags
         return try builder.finish(borrowed: storage)
     }

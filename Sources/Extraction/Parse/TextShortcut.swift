@@ -39,8 +39,8 @@ enum TextShortcut {
         else { return true }
         let start = cur + 1
         let n = end - start
-        // Text, or an end tag (``EndTagShortcut``); not an entity, another tag or a comment.
-        guard n > 1, start[0] != 0x26, start[0] != 0x3C || start[1] == 0x2F else { return true }
+        // Text, or a tag (``TagChain``); not an entity or a comment.
+        guard n > 1, start[0] != 0x26, start[0] != 0x3C || start[1] == 0x2F || AttributeShortcut.isLetter(start[1]) else { return true }
         // The element's own start tag ends here: it has attributes (implied elements have none),
         // or its name is written just before the `>`.
         if !hasAttributes {
@@ -61,7 +61,7 @@ enum TextShortcut {
             next = start + length
             last = next - 1
         }
-        guard let chain = EndTagShortcut.close(ctxt, .afterStartTag, next: next, end: end, builder: b) else { return false }
+        guard let chain = TagChain.run(ctxt, .afterStartTag, next: next, end: end, builder: b) else { return false }
         // libxml2 steps over the start tag's `>` next: leave its input on the last byte taken,
         // made a `>` (the text's last byte is copied already).
         if let taken = chain.last ?? last {
@@ -100,7 +100,7 @@ enum TextShortcut {
             b.pointee.textRuns += 1
             next = cur + run
         }
-        guard let chain = EndTagShortcut.close(ctxt, .belowTop, next: next, end: end, builder: b) else { return false }
+        guard let chain = TagChain.run(ctxt, .belowTop, next: next, end: end, builder: b) else { return false }
         input.pointee.cur = chain.next
         return true
     }

@@ -1,0 +1,182 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the plain markup that follows an element's text, its start tag or an end tag — end tags,
+/// simple start tags and plain text — without handing it to libxml2, where libxml2 would only
+/// open, close and fill elements on top of its stack.
+///
+/// libxml2 2.9 spends about 1,000 instructions on an end tag (`htmlParseEndTag`: the name read one
+/// character at a time and through its dictionary, a scan of its end-tag priorities, name
+/// comparisons, then a copy of the new current element's name in its content loop) and about
+/// 1,600 on a start tag without attributes left (the name read twice, two binary searches with
+/// `strcmp` through its table of elements a start tag closes, another through its element table,
+/// the checks for implied and misplaced elements, the name copies). A news page has thousands of
+/// each. This type takes them where libxml2's outcome is certain:
+/// - **An end tag** `</name>` (any case, blanks allowed before the `>`) naming the element libxml2
+///   has open on top of its stack, other than `html`, `head` and `body` (which libxml2 may have
+///   discarded or kept open): libxml2 finds it at once, closes nothing else, reports `endElement`
+///   and pops its stack. The chain tells the ``DocumentBuilder`` and pops the stack as
+///   `htmlnamePop` does. A chain never takes the input's last end tag (libxml2 closes everything at
+///   the end of the input).
+/// - **A start tag** of a name in ``StartTagTable`` after libxml2 has seen the page's body
+///   (`ctxt->html` ≥ 10: no element is implied any more), when the tag closes nothing first (the
+///   table says so for the pair of names) and has no attributes, or only attributes
+///   ``AttributeShortcut`` reads as libxml2 would (plain quoted values, no repeated name), ending in
+///   `>` or `/>`: libxml2 pushes the name and reports `startElement`, then at once `endElement` and
+///   a pop for an empty element (`br`, `img`, …) or a tag ending in `/>`. The chain does the same,
+///   with the table's copy of the name.
+/// - **Plain text** (see ``TextShortcut``) after either, into the element then open, except in
+///   `html` and `head`.
+///
+/// Two callbacks run the chain, at the two places after which libxml2's parse loop reads the
+/// element on top of its stack again:
+/// - the `startElement` of an element whose start tag ends at libxml2's input (``TextShortcut``
+///   checks that), before libxml2 steps over the tag's `>`: the chain works on top of the stack,
+///   and leaves libxml2's input on a `>` (the last tag's, or one written over the last byte of the
+///   text taken, already copied), which libxml2 then steps over; it never leaves an empty element
+///   open, which libxml2 would close;
+/// - the `endElement` that libxml2 reports for an end tag it read itself, before it pops that
+///   element: the chain works under it (closes the elements below it, opens new ones under it), so
+///   that libxml2 pops it as it meant to.
+///
+/// ``ParseEquivalenceTests`` and ``ParseShortcutTests`` check the result against libxml2's own tree.
+enum TagChain {
+    /// libxml2's limit on a name (`HTML_PARSER_BUFFER_SIZE`): longer names are left to it.
+    static let maximumNameLength = 99
+
+    /// Where the chain starts.
+    enum Start {
+        /// In the `startElement` of the element on top of libxml2's stack.
+        case afterStartTag
+        /// In the `endElement` of the element on top of libxml2's stack, whose end tag libxml2 has
+        /// read; the chain works under it.
+        case belowTop
+    }
+
+    /// Reads the markup at `next` (the first byte not read yet) as long as libxml2's outcome is
+    /// certain; returns the first byte not read after it, or nil when the builder asks to stop.
+    /// `last`, when the chain took something, is the last byte taken.
+    static func run(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, _ start: Start, next: UnsafePointer<UInt8>,
+                    end: UnsafePointer<UInt8>, builder b: UnsafeMutablePointer<DocumentBuilder>)
+        -> (next: UnsafePointer<UInt8>, last: UnsafePointer<UInt8>?)?
+    {
+        var p = next
+        var last: UnsafePointer<UInt8>?
+        guard !b.pointee.pendingTag, let names = ctxt.pointee.nameTab else { return (p, last) }
+        // The open element the chain works on is at `nameNr - 1 - above`.
+        let above = start == .belowTop ? 1 : 0
+        let table = StartTagTable.shared
+        let bodySeen = ctxt.pointee.html >= 10
+        while end - p > 3, p[0] == 0x3C {
+            let count = Int(ctxt.pointee.nameNr)
+            guard count >= 2 + above, let top = names[count - 1 - above] else { break }
+            // The element text after this tag goes to, when it can take text.
+            var container: UnsafePointer<xmlChar>?
+            if p[1] == 0x2F {
+                guard !TextShortcut.isExcluded(top), let length = endTagLength(p, end - p, naming: top), length < end - p
+                else { break }
+                b.pointee.endElement()
+                pop(ctxt, names, count, above)
+                b.pointee.endTags += 1
+                p += length
+                container = names[count - 2 - above]
+                if let c = container, TextShortcut.isHTMLOrHead(c) { container = nil }
+            } else {
+                guard bodySeen, AttributeShortcut.isLetter(p[1]) else { break }
+                var i = 2
+                while i < end - p, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
+                guard let new = table.index(p + 1, i - 1), let open = table.index(cString: top),
+                      !table.closes[new * table.count + open]
+                else { break }
+                i = AttributeShortcut.skipBlanks(p, i, end - p)
+                guard i + 1 < end - p else { break }
+                var hasAttributes = false
+                if p[i] != 0x3E && !(p[i] == 0x2F && p[i + 1] == 0x3E) {
+                    // Attributes: all of them read as libxml2 reads them, or the tag is left to it.
+                    guard AttributeShortcut.scan(p, end - p, into: &b.pointee.shortcutScan) != nil,
+                          b.pointee.shortcutScan.complete
+                    else { break }
+                    i = b.pointee.shortcutScan.tagEnd
+                    hasAttributes = true
+                }
+                let closed = p[i] == 0x2F || table.empty[new]
+                let length = p[i] == 0x2F ? i + 2 : i + 1
+                guard length < end - p, closed || count < Int(ctxt.pointee.nameMax) else { break }
+                let name = table.cNames[new]
+                if hasAttributes {
+                    AttributeShortcut.take(p, builder: b)
+                    b.pointee.pendingTag = true
+                }
+                guard b.pointee.startElement(name, nil) else { return nil }
+                b.pointee.startTags += 1
+                if closed {
+                    b.pointee.endElement()
+                    container = TextShortcut.isHTMLOrHead(top) ? nil : top
+                } else {
+                    push(ctxt, names, count, above, name)
+                    container = name
+                }
+                p += length
+            }
+            last = p - 1
+            // The text after the tag.
+            guard container != nil, p[0] != 0x3C, p[0] != 0x26, let run = TextShortcut.plainLength(p, end - p), run > 0
+            else { continue }
+            guard b.pointee.characters(p, run, cdata: false) else { return nil }
+            b.pointee.textRuns += 1
+            p += run
+            last = p - 1
+        }
+        return (p, last)
+    }
+
+    // MARK: libxml2's stack of open elements
+
+    /// `htmlnamePop`, of the element the chain works on (`count` entries, `above` over it).
+    @inline(__always)
+    static func pop(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, _ names: UnsafeMutablePointer<UnsafePointer<xmlChar>?>,
+                    _ count: Int, _ above: Int) {
+        if above == 1 { names[count - 2] = names[count - 1] }
+        names[count - 1] = nil
+        ctxt.pointee.nameNr = Int32(count - 1)
+        ctxt.pointee.name = names[count - 2]
+    }
+
+    /// `htmlnamePush` (for names other than `head` and `body`), under the `above` entries on top.
+    @inline(__always)
+    static func push(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, _ names: UnsafeMutablePointer<UnsafePointer<xmlChar>?>,
+                     _ count: Int, _ above: Int, _ name: UnsafePointer<xmlChar>) {
+        if above == 1 {
+            names[count] = names[count - 1]
+            names[count - 1] = name
+        } else {
+            names[count] = name
+            ctxt.pointee.name = name
+        }
+        ctxt.pointee.nameNr = Int32(count + 1)
+    }
+
+    // MARK: Reading
+
+    /// The length of the end tag `</name>` at `p` (blanks allowed before the `>`, the name in any
+    /// case), or nil when `p` holds anything else.
+    static func endTagLength(_ p: UnsafePointer<UInt8>, _ n: Int, naming name: UnsafePointer<xmlChar>) -> Int? {
+        var i = 2
+        var k = 0
+        // `name` is lower case (libxml2 lowers ASCII letters); name bytes compared with bit 5 set
+        // on both sides are equal only when equal up to ASCII case.
+        while i < n, AttributeNameRepair.isNameByte(p[i]) {
+            guard k < maximumNameLength, name[k] != 0, p[i] | 0x20 == name[k] | 0x20 else { return nil }
+            i += 1
+            k += 1
+        }
+        guard k > 0, name[k] == 0 else { return nil }
+        while i < n, AttributeShortcut.isBlank(p[i]) { i += 1 }
+        guard i < n, p[i] == 0x3E else { return nil }
+        return i + 1
+    }
+}
