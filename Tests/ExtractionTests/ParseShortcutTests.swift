@@ -152,8 +152,64 @@ struct ParseShortcutTests {
         let long = String(repeating: "n", count: 99)
         let longer = String(repeating: "n", count: 120)
         try check("<body><\(long)>x</\(long)><\(longer)>y</\(longer)><p>z</p></body>", "long names")
-        // Deep chains of one name, and one closed in a chain inside the flattened depth.
+        // Deep chains of one name (libxml2's stack grows past its first size on the way).
         try check("<body>" + String(repeating: "<div>", count: 300) + "x" + String(repeating: "</div>", count: 300) + "</body>", "deep")
+    }
+
+    @Test("Start tags libxml2 only opens are read in the chain, with their attributes; tags that close, imply or hide elements are left to libxml2")
+    func startTagChains() throws {
+        // Each case: the markup, and how many start tags the chain must read at least (0: none; nil:
+        // the tree is compared, the count not).
+        let cases: [(String, Int?)] = [
+            ("<body><div><span>a</span><b>b</b></div><p>x<img src=\"a.jpg\" alt=\"b\">y<br>z</p><ul><li>1</li><li>2</li></ul></body>", 6),
+            ("<body><div class=\"\(Self.long)\" id='main'><a href=\"/x?a=1&amp;b=2\" title=\"t\">link</a></div></body>", 1),
+            ("<body><DIV CLASS=\"upper\"><Span>mixed case</SPAN></DIV></body>", 1),
+            ("<body><section><div/><br/><img src=\"i\" /><span />after</section><p>end</p></body>", 4),
+            ("<body><svg viewBox=\"0 0 1 1\"><g><path d=\"M0 0L1 1\"/><rect/></g></svg><p>x</p></body>", 4),
+            ("<body><div>" + String(repeating: "<div>", count: 40) + "deep" + String(repeating: "</div>", count: 40) + "</div>x</body>", 30),
+            // A start tag that closes the open element first: libxml2's.
+            ("<body><p>a<div>b</div>c</p><p>d<p>e</p><table><tr><td>f<td>g</td></tr></table></body>", nil),
+            // Attributes libxml2 reads differently (unquoted, without value, entities, repeated names).
+            ("<body><a href=x>u</a><input disabled><a title=\"&quot;q\">e</a><i id=\"a\" id=\"b\">r</i></body>", 0),
+            // Before the body, elements may be implied: nothing is read there (a div implies the body).
+            ("<html><head><title>t</title><link rel=\"a\" href=\"b\"></head><body><p>x</p></body></html>", 0),
+            ("<div><span>in an implied body</span></div><p>x</p>", 1),
+            // Names not in the table (custom elements, long names), and raw-text elements.
+            ("<body><my-widget>w</my-widget><blockquote>q</blockquote><script>s()</script><style>a{}</style></body>", 0),
+            ("<body><p>a<textarea>t</textarea><title>t</title><iframe src=\"x\"></iframe>b</p><p>x</p></body>", 0),
+        ]
+        var total = 0
+        for (i, (html, atLeast)) in cases.enumerated() {
+            let report = try check(html, "case \(i)")
+            if let atLeast {
+                #expect(atLeast == 0 ? report.startTags == 0 : report.startTags >= atLeast,
+                        "case \(i): \(report.startTags) start tags read, expected \(atLeast)")
+            }
+            #expect(!report.reparsed, "case \(i): re-parsed")
+            total += report.startTags
+        }
+        #expect(total >= 45)
+    }
+
+    @Test("The start-tag table has libxml2's answers: which start tags close which open elements, and which elements are empty")
+    func startTagTable() throws {
+        let table = StartTagTable.shared
+        func index(_ name: String) throws -> Int {
+            let bytes = Array(name.utf8)
+            return try #require(bytes.withUnsafeBufferPointer { table.index($0.baseAddress!, $0.count) }, "\(name) is not in the table")
+        }
+        func closes(_ new: String, _ open: String) throws -> Bool { table.closes[try index(new) * table.count + index(open)] }
+        #expect(try closes("div", "p") && closes("table", "p") && closes("tr", "td") && closes("p", "p"))
+        #expect(try !closes("span", "p") && !closes("div", "div") && !closes("span", "span") && !closes("a", "div"))
+        #expect(try table.empty[index("img")] && table.empty[index("br")] && !table.empty[index("div")])
+        // Upper case is read as lower case; names not in the table, or longer than eight bytes, are not found.
+        #expect(try index("DIV") == index("div"))
+        #expect(Array("blockquote".utf8).withUnsafeBufferPointer { table.index($0.baseAddress!, $0.count) } == nil)
+        #expect(Array("my-widget".utf8).withUnsafeBufferPointer { table.index($0.baseAddress!, $0.count) } == nil)
+        for name in StartTagTable.leftToLibxml2 {
+            let i = Array(name.utf8).withUnsafeBufferPointer { table.index($0.baseAddress!, $0.count) }
+            #expect(i == nil || table.isOpenOnly[i!], "\(name) is read as a start tag")
+        }
     }
 
     @Test("A tag rewritten inside a script's content is noticed, and the page parsed again without the shortcuts")

@@ -28,14 +28,17 @@ final class StartTagTable: @unchecked Sendable {
         "ruby", "s", "samp", "section", "select", "small", "source", "span", "strike", "strong", "sub", "summary",
         "sup", "svg", "table", "tbody", "td", "template", "tfoot", "th", "thead", "time", "tr", "track", "tt", "u",
         "ul", "var", "video", "wbr", "path", "g", "circle", "rect", "use", "defs", "symbol", "line", "polygon",
-        "polyline", "ellipse", "stop", "mask", "image", "text", "tspan", "clippath", "amp-img", "font",
+        "polyline", "ellipse", "stop", "mask", "image", "text", "tspan", "clippath", "amp-img",
     ]
+
+    /// Names looked up only as the open element a start tag may close (never read as a start tag).
+    static let openOnly = ["body"]
 
     /// Names ``TagChain`` leaves to libxml2 wherever they appear as a start tag: the document's
     /// structure (`html`, `head`, `body`, `frameset`, `frame`), `meta` (read for a charset), raw
     /// text (`script`, `style`, and the old `xmp`, `plaintext`, `listing`), and elements whose
     /// content libxml2 may read in its own way (`title`, `textarea`, `iframe`, `noembed`,
-    /// `noframes`). None of them is in ``names``; the list documents why.
+    /// `noframes`). None of them is in ``names`` (`body` is in ``openOnly``); the list documents why.
     static let leftToLibxml2 = ["html", "head", "body", "frameset", "frame", "meta", "script", "style", "xmp",
                                 "plaintext", "listing", "title", "textarea", "iframe", "noembed", "noframes"]
 
@@ -45,6 +48,8 @@ final class StartTagTable: @unchecked Sendable {
     let closes: [Bool]
     /// Elements libxml2 closes as soon as they start.
     let empty: [Bool]
+    /// Names in ``openOnly``.
+    let isOpenOnly: [Bool]
     let count: Int
     /// Packed name (see ``pack(_:_:)``) → index + 1, open addressing over 512 slots.
     private let keys: [UInt64]
@@ -52,7 +57,8 @@ final class StartTagTable: @unchecked Sendable {
 
     private init() {
         var seen = Set<String>()
-        let names = Self.names.filter { seen.insert($0).inserted && $0.utf8.count <= 8 }
+        let names = (Self.names + Self.openOnly).filter { seen.insert($0).inserted && $0.utf8.count <= 8 }
+        isOpenOnly = names.map { Self.openOnly.contains($0) }
         count = names.count
         var cNames: [UnsafePointer<xmlChar>] = []
         for name in names {
@@ -70,7 +76,7 @@ final class StartTagTable: @unchecked Sendable {
                 closes[n * names.count + o] = htmlAutoCloseTag(nil, old, node) != 0
             }
             xmlFreeNode(node)
-            closes[n * names.count + n] = empty[n] || !Self.nestsInItself(names[n])
+            closes[n * names.count + n] = empty[n] || isOpenOnly[n] || !Self.nestsInItself(names[n])
         }
         self.closes = closes
         var keys = [UInt64](repeating: 0, count: 512)

@@ -89,7 +89,7 @@ enum TagChain {
                 guard bodySeen, AttributeShortcut.isLetter(p[1]) else { break }
                 var i = 2
                 while i < end - p, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
-                guard let new = table.index(p + 1, i - 1), let open = table.index(cString: top),
+                guard let new = table.index(p + 1, i - 1), !table.isOpenOnly[new], let open = table.index(cString: top),
                       !table.closes[new * table.count + open]
                 else { break }
                 i = AttributeShortcut.skipBlanks(p, i, end - p)
