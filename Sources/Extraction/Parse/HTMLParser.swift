@@ -26,6 +26,8 @@ public struct HTMLParser: Sendable {
 
     private static let initialised: Bool = {
         xmlInitParser()
+        // Built before any parse (it asks libxml2 to parse a few fragments), not inside a callback.
+        _ = StartTagTable.shared
         return true
     }()
 
