@@ -121,6 +121,31 @@ struct ParseEquivalenceTests {
         }
     }
 
+    @Test("Randomly assembled tags with quoted attributes, self-closing and mixed-case tags give the same tree (seeded, 400 documents)")
+    func randomTags() throws {
+        // Weighted towards what TagChain reads (start tags with quoted attributes, matching end
+        // tags, `/>`), with the tags around it that libxml2 must read itself.
+        let pieces = [
+            "<div class=\"c\">", "</div>", "<DIV id='x'>", "</Div >", "<p>", "</p>", "<span title=\"t\">", "</span>",
+            "<a href=\"/x?a=1&amp;b=2\">", "</a>", "<a href=x>", "<li>", "</li>", "<ul>", "</ul>", "<ol>", "</ol>",
+            "<section>", "</section>", "<article data-x=\"1\">", "</article>", "<img src=\"i\" alt=\"\">", "<img src=\"i\"/>",
+            "<br>", "<br/>", "<div/>", "<span />", "<input disabled>", "<i id=\"a\" id=\"b\">", "</i>", "<b>", "</b>",
+            "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th>", "<dl>", "<dt>", "<dd>", "<h2>", "</h2>",
+            "<svg viewBox=\"0 0 1 1\">", "</svg>", "<path d=\"M0 0\"/>", "<g>", "</g>", "<select>", "<option>", "</option>",
+            "<form>", "</form>", "<noscript>", "</noscript>", "<figure>", "<figcaption>", "</figure>", "<my-el>", "</my-el>",
+            "text ", "more text", " ", "\n", "&amp;", "&nbsp;", "<!-- c -->", "<script>s()</script>", "<body>", "</body>",
+            "<html>", "</html>", "<head>", "</head>", "<title>t</title>", "<textarea>", "</textarea>", "<", "</", ">",
+            "</p x>", "</ div>", "<div\nclass=\"n\"\n>", "<p class='a\"b'>", "<em>", "</em>", "<strong>", "</strong>",
+        ]
+        var rng = SplitMix64(seed: 0x7A6)
+        for n in 0..<400 {
+            let count = Int(rng.next() % 80) + 1
+            var html = n % 3 == 0 ? "" : "<html><body>"
+            for _ in 0..<count { html += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            try check(Array(html.utf8), maxDepth: n % 5 == 0 ? 4 : 512, "randomTags[\(n)] \(html.debugDescription)")
+        }
+    }
+
     /// `../shared/corpus` beside the project root (or `NEWSFLOW_CORPUS`), when present.
     static let corpusRoot: URL? = {
         let env = ProcessInfo.processInfo.environment["NEWSFLOW_CORPUS"]
