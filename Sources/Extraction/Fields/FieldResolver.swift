@@ -28,7 +28,9 @@ import Schemas
 ///   publisher or another organisation). An organisation is kept as author only when nothing else is
 ///   credited.
 /// - **Dates**: the first metadata date (precedence in ``MetadataExtractor``) is checked against the
-///   date printed near the headline. When they fall on the same day the more precise one is used
+///   date printed near the headline. (When two kinds of markup, JSON-LD and `article:published_time`,
+///   give publication days two or more days apart, the one the page prints by its headline is that
+///   first date.) When they fall on the same day the more precise one is used
 ///   (the metadata's when it has a time); when they disagree by more than a day, a printed date with a
 ///   label (`প্রকাশ :`, `Published`) wins, an unlabelled one does not. Without metadata the printed
 ///   date is used (labelled first, else the nearest to the headline). An unlabelled date printed
@@ -135,7 +137,11 @@ public struct FieldResolver: Sendable {
         resolveAuthors(&f, document: doc, metadata: md, clues: clues, siteNames: siteNames, anchor: anchor)
 
         // Dates.
-        let metaPublished = Self.firstDate(md.published, parser: parser)
+        var metaPublished = Self.firstDate(md.published, parser: parser)
+        if let m = metaPublished, let printed = Self.printedPublicationDate(md.published, unlike: m, printed: clues.dates.map(\.match.date), parser: parser) {
+            // The markup's kinds disagree on the publication day: the one the page prints wins.
+            metaPublished = printed
+        }
         let metaModified = Self.firstDate(md.modified, parser: parser)
         let labelledPublished = clues.dates.first { $0.match.label == .published }?.match.date
         let unlabelled = clues.dates.first { $0.match.label == .none }
@@ -311,6 +317,25 @@ public struct FieldResolver: Sendable {
             first.day = other.date.day
         }
         return first
+    }
+
+    /// The publication date of another kind of markup than the first (`article:published_time`
+    /// after a JSON-LD `datePublished`, …) when the kinds disagree by two calendar days or more
+    /// (one day apart may be the same instant in two zones) and the page prints that other day by
+    /// its headline and not the first's (under any label: a page that prints "Updated X" and
+    /// declares X as published in one kind of markup was republished on X). Only the explicit
+    /// publication properties count (JSON-LD, `article:published_time`, microdata), not loose
+    /// `<meta>` names such as `sailthru.date` (often the last edit). `nil` when the first value's day
+    /// is printed, or no other kind's day is.
+    static func printedPublicationDate(_ values: [PageMetadata.Value], unlike first: ParsedDate, printed: [ParsedDate],
+                                       parser: DateParser) -> ParsedDate? {
+        guard !printed.isEmpty, let firstSource = values.first?.source, !printed.contains(where: { sameDay($0, first) }) else { return nil }
+        let kinds: [PageMetadata.Source] = [.jsonLD, .openGraph, .microdata]
+        for v in values.dropFirst().prefix(8) where v.source != firstSource && kinds.contains(v.source) {
+            guard let d = parser.parse(v.value), abs(dayNumber(d) - dayNumber(first)) >= 2 else { continue }
+            if printed.contains(where: { sameDay($0, d) }) { return d }
+        }
+        return nil
     }
 
     /// True when a page whose only printed date is "Updated X" is dated X: it declares no OpenGraph

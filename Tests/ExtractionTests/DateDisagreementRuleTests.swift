@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import Schemas
+@testable import Extraction
+
+/// Which publication date a page is given when its kinds of markup disagree (JSON-LD against
+/// `article:published_time`): the day the page prints by its headline decides. Each on a small page
+/// of our own.
+@Suite("FieldResolver: disagreeing markup dates")
+struct DateDisagreementRuleTests {
+    static let body = "<p>Trail shoes wear out faster than most people expect, and the foam loses its spring long before the tread is gone.</p>"
+        + "<p>We ran every pair on the same forest loop for six weeks and weighed the soles before and after each block.</p>"
+
+    static func page(head: String, printed: String) -> String {
+        "<html><head>" + head + "</head><body><article><h1>The best trail shoes we tested</h1>"
+            + "<div class='byline'><span>By Jane Roe</span> <time class='stamp'>" + printed + "</time></div>"
+            + body + body + "</article></body></html>"
+    }
+
+    static let ld2018 = "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"The best trail shoes we tested\","
+        + "\"datePublished\":\"2018-04-03T16:50:31Z\",\"dateModified\":\"2026-01-07T10:00:00Z\"}</script>"
+
+    @Test("article:published_time wins over an older JSON-LD datePublished when the page prints its day (even as 'Updated')")
+    func printedOpenGraphDay() throws {
+        let f = try resolveFields(Self.page(
+            head: Self.ld2018 + "<meta property='article:published_time' content='2025-12-19T18:06:00Z'>",
+            printed: "Updated: Dec 19, 2025"), url: "https://www.example-shoes.com/gear/best-trail-shoes/")
+        #expect(f.publishedAt == "2025-12-19T18:06:00Z")
+    }
+
+    @Test("the first markup date stays when its day is printed, the other is a loose <meta> name, the two are a day apart, or neither is printed",
+          arguments: [
+            ("<meta property='article:published_time' content='2025-12-19T18:06:00Z'>", "April 3, 2018"),
+            ("<meta name='sailthru.date' content='2025-12-19'>", "Dec 19, 2025"),
+            ("<meta property='article:published_time' content='2018-04-04T01:00:00Z'>", "Apr 4, 2018"),
+            ("<meta property='article:published_time' content='2025-12-19T18:06:00Z'>", "Updated: Jan 7, 2026"),
+          ])
+    func firstMarkupDateStays(other: String, printed: String) throws {
+        let f = try resolveFields(Self.page(head: Self.ld2018 + other, printed: printed), url: "https://www.example-shoes.com/gear/best-trail-shoes/")
+        #expect(f.publishedAt == "2018-04-03T16:50:31Z")
+    }
+}
