@@ -39,4 +39,32 @@ struct DateDisagreementRuleTests {
         let f = try resolveFields(Self.page(head: Self.ld2018 + other, printed: printed), url: "https://www.example-shoes.com/gear/best-trail-shoes/")
         #expect(f.publishedAt == "2018-04-03T16:50:31Z")
     }
+
+    // MARK: A page that prints its modification day
+
+    static func rewritten(_ printed: String, head extra: String = "") -> String {
+        "<html><head><meta property='article:published_time' content='2023-09-30 19:49:39'>"
+            + "<meta property='article:modified_time' content='2026-02-04 15:34:11'>" + extra + "</head>"
+            + "<body><div class='post-header'><h1>Twenty brands that mend what they sell</h1>" + printed
+            + "<p class='writer'>Written by: Jane Roe</p></div><article>" + body + body + "</article></body></html>"
+    }
+
+    @Test("the only date printed under the headline, the markup's modification day long after its publication date, is the page's date")
+    func printedModificationDay() throws {
+        let f = try resolveFields(Self.rewritten("<p class='post-date'>February 4 2026 - Reading time: 12 min</p>"),
+                                  url: "https://www.example-tailor.com/blog/mending-brands")
+        #expect(f.publishedAt?.hasPrefix("2026-02-04") == true)
+    }
+
+    @Test("the modification day printed as an update (itemprop, class, a label split off by markup) or beside the publication day leaves the markup's date",
+          arguments: [
+            "<p itemprop='dateModified'>February 4 2026</p>",
+            "<p><time class='updated'>February 4 2026</time></p>",
+            "<p>Updated<!-- -->: <!-- -->February 4 2026</p>",
+            "<p><span>February 4 2026</span> <span>September 30 2023</span></p>",
+          ])
+    func printedUpdateStays(printed: String) throws {
+        let f = try resolveFields(Self.rewritten(printed), url: "https://www.example-tailor.com/blog/mending-brands")
+        #expect(f.publishedAt?.hasPrefix("2023-09-30") == true)
+    }
 }

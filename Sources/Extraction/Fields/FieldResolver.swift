@@ -36,7 +36,9 @@ import Schemas
 ///   date is used (labelled first, else the nearest to the headline). An unlabelled date printed
 ///   right under the headline (within 60 nodes), its text opening with the date, two or more days
 ///   *before* the markup's publication date wins: the page was moved or republished and prints its
-///   original date (a later unlabelled date is usually an unmarked update and does not). Dates in
+///   original date (a later unlabelled date is usually an unmarked update and does not, unless it is
+///   the only date printed there, falls on the markup's modification day, and nothing marks it as an
+///   update: `itemprop=dateModified`, an "updated"/"modified" class, an Updated label). Dates in
 ///   teaser cards (a link that holds a title or excerpt besides the date) are not read; on a page
 ///   without a heading element the dates are looked for by the element that prints the headline.
 ///   A metadata time that equals the printed local time but carries a different offset (a common
@@ -157,6 +159,16 @@ public struct FieldResolver: Sendable {
             // the page was moved or republished (an import, a digest of an older paper, a newsletter
             // archive) and prints its original date.
             published = u.match.date
+        }
+        if labelledPublished == nil, let u = unlabelled, let a = dateAnchor, u.node.index > a.index, u.node.index - a.index <= 60,
+            let m = metaPublished, let mod = metaModified, md.published.first?.source != .timeElement,
+            Self.printsEarlierDate(m, than: u.match.date), Self.sameDay(u.match.date, mod), Self.opensWithDate(doc.textContent(of: u.node)),
+            !clues.dates.contains(where: { Self.sameDay($0.match.date, m) }), !Self.printedAsUpdate(u.node, in: doc, parser: parser)
+        {
+            // The only date printed right under the headline is the markup's modification day, days
+            // after its publication date, and nothing marks it as an update: the page was rewritten
+            // and presents itself as of that day.
+            published = Self.reconcile(meta: metaModified, shown: u.match.date, shownIsLabelled: true, zone: zone)
         }
         if shownPublished == nil, let updated = shownModified, Self.updatedStandsForPublication(updated: updated, metadata: md),
             metaPublished.map({ !Self.sameDay($0, updated) }) ?? true,
@@ -343,6 +355,18 @@ public struct FieldResolver: Sendable {
     /// `datePublished` alone is often when an evergreen guide's address was first used).
     static func updatedStandsForPublication(updated: ParsedDate, metadata md: PageMetadata) -> Bool {
         updated.isValid && !md.published.contains { $0.source == .openGraph }
+    }
+
+    /// True when the element that prints `node` marks it as a modification date: `itemprop=dateModified`,
+    /// a class or id that says "updated" or "modified", or an Updated label in the element's own text
+    /// set apart from the date by markup (`Updated<!-- -->: <!-- -->December 04, 2025`).
+    static func printedAsUpdate(_ node: NodeID, in doc: HTMLDocument, parser: DateParser) -> Bool {
+        guard let e = doc.isElement(node) ? node : doc.parent(node) else { return false }
+        if doc.attribute("itemprop", of: e)?.lowercased() == "datemodified" { return true }
+        let names = doc.classAndID(e).lowercased()
+        if names.contains("updated") || names.contains("modified") { return true }
+        guard !doc.visibleTextSurelyExceeds(e, chars: 240) else { return false }
+        return parser.scan(doc.textContent(of: e)).contains { $0.label == .modified }
     }
 
     static func sameDay(_ a: ParsedDate, _ b: ParsedDate) -> Bool { a.year == b.year && a.month == b.month && a.day == b.day }
