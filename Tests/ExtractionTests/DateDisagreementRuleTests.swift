@@ -4,9 +4,10 @@ import Schemas
 @testable import Extraction
 
 /// Which publication date a page is given when its kinds of markup disagree (JSON-LD against
-/// `article:published_time`): the day the page prints by its headline decides. Each on a small page
-/// of our own.
-@Suite("FieldResolver: disagreeing markup dates")
+/// `article:published_time`: the day the page prints by its headline decides), when the only date
+/// printed under the headline is the markup's modification day, and when the only date is a
+/// labelled one under the article. Each on a small page of our own.
+@Suite("FieldResolver: disagreeing markup dates, printed modification days, dates under the article")
 struct DateDisagreementRuleTests {
     static let body = "<p>Trail shoes wear out faster than most people expect, and the foam loses its spring long before the tread is gone.</p>"
         + "<p>We ran every pair on the same forest loop for six weeks and weighed the soles before and after each block.</p>"
@@ -66,5 +67,32 @@ struct DateDisagreementRuleTests {
     func printedUpdateStays(printed: String) throws {
         let f = try resolveFields(Self.rewritten(printed), url: "https://www.example-tailor.com/blog/mending-brands")
         #expect(f.publishedAt?.hasPrefix("2023-09-30") == true)
+    }
+
+    // MARK: A publication date under the article
+
+    static func closing(_ tail: String, head: String = "") -> String {
+        "<html><head>" + head + "</head><body><h1>Twenty brands that mend what they sell</h1><article>"
+            + String(repeating: body, count: 80) + tail + "</article><footer><p>Posted on May 1, 2025</p></footer></body></html>"
+    }
+
+    @Test("a page without any other date is dated by a labelled publication date printed under the article",
+          arguments: ["<div>Post date: March 3, 2024</div>", "<div class='entry-stamp'>Posted on 3 March 2024</div>",
+                      "<p><span>Post time: 2024-03-03</span></p>"])
+    func closingDate(tail: String) throws {
+        let f = try resolveFields(Self.closing(tail), url: "https://www.example-boards.com/blog/mending-brands")
+        #expect(f.publishedAt == "2024-03-03")
+    }
+
+    @Test("a labelled date in comments, in a related list, inside a sentence, or after the markup's last modification gives no date",
+          arguments: [
+            ("<div class='comments'><p>Posted on March 3, 2024</p></div>", ""),
+            ("<div class='related-posts'><p>Post date: March 3, 2024</p></div>", ""),
+            ("<p>The new rules were posted on March 3, 2024 by the council.</p>", ""),
+            ("<div>Post date: March 3, 2024</div>", "<meta property='article:modified_time' content='2023-12-01T10:00:00Z'>"),
+          ])
+    func noClosingDate(tail: String, head: String) throws {
+        let f = try resolveFields(Self.closing(tail, head: head), url: "https://www.example-boards.com/blog/mending-brands")
+        #expect(f.publishedAt == nil)
     }
 }

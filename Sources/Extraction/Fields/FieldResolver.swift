@@ -46,7 +46,9 @@ import Schemas
 ///   the site's offset from ``TimeZoneInference`` (then `timezoneInferred` is true), or is dropped
 ///   to a date-only value when no zone can be inferred. A page with no date in its markup or print
 ///   is dated by a full date in its address's path (`/2024/05/17/`), unless its markup says it was
-///   modified before that day.
+///   modified before that day. Failing that, a short text after the headline that opens with a
+///   publication label ("Posted on …", "Post time: …", outside comments, related lists and other
+///   regions that are not the article's) gives the date (``PageClueFinder/closingPublicationDate(after:parser:)``).
 ///   A page that prints only an "Updated X" date (an "Updated" label just before a `<time>`
 ///   counts) is dated X when it declares no OpenGraph `article:published_time` and its markup's
 ///   modification date, if any, falls on X's day or later (edits the page does not print): a JSON-LD
@@ -182,6 +184,14 @@ public struct FieldResolver: Sendable {
             // Nothing in the markup or the print: a full date in the address's path (/2024/05/17/),
             // unless the page says it was modified before that day.
             published = u
+        }
+        if published == nil, let a = dateAnchor, let d = finder.closingPublicationDate(after: a, parser: parser),
+            metaModified.map({ Self.dayNumber($0) >= Self.dayNumber(d) }) ?? true,
+            shownModified.map({ Self.dayNumber($0) >= Self.dayNumber(d) }) ?? true
+        {
+            // Nothing by the headline, in the markup or the address: a publication date printed with
+            // its label under the article ("Post time: 01-04-2024"), unless an update is dated before it.
+            published = d
         }
         if let p = published {
             let r = p.recordValue(fallbackOffset: p.hasTime && p.offsetMinutes == nil ? zone.offsetMinutes(for: p) : nil)
