@@ -28,13 +28,17 @@ import Schemas
 ///   publisher or another organisation). An organisation is kept as author only when nothing else is
 ///   credited.
 /// - **Dates**: the first metadata date (precedence in ``MetadataExtractor``) is checked against the
-///   date printed near the headline. When they fall on the same day the more precise one is used
+///   date printed near the headline. (When two kinds of markup, JSON-LD and `article:published_time`,
+///   give publication days two or more days apart, the one the page prints by its headline is that
+///   first date.) When they fall on the same day the more precise one is used
 ///   (the metadata's when it has a time); when they disagree by more than a day, a printed date with a
 ///   label (`প্রকাশ :`, `Published`) wins, an unlabelled one does not. Without metadata the printed
 ///   date is used (labelled first, else the nearest to the headline). An unlabelled date printed
 ///   right under the headline (within 60 nodes), its text opening with the date, two or more days
 ///   *before* the markup's publication date wins: the page was moved or republished and prints its
-///   original date (a later unlabelled date is usually an unmarked update and does not). Dates in
+///   original date (a later unlabelled date is usually an unmarked update and does not, unless it is
+///   the only date printed there, falls on the markup's modification day, and nothing marks it as an
+///   update: `itemprop=dateModified`, an "updated"/"modified" class, an Updated label). Dates in
 ///   teaser cards (a link that holds a title or excerpt besides the date) are not read; on a page
 ///   without a heading element the dates are looked for by the element that prints the headline.
 ///   A metadata time that equals the printed local time but carries a different offset (a common
@@ -42,7 +46,9 @@ import Schemas
 ///   the site's offset from ``TimeZoneInference`` (then `timezoneInferred` is true), or is dropped
 ///   to a date-only value when no zone can be inferred. A page with no date in its markup or print
 ///   is dated by a full date in its address's path (`/2024/05/17/`), unless its markup says it was
-///   modified before that day.
+///   modified before that day. Failing that, a short text after the headline that opens with a
+///   publication label ("Posted on …", "Post time: …", outside comments, related lists and other
+///   regions that are not the article's) gives the date (``PageClueFinder/closingPublicationDate(after:parser:)``).
 ///   A page that prints only an "Updated X" date (an "Updated" label just before a `<time>`
 ///   counts) is dated X when it declares no OpenGraph `article:published_time` and its markup's
 ///   modification date, if any, falls on X's day or later (edits the page does not print): a JSON-LD
@@ -135,7 +141,11 @@ public struct FieldResolver: Sendable {
         resolveAuthors(&f, document: doc, metadata: md, clues: clues, siteNames: siteNames, anchor: anchor)
 
         // Dates.
-        let metaPublished = Self.firstDate(md.published, parser: parser)
+        var metaPublished = Self.firstDate(md.published, parser: parser)
+        if let m = metaPublished, let printed = Self.printedPublicationDate(md.published, unlike: m, printed: clues.dates.map(\.match.date), parser: parser) {
+            // The markup's kinds disagree on the publication day: the one the page prints wins.
+            metaPublished = printed
+        }
         let metaModified = Self.firstDate(md.modified, parser: parser)
         let labelledPublished = clues.dates.first { $0.match.label == .published }?.match.date
         let unlabelled = clues.dates.first { $0.match.label == .none }
@@ -152,6 +162,16 @@ public struct FieldResolver: Sendable {
             // archive) and prints its original date.
             published = u.match.date
         }
+        if labelledPublished == nil, let u = unlabelled, let a = dateAnchor, u.node.index > a.index, u.node.index - a.index <= 60,
+            let m = metaPublished, let mod = metaModified, md.published.first?.source != .timeElement,
+            Self.printsEarlierDate(m, than: u.match.date), Self.sameDay(u.match.date, mod), Self.opensWithDate(doc.textContent(of: u.node)),
+            !clues.dates.contains(where: { Self.sameDay($0.match.date, m) }), !Self.printedAsUpdate(u.node, in: doc, parser: parser)
+        {
+            // The only date printed right under the headline is the markup's modification day, days
+            // after its publication date, and nothing marks it as an update: the page was rewritten
+            // and presents itself as of that day.
+            published = Self.reconcile(meta: metaModified, shown: u.match.date, shownIsLabelled: true, zone: zone)
+        }
         if shownPublished == nil, let updated = shownModified, Self.updatedStandsForPublication(updated: updated, metadata: md),
             metaPublished.map({ !Self.sameDay($0, updated) }) ?? true,
             metaModified.map({ Self.sameDay($0, updated) || Self.dayNumber($0) > Self.dayNumber(updated) }) ?? true
@@ -164,6 +184,14 @@ public struct FieldResolver: Sendable {
             // Nothing in the markup or the print: a full date in the address's path (/2024/05/17/),
             // unless the page says it was modified before that day.
             published = u
+        }
+        if published == nil, let a = dateAnchor, let d = finder.closingPublicationDate(after: a, parser: parser),
+            metaModified.map({ Self.dayNumber($0) >= Self.dayNumber(d) }) ?? true,
+            shownModified.map({ Self.dayNumber($0) >= Self.dayNumber(d) }) ?? true
+        {
+            // Nothing by the headline, in the markup or the address: a publication date printed with
+            // its label under the article ("Post time: 01-04-2024"), unless an update is dated before it.
+            published = d
         }
         if let p = published {
             let r = p.recordValue(fallbackOffset: p.hasTime && p.offsetMinutes == nil ? zone.offsetMinutes(for: p) : nil)
@@ -313,11 +341,42 @@ public struct FieldResolver: Sendable {
         return first
     }
 
+    /// The publication date of another kind of markup than the first (`article:published_time`
+    /// after a JSON-LD `datePublished`, …) when the kinds disagree by two calendar days or more
+    /// (one day apart may be the same instant in two zones) and the page prints that other day by
+    /// its headline and not the first's (under any label: a page that prints "Updated X" and
+    /// declares X as published in one kind of markup was republished on X). Only the explicit
+    /// publication properties count (JSON-LD, `article:published_time`, microdata), not loose
+    /// `<meta>` names such as `sailthru.date` (often the last edit). `nil` when the first value's day
+    /// is printed, or no other kind's day is.
+    static func printedPublicationDate(_ values: [PageMetadata.Value], unlike first: ParsedDate, printed: [ParsedDate],
+                                       parser: DateParser) -> ParsedDate? {
+        guard !printed.isEmpty, let firstSource = values.first?.source, !printed.contains(where: { sameDay($0, first) }) else { return nil }
+        let kinds: [PageMetadata.Source] = [.jsonLD, .openGraph, .microdata]
+        for v in values.dropFirst().prefix(8) where v.source != firstSource && kinds.contains(v.source) {
+            guard let d = parser.parse(v.value), abs(dayNumber(d) - dayNumber(first)) >= 2 else { continue }
+            if printed.contains(where: { sameDay($0, d) }) { return d }
+        }
+        return nil
+    }
+
     /// True when a page whose only printed date is "Updated X" is dated X: it declares no OpenGraph
     /// `article:published_time` (pages that do mean it as the publication date; a JSON-LD
     /// `datePublished` alone is often when an evergreen guide's address was first used).
     static func updatedStandsForPublication(updated: ParsedDate, metadata md: PageMetadata) -> Bool {
         updated.isValid && !md.published.contains { $0.source == .openGraph }
+    }
+
+    /// True when the element that prints `node` marks it as a modification date: `itemprop=dateModified`,
+    /// a class or id that says "updated" or "modified", or an Updated label in the element's own text
+    /// set apart from the date by markup (`Updated<!-- -->: <!-- -->December 04, 2025`).
+    static func printedAsUpdate(_ node: NodeID, in doc: HTMLDocument, parser: DateParser) -> Bool {
+        guard let e = doc.isElement(node) ? node : doc.parent(node) else { return false }
+        if doc.attribute("itemprop", of: e)?.lowercased() == "datemodified" { return true }
+        let names = doc.classAndID(e).lowercased()
+        if names.contains("updated") || names.contains("modified") { return true }
+        guard !doc.visibleTextSurelyExceeds(e, chars: 240) else { return false }
+        return parser.scan(doc.textContent(of: e)).contains { $0.label == .modified }
     }
 
     static func sameDay(_ a: ParsedDate, _ b: ParsedDate) -> Bool { a.year == b.year && a.month == b.month && a.day == b.day }
