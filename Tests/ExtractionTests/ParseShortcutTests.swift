@@ -116,8 +116,9 @@ struct ParseShortcutTests {
 
     @Test("End tags naming the element libxml2 has open are closed in a chain after text, start tags and end tags; others are left to libxml2")
     func endTagChains() throws {
-        // Each case: the markup, and how many end tags the chain must close at least (0: none).
-        let cases: [(String, Int)] = [
+        // Each case: the markup, and how many end tags the chain must close at least (0: none; nil:
+        // the tree is compared, the count not: after text libxml2 reads itself, the chain goes on).
+        let cases: [(String, Int?)] = [
             ("<body><p>text</p><div><span>a</span></div> tail</body>", 3),
             ("<body><ul><li><a href=\"x\">link</a></li><li><a href=\"y\">two</a> more</li></ul></body>", 5),
             ("<body><div><div><div>deep</div></div> between </div></body>", 3),
@@ -126,8 +127,8 @@ struct ParseShortcutTests {
             ("<body><custom-element>c</custom-element><x.y>d</x.y><a_b>e</a_b></body>", 3),
             // Misnested and stray end tags: libxml2 closes (or ignores) these itself.
             ("<body><b><i>x</b> misnested</i> end</body>", 0),
-            ("<body><div>a</span>b</div></p>c</body>", 0),
-            ("<body><p>one<p>two</div>three</p></body>", 0),
+            ("<body><div>a</span>b</div></p>c</body>", nil),
+            ("<body><p>one<p>two</div>three</p></body>", nil),
             ("<table><tr><td>a</td><td>b</td></tr></table><select><option>o</option></select>", 5),
             // html, head and body are never closed by the chain; nor is the input's last end tag.
             ("<html><head><title>t</title></head><body><p>x</p></body></html>", 2),
@@ -135,7 +136,7 @@ struct ParseShortcutTests {
             ("<div><p>a</p></div>", 1),
             // The end tag must end with `>` after its name (and blanks), in the element's name.
             ("<body><p>a</p x>b</p><p>c</pp>d</p><p>e</p/>f</p><p>g</p></body>", 1),
-            ("<body><p>a</\np>b</p><p>c</ p>d</p><p>e</body>", 0),
+            ("<body><p>a</\np>b</p><p>c</ p>d</p><p>e</body>", nil),
             // Text after an end tag goes to the element below, also in a chain, but not in html or head.
             ("<html><head><title>t</title> <meta name=a content=b></head> x <body><p>y</p> z </body></html>", 1),
             ("<body><div><p><b>b</b></p> after p </div> after div <span>s</span>&amp;</body>", 4),
@@ -143,7 +144,9 @@ struct ParseShortcutTests {
         var total = 0
         for (i, (html, atLeast)) in cases.enumerated() {
             let report = try check(html, "case \(i)")
-            #expect(atLeast == 0 ? report.endTags == 0 : report.endTags >= atLeast, "case \(i): \(report.endTags) end tags closed, expected \(atLeast)")
+            if let atLeast {
+                #expect(atLeast == 0 ? report.endTags == 0 : report.endTags >= atLeast, "case \(i): \(report.endTags) end tags closed, expected \(atLeast)")
+            }
             #expect(!report.reparsed, "case \(i): re-parsed")
             total += report.endTags
         }
@@ -177,6 +180,10 @@ struct ParseShortcutTests {
             // Names not in the table (custom elements, long names), and raw-text elements.
             ("<body><my-widget>w</my-widget><blockquote>q</blockquote><script>s()</script><style>a{}</style></body>", 0),
             ("<body><p>a<textarea>t</textarea><title>t</title><iframe src=\"x\"></iframe>b</p><p>x</p></body>", 0),
+            // After text libxml2 reads itself (entities): the chain goes on from there, and stops before a
+            // tag followed by a control character.
+            ("<body><section>a &amp; b<span>c</span> &nbsp;<b>d</b>&#39;<i>e</i></section><p>x</p></body>", 4),
+            ("<body><section>a &amp; b<span>c</span>\u{1}<b>d</b>&copy;<i>e</i>\u{1}</section><p>x</p></body>", nil),
         ]
         var total = 0
         for (i, (html, atLeast)) in cases.enumerated() {
@@ -237,7 +244,7 @@ struct ParseShortcutTests {
         #expect(report2.rewrittenTags == 0 && report2.textRuns == 0)
         let good = Array("<body>x<div class=\"\(Self.long)\">ab</div></body>".utf8)
         let (_, report3) = try HTMLParser().parseReporting(utf8: good, wellFormed: false)
-        #expect(report3.rewrittenTags == 1 && report3.textRuns == 1)
+        #expect(report3.rewrittenTags + report3.startTags == 1 && report3.textRuns == 1)
     }
 
     @Test("The tag reader takes the attributes libxml2 would read unchanged, in their places, and only from tags it reads to the end")

@@ -3,7 +3,8 @@ import CLibXML2
 /// The libxml2 SAX callbacks of the parse stage: each forwards to the ``DocumentBuilder`` stored in
 /// the parser context's `_private` and stops the parser (`xmlStopParser`) when the builder reports
 /// a limit; the content of `<script>` and `<style>` goes through ``RawTextShortcut``, the text that
-/// opens other elements or follows an end tag through ``TextShortcut``, and the start tag libxml2 will read next through
+/// opens other elements or follows an end tag through ``TextShortcut``, the plain tags and text after
+/// text, a start tag or an end tag through ``TagChain``, and the start tag libxml2 will read next through
 /// ``AttributeShortcut``. The callbacks are plain C
 /// function pointers (no captures).
 enum SAXHandler {
@@ -47,6 +48,7 @@ enum SAXHandler {
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
             let b = SAXHandler.builder(ctxt)
             if !b.pointee.characters(ch, Int(len), cdata: false) { xmlStopParser(ctxt); return }
+            if len > 0, !TagChain.runAfterText(ctxt, lastByte: ch[Int(len) - 1], builder: b) { xmlStopParser(ctxt); return }
             AttributeShortcut.prepare(ctxt, .afterText, builder: b)
         }
         h.cdataBlock = { ctx, ch, len in

@@ -32,7 +32,7 @@ import Darwin
 /// - **Plain text** (see ``TextShortcut``) after either, into the element then open, except in
 ///   `html` and `head`.
 ///
-/// Two callbacks run the chain, at the two places after which libxml2's parse loop reads the
+/// Three callbacks run the chain, at the places after which libxml2's parse loop reads the
 /// element on top of its stack again:
 /// - the `startElement` of an element whose start tag ends at libxml2's input (``TextShortcut``
 ///   checks that), before libxml2 steps over the tag's `>`: the chain works on top of the stack,
@@ -41,7 +41,9 @@ import Darwin
 ///   open, which libxml2 would close;
 /// - the `endElement` that libxml2 reports for an end tag it read itself, before it pops that
 ///   element: the chain works under it (closes the elements below it, opens new ones under it), so
-///   that libxml2 pops it as it meant to.
+///   that libxml2 pops it as it meant to;
+/// - the last `characters` event before libxml2's input stands on a `<` (see
+///   ``runAfterText(_:lastByte:builder:)``).
 ///
 /// ``ParseEquivalenceTests`` and ``ParseShortcutTests`` check the result against libxml2's own tree.
 enum TagChain {
@@ -55,6 +57,36 @@ enum TagChain {
         /// In the `endElement` of the element on top of libxml2's stack, whose end tag libxml2 has
         /// read; the chain works under it.
         case belowTop
+        /// In a `characters` event after which libxml2's input stands on a `<`: text libxml2 read
+        /// itself (with entities, say), or a reference; the chain works on top of the stack and its
+        /// text must end on a `<` or `&` (see ``runAfterText(_:lastByte:builder:)``).
+        case afterText
+    }
+
+    /// Runs the chain from a `characters` event that is the last thing libxml2 does before it goes
+    /// back to its content loop (which reads on from its input), with its input on a `<`, not in
+    /// `script` or `style` (whose text libxml2 reads in its own loop). The event is the last when
+    /// the text it reports ends with the byte just before the input (text read from the page), or
+    /// the input follows a `;` (a character or entity reference, reported in one event); an
+    /// unknown entity `&name` is reported in two events, `&` then `name`, and only the second ends
+    /// with the byte before the input. `lastByte` is the reported text's last byte.
+    ///
+    /// libxml2's loop keeps a copy of the name of the element that was open when it read the text;
+    /// when the chain changed its stack, the loop notices the difference (an element popped, a name
+    /// that differs) and takes the new state as it does after elements it closes itself, which
+    /// needs its input on a character (`IS_CHAR`): hence text taken here ends on a `<` or `&`, and
+    /// the chain stops before a tag followed by a byte that is not a character or is a `>` (which
+    /// libxml2 steps over after a `<` it read as text). False when the builder asks to stop.
+    static func runAfterText(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, lastByte: UInt8,
+                             builder b: UnsafeMutablePointer<DocumentBuilder>) -> Bool {
+        guard b.pointee.shortcuts, ctxt.pointee.instate != XML_PARSER_EOF, let input = ctxt.pointee.input,
+              let base = input.pointee.base, let cur = input.pointee.cur, let end = input.pointee.end,
+              cur > base, end - cur > 3, cur[0] == 0x3C, cur[-1] == lastByte || cur[-1] == 0x3B,
+              let name = ctxt.pointee.name, !RawTextShortcut.applies(to: name)
+        else { return true }
+        guard let chain = run(ctxt, .afterText, next: cur, end: end, builder: b) else { return false }
+        input.pointee.cur = chain.next
+        return true
     }
 
     /// Reads the markup at `next` (the first byte not read yet) as long as libxml2's outcome is
@@ -77,7 +109,8 @@ enum TagChain {
             // The element text after this tag goes to, when it can take text.
             var container: UnsafePointer<xmlChar>?
             if p[1] == 0x2F {
-                guard !TextShortcut.isExcluded(top), let length = endTagLength(p, end - p, naming: top), length < end - p
+                guard !TextShortcut.isExcluded(top), let length = endTagLength(p, end - p, naming: top), length < end - p,
+                      start != .afterText || isChar(p[length]) && p[length] != 0x3E
                 else { break }
                 b.pointee.endElement()
                 pop(ctxt, names, count, above)
@@ -105,7 +138,9 @@ enum TagChain {
                 }
                 let closed = p[i] == 0x2F || table.empty[new]
                 let length = p[i] == 0x2F ? i + 2 : i + 1
-                guard length < end - p, closed || count < Int(ctxt.pointee.nameMax) else { break }
+                guard length < end - p, closed || count < Int(ctxt.pointee.nameMax),
+                      start != .afterText || isChar(p[length]) && p[length] != 0x3E
+                else { break }
                 let name = table.cNames[new]
                 if hasAttributes {
                     AttributeShortcut.take(p, builder: b)
@@ -124,7 +159,8 @@ enum TagChain {
             }
             last = p - 1
             // The text after the tag.
-            guard container != nil, p[0] != 0x3C, p[0] != 0x26, let run = TextShortcut.plainLength(p, end - p), run > 0
+            guard container != nil, p[0] != 0x3C, p[0] != 0x26, let run = TextShortcut.plainLength(p, end - p), run > 0,
+                  start != .afterText || p[run] == 0x3C || p[run] == 0x26
             else { continue }
             guard b.pointee.characters(p, run, cdata: false) else { return nil }
             b.pointee.textRuns += 1
@@ -161,6 +197,10 @@ enum TagChain {
     }
 
     // MARK: Reading
+
+    /// libxml2's `IS_CHAR_CH`: tab, line feed, carriage return, or a byte from 0x20.
+    @inline(__always)
+    static func isChar(_ c: UInt8) -> Bool { c >= 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 
     /// The length of the end tag `</name>` at `p` (blanks allowed before the `>`, the name in any
     /// case), or nil when `p` holds anything else.
