@@ -106,18 +106,51 @@ struct ContentFastPathTests {
         }
     }
 
-    @Test("A block's text collapsed straight into a String equals HTMLDocument.collapseBytes, on broken UTF-8 too")
-    func collapsedStringAgreesWithCollapseBytes() {
+    /// ``HTMLDocument/collapseBytes(_:)`` written plainly, one byte at a time (as it was before the
+    /// eight-byte scan): the reference of the byte-level collapsing on broken UTF-8 too.
+    static func collapseBytesReference(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var pendingSpace = false
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            var ws = 0
+            if c <= 0x20 || c == 0x7F { ws = 1 }
+            else if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 || b[i + 1] == 0x85 { ws = 2 }
+            else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, (0x80...0x8A).contains(b[i + 2]) || b[i + 2] == 0xAF
+                || b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { ws = 3 }
+            else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { ws = 3 }
+            else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x8B { i += 3; continue }
+            if ws > 0 {
+                pendingSpace = !out.isEmpty
+                i += ws
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    @Test("Collapsing bytes eight at a time (into a String or a buffer) equals collapsing byte by byte, on broken UTF-8 too")
+    func collapseBytesAgreesWithByteReference() {
         let pieces: [[UInt8]] = ["a", "Bb", " ", "\t", "\n", "\u{0001}", "\u{007F}", "\u{00A0}", "\u{0085}", "\u{00B5}", "\u{2003}", "\u{200A}",
                                  "\u{200B}", "\u{202F}", "\u{2028}", "\u{2029}", "\u{3000}", "€", "、", "—", "বাংলা", "ক্ষ", "plain words here", "abcdefghijklmnopqrstuvwxyz0123456789", "বাংলাদেশেরখবর"]
             .map { Array($0.utf8) } + [[0xC2], [0xE2], [0xE2, 0x80], [0xE3, 0x80], [0xFF], [0x80]]
         var rng = SplitMix64(seed: 0xC0_11A9_5F)
-        for _ in 0..<1_500 {
+        var buffer: [UInt8] = []
+        for _ in 0..<2_000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...40, using: &rng) { bytes += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
-            let fast = bytes.withUnsafeBufferPointer { ContentAnalysis.collapsedString($0) }
-            #expect(fast == HTMLDocument.collapseBytes(bytes), "\(bytes)")
-            #expect(Array(fast.utf8) == Array(HTMLDocument.collapseBytes(bytes).utf8))
+            let reference = Self.collapseBytesReference(bytes)
+            let fast = HTMLDocument.collapseBytes(bytes)
+            #expect(fast == String(decoding: reference, as: UTF8.self), "\(bytes)")
+            #expect(Array(fast.utf8) == Array(String(decoding: reference, as: UTF8.self).utf8))
+            buffer.removeAll(keepingCapacity: true)
+            bytes.withUnsafeBufferPointer { HTMLDocument.collapseBytes($0, into: &buffer) }
+            #expect(buffer == reference, "\(bytes)")
         }
     }
 

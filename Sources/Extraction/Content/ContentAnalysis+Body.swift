@@ -175,72 +175,9 @@ extension ContentAnalysis {
                     if n > 0 { (out.baseAddress! + k).initialize(from: src.baseAddress! + lo, count: n) }
                     k += n
                 }
-                return Self.collapsedString(UnsafeBufferPointer(rebasing: out[0..<k]))
+                return HTMLDocument.collapseBytes(UnsafeBufferPointer(rebasing: out[0..<k]))
             }
         }
-    }
-
-    /// ``HTMLDocument/collapseBytes(_:)`` of `b` (runs of white space one space, none at either
-    /// end, ZWSP dropped), written straight into the String's storage: the output is never longer
-    /// than `b`, runs of plain bytes are copied whole.
-    static func collapsedString(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        let n = b.count
-        guard n > 0, let s = b.baseAddress else { return "" }
-        @inline(__always) func special(_ c: UInt8) -> Bool {
-            c <= 0x20 || (c >= 0x7F && (c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xE3))
-        }
-        return String(unsafeUninitializedCapacity: n) { buffer in
-            let o = buffer.baseAddress!
-            var k = 0, i = 0
-            var pendingSpace = false
-            while i < n {
-                let c = s[i]
-                if !special(c) {
-                    if pendingSpace { o[k] = 0x20; k += 1; pendingSpace = false }
-                    var j = i + 1
-                    // Eight bytes at a time while none is special (``specialBytes(_:)``), then byte by byte.
-                    while j + 8 <= n {
-                        let mask = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(s + j).loadUnaligned(as: UInt64.self)))
-                        if mask != 0 { j += mask.trailingZeroBitCount >> 3; break }
-                        j += 8
-                    }
-                    while j < n, !special(s[j]) { j += 1 }
-                    (o + k).initialize(from: s + i, count: j - i)
-                    k += j - i
-                    i = j
-                    continue
-                }
-                var ws = 0
-                if c <= 0x20 || c == 0x7F { ws = 1 }                                             // ASCII space and controls
-                else if c == 0xC2, i + 1 < n, s[i + 1] == 0xA0 || s[i + 1] == 0x85 { ws = 2 }     // NBSP, NEL
-                else if c == 0xE2, i + 2 < n, s[i + 1] == 0x80, (0x80...0x8A).contains(s[i + 2]) || s[i + 2] == 0xAF
-                    || s[i + 2] == 0xA8 || s[i + 2] == 0xA9 { ws = 3 }                             // U+2000–200A, 202F, line/paragraph separators
-                else if c == 0xE3, i + 2 < n, s[i + 1] == 0x80, s[i + 2] == 0x80 { ws = 3 }     // U+3000
-                else if c == 0xE2, i + 2 < n, s[i + 1] == 0x80, s[i + 2] == 0x8B { i += 3; continue } // ZWSP: drop
-                if ws > 0 {
-                    pendingSpace = k > 0
-                    i += ws
-                    continue
-                }
-                if pendingSpace { o[k] = 0x20; k += 1; pendingSpace = false }
-                o[k] = c
-                k += 1
-                i += 1
-            }
-            return k
-        }
-    }
-
-    /// The top bit set in each byte of `x` that ``collapsedString(_:)`` looks at (at most 0x20, 0x7F,
-    /// 0xC2, 0xE2, 0xE3), found exactly: each test leaves its verdict in the byte's top bit with no
-    /// carry into the next byte.
-    @inline(__always)
-    static func specialBytes(_ x: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        @inline(__always) func zero(_ z: UInt64) -> UInt64 { ~(((z & low7) &+ low7) | z) & high }
-        let control = ~(((x & low7) &+ 0x5F5F_5F5F_5F5F_5F5F) | x) & high  // below 0x21
-        return control | zero(x ^ 0x7F7F_7F7F_7F7F_7F7F) | zero(x ^ 0xC2C2_C2C2_C2C2_C2C2)
-            | zero((x & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xE2E2_E2E2_E2E2_E2E2)
     }
 
     /// True for text made only of digits, punctuation and symbols (list numbering, "১", "·", "|").
