@@ -154,6 +154,18 @@ struct ContentFastPathTests {
         }
     }
 
+    @Test("A URL's host read from its bytes equals the host read from the lower-cased String")
+    func plainHostAgreesWithString() {
+        let urls = ["https://www.Example.com/news/x", "http://WWW.example.com:8080/a", "https://example.com", "https://example.com?x", "//cdn.example.com/a",
+                    "example.com/no-scheme", "", "https://", "https://www.", "https://www.x", "mailto:a@b.com", "https://user:pw@host.com/x",
+                    "https://ex.com#frag", "HTTPS://WWW.EXAMPLE.ORG/", "https://\r\nhost/x", "https://বাংলা.com/x", "https://xn--45be.com/",
+                    "https://www.example.com/path//double", "https:/single.com/x", "wWw.example.com", "https://wwwexample.com/"]
+        for u in urls {
+            #expect(ContentAnalysis.host(of: u) == ContentAnalysis.stringHost(of: u), "\(u)")
+            if let plain = ContentAnalysis.plainHost(of: u) { #expect(plain == ContentAnalysis.stringHost(of: u), "\(u)") }
+        }
+    }
+
     @Test("A text node's collapsed text read in place equals collapsing its String")
     func collapsedTextInPlace() throws {
         let doc = try parseHTML("<p>  Dhaka,\u{00A0}27 Dec\u{2009}— <b>বাংলা\u{200B} খবর</b>\n\t end  </p>")

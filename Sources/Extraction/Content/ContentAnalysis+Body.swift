@@ -241,6 +241,36 @@ extension ContentAnalysis {
 
     /// The host of `url`, lower case, without "www." (empty when there is none).
     static func host(of url: String) -> Substring {
+        if let plain = plainHost(of: url) { return plain }
+        return stringHost(of: url)
+    }
+
+    /// ``host(of:)`` read from the bytes of an ASCII URL (where every byte but a CR before a LF is a
+    /// Character, and neither is "/", "?", "#" or ":"); `nil` for any other URL.
+    static func plainHost(of url: String) -> Substring? {
+        var url = url
+        return url.withUTF8 { b -> Substring? in
+            let n = b.count
+            var high: UInt8 = 0
+            for c in b { high |= c }
+            guard high < 0x80 else { return nil }
+            var i = 0
+            while i + 1 < n, !(b[i] == 0x2F && b[i + 1] == 0x2F) { i += 1 }
+            guard i + 1 < n else { return "" }
+            var start = i + 2, end = start
+            while end < n, b[end] != 0x2F, b[end] != 0x3F, b[end] != 0x23, b[end] != 0x3A { end += 1 }
+            @inline(__always) func lower(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+            if end - start >= 4, lower(b[start]) == 0x77, lower(b[start + 1]) == 0x77, lower(b[start + 2]) == 0x77, b[start + 3] == 0x2E { start += 4 }
+            if end <= start { return "" }
+            return Substring(String(unsafeUninitializedCapacity: end - start) { o in
+                for k in start..<end { o[k - start] = lower(b[k]) }
+                return end - start
+            })
+        }
+    }
+
+    /// ``host(of:)`` on the lower-cased String (the general path, and the tests' reference).
+    static func stringHost(of url: String) -> Substring {
         let lower = Substring(url.lowercased())
         guard let r = lower.range(of: "//") else { return "" }
         var h = lower[r.upperBound...]
