@@ -55,6 +55,39 @@ struct MetadataFastPathTests {
     }
 
 
+    @Test("A <meta>'s key and content read in one pass over its attributes equal the chains of attribute lookups they replace")
+    func metaAttributesAgreeWithLookups() throws {
+        let names = ["property", "name", "itemprop", "http-equiv", "content", "value", "charset", "data-x"]
+        let values = ["og:title", "OG:Title", "", " ", "Dhaka\u{00A0} news  ", "বাংলা শিরোনাম", "İSTANBUL", "\u{212A}eywords", "twitter:label1",
+                      "article:published_time", "  spaced\tout\n", "x", "ÄRZTE"]
+        var rng = SplitMix64(seed: 0x3E7A_0001)
+        var html = "<html><head>"
+        for _ in 0..<500 {
+            html += "<meta"
+            for _ in 0..<Int.random(in: 0...5, using: &rng) {
+                html += " \(names[Int.random(in: 0..<names.count, using: &rng)])=\"\(values[Int.random(in: 0..<values.count, using: &rng)])\""
+            }
+            html += ">"
+        }
+        html += "</head><body></body></html>"
+        let doc = try parseHTML(html)
+        for m in doc.elements(.meta) {
+            let key = doc.attribute("property", of: m) ?? doc.attribute("name", of: m) ?? doc.attribute("itemprop", of: m) ?? doc.attribute("http-equiv", of: m)
+            let content = doc.attribute("content", of: m) ?? doc.attribute("value", of: m)
+            let (keyRange, contentRange) = MetadataExtractor.metaAttributes(doc, m)
+            #expect(keyRange.map { doc.string($0) } == key, "\(doc.attributes(of: m))")
+            #expect(contentRange.map { doc.string($0) } == content, "\(doc.attributes(of: m))")
+            if let keyRange {
+                #expect(MetadataExtractor.lowercasedString(doc, keyRange) == doc.string(keyRange).lowercased())
+                #expect(Array(MetadataExtractor.lowercasedString(doc, keyRange).utf8) == Array(doc.string(keyRange).lowercased().utf8))
+            }
+            if let contentRange, let content {
+                let inPlace = doc.bytes.withUnsafeBufferPointer { HTMLDocument.collapseBytes(UnsafeBufferPointer(rebasing: $0[contentRange])) }
+                #expect(inPlace == HTMLDocument.collapse(content))
+            }
+        }
+    }
+
     /// Every key the reference names, keys near them, and keys of other kinds.
     static let metaKeySamples: [String] = {
         var keys = Array(MetadataExtractor.publishedKeys) + Array(MetadataExtractor.modifiedKeys) + Array(MetadataExtractor.authorKeys)
