@@ -29,8 +29,17 @@ extension ContentAnalysis {
         let images = ImageCollector(doc: doc, removed: removed, hidden: hidden, pageURL: pageURL)
             .collect(root: root, headlineNode: headlineNode)
         var boiler: [NodeID] = []
-        for i in 1..<n where removed[i] && !removed[Int(doc.parents[i])] && doc.kinds[i] == .element && !hidden[i] {
-            boiler.append(NodeID(i))
+        // (Over the arrays' buffers: no bounds check or property read per node.)
+        removed.withUnsafeBufferPointer { removed in
+            hidden.withUnsafeBufferPointer { hidden in
+                doc.parents.withUnsafeBufferPointer { parents in
+                    doc.kinds.withUnsafeBufferPointer { kinds in
+                        for i in 1..<n where removed[i] && !removed[Int(parents[i])] && kinds[i] == .element && !hidden[i] {
+                            boiler.append(NodeID(i))
+                        }
+                    }
+                }
+            }
         }
         return ContentResult(
             root: root.map(NodeID.init), blocks: body, leadImage: images.first, images: Array(images.dropFirst()),
@@ -322,6 +331,9 @@ extension ContentAnalysis {
         }
         // Room for every block up front: growing the set would hash every key again.
         var seen = Set<TextKey>(minimumCapacity: blocks.count)
+        // The texts of long blocks not in `seen` yet: only a short block looks the set up, so the
+        // keys of the long ones before it are made then (none after the last short block).
+        var unseen: [String] = []
         for (k, b) in blocks.enumerated() {
             guard roots.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) else { continue }
             if !excluding.isEmpty, excluding.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) { continue }
@@ -330,6 +342,13 @@ extension ContentAnalysis {
             if let h = headlineNode, doc.contains(NodeID(h), NodeID(b.owner)) { continue }
             // Legal small print inside the article's container (fund disclosures under the story).
             if !lenient, smallPrint[b.owner], !roots.contains(where: { smallPrint[$0] }) { continue }
+            // A block that the link rule below drops needs no text: for the tags that reach that rule
+            // whatever their text, every check before it only drops the block too (after `flushRow`).
+            if !lenient && (b.linkDensity > 0.5 || (b.chars < 40 && b.linkDensity > 0.3)) && !isProseWithLinks(b),
+               tag != .caption, tag != .td, tag != .th, !tag.isHeading, tag != .li {
+                flushRow()
+                continue
+            }
             let t = text(of: b)
             if tag == .caption {
                 // A table's caption is its title (a figure's caption goes with the image).
@@ -373,7 +392,13 @@ extension ContentAnalysis {
             // Text written straight into a <figure> (not in its caption, a paragraph or a quote) is
             // the image's label or credit ("Image copyright", "Getty Images").
             if tag == .figure { continue }
-            if !seen.insert(TextKey(t)).inserted && b.chars < 80 { continue }
+            if b.chars < 80 {
+                for u in unseen { seen.insert(TextKey(u)) }
+                unseen.removeAll(keepingCapacity: true)
+                if !seen.insert(TextKey(t)).inserted { continue }
+            } else {
+                unseen.append(t)
+            }
             let type: ArticleRecord.BlockType = doc.hasAncestor(NodeID(b.owner), tag: .blockquote) || tag == .blockquote ? .quote : .paragraph
             out.append(ContentBlock(type: type, text: t, node: NodeID(b.owner)))
         }
