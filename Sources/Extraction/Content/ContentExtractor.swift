@@ -98,13 +98,16 @@ struct ContentAnalysis {
             inLink.withUnsafeMutableBufferPointer { inLink in
                 doc.bytes.withUnsafeBufferPointer { buf in
                     doc.attributeRecords.withUnsafeBufferPointer { records in
+                    doc.parents.withUnsafeBufferPointer { parents in
+                    doc.kinds.withUnsafeBufferPointer { kinds in
+                    doc.tags.withUnsafeBufferPointer { tags in
                         for i in 1..<n {
-                            let p = Int(doc.parents[i])
+                            let p = Int(parents[i])
                             let parentHidden = hidden[p]
                             hidden[i] = parentHidden
                             inLink[i] = inLink[p]
-                            guard doc.kinds[i] == .element, !parentHidden else { continue }
-                            let tag = doc.tags[i]
+                            guard kinds[i] == .element, !parentHidden else { continue }
+                            let tag = tags[i]
                             // MathML is visible text (formulas in a paragraph, MathJax's accessible copy); the
                             // parser counts it as non-content for the other stages.
                             if tag.isNonContent, tag != .math { hidden[i] = true; continue }
@@ -118,6 +121,7 @@ struct ContentAnalysis {
                                 if ByteSearch.contains(s, ascii: "display:none") || ByteSearch.contains(s, ascii: "visibility:hidden") { hidden[i] = true }
                             }
                         }
+                    }}}
                     }
                 }
             }
@@ -213,17 +217,25 @@ struct ContentAnalysis {
         linkedHeadings.withUnsafeMutableBufferPointer { linkedHeadings in
         controls.withUnsafeMutableBufferPointer { controls in
         paragraphs.withUnsafeMutableBufferPointer { paragraphs in
+        // The document's arrays through their buffers too (no property read or bounds check per node).
+        doc.kinds.withUnsafeBufferPointer { kinds in
+        doc.tags.withUnsafeBufferPointer { tags in
+        doc.parents.withUnsafeBufferPointer { parents in
+        doc.dataStart.withUnsafeBufferPointer { dataStart in
+        doc.dataEnd.withUnsafeBufferPointer { dataEnd in
+        doc.bytes.withUnsafeBufferPointer { bytes in
             var i = n - 1
             while i >= 1 {
                 if !hidden[i] {
-                    let kind = doc.kinds[i]
+                    let kind = kinds[i]
                     if kind == .text {
-                        let (c, k) = doc.withTextBytes(NodeID(i), Self.visibleCharsAndCommas)
+                        // ``HTMLDocument/withTextBytes(_:_:)`` of a text node, in place.
+                        let (c, k) = Self.visibleCharsAndCommas(UnsafeBufferPointer(rebasing: bytes[Int(dataStart[i])..<Int(dataEnd[i])]))
                         chars[i] += c
                         commas[i] += k
                         if inLink[i] { linkChars[i] += c }
                     } else if kind == .element {
-                        let t = doc.tags[i]
+                        let t = tags[i]
                         if chars[i] >= 120, linkChars[i] * 3 < chars[i] {
                             if t == .p || t == .blockquote || t == .pre || t == .li || t == .dd {
                                 longParagraphs[i] += 1
@@ -236,7 +248,7 @@ struct ContentAnalysis {
                         else if t == .select || t == .textarea || t == .button { controls[i] += 1 }
                         else if t == .input, doc.attribute("type", of: NodeID(i))?.lowercased() != "hidden" { controls[i] += 1 }
                     }
-                    let p = Int(doc.parents[i])
+                    let p = Int(parents[i])
                     linkedHeadings[p] += linkedHeadings[i]
                     controls[p] += controls[i]
                     paragraphs[p] += paragraphs[i]
@@ -247,7 +259,7 @@ struct ContentAnalysis {
                 }
                 i -= 1
             }
-        }}}}}}}}}
+        }}}}}}}}}}}}}}}
     }
 
     /// Visible characters (lead bytes above the space) and commas of a text's UTF-8.
@@ -360,14 +372,18 @@ struct ContentAnalysis {
         owner.withUnsafeMutableBufferPointer { owner in
         smallPrint.withUnsafeMutableBufferPointer { smallPrint in
         inCode.withUnsafeMutableBufferPointer { inCode in
+        me.doc.parents.withUnsafeBufferPointer { parents in
+        me.doc.kinds.withUnsafeBufferPointer { kinds in
+        me.doc.tags.withUnsafeBufferPointer { tags in
+        me.hidden.withUnsafeBufferPointer { hidden in
             for i in 1..<me.n {
-                let p = Int(me.doc.parents[i])
-                removed[i] = removed[p] || me.hidden[i]
+                let p = Int(parents[i])
+                removed[i] = removed[p] || hidden[i]
                 owner[i] = owner[p]
                 smallPrint[i] = smallPrint[p]
                 inCode[i] = inCode[p]
-                guard me.doc.kinds[i] == .element, !removed[i] else { continue }
-                let tag = me.doc.tags[i]
+                guard kinds[i] == .element, !removed[i] else { continue }
+                let tag = tags[i]
                 if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
                 if !runCards.isEmpty, runCards.remove(i) != nil { removed[i] = true; condChars += Int(me.chars[i]); continue }
                 if tag == .body || tag == .html || tag == .a { continue }
@@ -379,7 +395,7 @@ struct ContentAnalysis {
                 let role = me.hintAttributes(i, name: &name)
                 // A heading's anchor named after its text ("h-what-is-social-shopping",
                 // "Eich_CEO_promotion_controversy") is no hint about it, whatever words its title holds.
-                if !name.isEmpty, tag.isHeading || me.doc.tags[p].isHeading, name.withUnsafeBufferPointer(BoilerplateHints.verdict) != .none {
+                if !name.isEmpty, tag.isHeading || tags[p].isHeading, name.withUnsafeBufferPointer(BoilerplateHints.verdict) != .none {
                     name = Array(me.withoutSlugs(String(decoding: name, as: UTF8.self), of: i).utf8)
                 }
                 if !smallPrint[i], name.withUnsafeBufferPointer(BoilerplateHints.isSmallPrint) { smallPrint[i] = true }
@@ -435,7 +451,7 @@ struct ContentAnalysis {
                 case .none: break
                 }
             }
-        }}}}
+        }}}}}}}}
     }
 
     /// The UTF-8 bytes of `doc.classAndID(NodeID(i))` (lower-cased `class` and `id` of element `i`,
