@@ -778,7 +778,11 @@ struct ContentAnalysis {
 
     /// The element holding the article: Readability's candidate scoring over the text blocks.
     func topCandidate() -> (top: Int, scores: [Int: Double])? {
-        var scores: [Int: Double] = [:]
+        // The scores in an array by node (no hashing per ancestor visited), with the scored nodes
+        // in the order they were first scored; the dictionary is made once, of the final scores.
+        var scores = [Double](repeating: 0, count: n)
+        var scored = [Bool](repeating: false, count: n)
+        var touched: [Int] = []
         // Small print scores only on a page that has nothing else.
         let skipSmallPrint = blocks.contains { !smallPrint[$0.owner] && isScoring($0) }
         for b in blocks {
@@ -790,17 +794,28 @@ struct ContentAnalysis {
             var level = 0
             while node > 0 && level < 5 {
                 if doc.kinds[node] != .element || doc.tags[node] == .html { break }
-                if scores[node] == nil { scores[node] = tagWeight(doc.tags[node]) + classWeight(node) }
+                if !scored[node] {
+                    scored[node] = true
+                    touched.append(node)
+                    scores[node] = tagWeight(doc.tags[node]) + classWeight(node)
+                }
                 let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
-                scores[node]! += score / divider
+                scores[node] += score / divider
                 node = Int(doc.parents[node])
                 level += 1
             }
         }
-        guard !scores.isEmpty else { return nil }
-        var final: [Int: Double] = [:]
-        for (k, v) in scores { final[k] = v * (1 - nodeLinkDensity(k)) }
-        let ranked = final.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        guard !touched.isEmpty else { return nil }
+        var final = [Int: Double](minimumCapacity: touched.count)
+        var ranked: [(key: Int, value: Double)] = []
+        ranked.reserveCapacity(touched.count)
+        for k in touched {
+            let v = scores[k] * (1 - nodeLinkDensity(k))
+            final[k] = v
+            ranked.append((k, v))
+        }
+        // A total order (score, then node): the same ranking whatever order the nodes come in.
+        ranked.sort { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
         var top = ranked[0].key
         let topScore = ranked[0].value
         // Several strong candidates under one ancestor: the ancestor is the article.
