@@ -319,13 +319,19 @@ public struct MetadataExtractor: Sendable {
         if key == "published" || key == "publication-date" { return true }
         if key == "updated" { return false }
         // "…date" only: a "published-time" beside a "published-date" is often when the page was built.
-        guard key.utf8.count <= 40, UTF8Scan.contains(Array(key.utf8), dateBytes) else { return nil }
+        guard key.utf8.count <= 40, holdsDate(key) else { return nil }
         if key.contains("modif") || key.contains("updat") || key.contains("revis") { return false }
         if key.contains("publish"), !key.contains("publisher") { return true }
         return nil
     }
 
     static let dateBytes = Array("date".utf8)
+
+    /// Whether the UTF-8 of `key` holds "date" (searched in place, no array made per key).
+    static func holdsDate(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { k in dateBytes.withUnsafeBufferPointer { ByteSearch.contains(k, $0) } }
+    }
     static let canonicalBytes = Array("canonical".utf8)
     static let authorBytes = Array("author".utf8)
 
