@@ -327,8 +327,8 @@ public final class HTMLDocument: Sendable {
 
     /// The collapsing of ``collapse(_:)`` from the `n` bytes at `s` into `o` (room for `n` bytes);
     /// returns the number of bytes written. Runs of bytes that cannot start white space, a ZWSP or a
-    /// control character are found eight bytes at a time (``collapseSpecialBytes(_:)``) and copied
-    /// whole; the rest byte by byte.
+    /// control character (and single spaces between them, which stay as they are) are found eight
+    /// bytes at a time (``collapseSpecialBytes(_:)``) and copied whole; the rest byte by byte.
     static func collapse(_ s: UnsafePointer<UInt8>, count n: Int, into o: UnsafeMutablePointer<UInt8>) -> Int {
         @inline(__always) func special(_ c: UInt8) -> Bool {
             c <= 0x20 || (c >= 0x7F && (c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xE3))
@@ -340,12 +340,17 @@ public final class HTMLDocument: Sendable {
             if !special(c) {
                 if pendingSpace { o[k] = 0x20; k += 1; pendingSpace = false }
                 var j = i + 1
-                while j + 8 <= n {
-                    let mask = collapseSpecialBytes(UInt64(littleEndian: UnsafeRawPointer(s + j).loadUnaligned(as: UInt64.self)))
-                    if mask != 0 { j += mask.trailingZeroBitCount >> 3; break }
-                    j += 8
+                while true {
+                    while j + 8 <= n {
+                        let mask = collapseSpecialBytes(UInt64(littleEndian: UnsafeRawPointer(s + j).loadUnaligned(as: UInt64.self)))
+                        if mask != 0 { j += mask.trailingZeroBitCount >> 3; break }
+                        j += 8
+                    }
+                    while j < n, !special(s[j]) { j += 1 }
+                    // One space between plain bytes is written as it is: the run goes on over it.
+                    if j + 1 < n, s[j] == 0x20, !special(s[j + 1]) { j += 2; continue }
+                    break
                 }
-                while j < n, !special(s[j]) { j += 1 }
                 (o + k).initialize(from: s + i, count: j - i)
                 k += j - i
                 i = j
