@@ -166,6 +166,23 @@ struct ContentFastPathTests {
         }
     }
 
+    @Test("Trimming a set of Characters with the printable-ASCII edge shortcut equals trimming Character by Character")
+    func trimmingAgreesWithOneByOne() {
+        let pieces = ["a", "Z", "1", " ", "\t", "\n", "\r\n", "|", "(", "[", "-", "–", ")", ".", "\u{00A0}", "\u{2003}", "\u{0301}", "\u{0600}",
+                      "বাংলা", "ছবি:", "é", "\u{200B}", "\u{001C}", "\u{007F}", "~"]
+        var rng = SplitMix64(seed: 0x7_21A4)
+        for _ in 0..<3_000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            for set in [" \t\n", " |([-–", " ", " |–-", ""] {
+                let fast = s.trimmingCharacters(in: set)
+                let reference = s.trimmingCharactersOneByOne(in: set)
+                #expect(fast == reference, "\(s.unicodeScalars.map { String($0.value, radix: 16) }) / \(set)")
+                #expect(Array(fast.utf8) == Array(reference.utf8))
+            }
+        }
+    }
+
     @Test("A text node's collapsed text read in place equals collapsing its String")
     func collapsedTextInPlace() throws {
         let doc = try parseHTML("<p>  Dhaka,\u{00A0}27 Dec\u{2009}— <b>বাংলা\u{200B} খবর</b>\n\t end  </p>")
