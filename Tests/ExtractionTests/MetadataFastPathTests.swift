@@ -88,6 +88,25 @@ struct MetadataFastPathTests {
         }
     }
 
+    @Test("The JSON string scanner finds the end of a plain run eight bytes at a time exactly where a byte-by-byte scan does")
+    func plainRunAgreesWithReference() {
+        let bytes: [UInt8] = [0x22, 0x27, 0x5C, 0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x41, 0x7F, 0x80, 0x9C, 0xA2, 0xA7, 0xDC, 0xE0, 0xA6, 0xAC, 0xFF]
+        var rng = SplitMix64(seed: 0x1_5011)
+        for _ in 0..<4_000 {
+            var b: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &rng) {
+                // Mostly plain letters, so runs are long enough for the eight-byte scan.
+                b.append(Int.random(in: 0..<4, using: &rng) == 0 ? bytes[Int.random(in: 0..<bytes.count, using: &rng)] : UInt8.random(in: 0x61...0x7A, using: &rng))
+            }
+            let start = b.isEmpty ? 0 : Int.random(in: 0...b.count, using: &rng)
+            for quote: UInt8 in [0x22, 0x27] {
+                b.withUnsafeBufferPointer { buf in
+                    #expect(LenientJSON.Parser.plainRun(buf, from: start, quote: quote) == LenientJSON.Parser.plainRunReference(buf, from: start, quote: quote), "\(b) from \(start)")
+                }
+            }
+        }
+    }
+
     /// Every key the reference names, keys near them, and keys of other kinds.
     static let metaKeySamples: [String] = {
         var keys = Array(MetadataExtractor.publishedKeys) + Array(MetadataExtractor.modifiedKeys) + Array(MetadataExtractor.authorKeys)
