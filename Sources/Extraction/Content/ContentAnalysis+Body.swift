@@ -171,14 +171,15 @@ extension ContentAnalysis {
     func text(of b: TextBlock) -> String {
         // The texts (a space for each <br>) copied into one scratch buffer of their total length,
         // collapsed from there straight into the String's storage.
+        let nodes = blockNodes[b.nodes]
         var total = 0
-        for t in b.textNodes { total += t < 0 ? 1 : doc.textByteCount(NodeID(t)) }
+        for t in nodes { total += t < 0 ? 1 : doc.textByteCount(NodeID(t)) }
         if total == 0 { return "" }
         let doc = self.doc
         return doc.bytes.withUnsafeBufferPointer { src in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { out in
                 var k = 0
-                for t in b.textNodes {
+                for t in nodes {
                     if t < 0 { out[k] = 0x20; k += 1; continue }  // a <br>
                     let lo = Int(doc.dataStart[t]), n = doc.textByteCount(NodeID(t))
                     if n > 0 { (out.baseAddress! + k).initialize(from: src.baseAddress! + lo, count: n) }

@@ -28,7 +28,8 @@ public struct ContentExtractor: Sendable {
 /// One run of text under a block-level owner element.
 struct TextBlock {
     var owner: Int
-    var textNodes: [Int] = []
+    /// Where the block's text nodes (and -1 for each `<br>`) are in ``ContentAnalysis/blockNodes``.
+    var nodes: Range<Int> = 0..<0
     var chars = 0
     var linkChars = 0
     var commas = 0
@@ -62,6 +63,9 @@ struct ContentAnalysis {
     /// ("token comment", "hljs-meta"), not boilerplate hints (``markBoilerplate(conditional:)``).
     var inCode: [Bool]
     var blocks: [TextBlock] = []
+    /// The text nodes of all blocks of the current segmentation, block after block (one array for
+    /// all, not one per block): see ``TextBlock/nodes``.
+    var blockNodes: [Int] = []
     /// Characters removed by the structural rules of ``markBoilerplate(conditional:)``.
     var conditionalChars = 0
     /// The page's host, lower case, without "www." (set by ``run(pageURL:headlineHints:)``).
@@ -691,22 +695,24 @@ struct ContentAnalysis {
 
     /// Runs of visible, non-boilerplate text under the same owner (document order). Inside a run,
     /// white-space-only text nodes are kept and a single `<br>` is recorded as a break (a negative
-    /// entry in `textNodes`), so words on either side are not glued together ("status</span>\n<span>git").
+    /// entry in its nodes), so words on either side are not glued together ("status</span>\n<span>git").
+    /// The current block's nodes are the last ones of ``blockNodes``: its range ends where the
+    /// array ends when the block is closed.
     mutating func segment() {
         var current: TextBlock?
         var lastBreak = -1
+        blockNodes.removeAll(keepingCapacity: true)
         for i in 1..<n {
             let kind = doc.kinds[i]
             if kind == .element {
                 if doc.tags[i] == .br, !removed[i] {
-                    if var c = current, c.owner == Int(owner[i]) {
+                    if let c = current, c.owner == Int(owner[i]) {
                         if lastBreak >= 0, doc.tags[c.owner] != .p {
                             // Two <br> in a row end a block (paragraphs written as text + <br><br>).
-                            if c.chars > 0 { blocks.append(c) }
+                            if c.chars > 0 { blocks.append(closed(c)) }
                             current = nil
                         } else {
-                            c.textNodes.append(-1)
-                            current = c
+                            blockNodes.append(-1)
                         }
                     }
                     lastBreak = i
@@ -718,22 +724,30 @@ struct ContentAnalysis {
             if c == 0 {
                 // White space between inline elements of the current run separates words.
                 if current != nil, current!.owner == Int(owner[i]), doc.textByteCount(NodeID(i)) > 0 {
-                    current!.textNodes.append(i)
+                    blockNodes.append(i)
                 }
                 continue
             }
             lastBreak = -1
             let o = Int(owner[i])
             if current == nil || current!.owner != o {
-                if let c = current, c.chars > 0 { blocks.append(c) }
-                current = TextBlock(owner: o)
+                if let c = current, c.chars > 0 { blocks.append(closed(c)) }
+                current = TextBlock(owner: o, nodes: blockNodes.count..<blockNodes.count)
             }
-            current!.textNodes.append(i)
+            blockNodes.append(i)
             current!.chars += Int(c)
             current!.linkChars += inLink[i] ? Int(c) : 0
             current!.commas += Int(commas[i])
         }
-        if let c = current, c.chars > 0 { blocks.append(c) }
+        if let c = current, c.chars > 0 { blocks.append(closed(c)) }
+    }
+
+    /// `b`, the current block of ``segment()``, with its nodes up to the end of ``blockNodes``.
+    @inline(__always)
+    func closed(_ b: TextBlock) -> TextBlock {
+        var b = b
+        b.nodes = b.nodes.lowerBound..<blockNodes.count
+        return b
     }
 
     // MARK: Scoring
