@@ -107,6 +107,20 @@ struct MetadataFastPathTests {
         }
     }
 
+    @Test("The rel attribute found by its three bytes is the one attributeRange finds")
+    func relRangeAgreesWithAttributeRange() throws {
+        let doc = try parseHTML("""
+            <html><head><link rel="canonical" href="/a"><link href="/b"><link REL="Author" rel="x"><link data-rel="y" rel=""></head>
+            <body><a rel="author" href="/c">A</a><a href="/d" re="z" rell="w">B</a><a rel="nofollow author" rel="me">C</a><p>text</p></body></html>
+            """)
+        var checked = 0
+        for i in 0..<doc.count {
+            #expect(MetadataExtractor.relRange(doc, NodeID(i)) == doc.attributeRange("rel", of: NodeID(i)), "\(i)")
+            if doc.attributeRange("rel", of: NodeID(i)) != nil { checked += 1 }
+        }
+        #expect(checked >= 5)
+    }
+
     /// Every key the reference names, keys near them, and keys of other kinds.
     static let metaKeySamples: [String] = {
         var keys = Array(MetadataExtractor.publishedKeys) + Array(MetadataExtractor.modifiedKeys) + Array(MetadataExtractor.authorKeys)

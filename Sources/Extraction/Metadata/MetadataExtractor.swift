@@ -342,8 +342,28 @@ public struct MetadataExtractor: Sendable {
     /// and only ASCII letters are canonically equivalent to ASCII letters, so such a piece is made
     /// of the word's letters in the attribute, in either case.
     static func mayHoldRelWord(_ doc: HTMLDocument, _ word: [UInt8], of n: NodeID) -> Bool {
-        guard let r = doc.attributeRange("rel", of: n) else { return false }
+        guard let r = relRange(doc, n) else { return false }
         return doc.containsIgnoringCase(word, in: r)
+    }
+
+    /// `doc.attributeRange("rel", of: n)`, the name compared as three bytes in place (every link
+    /// and anchor of the page is asked).
+    static func relRange(_ doc: HTMLDocument, _ n: NodeID) -> Range<Int>? {
+        guard doc.kinds[n.index] == .element else { return nil }
+        let lo = Int(doc.dataStart[n.index]), hi = Int(doc.dataEnd[n.index])
+        guard lo < hi else { return nil }
+        return doc.bytes.withUnsafeBufferPointer { buf -> Range<Int>? in
+            doc.attributeRecords.withUnsafeBufferPointer { records -> Range<Int>? in
+                for k in lo..<hi {
+                    let a = records[k]
+                    let s = Int(a.nameStart)
+                    if a.nameEnd - a.nameStart == 3, buf[s] == 0x72, buf[s + 1] == 0x65, buf[s + 2] == 0x6C {
+                        return Int(a.valueStart)..<Int(a.valueEnd)
+                    }
+                }
+                return nil
+            }
+        }
     }
     static let ldJSONBytes = Array("ld+json".utf8)
 
