@@ -15,6 +15,16 @@ struct ContentFastPathTests {
         for s in Self.samples {
             #expect(CaseMapping.lowercasedBytes(s) == Array(s.lowercased().utf8), "\(s)")
         }
+        // Long runs of ASCII (lowered eight bytes at a time) with every ASCII byte and the letters' neighbours.
+        let pieces = ["@", "A", "Z", "[", "`", "a", "z", "{", "\u{7F}", "\u{01}", " ", "0", "Hello World ", "QUICK-BROWN_FOX.", "বাংলা", "É", "ß", "Ж"]
+        var rng = SplitMix64(seed: 0xCA5E_0001)
+        for _ in 0..<1_500 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...30, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            #expect(CaseMapping.lowercasedBytes(s) == Array(s.lowercased().utf8), "\(s)")
+        }
+        let every = String(decoding: (0..<0x80).map { UInt8($0) }, as: UTF8.self)
+        #expect(CaseMapping.lowercasedBytes(every) == Array(every.lowercased().utf8))
     }
 
     @Test("The phrase needle set finds a phrase exactly when some phrase's bytes occur in the text")
