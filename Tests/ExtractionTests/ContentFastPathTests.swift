@@ -15,6 +15,16 @@ struct ContentFastPathTests {
         for s in Self.samples {
             #expect(CaseMapping.lowercasedBytes(s) == Array(s.lowercased().utf8), "\(s)")
         }
+        // Long runs of ASCII (lowered eight bytes at a time) with every ASCII byte and the letters' neighbours.
+        let pieces = ["@", "A", "Z", "[", "`", "a", "z", "{", "\u{7F}", "\u{01}", " ", "0", "Hello World ", "QUICK-BROWN_FOX.", "বাংলা", "É", "ß", "Ж"]
+        var rng = SplitMix64(seed: 0xCA5E_0001)
+        for _ in 0..<1_500 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...30, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            #expect(CaseMapping.lowercasedBytes(s) == Array(s.lowercased().utf8), "\(s)")
+        }
+        let every = String(decoding: (0..<0x80).map { UInt8($0) }, as: UTF8.self)
+        #expect(CaseMapping.lowercasedBytes(every) == Array(every.lowercased().utf8))
     }
 
     @Test("The phrase needle set finds a phrase exactly when some phrase's bytes occur in the text")
@@ -106,18 +116,80 @@ struct ContentFastPathTests {
         }
     }
 
-    @Test("A block's text collapsed straight into a String equals HTMLDocument.collapseBytes, on broken UTF-8 too")
-    func collapsedStringAgreesWithCollapseBytes() {
+    /// ``HTMLDocument/collapseBytes(_:)`` written plainly, one byte at a time (as it was before the
+    /// eight-byte scan): the reference of the byte-level collapsing on broken UTF-8 too.
+    static func collapseBytesReference(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var pendingSpace = false
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            var ws = 0
+            if c <= 0x20 || c == 0x7F { ws = 1 }
+            else if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 || b[i + 1] == 0x85 { ws = 2 }
+            else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, (0x80...0x8A).contains(b[i + 2]) || b[i + 2] == 0xAF
+                || b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { ws = 3 }
+            else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { ws = 3 }
+            else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x8B { i += 3; continue }
+            if ws > 0 {
+                pendingSpace = !out.isEmpty
+                i += ws
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    @Test("Collapsing bytes eight at a time (into a String or a buffer) equals collapsing byte by byte, on broken UTF-8 too")
+    func collapseBytesAgreesWithByteReference() {
         let pieces: [[UInt8]] = ["a", "Bb", " ", "\t", "\n", "\u{0001}", "\u{007F}", "\u{00A0}", "\u{0085}", "\u{00B5}", "\u{2003}", "\u{200A}",
                                  "\u{200B}", "\u{202F}", "\u{2028}", "\u{2029}", "\u{3000}", "€", "、", "—", "বাংলা", "ক্ষ", "plain words here", "abcdefghijklmnopqrstuvwxyz0123456789", "বাংলাদেশেরখবর"]
             .map { Array($0.utf8) } + [[0xC2], [0xE2], [0xE2, 0x80], [0xE3, 0x80], [0xFF], [0x80]]
         var rng = SplitMix64(seed: 0xC0_11A9_5F)
-        for _ in 0..<1_500 {
+        var buffer: [UInt8] = []
+        for _ in 0..<2_000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...40, using: &rng) { bytes += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
-            let fast = bytes.withUnsafeBufferPointer { ContentAnalysis.collapsedString($0) }
-            #expect(fast == HTMLDocument.collapseBytes(bytes), "\(bytes)")
-            #expect(Array(fast.utf8) == Array(HTMLDocument.collapseBytes(bytes).utf8))
+            let reference = Self.collapseBytesReference(bytes)
+            let fast = HTMLDocument.collapseBytes(bytes)
+            #expect(fast == String(decoding: reference, as: UTF8.self), "\(bytes)")
+            #expect(Array(fast.utf8) == Array(String(decoding: reference, as: UTF8.self).utf8))
+            buffer.removeAll(keepingCapacity: true)
+            bytes.withUnsafeBufferPointer { HTMLDocument.collapseBytes($0, into: &buffer) }
+            #expect(buffer == reference, "\(bytes)")
+        }
+    }
+
+    @Test("A URL's host read from its bytes equals the host read from the lower-cased String")
+    func plainHostAgreesWithString() {
+        let urls = ["https://www.Example.com/news/x", "http://WWW.example.com:8080/a", "https://example.com", "https://example.com?x", "//cdn.example.com/a",
+                    "example.com/no-scheme", "", "https://", "https://www.", "https://www.x", "mailto:a@b.com", "https://user:pw@host.com/x",
+                    "https://ex.com#frag", "HTTPS://WWW.EXAMPLE.ORG/", "https://\r\nhost/x", "https://বাংলা.com/x", "https://xn--45be.com/",
+                    "https://www.example.com/path//double", "https:/single.com/x", "wWw.example.com", "https://wwwexample.com/"]
+        for u in urls {
+            #expect(ContentAnalysis.host(of: u) == ContentAnalysis.stringHost(of: u), "\(u)")
+            if let plain = ContentAnalysis.plainHost(of: u) { #expect(plain == ContentAnalysis.stringHost(of: u), "\(u)") }
+        }
+    }
+
+    @Test("Trimming a set of Characters with the printable-ASCII edge shortcut equals trimming Character by Character")
+    func trimmingAgreesWithOneByOne() {
+        let pieces = ["a", "Z", "1", " ", "\t", "\n", "\r\n", "|", "(", "[", "-", "–", ")", ".", "\u{00A0}", "\u{2003}", "\u{0301}", "\u{0600}",
+                      "বাংলা", "ছবি:", "é", "\u{200B}", "\u{001C}", "\u{007F}", "~"]
+        var rng = SplitMix64(seed: 0x7_21A4)
+        for _ in 0..<3_000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            for set in [" \t\n", " |([-–", " ", " |–-", ""] {
+                let fast = s.trimmingCharacters(in: set)
+                let reference = s.trimmingCharactersOneByOne(in: set)
+                #expect(fast == reference, "\(s.unicodeScalars.map { String($0.value, radix: 16) }) / \(set)")
+                #expect(Array(fast.utf8) == Array(reference.utf8))
+            }
         }
     }
 

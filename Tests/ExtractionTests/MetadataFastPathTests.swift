@@ -55,6 +55,72 @@ struct MetadataFastPathTests {
     }
 
 
+    @Test("A <meta>'s key and content read in one pass over its attributes equal the chains of attribute lookups they replace")
+    func metaAttributesAgreeWithLookups() throws {
+        let names = ["property", "name", "itemprop", "http-equiv", "content", "value", "charset", "data-x"]
+        let values = ["og:title", "OG:Title", "", " ", "Dhaka\u{00A0} news  ", "বাংলা শিরোনাম", "İSTANBUL", "\u{212A}eywords", "twitter:label1",
+                      "article:published_time", "  spaced\tout\n", "x", "ÄRZTE"]
+        var rng = SplitMix64(seed: 0x3E7A_0001)
+        var html = "<html><head>"
+        for _ in 0..<500 {
+            html += "<meta"
+            for _ in 0..<Int.random(in: 0...5, using: &rng) {
+                html += " \(names[Int.random(in: 0..<names.count, using: &rng)])=\"\(values[Int.random(in: 0..<values.count, using: &rng)])\""
+            }
+            html += ">"
+        }
+        html += "</head><body></body></html>"
+        let doc = try parseHTML(html)
+        for m in doc.elements(.meta) {
+            let key = doc.attribute("property", of: m) ?? doc.attribute("name", of: m) ?? doc.attribute("itemprop", of: m) ?? doc.attribute("http-equiv", of: m)
+            let content = doc.attribute("content", of: m) ?? doc.attribute("value", of: m)
+            let (keyRange, contentRange) = MetadataExtractor.metaAttributes(doc, m)
+            #expect(keyRange.map { doc.string($0) } == key, "\(doc.attributes(of: m))")
+            #expect(contentRange.map { doc.string($0) } == content, "\(doc.attributes(of: m))")
+            if let keyRange {
+                #expect(MetadataExtractor.lowercasedString(doc, keyRange) == doc.string(keyRange).lowercased())
+                #expect(Array(MetadataExtractor.lowercasedString(doc, keyRange).utf8) == Array(doc.string(keyRange).lowercased().utf8))
+            }
+            if let contentRange, let content {
+                let inPlace = doc.bytes.withUnsafeBufferPointer { HTMLDocument.collapseBytes(UnsafeBufferPointer(rebasing: $0[contentRange])) }
+                #expect(inPlace == HTMLDocument.collapse(content))
+            }
+        }
+    }
+
+    @Test("The JSON string scanner finds the end of a plain run eight bytes at a time exactly where a byte-by-byte scan does")
+    func plainRunAgreesWithReference() {
+        let bytes: [UInt8] = [0x22, 0x27, 0x5C, 0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x41, 0x7F, 0x80, 0x9C, 0xA2, 0xA7, 0xDC, 0xE0, 0xA6, 0xAC, 0xFF]
+        var rng = SplitMix64(seed: 0x1_5011)
+        for _ in 0..<4_000 {
+            var b: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &rng) {
+                // Mostly plain letters, so runs are long enough for the eight-byte scan.
+                b.append(Int.random(in: 0..<4, using: &rng) == 0 ? bytes[Int.random(in: 0..<bytes.count, using: &rng)] : UInt8.random(in: 0x61...0x7A, using: &rng))
+            }
+            let start = b.isEmpty ? 0 : Int.random(in: 0...b.count, using: &rng)
+            for quote: UInt8 in [0x22, 0x27] {
+                b.withUnsafeBufferPointer { buf in
+                    #expect(LenientJSON.Parser.plainRun(buf, from: start, quote: quote) == LenientJSON.Parser.plainRunReference(buf, from: start, quote: quote), "\(b) from \(start)")
+                }
+            }
+        }
+    }
+
+    @Test("The rel attribute found by its three bytes is the one attributeRange finds")
+    func relRangeAgreesWithAttributeRange() throws {
+        let doc = try parseHTML("""
+            <html><head><link rel="canonical" href="/a"><link href="/b"><link REL="Author" rel="x"><link data-rel="y" rel=""></head>
+            <body><a rel="author" href="/c">A</a><a href="/d" re="z" rell="w">B</a><a rel="nofollow author" rel="me">C</a><p>text</p></body></html>
+            """)
+        var checked = 0
+        for i in 0..<doc.count {
+            #expect(MetadataExtractor.relRange(doc, NodeID(i)) == doc.attributeRange("rel", of: NodeID(i)), "\(i)")
+            if doc.attributeRange("rel", of: NodeID(i)) != nil { checked += 1 }
+        }
+        #expect(checked >= 5)
+    }
+
     /// Every key the reference names, keys near them, and keys of other kinds.
     static let metaKeySamples: [String] = {
         var keys = Array(MetadataExtractor.publishedKeys) + Array(MetadataExtractor.modifiedKeys) + Array(MetadataExtractor.authorKeys)

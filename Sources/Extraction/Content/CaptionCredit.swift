@@ -74,6 +74,16 @@ enum CaptionCredit {
 
 extension String {
     func trimmingCharacters(in set: String) -> String {
+        // Edge bytes that are printable ASCII outside `set`: the edge Characters start (first) and end
+        // (last) with those scalars, so neither is in `set` (single scalars) or white space.
+        if let f = utf8.first, let l = utf8.last, f > 0x20, f < 0x7F, l > 0x20, l < 0x7F, !set.utf8.contains(f), !set.utf8.contains(l) {
+            return self
+        }
+        return trimmingCharactersOneByOne(in: set)
+    }
+
+    /// ``trimmingCharacters(in:)`` a Character at a time (the general path and the tests' reference).
+    func trimmingCharactersOneByOne(in set: String) -> String {
         var s = Substring(self)
         while let f = s.first, set.contains(f) || f.isWhitespace { s.removeFirst() }
         while let l = s.last, set.contains(l) || l.isWhitespace { s.removeLast() }

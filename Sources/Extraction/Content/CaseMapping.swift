@@ -12,9 +12,21 @@ enum CaseMapping {
             var caseless = true
             let out = [UInt8](unsafeUninitializedCapacity: n) { o, count in
                 var i = 0
+                let high: UInt64 = 0x8080_8080_8080_8080
                 while i < n {
                     let c = b[i]
                     if c < 0x80 {
+                        // Eight ASCII bytes at once: for bytes below 0x80 the top bit of x + 0x3F says
+                        // "at least A" and of x + 0x25 "beyond Z", with no carry into the next byte.
+                        if i + 8 <= n, let base = b.baseAddress, let out = o.baseAddress {
+                            let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                            if x & high == 0 {
+                                let upper = ((x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525)) & high
+                                UnsafeMutableRawPointer(out + i).storeBytes(of: (x | (upper >> 2)).littleEndian, as: UInt64.self)
+                                i += 8
+                                continue
+                            }
+                        }
                         o[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
                         i += 1
                     } else if c == 0xC2 && i + 1 < n {

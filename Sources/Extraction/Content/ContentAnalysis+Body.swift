@@ -29,8 +29,17 @@ extension ContentAnalysis {
         let images = ImageCollector(doc: doc, removed: removed, hidden: hidden, pageURL: pageURL)
             .collect(root: root, headlineNode: headlineNode)
         var boiler: [NodeID] = []
-        for i in 1..<n where removed[i] && !removed[Int(doc.parents[i])] && doc.kinds[i] == .element && !hidden[i] {
-            boiler.append(NodeID(i))
+        // (Over the arrays' buffers: no bounds check or property read per node.)
+        removed.withUnsafeBufferPointer { removed in
+            hidden.withUnsafeBufferPointer { hidden in
+                doc.parents.withUnsafeBufferPointer { parents in
+                    doc.kinds.withUnsafeBufferPointer { kinds in
+                        for i in 1..<n where removed[i] && !removed[Int(parents[i])] && kinds[i] == .element && !hidden[i] {
+                            boiler.append(NodeID(i))
+                        }
+                    }
+                }
+            }
         }
         return ContentResult(
             root: root.map(NodeID.init), blocks: body, leadImage: images.first, images: Array(images.dropFirst()),
@@ -162,85 +171,23 @@ extension ContentAnalysis {
     func text(of b: TextBlock) -> String {
         // The texts (a space for each <br>) copied into one scratch buffer of their total length,
         // collapsed from there straight into the String's storage.
+        let nodes = blockNodes[b.nodes]
         var total = 0
-        for t in b.textNodes { total += t < 0 ? 1 : doc.textByteCount(NodeID(t)) }
+        for t in nodes { total += t < 0 ? 1 : doc.textByteCount(NodeID(t)) }
         if total == 0 { return "" }
         let doc = self.doc
         return doc.bytes.withUnsafeBufferPointer { src in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { out in
                 var k = 0
-                for t in b.textNodes {
+                for t in nodes {
                     if t < 0 { out[k] = 0x20; k += 1; continue }  // a <br>
                     let lo = Int(doc.dataStart[t]), n = doc.textByteCount(NodeID(t))
                     if n > 0 { (out.baseAddress! + k).initialize(from: src.baseAddress! + lo, count: n) }
                     k += n
                 }
-                return Self.collapsedString(UnsafeBufferPointer(rebasing: out[0..<k]))
+                return HTMLDocument.collapseBytes(UnsafeBufferPointer(rebasing: out[0..<k]))
             }
         }
-    }
-
-    /// ``HTMLDocument/collapseBytes(_:)`` of `b` (runs of white space one space, none at either
-    /// end, ZWSP dropped), written straight into the String's storage: the output is never longer
-    /// than `b`, runs of plain bytes are copied whole.
-    static func collapsedString(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        let n = b.count
-        guard n > 0, let s = b.baseAddress else { return "" }
-        @inline(__always) func special(_ c: UInt8) -> Bool {
-            c <= 0x20 || (c >= 0x7F && (c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xE3))
-        }
-        return String(unsafeUninitializedCapacity: n) { buffer in
-            let o = buffer.baseAddress!
-            var k = 0, i = 0
-            var pendingSpace = false
-            while i < n {
-                let c = s[i]
-                if !special(c) {
-                    if pendingSpace { o[k] = 0x20; k += 1; pendingSpace = false }
-                    var j = i + 1
-                    // Eight bytes at a time while none is special (``specialBytes(_:)``), then byte by byte.
-                    while j + 8 <= n {
-                        let mask = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(s + j).loadUnaligned(as: UInt64.self)))
-                        if mask != 0 { j += mask.trailingZeroBitCount >> 3; break }
-                        j += 8
-                    }
-                    while j < n, !special(s[j]) { j += 1 }
-                    (o + k).initialize(from: s + i, count: j - i)
-                    k += j - i
-                    i = j
-                    continue
-                }
-                var ws = 0
-                if c <= 0x20 || c == 0x7F { ws = 1 }                                             // ASCII space and controls
-                else if c == 0xC2, i + 1 < n, s[i + 1] == 0xA0 || s[i + 1] == 0x85 { ws = 2 }     // NBSP, NEL
-                else if c == 0xE2, i + 2 < n, s[i + 1] == 0x80, (0x80...0x8A).contains(s[i + 2]) || s[i + 2] == 0xAF
-                    || s[i + 2] == 0xA8 || s[i + 2] == 0xA9 { ws = 3 }                             // U+2000–200A, 202F, line/paragraph separators
-                else if c == 0xE3, i + 2 < n, s[i + 1] == 0x80, s[i + 2] == 0x80 { ws = 3 }     // U+3000
-                else if c == 0xE2, i + 2 < n, s[i + 1] == 0x80, s[i + 2] == 0x8B { i += 3; continue } // ZWSP: drop
-                if ws > 0 {
-                    pendingSpace = k > 0
-                    i += ws
-                    continue
-                }
-                if pendingSpace { o[k] = 0x20; k += 1; pendingSpace = false }
-                o[k] = c
-                k += 1
-                i += 1
-            }
-            return k
-        }
-    }
-
-    /// The top bit set in each byte of `x` that ``collapsedString(_:)`` looks at (at most 0x20, 0x7F,
-    /// 0xC2, 0xE2, 0xE3), found exactly: each test leaves its verdict in the byte's top bit with no
-    /// carry into the next byte.
-    @inline(__always)
-    static func specialBytes(_ x: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        @inline(__always) func zero(_ z: UInt64) -> UInt64 { ~(((z & low7) &+ low7) | z) & high }
-        let control = ~(((x & low7) &+ 0x5F5F_5F5F_5F5F_5F5F) | x) & high  // below 0x21
-        return control | zero(x ^ 0x7F7F_7F7F_7F7F_7F7F) | zero(x ^ 0xC2C2_C2C2_C2C2_C2C2)
-            | zero((x & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xE2E2_E2E2_E2E2_E2E2)
     }
 
     /// True for text made only of digits, punctuation and symbols (list numbering, "১", "·", "|").
@@ -304,6 +251,36 @@ extension ContentAnalysis {
 
     /// The host of `url`, lower case, without "www." (empty when there is none).
     static func host(of url: String) -> Substring {
+        if let plain = plainHost(of: url) { return plain }
+        return stringHost(of: url)
+    }
+
+    /// ``host(of:)`` read from the bytes of an ASCII URL (where every byte but a CR before a LF is a
+    /// Character, and neither is "/", "?", "#" or ":"); `nil` for any other URL.
+    static func plainHost(of url: String) -> Substring? {
+        var url = url
+        return url.withUTF8 { b -> Substring? in
+            let n = b.count
+            var high: UInt8 = 0
+            for c in b { high |= c }
+            guard high < 0x80 else { return nil }
+            var i = 0
+            while i + 1 < n, !(b[i] == 0x2F && b[i + 1] == 0x2F) { i += 1 }
+            guard i + 1 < n else { return "" }
+            var start = i + 2, end = start
+            while end < n, b[end] != 0x2F, b[end] != 0x3F, b[end] != 0x23, b[end] != 0x3A { end += 1 }
+            @inline(__always) func lower(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+            if end - start >= 4, lower(b[start]) == 0x77, lower(b[start + 1]) == 0x77, lower(b[start + 2]) == 0x77, b[start + 3] == 0x2E { start += 4 }
+            if end <= start { return "" }
+            return Substring(String(unsafeUninitializedCapacity: end - start) { o in
+                for k in start..<end { o[k - start] = lower(b[k]) }
+                return end - start
+            })
+        }
+    }
+
+    /// ``host(of:)`` on the lower-cased String (the general path, and the tests' reference).
+    static func stringHost(of url: String) -> Substring {
         let lower = Substring(url.lowercased())
         guard let r = lower.range(of: "//") else { return "" }
         var h = lower[r.upperBound...]
@@ -355,6 +332,9 @@ extension ContentAnalysis {
         }
         // Room for every block up front: growing the set would hash every key again.
         var seen = Set<TextKey>(minimumCapacity: blocks.count)
+        // The texts of long blocks not in `seen` yet: only a short block looks the set up, so the
+        // keys of the long ones before it are made then (none after the last short block).
+        var unseen: [String] = []
         for (k, b) in blocks.enumerated() {
             guard roots.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) else { continue }
             if !excluding.isEmpty, excluding.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) { continue }
@@ -363,6 +343,13 @@ extension ContentAnalysis {
             if let h = headlineNode, doc.contains(NodeID(h), NodeID(b.owner)) { continue }
             // Legal small print inside the article's container (fund disclosures under the story).
             if !lenient, smallPrint[b.owner], !roots.contains(where: { smallPrint[$0] }) { continue }
+            // A block that the link rule below drops needs no text: for the tags that reach that rule
+            // whatever their text, every check before it only drops the block too (after `flushRow`).
+            if !lenient && (b.linkDensity > 0.5 || (b.chars < 40 && b.linkDensity > 0.3)) && !isProseWithLinks(b),
+               tag != .caption, tag != .td, tag != .th, !tag.isHeading, tag != .li {
+                flushRow()
+                continue
+            }
             let t = text(of: b)
             if tag == .caption {
                 // A table's caption is its title (a figure's caption goes with the image).
@@ -406,7 +393,13 @@ extension ContentAnalysis {
             // Text written straight into a <figure> (not in its caption, a paragraph or a quote) is
             // the image's label or credit ("Image copyright", "Getty Images").
             if tag == .figure { continue }
-            if !seen.insert(TextKey(t)).inserted && b.chars < 80 { continue }
+            if b.chars < 80 {
+                for u in unseen { seen.insert(TextKey(u)) }
+                unseen.removeAll(keepingCapacity: true)
+                if !seen.insert(TextKey(t)).inserted { continue }
+            } else {
+                unseen.append(t)
+            }
             let type: ArticleRecord.BlockType = doc.hasAncestor(NodeID(b.owner), tag: .blockquote) || tag == .blockquote ? .quote : .paragraph
             out.append(ContentBlock(type: type, text: t, node: NodeID(b.owner)))
         }

@@ -28,7 +28,8 @@ public struct ContentExtractor: Sendable {
 /// One run of text under a block-level owner element.
 struct TextBlock {
     var owner: Int
-    var textNodes: [Int] = []
+    /// Where the block's text nodes (and -1 for each `<br>`) are in ``ContentAnalysis/blockNodes``.
+    var nodes: Range<Int> = 0..<0
     var chars = 0
     var linkChars = 0
     var commas = 0
@@ -62,6 +63,9 @@ struct ContentAnalysis {
     /// ("token comment", "hljs-meta"), not boilerplate hints (``markBoilerplate(conditional:)``).
     var inCode: [Bool]
     var blocks: [TextBlock] = []
+    /// The text nodes of all blocks of the current segmentation, block after block (one array for
+    /// all, not one per block): see ``TextBlock/nodes``.
+    var blockNodes: [Int] = []
     /// Characters removed by the structural rules of ``markBoilerplate(conditional:)``.
     var conditionalChars = 0
     /// The page's host, lower case, without "www." (set by ``run(pageURL:headlineHints:)``).
@@ -98,13 +102,16 @@ struct ContentAnalysis {
             inLink.withUnsafeMutableBufferPointer { inLink in
                 doc.bytes.withUnsafeBufferPointer { buf in
                     doc.attributeRecords.withUnsafeBufferPointer { records in
+                    doc.parents.withUnsafeBufferPointer { parents in
+                    doc.kinds.withUnsafeBufferPointer { kinds in
+                    doc.tags.withUnsafeBufferPointer { tags in
                         for i in 1..<n {
-                            let p = Int(doc.parents[i])
+                            let p = Int(parents[i])
                             let parentHidden = hidden[p]
                             hidden[i] = parentHidden
                             inLink[i] = inLink[p]
-                            guard doc.kinds[i] == .element, !parentHidden else { continue }
-                            let tag = doc.tags[i]
+                            guard kinds[i] == .element, !parentHidden else { continue }
+                            let tag = tags[i]
                             // MathML is visible text (formulas in a paragraph, MathJax's accessible copy); the
                             // parser counts it as non-content for the other stages.
                             if tag.isNonContent, tag != .math { hidden[i] = true; continue }
@@ -118,6 +125,7 @@ struct ContentAnalysis {
                                 if ByteSearch.contains(s, ascii: "display:none") || ByteSearch.contains(s, ascii: "visibility:hidden") { hidden[i] = true }
                             }
                         }
+                    }}}
                     }
                 }
             }
@@ -213,17 +221,25 @@ struct ContentAnalysis {
         linkedHeadings.withUnsafeMutableBufferPointer { linkedHeadings in
         controls.withUnsafeMutableBufferPointer { controls in
         paragraphs.withUnsafeMutableBufferPointer { paragraphs in
+        // The document's arrays through their buffers too (no property read or bounds check per node).
+        doc.kinds.withUnsafeBufferPointer { kinds in
+        doc.tags.withUnsafeBufferPointer { tags in
+        doc.parents.withUnsafeBufferPointer { parents in
+        doc.dataStart.withUnsafeBufferPointer { dataStart in
+        doc.dataEnd.withUnsafeBufferPointer { dataEnd in
+        doc.bytes.withUnsafeBufferPointer { bytes in
             var i = n - 1
             while i >= 1 {
                 if !hidden[i] {
-                    let kind = doc.kinds[i]
+                    let kind = kinds[i]
                     if kind == .text {
-                        let (c, k) = doc.withTextBytes(NodeID(i), Self.visibleCharsAndCommas)
+                        // ``HTMLDocument/withTextBytes(_:_:)`` of a text node, in place.
+                        let (c, k) = Self.visibleCharsAndCommas(UnsafeBufferPointer(rebasing: bytes[Int(dataStart[i])..<Int(dataEnd[i])]))
                         chars[i] += c
                         commas[i] += k
                         if inLink[i] { linkChars[i] += c }
                     } else if kind == .element {
-                        let t = doc.tags[i]
+                        let t = tags[i]
                         if chars[i] >= 120, linkChars[i] * 3 < chars[i] {
                             if t == .p || t == .blockquote || t == .pre || t == .li || t == .dd {
                                 longParagraphs[i] += 1
@@ -236,7 +252,7 @@ struct ContentAnalysis {
                         else if t == .select || t == .textarea || t == .button { controls[i] += 1 }
                         else if t == .input, doc.attribute("type", of: NodeID(i))?.lowercased() != "hidden" { controls[i] += 1 }
                     }
-                    let p = Int(doc.parents[i])
+                    let p = Int(parents[i])
                     linkedHeadings[p] += linkedHeadings[i]
                     controls[p] += controls[i]
                     paragraphs[p] += paragraphs[i]
@@ -247,7 +263,7 @@ struct ContentAnalysis {
                 }
                 i -= 1
             }
-        }}}}}}}}}
+        }}}}}}}}}}}}}}}
     }
 
     /// Visible characters (lead bytes above the space) and commas of a text's UTF-8.
@@ -360,14 +376,18 @@ struct ContentAnalysis {
         owner.withUnsafeMutableBufferPointer { owner in
         smallPrint.withUnsafeMutableBufferPointer { smallPrint in
         inCode.withUnsafeMutableBufferPointer { inCode in
+        me.doc.parents.withUnsafeBufferPointer { parents in
+        me.doc.kinds.withUnsafeBufferPointer { kinds in
+        me.doc.tags.withUnsafeBufferPointer { tags in
+        me.hidden.withUnsafeBufferPointer { hidden in
             for i in 1..<me.n {
-                let p = Int(me.doc.parents[i])
-                removed[i] = removed[p] || me.hidden[i]
+                let p = Int(parents[i])
+                removed[i] = removed[p] || hidden[i]
                 owner[i] = owner[p]
                 smallPrint[i] = smallPrint[p]
                 inCode[i] = inCode[p]
-                guard me.doc.kinds[i] == .element, !removed[i] else { continue }
-                let tag = me.doc.tags[i]
+                guard kinds[i] == .element, !removed[i] else { continue }
+                let tag = tags[i]
                 if Self.isBlockOwner(tag) { owner[i] = Int32(i) }
                 if !runCards.isEmpty, runCards.remove(i) != nil { removed[i] = true; condChars += Int(me.chars[i]); continue }
                 if tag == .body || tag == .html || tag == .a { continue }
@@ -379,7 +399,7 @@ struct ContentAnalysis {
                 let role = me.hintAttributes(i, name: &name)
                 // A heading's anchor named after its text ("h-what-is-social-shopping",
                 // "Eich_CEO_promotion_controversy") is no hint about it, whatever words its title holds.
-                if !name.isEmpty, tag.isHeading || me.doc.tags[p].isHeading, name.withUnsafeBufferPointer(BoilerplateHints.verdict) != .none {
+                if !name.isEmpty, tag.isHeading || tags[p].isHeading, name.withUnsafeBufferPointer(BoilerplateHints.verdict) != .none {
                     name = Array(me.withoutSlugs(String(decoding: name, as: UTF8.self), of: i).utf8)
                 }
                 if !smallPrint[i], name.withUnsafeBufferPointer(BoilerplateHints.isSmallPrint) { smallPrint[i] = true }
@@ -435,7 +455,7 @@ struct ContentAnalysis {
                 case .none: break
                 }
             }
-        }}}}
+        }}}}}}}}
     }
 
     /// The UTF-8 bytes of `doc.classAndID(NodeID(i))` (lower-cased `class` and `id` of element `i`,
@@ -675,22 +695,24 @@ struct ContentAnalysis {
 
     /// Runs of visible, non-boilerplate text under the same owner (document order). Inside a run,
     /// white-space-only text nodes are kept and a single `<br>` is recorded as a break (a negative
-    /// entry in `textNodes`), so words on either side are not glued together ("status</span>\n<span>git").
+    /// entry in its nodes), so words on either side are not glued together ("status</span>\n<span>git").
+    /// The current block's nodes are the last ones of ``blockNodes``: its range ends where the
+    /// array ends when the block is closed.
     mutating func segment() {
         var current: TextBlock?
         var lastBreak = -1
+        blockNodes.removeAll(keepingCapacity: true)
         for i in 1..<n {
             let kind = doc.kinds[i]
             if kind == .element {
                 if doc.tags[i] == .br, !removed[i] {
-                    if var c = current, c.owner == Int(owner[i]) {
+                    if let c = current, c.owner == Int(owner[i]) {
                         if lastBreak >= 0, doc.tags[c.owner] != .p {
                             // Two <br> in a row end a block (paragraphs written as text + <br><br>).
-                            if c.chars > 0 { blocks.append(c) }
+                            if c.chars > 0 { blocks.append(closed(c)) }
                             current = nil
                         } else {
-                            c.textNodes.append(-1)
-                            current = c
+                            blockNodes.append(-1)
                         }
                     }
                     lastBreak = i
@@ -702,22 +724,30 @@ struct ContentAnalysis {
             if c == 0 {
                 // White space between inline elements of the current run separates words.
                 if current != nil, current!.owner == Int(owner[i]), doc.textByteCount(NodeID(i)) > 0 {
-                    current!.textNodes.append(i)
+                    blockNodes.append(i)
                 }
                 continue
             }
             lastBreak = -1
             let o = Int(owner[i])
             if current == nil || current!.owner != o {
-                if let c = current, c.chars > 0 { blocks.append(c) }
-                current = TextBlock(owner: o)
+                if let c = current, c.chars > 0 { blocks.append(closed(c)) }
+                current = TextBlock(owner: o, nodes: blockNodes.count..<blockNodes.count)
             }
-            current!.textNodes.append(i)
+            blockNodes.append(i)
             current!.chars += Int(c)
             current!.linkChars += inLink[i] ? Int(c) : 0
             current!.commas += Int(commas[i])
         }
-        if let c = current, c.chars > 0 { blocks.append(c) }
+        if let c = current, c.chars > 0 { blocks.append(closed(c)) }
+    }
+
+    /// `b`, the current block of ``segment()``, with its nodes up to the end of ``blockNodes``.
+    @inline(__always)
+    func closed(_ b: TextBlock) -> TextBlock {
+        var b = b
+        b.nodes = b.nodes.lowerBound..<blockNodes.count
+        return b
     }
 
     // MARK: Scoring
@@ -762,7 +792,11 @@ struct ContentAnalysis {
 
     /// The element holding the article: Readability's candidate scoring over the text blocks.
     func topCandidate() -> (top: Int, scores: [Int: Double])? {
-        var scores: [Int: Double] = [:]
+        // The scores in an array by node (no hashing per ancestor visited), with the scored nodes
+        // in the order they were first scored; the dictionary is made once, of the final scores.
+        var scores = [Double](repeating: 0, count: n)
+        var scored = [Bool](repeating: false, count: n)
+        var touched: [Int] = []
         // Small print scores only on a page that has nothing else.
         let skipSmallPrint = blocks.contains { !smallPrint[$0.owner] && isScoring($0) }
         for b in blocks {
@@ -774,17 +808,28 @@ struct ContentAnalysis {
             var level = 0
             while node > 0 && level < 5 {
                 if doc.kinds[node] != .element || doc.tags[node] == .html { break }
-                if scores[node] == nil { scores[node] = tagWeight(doc.tags[node]) + classWeight(node) }
+                if !scored[node] {
+                    scored[node] = true
+                    touched.append(node)
+                    scores[node] = tagWeight(doc.tags[node]) + classWeight(node)
+                }
                 let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
-                scores[node]! += score / divider
+                scores[node] += score / divider
                 node = Int(doc.parents[node])
                 level += 1
             }
         }
-        guard !scores.isEmpty else { return nil }
-        var final: [Int: Double] = [:]
-        for (k, v) in scores { final[k] = v * (1 - nodeLinkDensity(k)) }
-        let ranked = final.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        guard !touched.isEmpty else { return nil }
+        var final = [Int: Double](minimumCapacity: touched.count)
+        var ranked: [(key: Int, value: Double)] = []
+        ranked.reserveCapacity(touched.count)
+        for k in touched {
+            let v = scores[k] * (1 - nodeLinkDensity(k))
+            final[k] = v
+            ranked.append((k, v))
+        }
+        // A total order (score, then node): the same ranking whatever order the nodes come in.
+        ranked.sort { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
         var top = ranked[0].key
         let topScore = ranked[0].value
         // Several strong candidates under one ancestor: the ancestor is the article.

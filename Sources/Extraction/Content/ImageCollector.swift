@@ -68,19 +68,40 @@ struct ImageCollector {
         return nil
     }
 
+    /// The attributes ``source(of:)`` reads: the lazy-loading ones in the order it tries them, then
+    /// `src`, `srcset` and `data-srcset`.
+    static let sourceNames: [[UInt8]] = ["data-src", "data-lazy-src", "data-original", "data-lazy", "data-full-src", "data-url", "src", "srcset", "data-srcset"]
+        .map { Array($0.utf8) }
+    static let lazyNameCount = 6, srcName = 6, srcsetNames = 7..<9
+
     /// The image URL: `src`, or a lazy-loading attribute when `src` is a placeholder.
     func source(of img: NodeID) -> String? {
+        // The value ranges of the first attribute of each name (as ``HTMLDocument/attributeRange(_:of:)``
+        // finds it), in one pass over the image's attributes.
+        var ranges = [Range<Int>?](repeating: nil, count: Self.sourceNames.count)
+        doc.bytes.withUnsafeBufferPointer { buf in
+            doc.attributeRecords.withUnsafeBufferPointer { records in
+                guard doc.kinds[img.index] == .element else { return }
+                for k in Int(doc.dataStart[img.index])..<Int(doc.dataEnd[img.index]) {
+                    let a = records[k]
+                    let start = Int(a.nameStart), len = Int(a.nameEnd - a.nameStart)
+                    for (j, name) in Self.sourceNames.enumerated() where ranges[j] == nil && name.count == len {
+                        if name.withUnsafeBufferPointer({ n in (0..<len).allSatisfy { buf[start + $0] == n[$0] } }) {
+                            ranges[j] = Int(a.valueStart)..<Int(a.valueEnd)
+                            break
+                        }
+                    }
+                }
+            }
+        }
         var candidates: [String] = []
-        for name in ["data-src", "data-lazy-src", "data-original", "data-lazy", "data-full-src", "data-url"] {
-            if let v = doc.attribute(name, of: img) { candidates.append(v) }
+        for j in 0..<Self.lazyNameCount { if let r = ranges[j] { candidates.append(doc.string(r)) } }
+        if let r = ranges[Self.srcName] {
+            let src = doc.string(r)
+            if isPlaceholder(src, r) { candidates.append(src) } else { candidates.insert(src, at: 0) }
         }
-        if let src = doc.attribute("src", of: img) {
-            let l = src.lowercased()
-            let placeholder = l.hasPrefix("data:") || ByteSearch.contains(l, ascii: "placeholder") || ByteSearch.contains(l, ascii: "blank.") || ByteSearch.contains(l, ascii: "lazy") || ByteSearch.contains(l, ascii: "spacer")
-            if placeholder { candidates.append(src) } else { candidates.insert(src, at: 0) }
-        }
-        for name in ["srcset", "data-srcset"] {
-            if let v = doc.attribute(name, of: img), let first = Self.firstSource(inSrcset: v) {
+        for j in Self.srcsetNames {
+            if let r = ranges[j], let first = Self.firstSource(inSrcset: doc.string(r)) {
                 candidates.append(first)
             }
         }
@@ -89,6 +110,32 @@ struct ImageCollector {
         }
         return nil
     }
+
+    /// Whether `src` (the value at `r` of the document's bytes) is a placeholder: lower-cased, it
+    /// starts with "data:" or holds "placeholder", "blank.", "lazy" or "spacer". An ASCII value is
+    /// lowered and searched as bytes (each byte a Character); any other as the lower-cased String.
+    func isPlaceholder(_ src: String, _ r: Range<Int>) -> Bool {
+        let ascii = doc.bytes.withUnsafeBufferPointer { buf -> Bool? in
+            var high: UInt8 = 0
+            for k in r { high |= buf[k] }
+            guard high < 0x80 else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, r.count)) { t in
+                var n = 0
+                for k in r {
+                    let c = buf[k]
+                    t[n] = c &- 0x41 < 26 ? c | 0x20 : c
+                    n += 1
+                }
+                let l = UnsafeBufferPointer(rebasing: t[0..<n])
+                if n >= 5, l[0] == 0x64, l[1] == 0x61, l[2] == 0x74, l[3] == 0x61, l[4] == 0x3A { return true }  // "data:"
+                return Self.placeholderParts.containsAny(in: l)
+            }
+        }
+        if let ascii { return ascii }
+        let l = src.lowercased()
+        return l.hasPrefix("data:") || ByteSearch.contains(l, ascii: "placeholder") || ByteSearch.contains(l, ascii: "blank.") || ByteSearch.contains(l, ascii: "lazy") || ByteSearch.contains(l, ascii: "spacer")
+    }
+    static let placeholderParts = ByteNeedleSet(["placeholder", "blank.", "lazy", "spacer"].map { Array($0.utf8) })
 
     /// `srcset.split(separator: ",").first?.split(separator: " ").first`: read from the bytes when
     /// the value is ASCII without a CR (every byte a Character), so a long `srcset` is not split whole.
@@ -111,19 +158,54 @@ struct ImageCollector {
     }
 
     func acceptable(_ img: NodeID, _ url: String) -> Bool {
-        for dim in ["width", "height"] {
-            if let v = doc.attribute(dim, of: img), let x = Int(v.filter(\.isNumber)), x > 0, x < 100 { return false }
+        for dim in Self.dimensionNames {
+            if let r = doc.attributeRange(dim, of: img), let x = dimension(r), x > 0, x < 100 { return false }
         }
-        let l = Array(url.lowercased().utf8)
-        for bad in Self.badURLParts where ByteSearch.contains(l, bad) { return false }
+        var url = url
+        let bad = url.withUTF8 { u -> Bool? in
+            // An ASCII URL lowered as bytes equals its lower-cased String's bytes.
+            var high: UInt8 = 0
+            for c in u { high |= c }
+            guard high < 0x80 else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, u.count)) { t in
+                for k in 0..<u.count { let c = u[k]; t[k] = c &- 0x41 < 26 ? c | 0x20 : c }
+                return Self.badURLSet.containsAny(in: UnsafeBufferPointer(rebasing: t[0..<u.count]))
+            }
+        } ?? Self.badURLSet.containsAny(in: Array(url.lowercased().utf8))
+        if bad { return false }
         let cls = Array(doc.classAndID(img).utf8)
         for bad in Self.badClassParts where ByteSearch.contains(cls, bad) { return false }
         return true
     }
 
+    static let dimensionNames = ["width", "height"]
+
+    /// `Int(value.filter(\.isNumber))` for the attribute value at `r`: read from the bytes when the
+    /// value is ASCII (where only "0"–"9" are numbers, each a Character), else from the String.
+    func dimension(_ r: Range<Int>) -> Int? {
+        let ascii = doc.bytes.withUnsafeBufferPointer { buf -> Int?? in
+            var value = 0, digits = 0, overflow = false
+            for k in r {
+                let c = buf[k]
+                if c >= 0x80 { return nil }
+                guard c >= 0x30 && c <= 0x39 else { continue }
+                digits += 1
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (s, o2) = m.addingReportingOverflow(Int(c - 0x30))
+                value = s
+                overflow = overflow || o1 || o2
+            }
+            return .some(digits == 0 || overflow ? nil : value)
+        }
+        if let ascii { return ascii }
+        return Int(doc.string(r).filter(\.isNumber))
+    }
+
     /// URL parts of logos, icons, trackers and spacers (byte search: Foundation's `contains` is slow on Linux).
     static let badURLParts = ["logo", "icon", "avatar", "sprite", "pixel", "spacer", "blank.gif", "placeholder", ".svg", "gravatar",
                               "emoji", "/ads/", "banner", "badge", "button", "1x1", "tracking"].map { Array($0.utf8) }
+    /// ``badURLParts`` as one needle set (one pass over the URL).
+    static let badURLSet = ByteNeedleSet(badURLParts)
     static let badClassParts = ["logo", "avatar", "icon"].map { Array($0.utf8) }
 
     /// Caption and credit from the enclosing `<figure>`'s `<figcaption>`, or a caption element right

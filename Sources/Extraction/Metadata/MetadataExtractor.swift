@@ -48,16 +48,18 @@ public struct MetadataExtractor: Sendable {
         // <meta>
         for m in doc.elements(.meta) {
             // The key first: a <meta> whose key nothing reads (`viewport`, `robots` …) is passed over
-            // before its content is made.
-            let key = (doc.attribute("property", of: m) ?? doc.attribute("name", of: m)
-                ?? doc.attribute("itemprop", of: m) ?? doc.attribute("http-equiv", of: m) ?? "").lowercased()
-            guard !key.isEmpty else { continue }
+            // before its content is made. (Both attributes found in one pass over the element's.)
+            let (keyRange, contentRange) = Self.metaAttributes(doc, m)
+            // The `property`, else `name`, `itemprop` or `http-equiv` attribute, lower-cased.
+            guard let keyRange, !keyRange.isEmpty else { continue }
+            let key = Self.lowercasedString(doc, keyRange)
             let twitterField = UTF8Scan.hasPrefix(key, "twitter:label") || UTF8Scan.hasPrefix(key, "twitter:data")
             let kind = twitterField ? nil : Self.metaKeys[key]
             guard twitterField || kind != nil || Self.dateKind(of: key) != nil else { continue }
             // A few CMSs write `value=` where the standard says `content=` (`<meta name="publish-date" value=…>`).
-            guard let rawContent = doc.attribute("content", of: m) ?? doc.attribute("value", of: m) else { continue }
-            let content = HTMLDocument.collapse(rawContent)
+            // (Collapsed from the document's bytes in place, as ``HTMLDocument/collapsedText(_:)`` does.)
+            guard let contentRange else { continue }
+            let content = doc.bytes.withUnsafeBufferPointer { HTMLDocument.collapseBytes(UnsafeBufferPointer(rebasing: $0[contentRange])) }
             guard !content.isEmpty else { continue }
             if twitterField {
                 twitterPairs.append((key, content))
@@ -117,6 +119,64 @@ public struct MetadataExtractor: Sendable {
         md.languages += meta.languages + og.languages + ld.languages
         md.images += og.images + ld.images + twitter.images
         return md
+    }
+
+    /// The attributes of a `<meta>` read by ``extract(_:)``, in order of precedence: the key
+    /// (`property`, `name`, `itemprop`, `http-equiv`) and the content (`content`, `value`).
+    static let metaAttributeNames: [[UInt8]] = ["property", "name", "itemprop", "http-equiv", "content", "value"].map { Array($0.utf8) }
+
+    /// The value ranges of the key and the content of `<meta>` `m`: those of the first attribute of
+    /// the first name of each group of ``metaAttributeNames`` that `m` has (what
+    /// `doc.attribute("property", of: m) ?? doc.attribute("name", of: m) ?? …` reads), found in one
+    /// pass over its attributes.
+    static func metaAttributes(_ doc: HTMLDocument, _ m: NodeID) -> (key: Range<Int>?, content: Range<Int>?) {
+        guard doc.kinds[m.index] == .element else { return (nil, nil) }
+        let lo = Int(doc.dataStart[m.index]), hi = Int(doc.dataEnd[m.index])
+        guard lo < hi else { return (nil, nil) }
+        var found: (Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil, nil, nil, nil)
+        doc.bytes.withUnsafeBufferPointer { buf in
+            doc.attributeRecords.withUnsafeBufferPointer { records in
+                for k in lo..<hi {
+                    let a = records[k]
+                    let start = Int(a.nameStart), len = Int(a.nameEnd - a.nameStart)
+                    let value = Int(a.valueStart)..<Int(a.valueEnd)
+                    @inline(__always) func named(_ j: Int) -> Bool {
+                        metaAttributeNames[j].withUnsafeBufferPointer { n in
+                            n.count == len && (0..<len).allSatisfy { buf[start + $0] == n[$0] }
+                        }
+                    }
+                    switch len {
+                    case 8 where found.0 == nil && named(0): found.0 = value
+                    case 4 where found.1 == nil && named(1): found.1 = value
+                    case 8 where found.2 == nil && named(2): found.2 = value
+                    case 10 where found.3 == nil && named(3): found.3 = value
+                    case 7 where found.4 == nil && named(4): found.4 = value
+                    case 5 where found.5 == nil && named(5): found.5 = value
+                    default: break
+                    }
+                }
+            }
+        }
+        return (found.0 ?? found.1 ?? found.2 ?? found.3, found.4 ?? found.5)
+    }
+
+    /// `doc.string(r).lowercased()`: an ASCII value lowered as bytes, any other through the String.
+    static func lowercasedString(_ doc: HTMLDocument, _ r: Range<Int>) -> String {
+        let ascii = doc.bytes.withUnsafeBufferPointer { buf -> String? in
+            var high: UInt8 = 0
+            for k in r { high |= buf[k] }
+            guard high < 0x80 else { return nil }
+            return String(unsafeUninitializedCapacity: r.count) { o in
+                var n = 0
+                for k in r {
+                    let c = buf[k]
+                    o[n] = c &- 0x41 < 26 ? c | 0x20 : c
+                    n += 1
+                }
+                return n
+            }
+        }
+        return ascii ?? doc.string(r).lowercased()
     }
 
     /// Per-source collections, merged in precedence order at the end.
@@ -259,13 +319,19 @@ public struct MetadataExtractor: Sendable {
         if key == "published" || key == "publication-date" { return true }
         if key == "updated" { return false }
         // "…date" only: a "published-time" beside a "published-date" is often when the page was built.
-        guard key.utf8.count <= 40, UTF8Scan.contains(Array(key.utf8), dateBytes) else { return nil }
+        guard key.utf8.count <= 40, holdsDate(key) else { return nil }
         if key.contains("modif") || key.contains("updat") || key.contains("revis") { return false }
         if key.contains("publish"), !key.contains("publisher") { return true }
         return nil
     }
 
     static let dateBytes = Array("date".utf8)
+
+    /// Whether the UTF-8 of `key` holds "date" (searched in place, no array made per key).
+    static func holdsDate(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { k in dateBytes.withUnsafeBufferPointer { ByteSearch.contains(k, $0) } }
+    }
     static let canonicalBytes = Array("canonical".utf8)
     static let authorBytes = Array("author".utf8)
 
@@ -276,8 +342,28 @@ public struct MetadataExtractor: Sendable {
     /// and only ASCII letters are canonically equivalent to ASCII letters, so such a piece is made
     /// of the word's letters in the attribute, in either case.
     static func mayHoldRelWord(_ doc: HTMLDocument, _ word: [UInt8], of n: NodeID) -> Bool {
-        guard let r = doc.attributeRange("rel", of: n) else { return false }
+        guard let r = relRange(doc, n) else { return false }
         return doc.containsIgnoringCase(word, in: r)
+    }
+
+    /// `doc.attributeRange("rel", of: n)`, the name compared as three bytes in place (every link
+    /// and anchor of the page is asked).
+    static func relRange(_ doc: HTMLDocument, _ n: NodeID) -> Range<Int>? {
+        guard doc.kinds[n.index] == .element else { return nil }
+        let lo = Int(doc.dataStart[n.index]), hi = Int(doc.dataEnd[n.index])
+        guard lo < hi else { return nil }
+        return doc.bytes.withUnsafeBufferPointer { buf -> Range<Int>? in
+            doc.attributeRecords.withUnsafeBufferPointer { records -> Range<Int>? in
+                for k in lo..<hi {
+                    let a = records[k]
+                    let s = Int(a.nameStart)
+                    if a.nameEnd - a.nameStart == 3, buf[s] == 0x72, buf[s + 1] == 0x65, buf[s + 2] == 0x6C {
+                        return Int(a.valueStart)..<Int(a.valueEnd)
+                    }
+                }
+                return nil
+            }
+        }
     }
     static let ldJSONBytes = Array("ld+json".utf8)
 

@@ -367,8 +367,14 @@ public struct PageTypeFeatures: Sendable, Equatable {
                     i += 1
                     continue
                 }
-                let len = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)  // a String's UTF-8 is valid: c is a lead byte
                 scalars += 1
+                // U+0800–U+0FFF (Indic scripts): of these only the danda (U+0964) counts.
+                if c == 0xE0, i + 3 <= n {
+                    if p[i + 1] == 0xA5, p[i + 2] == 0xA4 { ends += 1 }
+                    i += 3
+                    continue
+                }
+                let len = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)  // a String's UTF-8 is valid: c is a lead byte
                 if len <= 3, i + len <= n {
                     var v = UInt32(c & (len == 2 ? 0x1F : 0x0F))
                     for k in 1..<len { v = v << 6 | UInt32(p[i + k] & 0x3F) }

@@ -305,51 +305,86 @@ public final class HTMLDocument: Sendable {
 
     static func collapseBytes(_ b: [UInt8]) -> String { b.withUnsafeBufferPointer { collapseBytes($0) } }
 
-    /// Bytes that may start white space, a ZWSP or a control character; runs of other bytes are
-    /// copied whole.
-    static let collapseSpecial: [Bool] = (0..<256).map { $0 <= 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 }
-
+    /// ``collapse(_:)`` of the UTF-8 bytes `b`, written straight into the String's storage (the
+    /// output is never longer than `b`).
     static func collapseBytes(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        collapseBytes(b, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        let n = b.count
+        guard n > 0, let s = b.baseAddress else { return "" }
+        return String(unsafeUninitializedCapacity: n) { collapse(s, count: n, into: $0.baseAddress!) }
     }
 
     /// Appends `b` to `out` (which must be empty) collapsed as ``collapse(_:)`` collapses it: runs
     /// of white space (ASCII space and controls, NBSP, NEL, U+2000–U+200A, U+202F, U+2028, U+2029,
     /// U+3000) become one space, none at either end; ZWSP is dropped.
     static func collapseBytes(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        var pendingSpace = false
-        var i = 0
         let n = b.count
-        collapseSpecial.withUnsafeBufferPointer { special in
-            while i < n {
-                let c = b[i]
-                if !special[Int(c)] {
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    var j = i + 1
-                    while j < n, !special[Int(b[j])] { j += 1 }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
-                    i = j
-                    continue
-                }
-                var ws = 0
-                if c <= 0x20 || c == 0x7F { ws = 1 }                                             // ASCII space and controls
-                else if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 || b[i + 1] == 0x85 { ws = 2 }     // NBSP, NEL
-                else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, (0x80...0x8A).contains(b[i + 2]) || b[i + 2] == 0xAF
-                    || b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { ws = 3 }                             // U+2000–200A, 202F, line/paragraph separators
-                else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { ws = 3 }     // U+3000
-                else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x8B { i += 3; continue } // ZWSP: drop
-                if ws > 0 {
-                    pendingSpace = !out.isEmpty
-                    i += ws
-                    continue
-                }
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(c)
-                i += 1
-            }
+        guard n > 0, let s = b.baseAddress else { return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { t in
+            let k = collapse(s, count: n, into: t.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: t[0..<k]))
         }
+    }
+
+    /// The collapsing of ``collapse(_:)`` from the `n` bytes at `s` into `o` (room for `n` bytes);
+    /// returns the number of bytes written. Runs of bytes that cannot start white space, a ZWSP or a
+    /// control character (and single spaces between them, which stay as they are) are found eight
+    /// bytes at a time (``collapseSpecialBytes(_:)``) and copied whole; the rest byte by byte.
+    static func collapse(_ s: UnsafePointer<UInt8>, count n: Int, into o: UnsafeMutablePointer<UInt8>) -> Int {
+        @inline(__always) func special(_ c: UInt8) -> Bool {
+            c <= 0x20 || (c >= 0x7F && (c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xE3))
+        }
+        var k = 0, i = 0
+        var pendingSpace = false
+        while i < n {
+            let c = s[i]
+            if !special(c) {
+                if pendingSpace { o[k] = 0x20; k += 1; pendingSpace = false }
+                var j = i + 1
+                while true {
+                    while j + 8 <= n {
+                        let mask = collapseSpecialBytes(UInt64(littleEndian: UnsafeRawPointer(s + j).loadUnaligned(as: UInt64.self)))
+                        if mask != 0 { j += mask.trailingZeroBitCount >> 3; break }
+                        j += 8
+                    }
+                    while j < n, !special(s[j]) { j += 1 }
+                    // One space between plain bytes is written as it is: the run goes on over it.
+                    if j + 1 < n, s[j] == 0x20, !special(s[j + 1]) { j += 2; continue }
+                    break
+                }
+                (o + k).initialize(from: s + i, count: j - i)
+                k += j - i
+                i = j
+                continue
+            }
+            var ws = 0
+            if c <= 0x20 || c == 0x7F { ws = 1 }                                             // ASCII space and controls
+            else if c == 0xC2, i + 1 < n, s[i + 1] == 0xA0 || s[i + 1] == 0x85 { ws = 2 }     // NBSP, NEL
+            else if c == 0xE2, i + 2 < n, s[i + 1] == 0x80, (0x80...0x8A).contains(s[i + 2]) || s[i + 2] == 0xAF
+                || s[i + 2] == 0xA8 || s[i + 2] == 0xA9 { ws = 3 }                             // U+2000–200A, 202F, line/paragraph separators
+            else if c == 0xE3, i + 2 < n, s[i + 1] == 0x80, s[i + 2] == 0x80 { ws = 3 }     // U+3000
+            else if c == 0xE2, i + 2 < n, s[i + 1] == 0x80, s[i + 2] == 0x8B { i += 3; continue } // ZWSP: drop
+            if ws > 0 {
+                pendingSpace = k > 0
+                i += ws
+                continue
+            }
+            if pendingSpace { o[k] = 0x20; k += 1; pendingSpace = false }
+            o[k] = c
+            k += 1
+            i += 1
+        }
+        return k
+    }
+
+    /// The top bit set in each byte of `x` that ``collapse(_:count:into:)`` looks at (at most 0x20,
+    /// 0x7F, 0xC2, 0xE2, 0xE3), found exactly: each test leaves its verdict in the byte's top bit
+    /// with no carry into the next byte.
+    @inline(__always)
+    static func collapseSpecialBytes(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func zero(_ z: UInt64) -> UInt64 { ~(((z & low7) &+ low7) | z) & high }
+        let control = ~(((x & low7) &+ 0x5F5F_5F5F_5F5F_5F5F) | x) & high  // below 0x21
+        return control | zero(x ^ 0x7F7F_7F7F_7F7F_7F7F) | zero(x ^ 0xC2C2_C2C2_C2C2_C2C2)
+            | zero((x & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xE2E2_E2E2_E2E2_E2E2)
     }
 }
