@@ -430,6 +430,7 @@ public struct BylineParser: Sendable {
 
     /// Where the first date or time of `text` starts, if it has one.
     static func dateStart(in text: String) -> String.Index? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiDateStart(in: text) }
         var idx = text.startIndex
         var previousIsNumber = false
         while idx < text.endIndex {
@@ -462,6 +463,49 @@ public struct BylineParser: Sendable {
         return nil
     }
 
+    /// ``dateStart(in:)`` of an ASCII text, read on its bytes: there every byte is a Character (a
+    /// CR LF pair is one, but neither byte is a digit or a space), a digit is the only number,
+    /// lower-casing lowers the letters, and a word is looked up in the vocabulary by its bytes
+    /// (``DateVocabulary/asciiEntries``). Dates are read from the same rests of the text.
+    static func asciiDateStart(in text: String) -> String.Index? {
+        let u = text.utf8
+        let bytes = Array(u)
+        let n = bytes.count
+        var previousIsNumber = false
+        for i in 0..<n {
+            let isNumber = bytes[i] &- 0x30 < 10
+            if isNumber, !previousIsNumber {
+                let idx = u.index(u.startIndex, offsetBy: i)
+                if DateParser().scan(String(text[idx...])).first(where: { $0.date.isValid }) != nil { return idx }
+            }
+            previousIsNumber = isNumber
+        }
+        // "December 27, 2024" after a name: the words between spaces, lowered and trimmed of punctuation.
+        var i = 0
+        while i < n {
+            while i < n, bytes[i] == 0x20 { i += 1 }
+            guard i < n else { break }
+            let start = i
+            while i < n, bytes[i] != 0x20 { i += 1 }
+            var lo = start, hi = i
+            while lo < hi, UTF8Scan.isPunctuation(UInt32(bytes[lo])) { lo += 1 }
+            while hi > lo, UTF8Scan.isPunctuation(UInt32(bytes[hi - 1])) { hi -= 1 }
+            guard hi - lo <= 24 else { continue }
+            var key = LanguageDetector.WordKey()
+            for k in lo..<hi { _ = key.append(bytes[k] &- 0x41 < 26 ? bytes[k] | 0x20 : bytes[k]) }
+            guard let entry = DateVocabulary.asciiEntries[key], entry.month != nil || entry.filler && hi - lo > 3 else { continue }
+            let wordStart = u.index(u.startIndex, offsetBy: start)
+            if let first = DateParser().scan(String(text[wordStart...])).first, first.date.isValid { return wordStart }
+            // A full month name and a day, even when the rest is garbled ("March 7, 20247:55 AM").
+            if entry.month != nil, hi - lo >= 3, bytes[start] &- 0x41 < 26, start != 0 {
+                let after = text[u.index(u.startIndex, offsetBy: i)...].drop { $0 == " " || $0 == "." }
+                let digits = after.prefix { $0.isNumber }
+                if (1...2).contains(digits.count), let d = Int(digits), (1...31).contains(d) { return wordStart }
+            }
+        }
+        return nil
+    }
+
     /// Splits on separators and connector words.
     func split(_ s: String) -> [String] {
         var pieces: [String] = []
@@ -471,6 +515,17 @@ public struct BylineParser: Sendable {
             let p = UTF8Scan.hasAlphanumericEdges(joined) ? joined : joined.trimmingCharacters(in: Self.spacesDotColon)
             if !p.isEmpty { pieces.append(p) }
             current = []
+        }
+        if UTF8Scan.scalarsAreCharacters(s) != nil {
+            // Every scalar a Character of its own: the separators and spaces found in the bytes.
+            for part in Self.pieceParts(s) {
+                for w in part.utf8.split(separator: 0x20) {
+                    if Self.isConnectorWord(w) { push(); continue }
+                    current.append(Substring(w))
+                }
+                push()
+            }
+            return pieces
         }
         for part in s.split(whereSeparator: { Self.pieceSeparators.contains($0) }) {
             for w in part.split(separator: " ") {
@@ -482,6 +537,51 @@ public struct BylineParser: Sendable {
         }
         return pieces
     }
+
+    /// `s.split(whereSeparator: { pieceSeparators.contains($0) })` from the bytes, for a text whose
+    /// every scalar is a Character of its own (``UTF8Scan/scalarsAreCharacters(_:)-(String)``): a
+    /// separator is then one of the scalars `,;|/` and line feed, `•` (E2 80 A2) or `·` (C2 B7); the
+    /// one scalar canonically equivalent to a separator, U+0387, is not in such a text.
+    static func pieceParts(_ s: String) -> [Substring] {
+        let u = s.utf8
+        var out: [Substring] = []
+        var start = u.startIndex
+        var i = u.startIndex
+        var prev: UInt8 = 0, prev2: UInt8 = 0
+        while i != u.endIndex {
+            let c = u[i]
+            var sepStart: String.Index?
+            if c == 0x2C || c == 0x3B || c == 0x7C || c == 0x2F || c == 0x0A {
+                sepStart = i
+            } else if prev == 0xC2, c == 0xB7 {
+                sepStart = u.index(i, offsetBy: -1)
+            } else if prev2 == 0xE2, prev == 0x80, c == 0xA2 {
+                sepStart = u.index(i, offsetBy: -2)
+            }
+            let next = u.index(after: i)
+            if let sepStart {
+                if start < sepStart { out.append(Substring(u[start..<sepStart])) }
+                start = next
+            }
+            prev2 = prev
+            prev = c
+            i = next
+        }
+        if start < u.endIndex { out.append(Substring(u[start..<u.endIndex])) }
+        return out
+    }
+
+    /// True when a word of a text whose every scalar is a Character of its own is a connector of
+    /// ``split(_:)``: one of the ASCII ``connectors`` or "And", "AND", "Und", compared as bytes (the
+    /// others are Bengali or Devanagari, whose scalars such a text does not hold, and no scalar of
+    /// it decomposes to ASCII).
+    static func isConnectorWord(_ w: Substring.UTF8View) -> Bool {
+        guard w.count <= maxConnectorBytes else { return false }
+        return connectorWordBytes.contains { $0.count == w.count && w.elementsEqual($0) }
+    }
+
+    static let connectorWordBytes: [[UInt8]] = (connectors.filter { $0.utf8.allSatisfy { $0 < 0x80 } } + ["And", "AND", "Und"]).map { Array($0.utf8) }
+    static let maxConnectorBytes = connectorWordBytes.map(\.count).max() ?? 0
 
     // MARK: Character sets, built once
 
