@@ -10,6 +10,8 @@ struct CollapsedTextBuffer {
     private var string: String?
     private var scalars = -1
     private var characters = -1
+    /// ``UTF8Scan/characterBounds(_:)`` of the bytes, once asked (`lower < 0` before).
+    private var bounds = (lower: -1, upper: -1)
     /// The Character count is made at most once per text, capped here (above every limit asked).
     let cap: Int
 
@@ -25,6 +27,7 @@ struct CollapsedTextBuffer {
         string = nil
         scalars = -1
         characters = -1
+        bounds = (-1, -1)
     }
 
     var isEmpty: Bool { bytes.isEmpty }
@@ -40,7 +43,9 @@ struct CollapsedTextBuffer {
     }
 
     /// `text.count <= k`, for `k < cap`: settled by the byte count or the scalar count when they
-    /// are within `k` (a Character has at least one scalar of at least one byte), else by Characters.
+    /// are within `k` (a Character has at least one scalar of at least one byte), then by the
+    /// bounds of ``UTF8Scan/characterBounds(_:)`` (a Bengali text's marks and letters), else by
+    /// Characters.
     mutating func atMost(_ k: Int) -> Bool {
         if bytes.count <= k { return true }
         if scalars < 0 { scalars = bytes.withUnsafeBufferPointer(UTF8Scan.scalarCount) }
@@ -49,6 +54,9 @@ struct CollapsedTextBuffer {
             if let n = bytes.withUnsafeBufferPointer(UTF8Scan.scalarsAreCharacters) {
                 characters = min(n, cap)
             } else {
+                if bounds.lower < 0 { bounds = bytes.withUnsafeBufferPointer(UTF8Scan.characterBounds) }
+                if bounds.lower > k { return false }
+                if bounds.upper <= k { return true }
                 characters = UTF8Scan.characterCount(of: text, cappedAt: cap)
             }
         }

@@ -182,6 +182,78 @@ enum UTF8Scan {
         return n
     }
 
+    /// Bounds of the Character count of the text whose UTF-8 is `b`, from its scalars without
+    /// grapheme breaking: `lower` counts the scalars that surely start a Character, `upper` is the
+    /// scalar count less the scalars that surely do not.
+    ///
+    /// By the grapheme rules (UAX #29), a Character starts at the first scalar, and at a printable
+    /// ASCII scalar, a Bengali independent vowel or digit after a scalar that is no prepended mark
+    /// (none is below U+0600 or in U+0900–U+0CFF), and at a Bengali consonant after a printable
+    /// ASCII scalar or a Bengali consonant, independent vowel or digit (no virama or mark before it
+    /// to join a conjunct). A Bengali sign or mark that extends a Character (GCB Extend or
+    /// SpacingMark), ZWNJ or ZWJ starts none after a printable ASCII or Bengali scalar, ZWNJ or ZWJ
+    /// (no control before it). Other scalars are counted in neither set.
+    static func characterBounds(_ b: UnsafeBufferPointer<UInt8>) -> (lower: Int, upper: Int) {
+        var scalars = 0, starts = 0, extending = 0
+        var prev: UInt32 = 0
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c0 = UInt32(b[i])
+            var v: UInt32
+            if c0 < 0x80 {
+                v = c0
+                i += 1
+            } else if c0 < 0xE0 {
+                v = i + 1 < n ? (c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F) : 0xFFFD
+                i += 2
+            } else if c0 < 0xF0 {
+                v = i + 2 < n ? (c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F) : 0xFFFD
+                i += 3
+            } else {
+                v = i + 3 < n ? (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F) : 0xFFFD
+                i += 4
+            }
+            if scalars == 0 {
+                starts = 1
+            } else {
+                let printablePrev = prev &- 0x20 < 0x5F
+                let bengaliPrev = prev &- 0x980 < 0x80
+                switch bengaliKind(v) {
+                case 1:
+                    // Printable ASCII, an independent vowel or a digit: after no prepended mark.
+                    if prev < 0x600 || prev &- 0x900 < 0x400 { starts += 1 }
+                case 2:
+                    // A consonant: after no virama, mark or joiner.
+                    if printablePrev || bengaliKind(prev) == 1 && bengaliPrev || bengaliKind(prev) == 2 { starts += 1 }
+                case 3:
+                    // A sign or mark: after no control.
+                    if printablePrev || bengaliPrev || prev == 0x200C || prev == 0x200D { extending += 1 }
+                default:
+                    break
+                }
+            }
+            prev = v
+            scalars += 1
+        }
+        return (starts, scalars - extending)
+    }
+
+    /// 1 for printable ASCII, a Bengali independent vowel or digit; 2 for a Bengali consonant; 3 for
+    /// a Bengali sign or mark that extends a Character (GCB Extend or SpacingMark), ZWNJ or ZWJ; 0 else.
+    @inline(__always)
+    static func bengaliKind(_ v: UInt32) -> UInt8 {
+        if v < 0x80 { return v &- 0x20 < 0x5F ? 1 : 0 }
+        if v == 0x200C || v == 0x200D { return 3 }
+        guard v &- 0x980 < 0x80 else { return 0 }
+        switch v {
+        case 0x985...0x994, 0x9E6...0x9EF: return 1
+        case 0x995...0x9B9, 0x9CE, 0x9DC...0x9DF, 0x9F0...0x9F1: return 2
+        case 0x981...0x983, 0x9BC, 0x9BE...0x9C4, 0x9C7...0x9C8, 0x9CB...0x9CD, 0x9D7, 0x9E2...0x9E3: return 3
+        default: return 0
+        }
+    }
+
     /// `s.count >= limit`, stopping at `limit`.
     @inline(__always)
     static func characterCount(of s: String, isAtLeast limit: Int) -> Bool {

@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+
+@testable import Extraction
+
+/// The byte-level rewrites of headline and byline helpers give the answers of the code they
+/// replaced (kept here as the reference): separator places in titles, site-name matching of
+/// prepared texts, where a byline's date starts, and the split of a byline into pieces. Inputs mix
+/// ASCII, Latin letters, Bengali, combining marks, CR LF and the scalars canonically equivalent to
+/// a separator, with ``FieldsFastPathTests/texts`` besides.
+@Suite("Fields stage byte scans: same answers as the Character-based code they replace")
+struct FieldsByteScanTests {
+    // MARK: Inputs
+
+    /// Random titles and bylines from fragments that reach the edge cases.
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        let pieces = [
+            " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " › ", " ‹ ", " / ", " ｜ ", " I ", " ", "  ", "|", "-",
+            "Jane", "Doe", "jane doe", "The Daily Star", "dailystar", "daily star", "www.dw.com", "DW", "Team", "and", "And", "AND",
+            "Und", "und", "with", "&", "e", "y", "ও", "এবং", "और", "কালবেলা", "ডেস্ক", "প্রতিনিধি", "ঢাকা", ",", ";", "/", "\n", "\r\n",
+            "·", "•", "\u{387}", "\u{301}", "é", "e\u{301}", "ß", "Ümit", "27", "2024", "Dec", "December", "Dec.", "March 7,", "Mon",
+            "Monday", "on", "at", "(", ")", "\"", "'", "…", "৭", "২০২৪", "ডিসেম্বর", "Updated", "\u{A0}", "\t", "PM", "10:30",
+        ]
+        var rng = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            let n = Int(rng.next() % 10) + 1
+            return (0..<n).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    static let texts = FieldsFastPathTests.texts + randomTexts(count: 4000, seed: 0xB7E5)
+        + FieldsFastPathTests.randomDates(count: 1500, seed: 0xDA7E)
+        + ["Jane Doe December 27, 2024", "By Jane Doe, Columnist August 19, 2025", "Jane Doe, March 7, 20247:55 AM",
+           "Dec 17, 2025Julian K. Arni", "Jane Doe on Mon, 3 Jun 2024", "Jane Doe (Dec.) 27", "Jane Doe Sunday", "Jane Doe ..., Mon.",
+           "নিজস্ব প্রতিবেদক, ঢাকা", "Jane Doe, Sylhet Correspondent", "A & B and C | D; E/F • G · H\nI", "Anna\u{387}Bert"]
+
+    // MARK: Headlines
+
+    @Test("separator places found at the spaces give the title variants of searching each separator")
+    func titleVariants() {
+        for t in Self.texts {
+            #expect(HeadlineSelector.variants(of: t) == Self.variantsReference(t), "\(t.debugDescription)")
+        }
+    }
+
+    /// ``HeadlineSelector/variants(of:)`` as it was: each separator searched with `find` and `findLast`.
+    static func variantsReference(_ title: String) -> [String] {
+        var out = [title]
+        var queue = [title]
+        for _ in 0..<2 {
+            var next: [String] = []
+            for t in queue {
+                let b = Array(t.utf8)
+                for sep in HeadlineSelector.separatorBytes {
+                    guard let first = UTF8Scan.find(sep, in: b) else { continue }
+                    let last = UTF8Scan.findLast(sep, in: b) ?? first
+                    let head = String(decoding: b[..<last], as: UTF8.self)
+                    if UTF8Scan.characterCount(of: head, isAtLeast: 8) { next.append(head) }
+                    let tail = String(decoding: b[(first + sep.count)...], as: UTF8.self)
+                    if UTF8Scan.characterCount(of: tail, isAtLeast: 8) { next.append(tail) }
+                }
+            }
+            for n in next where !out.contains(n) { out.append(n) }
+            queue = next
+        }
+        return out
+    }
+
+    @Test("site names matched as prepared parts answer as matching the normalised Strings")
+    func siteMatches() {
+        let sites = ["The Daily Star", "dailystar", "daily star", "www.dw.com", "dw", "DW", "কালবেলা", "কালবেলা ডেস্ক", "Spiegel", "café",
+                     "cafe\u{301}", "a\r\nb", "ab", "", "Le Monde", "lemonde.fr", "ÜMIT", "x y z"].map(HeadlineSelector.normalize)
+        var rng = SplitMix64(seed: 0x517E)
+        var parts = Self.texts.prefix(1500).map(HeadlineSelector.normalize) + sites
+        for _ in 0..<600 {
+            // Site names with a few words before or after: prefixes and extensions of each other.
+            let s = sites[Int(rng.next() % UInt64(sites.count))], t = sites[Int(rng.next() % UInt64(sites.count))]
+            parts.append(rng.next() % 2 == 0 ? s + t : s + " " + t)
+        }
+        parts += ["a\r", "a\r\nbc", "cafe", "caf", "dailys", "daily"]
+        let preparedSites = sites.map(HeadlineSelector.SitePart.init)
+        for p in parts {
+            let part = HeadlineSelector.SitePart(p)
+            for (k, s) in sites.enumerated() {
+                #expect(HeadlineSelector.siteMatches(part, preparedSites[k]) == HeadlineSelector.siteMatches(p, s), "\(p.debugDescription) \(s.debugDescription)")
+            }
+        }
+    }
+
+    // MARK: Character counts
+
+    /// Random Bengali (and mixed) texts: letters, signs, virama conjuncts, joiners, digits,
+    /// punctuation and the occasional Latin word or prepended mark.
+    static func randomBengali(count: Int, seed: UInt64) -> [String] {
+        var pieces = (UInt32(0x980)...0x9FF).compactMap(Unicode.Scalar.init).map { String($0) }
+        pieces += ["ক্ষ", "ন্ত্র", "র্\u{200D}য", "ক\u{200C}্", "্", " ", " ", " ", "।", ",", "-", "“", "”", "—", "abc", "A", "1", "\u{600}", "\u{200B}",
+                   "\u{301}", "é", "\n", "\r\n", "\u{AD}", "😀", "👩‍👩‍👧", "\u{1F1E7}\u{1F1E9}", "ঢাকা", "প্রতিবেদক", "নিজস্ব", "২০২৪"]
+        var rng = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            let n = Int(rng.next() % 120) + 1
+            return (0..<n).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    @Test("Character bounds from the scalars hold the Character count of every text")
+    func characterBounds() {
+        var settled = 0
+        for t in Self.texts + Self.randomBengali(count: 3000, seed: 0xB09) {
+            var t = t
+            let bounds = t.withUTF8(UTF8Scan.characterBounds)
+            let count = t.count
+            #expect(bounds.lower <= count && count <= bounds.upper, "\(t.debugDescription) \(bounds) \(count)")
+            if bounds.lower == bounds.upper { settled += 1 }
+        }
+        #expect(settled > 500)
+    }
+
+    @Test("the collapsing buffer's Character limits agree with String.count on Bengali texts")
+    func bengaliLimits() throws {
+        var buffer = CollapsedTextBuffer(cap: 161)
+        for t in Self.randomBengali(count: 1500, seed: 0xC011) {
+            let escaped = t.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            let doc = try parseHTML("<p>\(escaped)</p>")
+            guard let p = doc.elements(.p).first, let n = doc.firstChild(p), doc.isText(n) else { continue }
+            buffer.load(doc, n)
+            let count = buffer.text.count
+            for k in [0, 1, 5, 40, 80, 100, 120, 160] { #expect(buffer.atMost(k) == (count <= k), "\(t.debugDescription) \(k)") }
+            buffer.load(doc, n)
+            for k in [160, 100, 40] { #expect(buffer.atMost(k) == (count <= k), "\(t.debugDescription) \(k)") }
+        }
+    }
+
+    // MARK: Bylines
+
+    @Test("the date start of an ASCII byline read on its bytes is the one found Character by Character")
+    func dateStarts() {
+        var ascii = 0
+        for t in Self.texts {
+            let fast = BylineParser.dateStart(in: t).map { t.utf8.distance(from: t.startIndex, to: $0) }
+            let reference = Self.dateStartReference(t).map { t.utf8.distance(from: t.startIndex, to: $0) }
+            #expect(fast == reference, "\(t.debugDescription)")
+            if t.utf8.allSatisfy({ $0 < 0x80 }) { ascii += 1 }
+        }
+        #expect(ascii > 1000)
+    }
+
+    /// ``BylineParser/dateStart(in:)`` as it was for every text: Characters, lower-cased words and
+    /// the String-keyed vocabulary.
+    static func dateStartReference(_ text: String) -> String.Index? {
+        var idx = text.startIndex
+        var previousIsNumber = false
+        while idx < text.endIndex {
+            let isNumber = text[idx].isNumber
+            defer { previousIsNumber = isNumber }
+            if isNumber, !previousIsNumber {
+                let rest = String(text[idx...])
+                if DateParser().scan(rest).first(where: { $0.date.isValid }) != nil { return idx }
+            }
+            idx = text.index(after: idx)
+        }
+        for w in text.split(separator: " ") {
+            let r = w.startIndex..<w.endIndex
+            let lw = w.lowercased()
+            let key = UTF8Scan.hasAlphanumericEdges(lw) ? lw : lw.trimmingCharacters(in: .punctuationCharacters)
+            if DateVocabulary.months[key] != nil || DateVocabulary.fillers.contains(key) && key.count > 3 {
+                let rest = String(text[r.lowerBound...])
+                if let first = DateParser().scan(rest).first, first.date.isValid { return r.lowerBound }
+                if DateVocabulary.months[key] != nil, key.count >= 3, w.first?.isUppercase == true, r.lowerBound != text.startIndex {
+                    let after = text[r.upperBound...].drop { $0 == " " || $0 == "." }
+                    let digits = after.prefix { $0.isNumber }
+                    if (1...2).contains(digits.count), let d = Int(digits), (1...31).contains(d) { return r.lowerBound }
+                }
+            }
+        }
+        return nil
+    }
+
+    @Test("ASCII punctuation by the byte test is Foundation's punctuation set")
+    func asciiPunctuation() {
+        for b in UInt32(0)..<0x80 {
+            #expect(UTF8Scan.isPunctuation(b) == CharacterSet.punctuationCharacters.contains(Unicode.Scalar(b)!), "\(b)")
+        }
+    }
+
+    @Test("byline pieces split from the bytes are those of the Character split")
+    func bylinePieces() {
+        let parser = BylineParser()
+        var fast = 0
+        for t in Self.texts {
+            #expect(parser.split(t) == Self.splitReference(t), "\(t.debugDescription)")
+            if UTF8Scan.scalarsAreCharacters(t) != nil { fast += 1 }
+        }
+        #expect(fast > 1000)
+    }
+
+    /// ``BylineParser/split(_:)`` as it was for every text: Characters, and connectors looked up as Strings.
+    static func splitReference(_ s: String) -> [String] {
+        var pieces: [String] = []
+        var current: [Substring] = []
+        func push() {
+            let joined = current.joined(separator: " ")
+            let p = UTF8Scan.hasAlphanumericEdges(joined) ? joined : joined.trimmingCharacters(in: BylineParser.spacesDotColon)
+            if !p.isEmpty { pieces.append(p) }
+            current = []
+        }
+        for part in s.split(whereSeparator: { ",;|/•·\n".contains($0) }) {
+            for w in part.split(separator: " ") {
+                if BylineParser.connectors.contains(String(w)) || w == "And" || w == "AND" || w == "Und" { push(); continue }
+                current.append(w)
+            }
+            push()
+        }
+        return pieces
+    }
+}
