@@ -182,6 +182,70 @@ struct FieldsByteScanTests {
         }
     }
 
+    @Test("byline word helpers on ASCII bytes give the answers of their Character-based code")
+    func bylineWordHelpers() {
+        var ascii = 0
+        let names = ["Jane Doe", "Jane Doe Senior Writer", "AP Sports Writer", "EdTech Content writer", "Liz Kenny Former McKinsey Consultant",
+                     "jane doe", "von der Leyen", "dpa", "Jane Doe on behalf of the team", "Niko Matsakis on behalf of Rust", "PhD", "M.D.",
+                     "MBA", "JD", "Garden Educator", "Lead Reviewer", "Jane\r\nDoe", "JANE", "O'Brien Jr.", "Reuters", "the AFP", "Jun",
+                     "Nov.", "...", "Dec 2024", "Jane   Doe  and", "a b c d e f g h i", "x\u{212A}y writer", "Ümit Öz writer"]
+        for t in Self.texts + names + names.map { $0.uppercased() } + names.map { $0 + " " + $0 } {
+            #expect(UTF8Scan.lowercased(t) == t.lowercased(), "\(t.debugDescription)")
+            #expect(BylineParser.wordCount(t) == t.split(separator: " ").count, "\(t.debugDescription)")
+            #expect(BylineParser.hasProseWords(t) == Self.hasProseWordsReference(t), "\(t.debugDescription)")
+            #expect(BylineParser.truncateAtProse(t) == Self.truncateAtProseReference(t), "\(t.debugDescription)")
+            #expect(BylineParser.isCredential(t) == Self.isCredentialReference(t), "\(t.debugDescription)")
+            #expect(BylineParser.looksLikeName(t) == FieldsFastPathTests.looksLikeNameReference(t), "\(t.debugDescription)")
+            for first in [true, false] {
+                #expect(BylineParser.withoutJobTitle(t, isFirst: first) == Self.withoutJobTitleReference(t, isFirst: first), "\(t.debugDescription)")
+            }
+            if UTF8Scan.isPlainASCII(t) { ascii += 1 }
+        }
+        #expect(ascii > 1000)
+    }
+
+    static func hasProseWordsReference(_ s: String) -> Bool {
+        for w in s.split(separator: " ") {
+            guard let f = w.first, f.isLetter, f.isASCII || (f.unicodeScalars.first!.value < 0x250) else { continue }
+            if f.isLowercase, !BylineParser.particles.contains(w.lowercased()), AgencyCatalog.agency(named: String(w)) == nil { return true }
+        }
+        return false
+    }
+
+    static func truncateAtProseReference(_ piece: String) -> String {
+        let words = piece.split(separator: " ")
+        guard words.count > 2 else { return piece }
+        var k = 0
+        for w in words {
+            guard let f = w.first, f.isLetter, f.unicodeScalars.first!.value < 0x250 else { return piece }
+            if f.isUppercase || BylineParser.particles.contains(w.lowercased()) { k += 1 } else { break }
+        }
+        if k >= 2, k <= 4, k < words.count, !BylineParser.leadWords.contains(String(words[k]).lowercased()),
+            !(k == words.count - 1 && BylineParser.jobTitleWords.contains(String(words[k])))
+        {
+            return words[..<k].joined(separator: " ")
+        }
+        return piece
+    }
+
+    static func isCredentialReference(_ piece: String) -> Bool {
+        let letters = piece.filter { $0.isLetter }
+        return !letters.isEmpty && letters.count <= 5 && piece.count <= 7 && letters.allSatisfy { $0.isUppercase }
+            && !piece.contains(" ") && AgencyCatalog.agency(named: piece) == nil
+    }
+
+    static func withoutJobTitleReference(_ piece: String, isFirst: Bool) -> String? {
+        let words = piece.split(separator: " ")
+        guard let f = piece.unicodeScalars.first, f.value < 0x250 else { return piece }
+        let titleAt = words.firstIndex { BylineParser.jobTitleWords.contains($0.lowercased()) }
+        guard let t = titleAt else { return piece }
+        if t >= 1, AgencyCatalog.agency(named: String(words[0])) != nil { return String(words[0]) }
+        if !isFirst, BylineParser.endsWithLowercaseJobTitle(piece) { return nil }
+        if t >= 2 { return words[..<t].joined(separator: " ") }
+        if !isFirst, words.count <= 3, BylineParser.jobTitleWords.contains(words[words.count - 1].lowercased()) { return nil }
+        return piece
+    }
+
     @Test("byline pieces split from the bytes are those of the Character split")
     func bylinePieces() {
         let parser = BylineParser()

@@ -86,7 +86,7 @@ public enum AgencyCatalog {
             }
             return nil
         }
-        return byLowerName[t.lowercased()]
+        return byLowerName[UTF8Scan.lowercased(t)]
     }
 
     static func isBengali(_ s: String) -> Bool {

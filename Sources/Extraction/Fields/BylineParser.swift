@@ -63,26 +63,26 @@ public struct BylineParser: Sendable {
         // Each piece without its lead word, made once (``stripLead(_:)`` depends on the piece alone).
         let stripped = pieces.map { stripLead($0) }
         // A sentence is not a byline: any long piece, or prose that names no role, rejects the text.
-        let lowered = stripped.map { $0.lowercased() }
-        for (k, p) in pieces.enumerated() where p.split(separator: " ").count > 8
-            || (Self.hasProseWords(stripped[k]) && Self.role(of: p.lowercased()) == nil && lowered.firstIndex(of: lowered[k]) == k
+        let lowered = stripped.map(UTF8Scan.lowercased)
+        for (k, p) in pieces.enumerated() where Self.wordCount(p) > 8
+            || (Self.hasProseWords(stripped[k]) && Self.role(of: UTF8Scan.lowercased(p)) == nil && lowered.firstIndex(of: lowered[k]) == k
                 && !lowered.enumerated().contains { $0.offset != k && $0.element == lowered[k] })
         {
             if Self.truncateAtProse(stripped[k]) == stripped[k], k == 0 || !Self.endsWithLowercaseJobTitle(p) { return [] }
         }
         pieces = stripped.map { s in
             var p = Self.stripTrailingTitle(s)
-            if let l = Self.trailingLabels.first(where: { p.lowercased().hasSuffix($0) }) { p = String(p.dropLast(l.count)) }
+            if let l = Self.trailingLabels.first(where: { UTF8Scan.lowercased(p).hasSuffix($0) }) { p = String(p.dropLast(l.count)) }
             return p
         }
             .map { UTF8Scan.hasAlphanumericEdges($0, digits: false) ? $0 : $0.trimmingCharacters(in: Self.quotesBracketsDigits) }
-            .filter { !$0.isEmpty && !Self.junk.contains($0.lowercased()) }
+            .filter { !$0.isEmpty && !Self.junk.contains(UTF8Scan.lowercased($0)) }
         // Job titles after a name ("Liz Kenny Former McKinsey Consultant", "… Founder & Lead Reviewer").
         pieces = pieces.enumerated().compactMap { k, p in Self.withoutJobTitle(p, isFirst: k == 0) }
         var out: [ArticleRecord.Author] = []
         var lastWasRole = false
         for piece in pieces {
-            let lower = piece.lowercased()
+            let lower = UTF8Scan.lowercased(piece)
             // Credentials stay with the name before them.
             if Self.credentials.contains(UTF8Scan.hasAlphanumericEdges(lower) ? lower : lower.trimmingCharacters(in: .punctuationCharacters))
                 || Self.isCredential(piece)
@@ -129,7 +129,7 @@ public struct BylineParser: Sendable {
         }
         // De-duplicate, ignoring case.
         var seen = Set<String>()
-        return out.filter { seen.insert($0.name.lowercased()).inserted }
+        return out.filter { seen.insert(UTF8Scan.lowercased($0.name)).inserted }
     }
 
     static let deskWordBytes: [(bytes: [UInt8], bengali: Bool)] = deskWords.map { (Array($0.utf8), AgencyCatalog.isBengali($0)) }
@@ -185,6 +185,8 @@ public struct BylineParser: Sendable {
     }
 
     static func isCredential(_ piece: String) -> Bool {
+        // An ASCII text without CR has a Character per byte: more than seven bytes, more than seven Characters.
+        if piece.utf8.count > 7, UTF8Scan.isPlainASCII(piece) { return false }
         let letters = piece.filter { $0.isLetter }
         return !letters.isEmpty && letters.count <= 5 && piece.count <= 7 && letters.allSatisfy { $0.isUppercase }
             && !piece.contains(" ") && AgencyCatalog.agency(named: piece) == nil
@@ -192,6 +194,14 @@ public struct BylineParser: Sendable {
 
     /// True for Latin-script text with a lower-case word that is not a name particle: prose, not a name.
     static func hasProseWords(_ s: String) -> Bool {
+        if UTF8Scan.isPlainASCII(s) {
+            // ASCII: a word's first Character is its first byte; only a lower-case letter a-z starts prose.
+            for w in s.utf8.split(separator: 0x20) where w.first! &- 0x61 < 26 {
+                let word = Substring(w)
+                if !particles.contains(word.lowercased()), AgencyCatalog.agency(named: String(word)) == nil { return true }
+            }
+            return false
+        }
         for w in s.split(separator: " ") {
             guard let f = w.first, f.isLetter, f.isASCII || (f.unicodeScalars.first!.value < 0x250) else { continue }
             // Lower-case words are prose, except name particles and agencies written in lower case ("dpa", "epd").
@@ -202,6 +212,7 @@ public struct BylineParser: Sendable {
 
     /// "Niko Matsakis on behalf of …" → "Niko Matsakis": two to four capitalised words before prose.
     static func truncateAtProse(_ piece: String) -> String {
+        if UTF8Scan.isPlainASCII(piece), wordCount(piece) <= 2 { return piece }
         let words = piece.split(separator: " ")
         guard words.count > 2 else { return piece }
         var k = 0
@@ -221,7 +232,7 @@ public struct BylineParser: Sendable {
     /// Photo and source credits that sit in author-like elements ("Foto: REUTERS/…", "ছবি: সংগৃহীত").
     static func isCreditLine(_ t: String) -> Bool {
         if surelyNoCreditLine(t) { return false }
-        let lower = t.lowercased().trimmingCharacters(in: parenAndSpace)
+        let lower = UTF8Scan.lowercased(t).trimmingCharacters(in: parenAndSpace)
         return creditPrefixes.contains { UTF8Scan.hasPrefix(lower, $0) }
     }
 
@@ -264,6 +275,8 @@ public struct BylineParser: Sendable {
     /// `piece` cut before a job title that follows at least two name words; `nil` for a piece that
     /// is only a job title ("Lead Reviewer", "Garden Educator") after the first piece.
     static func withoutJobTitle(_ piece: String, isFirst: Bool) -> String? {
+        // An ASCII piece without a job-title word (looked up by its lowered bytes) is kept as it is.
+        if UTF8Scan.isPlainASCII(piece), !piece.utf8.split(separator: 0x20).contains(where: isJobTitleWord) { return piece }
         let words = piece.split(separator: " ")
         guard let f = piece.unicodeScalars.first, f.value < 0x250 else { return piece }
         let titleAt = words.firstIndex { jobTitleWords.contains($0.lowercased()) }
@@ -277,6 +290,32 @@ public struct BylineParser: Sendable {
         return piece
     }
 
+    /// True when the ASCII word `w`, lowered, is one of ``jobTitleWords`` (which are ASCII: no other
+    /// text is canonically equivalent to them).
+    static func isJobTitleWord(_ w: Substring.UTF8View) -> Bool {
+        guard w.count <= 24 else { return false }
+        var key = LanguageDetector.WordKey()
+        for c in w { _ = key.append(c &- 0x41 < 26 ? c | 0x20 : c) }
+        return jobTitleWordTable[key] != nil
+    }
+
+    static let jobTitleWordTable: WordKeyTable<Bool> = {
+        precondition(jobTitleWords.allSatisfy { $0.utf8.count <= 24 && $0.utf8.allSatisfy { $0 < 0x80 } })
+        return WordKeyTable(Dictionary(uniqueKeysWithValues: jobTitleWords.map { (LanguageDetector.WordKey($0), true) }), filler: false)
+    }()
+
+    /// `s.split(separator: " ").count`, counted on the bytes of an ASCII text (a CR LF pair, one
+    /// Character, holds no space).
+    static func wordCount(_ s: String) -> Int {
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return s.split(separator: " ").count }
+        var n = 0
+        var inWord = false
+        for c in s.utf8 {
+            if c == 0x20 { inWord = false } else if !inWord { inWord = true; n += 1 }
+        }
+        return n
+    }
+
     /// True for two or three words ending in a job title written in lower case ("EdTech Content writer").
     static func endsWithLowercaseJobTitle(_ piece: String) -> Bool {
         let words = piece.split(separator: " ")
@@ -286,7 +325,7 @@ public struct BylineParser: Sendable {
 
     static func stripTrailingTitle(_ s: String) -> String {
         // "Guardian staff reporter" is a staff credit, kept whole.
-        if role(of: s.lowercased()) == .staff { return s }
+        if role(of: UTF8Scan.lowercased(s)) == .staff { return s }
         for t in trailingTitles where s.hasSuffix(t) && s.count > t.count + 1 {
             return String(s.dropLast(t.count)).trimmingCharacters(in: .whitespaces)
         }
@@ -295,10 +334,11 @@ public struct BylineParser: Sendable {
 
     /// A name has letters, no digits, at most 6 words and 60 characters.
     static func looksLikeName(_ s: String) -> Bool {
+        if UTF8Scan.isPlainASCII(s) { return asciiLooksLikeName(s) }
         guard s.count <= 60, s.split(separator: " ").count <= 6 else { return false }
         guard s.contains(where: { $0.isLetter }) else { return false }
         if s.contains(where: { $0.isNumber }) { return false }
-        let lower = s.lowercased()
+        let lower = UTF8Scan.lowercased(s)
         let lowerBytes = Array(lower.utf8)
         // A month name alone is a date's remnant ("Jun", "Nov."), not a name.
         if !lower.contains(" "),
@@ -312,6 +352,30 @@ public struct BylineParser: Sendable {
         for (k, junk) in Self.nameJunk.enumerated() where UTF8Scan.contains(lowerBytes, Self.nameJunkBytes[k]) && lower.contains(junk) {
             return false
         }
+        return true
+    }
+
+    /// ``looksLikeName(_:)`` of an ASCII text without CR, on its bytes: a Character per byte, letters
+    /// `A`–`Z` and `a`–`z`, digits `0`–`9`, and the month looked up by the lowered bytes.
+    static func asciiLooksLikeName(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count <= 60, wordCount(s) <= 6 else { return false }
+        guard b.contains(where: { ($0 | 0x20) &- 0x61 < 26 }) else { return false }
+        if b.contains(where: { $0 &- 0x30 < 10 }) { return false }
+        let lowerBytes = b.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+        // A month name alone is a date's remnant ("Jun", "Nov."), not a name.
+        if !lowerBytes.contains(0x20) {
+            var lo = 0, hi = lowerBytes.count
+            while lo < hi, UTF8Scan.isPunctuation(UInt32(lowerBytes[lo])) { lo += 1 }
+            while hi > lo, UTF8Scan.isPunctuation(UInt32(lowerBytes[hi - 1])) { hi -= 1 }
+            if hi - lo <= 24 {
+                var key = LanguageDetector.WordKey()
+                for k in lo..<hi { _ = key.append(lowerBytes[k]) }
+                if DateVocabulary.asciiEntries[key]?.month != nil { return false }
+            }
+        }
+        // (ASCII: the words are found exactly where their bytes are.)
+        for junk in Self.nameJunkBytes where UTF8Scan.contains(lowerBytes, junk) { return false }
         return true
     }
 
@@ -607,7 +671,7 @@ public struct BylineParser: Sendable {
                 if let r = p.range(of: lead) { p = String(p[r.upperBound...]); break }
             }
         }
-        let lower = p.lowercased()
+        let lower = UTF8Scan.lowercased(p)
         let lowerCount = lower.utf8.count
         // A text that starts with an ASCII scalar equals no lead in another script (canonical
         // equivalence never moves a starter).

@@ -25,6 +25,35 @@ enum UTF8Scan {
     @inline(__always)
     static func asciiLowered(_ s: String) -> [UInt8] { asciiLowered(Array(s.utf8)) }
 
+    /// `s.lowercased()`: an ASCII text lowered on its bytes (ASCII lower-cases only `A`–`Z`), and
+    /// returned as it is when it has no upper-case letter; any other text by `lowercased()`.
+    static func lowercased(_ s: String) -> String {
+        var s = s
+        let ascii: Bool? = s.withUTF8 { b in
+            var upper = false
+            for c in b {
+                if c >= 0x80 { return nil }
+                if c &- 0x41 < 26 { upper = true }
+            }
+            return upper
+        }
+        guard let hasUpper = ascii else { return s.lowercased() }
+        guard hasUpper else { return s }
+        return s.withUTF8 { b in
+            String(unsafeUninitializedCapacity: b.count) { out in
+                for k in 0..<b.count { out[k] = b[k] &- 0x41 < 26 ? b[k] | 0x20 : b[k] }
+                return b.count
+            }
+        }
+    }
+
+    /// True when `s` is ASCII without a carriage return: each of its bytes is a Character (only CR
+    /// LF joins two ASCII scalars), and its Characters are equal only when their bytes are.
+    @inline(__always)
+    static func isPlainASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
     // MARK: Cheap exact pre-checks
 
     /// True when `s` is empty or starts and ends with a printable ASCII byte other than space: then
