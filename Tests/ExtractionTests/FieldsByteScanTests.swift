@@ -246,6 +246,40 @@ struct FieldsByteScanTests {
         return piece
     }
 
+    @Test("trimming asks Foundation only when an edge scalar may go, and gives its answer")
+    func trimming() {
+        let sets: [CharacterSet] = [.whitespaces, .punctuationCharacters, BylineParser.quotesBracketsDigits, BylineParser.spacesAndSeparators,
+                                    BylineParser.spacesDotColon, BylineParser.whitespaceAndColon, BylineParser.parenAndSpace,
+                                    PageClueFinder.punctuationAndSpaces, PageClueFinder.commaSemicolon, AgencyCatalog.spacesAndPunctuation]
+        let extra = ["😀x😀", "\u{301}a\u{301}", "(ক)", "১২ক১২", "“Jane”", "\u{A0}x\u{A0}", "\u{2003}", "a\u{FE0F}", "\u{10000}a", "x\u{1F1E7}"]
+        for t in Self.texts.prefix(2500) + Self.randomBengali(count: 300, seed: 0x7217) + extra {
+            for set in sets {
+                #expect(UTF8Scan.trimming(t, set) == t.trimmingCharacters(in: set), "\(t.debugDescription)")
+                let sub = t.dropFirst()
+                #expect(UTF8Scan.trimming(sub, set) == sub.trimmingCharacters(in: set), "\(t.debugDescription)")
+            }
+        }
+    }
+
+    @Test("lower-casing on the bytes of ASCII, Indic and punctuation text gives String.lowercased")
+    func lowercasing() {
+        let indic = (UInt32(0x8F0)..<0xE10).compactMap(Unicode.Scalar.init).map { String($0) }.joined()
+        let punctuation = (UInt32(0x1FF0)..<0x2090).compactMap(Unicode.Scalar.init).map { String($0) }.joined()
+        for t in Self.texts + Self.randomBengali(count: 1000, seed: 0x10E) + [indic, punctuation, "ÀB\u{130}", "AB\u{212A}", "हिंदी ABC", "ক্ষ Δ"] {
+            #expect(UTF8Scan.lowercased(t) == t.lowercased(), "\(t.debugDescription)")
+        }
+    }
+
+    @Test("a bare lead is found as by lower-casing, trimming and comparing, long texts included")
+    func bareLeads() {
+        let long = ["By" + String(repeating: "\u{301}", count: 30), "\u{130}" + String(repeating: " by", count: 20), String(repeating: "ক", count: 20),
+                    "  BY  ", ": by :", "\u{212A}", "Written\u{A0}by", "WRITTEN BY", "written by\u{301}"]
+        for t in Self.texts + Self.randomBengali(count: 500, seed: 0xB1EA) + long {
+            let reference = PageClueFinder.leadPhrases.contains(t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :")))
+            #expect(PageClueFinder.isBareLead(t) == reference, "\(t.debugDescription)")
+        }
+    }
+
     @Test("byline pieces split from the bytes are those of the Character split")
     func bylinePieces() {
         let parser = BylineParser()

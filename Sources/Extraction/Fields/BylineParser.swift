@@ -75,7 +75,7 @@ public struct BylineParser: Sendable {
             if let l = Self.trailingLabels.first(where: { UTF8Scan.lowercased(p).hasSuffix($0) }) { p = String(p.dropLast(l.count)) }
             return p
         }
-            .map { UTF8Scan.hasAlphanumericEdges($0, digits: false) ? $0 : $0.trimmingCharacters(in: Self.quotesBracketsDigits) }
+            .map { UTF8Scan.hasAlphanumericEdges($0, digits: false) ? $0 : UTF8Scan.trimming($0, Self.quotesBracketsDigits) }
             .filter { !$0.isEmpty && !Self.junk.contains(UTF8Scan.lowercased($0)) }
         // Job titles after a name ("Liz Kenny Former McKinsey Consultant", "… Founder & Lead Reviewer").
         pieces = pieces.enumerated().compactMap { k, p in Self.withoutJobTitle(p, isFirst: k == 0) }
@@ -84,7 +84,7 @@ public struct BylineParser: Sendable {
         for piece in pieces {
             let lower = UTF8Scan.lowercased(piece)
             // Credentials stay with the name before them.
-            if Self.credentials.contains(UTF8Scan.hasAlphanumericEdges(lower) ? lower : lower.trimmingCharacters(in: .punctuationCharacters))
+            if Self.credentials.contains(UTF8Scan.hasAlphanumericEdges(lower) ? lower : UTF8Scan.trimming(lower, .punctuationCharacters))
                 || Self.isCredential(piece)
             {
                 if var last = out.popLast(), last.role == .reporter || last.role == nil {
@@ -232,7 +232,7 @@ public struct BylineParser: Sendable {
     /// Photo and source credits that sit in author-like elements ("Foto: REUTERS/…", "ছবি: সংগৃহীত").
     static func isCreditLine(_ t: String) -> Bool {
         if surelyNoCreditLine(t) { return false }
-        let lower = UTF8Scan.lowercased(t).trimmingCharacters(in: parenAndSpace)
+        let lower = UTF8Scan.trimming(UTF8Scan.lowercased(t), parenAndSpace)
         return creditPrefixes.contains { UTF8Scan.hasPrefix(lower, $0) }
     }
 
@@ -327,7 +327,7 @@ public struct BylineParser: Sendable {
         // "Guardian staff reporter" is a staff credit, kept whole.
         if role(of: UTF8Scan.lowercased(s)) == .staff { return s }
         for t in trailingTitles where s.hasSuffix(t) && s.count > t.count + 1 {
-            return String(s.dropLast(t.count)).trimmingCharacters(in: .whitespaces)
+            return UTF8Scan.trimming(String(s.dropLast(t.count)), .whitespaces)
         }
         return s
     }
@@ -342,7 +342,7 @@ public struct BylineParser: Sendable {
         let lowerBytes = Array(lower.utf8)
         // A month name alone is a date's remnant ("Jun", "Nov."), not a name.
         if !lower.contains(" "),
-            DateVocabulary.months[UTF8Scan.hasAlphanumericEdges(lower) ? lower : lower.trimmingCharacters(in: .punctuationCharacters)] != nil
+            DateVocabulary.months[UTF8Scan.hasAlphanumericEdges(lower) ? lower : UTF8Scan.trimming(lower, .punctuationCharacters)] != nil
         {
             return false
         }
@@ -409,7 +409,7 @@ public struct BylineParser: Sendable {
             text = segments.compactMap { seg -> String? in
                 guard DateParser().scan(seg).contains(where: { $0.date.isValid }) else { return seg }
                 guard let cut = Self.dateStart(in: seg) else { return nil }
-                let head = seg[..<cut].trimmingCharacters(in: Self.spacesAndSeparators)
+                let head = UTF8Scan.trimming(seg[..<cut], Self.spacesAndSeparators)
                 return head.contains(where: { $0.isLetter }) ? head : nil
             }.joined(separator: " | ")
         }
@@ -424,7 +424,7 @@ public struct BylineParser: Sendable {
         if let cut = Self.dateStart(in: text) {
             text = cut == text.startIndex ? Self.nameAfterLeadingDate(text) ?? "" : Self.withoutDatePreposition(String(text[..<cut]))
         }
-        return UTF8Scan.hasAlphanumericEdges(text) ? text : text.trimmingCharacters(in: Self.spacesAndSeparators)
+        return UTF8Scan.hasAlphanumericEdges(text) ? text : UTF8Scan.trimming(text, Self.spacesAndSeparators)
     }
 
     /// False when no Character of `text` is one of ``segmentSeparators`` (`|`, `·`, `•`): none of
@@ -460,7 +460,7 @@ public struct BylineParser: Sendable {
 
     /// `text` without a preposition that introduced the date cut off after it.
     static func withoutDatePreposition(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: spacesAndSeparators)
+        let trimmed = UTF8Scan.trimming(text, spacesAndSeparators)
         guard let space = trimmed.lastIndex(of: " ") else { return text }
         let last = trimmed[trimmed.index(after: space)...]
         return datePrepositions.contains(String(last)) ? String(trimmed[..<space]) : text
@@ -512,7 +512,7 @@ public struct BylineParser: Sendable {
         for w in text.split(separator: " ") {
             let r = w.startIndex..<w.endIndex
             let lw = w.lowercased()
-            let key = UTF8Scan.hasAlphanumericEdges(lw) ? lw : lw.trimmingCharacters(in: .punctuationCharacters)
+            let key = UTF8Scan.hasAlphanumericEdges(lw) ? lw : UTF8Scan.trimming(lw, .punctuationCharacters)
             if DateVocabulary.months[key] != nil || DateVocabulary.fillers.contains(key) && key.count > 3 {
                 let rest = String(text[r.lowerBound...])
                 if let first = DateParser().scan(rest).first, first.date.isValid { return r.lowerBound }
@@ -576,7 +576,7 @@ public struct BylineParser: Sendable {
         var current: [Substring] = []
         func push() {
             let joined = current.joined(separator: " ")
-            let p = UTF8Scan.hasAlphanumericEdges(joined) ? joined : joined.trimmingCharacters(in: Self.spacesDotColon)
+            let p = UTF8Scan.hasAlphanumericEdges(joined) ? joined : UTF8Scan.trimming(joined, Self.spacesDotColon)
             if !p.isEmpty { pieces.append(p) }
             current = []
         }
@@ -661,7 +661,7 @@ public struct BylineParser: Sendable {
 
     /// Removes a lead word ("By", "Von", "লেখক:").
     func stripLead(_ piece: String) -> String {
-        var p = UTF8Scan.hasNoEdgeSpace(piece) ? piece : piece.trimmingCharacters(in: .whitespaces)
+        var p = UTF8Scan.hasNoEdgeSpace(piece) ? piece : UTF8Scan.trimming(piece, .whitespaces)
         // "capital von Jemima Kelly": a lower-case head before a lead word is not part of the name.
         if let f = p.first, f.isLowercase {
             // (Foundation's search is asked only when the bytes hold the lead: no text without
@@ -684,7 +684,7 @@ public struct BylineParser: Sendable {
             // lower-case ASCII letters and spaces.
             if ascii ? lead.utf8.count == lowerCount && lower.utf8.elementsEqual(lead.utf8) : !asciiStart && lower == lead { return "" }
             if UTF8Scan.hasPrefix(lower, spaced) || UTF8Scan.hasPrefix(lower, colon) {
-                p = String(p.dropFirst(lead.count)).trimmingCharacters(in: Self.whitespaceAndColon)
+                p = UTF8Scan.trimming(String(p.dropFirst(lead.count)), Self.whitespaceAndColon)
                 break
             }
         }

@@ -312,7 +312,7 @@ public struct HeadlineSelector: Sendable {
         {
             t = String(t[..<r.lowerBound])
         }
-        return t.trimmingCharacters(in: .whitespaces)
+        return UTF8Scan.trimming(t, .whitespaces)
     }
 
     /// `s.contains(" ")` (Foundation's search): answered from the bytes when `s` is all ASCII, where

@@ -129,7 +129,14 @@ struct PageClueFinder {
         // An ASCII text: lower-cased, trimmed and compared as bytes (ASCII strings are equal only
         // when their bytes are).
         if let ascii = isBareLeadASCII(t) { return ascii }
-        let l = t.lowercased().trimmingCharacters(in: spaceAndColon)
+        // Lower-casing maps each scalar to one or more and makes no space or colon: a text that
+        // lowers to a lead phrase has at most as many scalars between its spaces and colons, of at
+        // most four bytes each.
+        var core = t.utf8.count
+        for c in t.utf8 { if c == 0x20 || c == 0x3A { core -= 1 } else { break } }
+        for c in t.utf8.reversed() { if c == 0x20 || c == 0x3A { core -= 1 } else { break } }
+        if core > 4 * longestLeadPhrase { return false }
+        let l = UTF8Scan.trimming(t.lowercased(), spaceAndColon)
         return leadPhrases.contains(l)
     }
 
@@ -147,6 +154,7 @@ struct PageClueFinder {
         }
     }
     static let leadPhraseBytes = leadPhrases.map { Array($0.utf8) }
+    static let longestLeadPhrase = leadPhrases.map { $0.unicodeScalars.count }.max() ?? 0
     /// Characters that end the names of a led byline (a separator before a date).
     static let ledBylineStops = UTF8Scan.CharacterList("|·•–—-")
     /// Separators of "Name | Title | Date" lines.
@@ -175,7 +183,7 @@ struct PageClueFinder {
         for w in t.dropFirst(lead.count).split(whereSeparator: { $0 == " " || $0 == ":" }) {
             // The names end at a separator, a date or a place after a comma.
             if w.first.map({ $0.isNumber || Self.ledBylineStops.contains($0) }) == true { break }
-            let word = UTF8Scan.hasAlphanumericEdges(String(w)) ? String(w) : w.trimmingCharacters(in: Self.commaSemicolon)
+            let word = UTF8Scan.hasAlphanumericEdges(String(w)) ? String(w) : UTF8Scan.trimming(w, Self.commaSemicolon)
             if ["and", "&", "und"].contains(word) { continue }
             guard let f = word.first, f.isUppercase || !f.isASCII && f.isLetter && !f.isLowercase else { return false }
             names += 1
@@ -364,7 +372,7 @@ struct PageClueFinder {
         if isTeamCredit(words) { return true }
         guard words.count <= 4, let role = BylineParser.role(of: lower) else { return false }
         if role == .staff { return true }
-        let trimmed = lower.trimmingCharacters(in: punctuationAndSpaces)
+        let trimmed = UTF8Scan.trimming(lower, punctuationAndSpaces)
         let ending = role == .desk ? BylineParser.deskWords : BylineParser.correspondentWords
         return ending.contains { trimmed.hasSuffix($0) } || trimmed.contains(",")
     }
@@ -454,7 +462,7 @@ struct PageClueFinder {
     static func looksLikeNameAndDate(_ t: String, parser: DateParser) -> Bool {
         // A separator and a digit, or nothing to look at.
         guard mayBeNameAndDate(t) else { return false }
-        let parts = t.split(whereSeparator: { Self.nameAndDateSeparators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let parts = t.split(whereSeparator: { Self.nameAndDateSeparators.contains($0) }).map { UTF8Scan.trimming($0, .whitespaces) }.filter { !$0.isEmpty }
         guard parts.count >= 2, parts.count <= 4 else { return false }
         let words = parts[0].split(separator: " ")
         guard words.count >= 2, words.count <= 4,
@@ -529,7 +537,7 @@ struct PageClueFinder {
         guard kickerMarked || headlineMarked else { return nil }
         // A marked headline part that comes first is a title over a subtitle, not a kicker.
         if !kickerMarked, !kc.isEmpty, UTF8Scan.containsAny(kc, Self.headlinePartHintBytes) { return nil }
-        return (kicker.trimmingCharacters(in: .whitespaces), headline)
+        return (UTF8Scan.trimming(kicker, .whitespaces), headline)
     }
 
     static let headlineBytes = Array("headline".utf8)

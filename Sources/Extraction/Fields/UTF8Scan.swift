@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,15 +27,28 @@ enum UTF8Scan {
     @inline(__always)
     static func asciiLowered(_ s: String) -> [UInt8] { asciiLowered(Array(s.utf8)) }
 
-    /// `s.lowercased()`: an ASCII text lowered on its bytes (ASCII lower-cases only `A`–`Z`), and
-    /// returned as it is when it has no upper-case letter; any other text by `lowercased()`.
+    /// `s.lowercased()`: a text of ASCII, the Indic scripts (U+0900–U+0DFF) and U+2000–U+207F
+    /// (punctuation, joiners) lowered on its bytes (of those only `A`–`Z` have a lower case, as
+    /// ``CaseMapping`` reads them), and returned as it is when it has no upper-case letter; any
+    /// other text by `lowercased()`.
     static func lowercased(_ s: String) -> String {
         var s = s
+        // nil: a scalar that may have a case mapping; else whether an ASCII upper-case letter is there.
         let ascii: Bool? = s.withUTF8 { b in
             var upper = false
-            for c in b {
-                if c >= 0x80 { return nil }
-                if c &- 0x41 < 26 { upper = true }
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c &- 0x41 < 26 { upper = true }
+                    i += 1
+                } else if i + 2 < n, (c == 0xE0 && b[i + 1] >= 0xA4 && b[i + 1] <= 0xB7) || (c == 0xE2 && (b[i + 1] == 0x80 || b[i + 1] == 0x81)) {
+                    // U+0900–U+0DFF, U+2000–U+207F: no case.
+                    i += 3
+                } else {
+                    return nil
+                }
             }
             return upper
         }
@@ -45,6 +60,15 @@ enum UTF8Scan {
                 return b.count
             }
         }
+    }
+
+    /// `s.trimmingCharacters(in: set)`, asking Foundation only when the first or last scalar of `s`
+    /// is in `set` (or outside the Basic Multilingual Plane): otherwise nothing is trimmed.
+    static func trimming<S: StringProtocol>(_ s: S, _ set: CharacterSet) -> String {
+        let scalars = s.unicodeScalars
+        guard let f = scalars.first, let l = scalars.last else { return "" }
+        if f.value < 0x10000, l.value < 0x10000, !set.contains(f), !set.contains(l) { return String(s) }
+        return s.trimmingCharacters(in: set)
     }
 
     /// True when `s` is ASCII without a carriage return: each of its bytes is a Character (only CR
