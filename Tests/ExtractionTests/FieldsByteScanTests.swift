@@ -87,6 +87,29 @@ struct FieldsByteScanTests {
         }
     }
 
+    @Test("headline similarity comparing plain Bengali words by their bytes is that of Substring words")
+    func bengaliHeadlineScores() {
+        // Composed and decomposed vowel signs (কো, কো; কৌ, কৌ), nukta forms (ড়, ড়), joiners, a mark after a space.
+        let words = ["ঢাকা", "নির্বাচন", "কো", "কো", "কৌ", "কৌ", "ড়", "ড়", "র্\u{200D}য", "ক\u{200C}্ষ", "\u{9CD}ক", "২০২৪", "the", "dhaka",
+                     "ঢাকা", "ক্ষ", "e\u{301}", "\u{9FE}", "বাংলাদেশ", "সরকার", "x"]
+        var rng = SplitMix64(seed: 0xBE9A)
+        func text() -> String {
+            let n = Int(rng.next() % 10) + 1
+            return (0..<n).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ")
+        }
+        var plain = 0
+        for _ in 0..<3000 {
+            let a = HeadlineSelector.Compared(text()), b = HeadlineSelector.Compared(text())
+            #expect(HeadlineSelector.similarity(a, b) == FieldsFastPathTests.similarityReference(a, b), "\(a.text.debugDescription) \(b.text.debugDescription)")
+            #expect(a.wordCount == UTF8Scan.spaceSplit(a.text).count, "\(a.text.debugDescription)")
+            if let ranges = a.plainWords {
+                #expect(ranges.map { String(decoding: a.bytes[$0], as: UTF8.self) } == UTF8Scan.spaceSplit(a.text).map(String.init))
+                plain += 1
+            }
+        }
+        #expect(plain > 300)
+    }
+
     // MARK: Character counts
 
     /// Random Bengali (and mixed) texts: letters, signs, virama conjuncts, joiners, digits,

@@ -470,29 +470,54 @@ public struct HeadlineSelector: Sendable {
         lazy var words: [Substring] = UTF8Scan.spaceSplit(text)
         lazy var count: Int = text.count
         lazy var wordSet: Set<Substring> = Set(words)
-        /// The byte ranges of ``words`` when the text is all ASCII (there a word equals another
-        /// exactly when their bytes do, and the spaces split the bytes as they split the
-        /// Characters); `nil` otherwise.
-        lazy var asciiWords: [Range<Int>]? = Self.asciiWordRanges(bytes)
-        /// `words.count`, from the byte ranges when the text is ASCII.
-        lazy var wordCount: Int = asciiWords?.count ?? words.count
+        /// The byte ranges of ``words`` when every word is plain (see ``plainWordRanges(_:)``): there
+        /// a word equals another exactly when their bytes do; `nil` otherwise.
+        lazy var plainWords: [Range<Int>]? = Self.plainWordRanges(bytes)
+        /// `words.count`, from the byte ranges when the words are plain.
+        lazy var wordCount: Int = plainWords?.count ?? words.count
 
         init(_ normalized: String) {
             text = normalized
             bytes = Array(normalized.utf8)
         }
 
-        static func asciiWordRanges(_ b: [UInt8]) -> [Range<Int>]? {
+        /// The byte ranges of the words of `b` (split at spaces) when the text is plain: ASCII,
+        /// Bengali letters, signs and digits, ZWNJ and ZWJ, none of which decomposes, composes with
+        /// the scalar before it (U+09BE and U+09D7 after U+09C7 do) or reorders (the nukta U+09BC
+        /// and U+09FE are left out; the virama is the one other mark with a combining class), and
+        /// every space surely a Character of its own. Such a text is its own canonical form, so
+        /// its words are equal as Strings exactly when their bytes are, and the spaces split its
+        /// bytes as they split its Characters. `nil` otherwise.
+        static func plainWordRanges(_ b: [UInt8]) -> [Range<Int>]? {
             var out: [Range<Int>] = []
             var start = 0
-            for (k, c) in b.enumerated() {
-                if c >= 0x80 { return nil }
-                if c == 0x20 {
-                    if k > start { out.append(start..<k) }
-                    start = k + 1
+            var i = 0
+            let n = b.count
+            var prev: UInt32 = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 0x20 {
+                        guard UTF8Scan.spaceIsSurelyCharacter(at: i, in: b) else { return nil }
+                        if i > start { out.append(start..<i) }
+                        start = i + 1
+                    }
+                    prev = UInt32(c)
+                    i += 1
+                    continue
                 }
+                guard c >= 0xE0, c < 0xF0, i + 2 < n else { return nil }
+                let v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                guard v &- 0x980 < 0x80 || v == 0x200C || v == 0x200D else { return nil }
+                switch v {
+                case 0x9BC, 0x9CB, 0x9CC, 0x9DC, 0x9DD, 0x9DF, 0x9FE: return nil
+                case 0x9BE, 0x9D7: if prev == 0x9C7 { return nil }
+                default: break
+                }
+                prev = v
+                i += 3
             }
-            if b.count > start { out.append(start..<b.count) }
+            if n > start { out.append(start..<n) }
             return out
         }
     }
@@ -537,8 +562,8 @@ public struct HeadlineSelector: Sendable {
     /// The share of words in common, the last measure of ``similarity(_:_:)-(Compared,Compared)``.
     static func wordSimilarity(_ a: Compared, _ b: Compared) -> Double {
         let common: Int
-        if let wa = a.asciiWords, let wb = b.asciiWords {
-            // ASCII words: compared by their bytes, without hashing Substrings.
+        if let wa = a.plainWords, let wb = b.plainWords {
+            // Plain words: compared by their bytes, without hashing Substrings.
             common = a.bytes.withUnsafeBufferPointer { ab in
                 b.bytes.withUnsafeBufferPointer { bb in
                     wa.reduce(0) { n, ra in
