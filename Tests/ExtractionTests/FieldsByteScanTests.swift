@@ -91,7 +91,8 @@ struct FieldsByteScanTests {
     func bengaliHeadlineScores() {
         // Composed and decomposed vowel signs (কো, কো; কৌ, কৌ), nukta forms (ড়, ড়), joiners, a mark after a space.
         let words = ["ঢাকা", "নির্বাচন", "কো", "কো", "কৌ", "কৌ", "ড়", "ড়", "র্\u{200D}য", "ক\u{200C}্ষ", "\u{9CD}ক", "২০২৪", "the", "dhaka",
-                     "ঢাকা", "ক্ষ", "e\u{301}", "\u{9FE}", "বাংলাদেশ", "সরকার", "x"]
+                     "ঢাকা", "ক্ষ", "e\u{301}", "\u{9FE}", "বাংলাদেশ", "সরকার", "x", "café", "cafe\u{301}", "über", "u\u{308}ber", "ǆ", "ß",
+                     "\u{301}x", "ÿ", "ɏ", "ɐ", "\u{AD}", "\u{85}"]
         var rng = SplitMix64(seed: 0xBE9A)
         func text() -> String {
             let n = Int(rng.next() % 10) + 1
@@ -136,6 +137,18 @@ struct FieldsByteScanTests {
             if bounds.lower == bounds.upper { settled += 1 }
         }
         #expect(settled > 500)
+    }
+
+    @Test("Character limits settled by the bounds agree with String.count")
+    func characterLimits() {
+        let long = [String(repeating: "ক্ষ ", count: 80), String(repeating: "é", count: 300), String(repeating: "a\u{301}", count: 200),
+                    String(repeating: "x", count: 500), String(repeating: "\r\n", count: 200), String(repeating: "😀", count: 100)]
+        for t in Self.texts + Self.randomBengali(count: 2000, seed: 0x11A1) + long {
+            let count = t.count
+            for k in [0, 1, 2, 5, 30, 40, 60, 80, 120, 160, 240, 400] {
+                #expect(UTF8Scan.characterCount(of: t, isAtMost: k) == (count <= k), "\(t.debugDescription) \(k)")
+            }
+        }
     }
 
     @Test("the collapsing buffer's Character limits agree with String.count on Bengali texts")

@@ -481,13 +481,13 @@ public struct HeadlineSelector: Sendable {
             bytes = Array(normalized.utf8)
         }
 
-        /// The byte ranges of the words of `b` (split at spaces) when the text is plain: ASCII,
-        /// Bengali letters, signs and digits, ZWNJ and ZWJ, none of which decomposes, composes with
-        /// the scalar before it (U+09BE and U+09D7 after U+09C7 do) or reorders (the nukta U+09BC
-        /// and U+09FE are left out; the virama is the one other mark with a combining class), and
-        /// every space surely a Character of its own. Such a text is its own canonical form, so
-        /// its words are equal as Strings exactly when their bytes are, and the spaces split its
-        /// bytes as they split its Characters. `nil` otherwise.
+        /// The byte ranges of the words of `b` (split at spaces) when the text is plain: ASCII, Latin
+        /// letters of U+0080–U+024F, Bengali letters, signs and digits, ZWNJ and ZWJ, each in its
+        /// normal form (NFC quick check "yes", no combining class but the virama's), with no pair
+        /// that composes (U+09BE or U+09D7 after U+09C7) and every space followed by a scalar that
+        /// starts a Character (no mark or joiner). Such a text is in NFC, so its words are equal as
+        /// Strings exactly when their bytes are, and the spaces split its bytes as they split its
+        /// Characters. `nil` otherwise.
         static func plainWordRanges(_ b: [UInt8]) -> [Range<Int>]? {
             var out: [Range<Int>] = []
             var start = 0
@@ -496,26 +496,36 @@ public struct HeadlineSelector: Sendable {
             var prev: UInt32 = 0
             while i < n {
                 let c = b[i]
+                var v: UInt32
                 if c < 0x80 {
-                    if c == 0x20 {
-                        guard UTF8Scan.spaceIsSurelyCharacter(at: i, in: b) else { return nil }
-                        if i > start { out.append(start..<i) }
-                        start = i + 1
-                    }
-                    prev = UInt32(c)
+                    v = UInt32(c)
                     i += 1
-                    continue
+                } else if c >= 0xC2, c <= 0xC9, i + 1 < n {
+                    v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    guard v < 0x250 else { return nil }
+                    i += 2
+                } else if c == 0xE0 || c == 0xE2, i + 2 < n {
+                    v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    guard v &- 0x980 < 0x80 || v == 0x200C || v == 0x200D else { return nil }
+                    switch v {
+                    case 0x9BC, 0x9CB, 0x9CC, 0x9DC, 0x9DD, 0x9DF, 0x9FE: return nil
+                    case 0x9BE, 0x9D7: if prev == 0x9C7 { return nil }
+                    default: break
+                    }
+                    i += 3
+                } else {
+                    return nil
                 }
-                guard c >= 0xE0, c < 0xF0, i + 2 < n else { return nil }
-                let v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                guard v &- 0x980 < 0x80 || v == 0x200C || v == 0x200D else { return nil }
-                switch v {
-                case 0x9BC, 0x9CB, 0x9CC, 0x9DC, 0x9DD, 0x9DF, 0x9FE: return nil
-                case 0x9BE, 0x9D7: if prev == 0x9C7 { return nil }
-                default: break
+                if prev == 0x20 {
+                    // The scalar after a space: ASCII, Latin (U+0080–U+024F: controls and letters,
+                    // none joins the space), or a Bengali letter or digit.
+                    guard v < 0x250 || UTF8Scan.bengaliKind(v) == 1 || UTF8Scan.bengaliKind(v) == 2 else { return nil }
+                }
+                if v == 0x20 {
+                    if i - 1 > start { out.append(start..<(i - 1)) }
+                    start = i
                 }
                 prev = v
-                i += 3
             }
             if n > start { out.append(start..<n) }
             return out

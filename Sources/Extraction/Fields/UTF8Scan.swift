@@ -174,6 +174,12 @@ enum UTF8Scan {
     @inline(__always)
     static func characterCount(of s: String, isAtMost limit: Int) -> Bool {
         if s.utf8.count <= limit { return true }
+        // Settled by the bounds of ``characterBounds(_:stopAbove:)`` when they can (read no
+        // farther than the Character past the limit), else by Characters.
+        var s = s
+        let bounds = s.withUTF8 { characterBounds($0, stopAbove: limit) }
+        if bounds.lower > limit { return false }
+        if bounds.upper <= limit { return true }
         var n = 0
         for _ in s {
             n += 1
@@ -247,6 +253,12 @@ enum UTF8Scan {
     /// SpacingMark), ZWNJ or ZWJ starts none after a printable ASCII or Bengali scalar, ZWNJ or ZWJ
     /// (no control before it). Other scalars are counted in neither set.
     static func characterBounds(_ b: UnsafeBufferPointer<UInt8>) -> (lower: Int, upper: Int) {
+        characterBounds(b, stopAbove: Int.max)
+    }
+
+    /// ``characterBounds(_:)``, stopping as soon as `lower` exceeds `stopAbove` (then `upper` is
+    /// `Int.max`: not counted).
+    static func characterBounds(_ b: UnsafeBufferPointer<UInt8>, stopAbove: Int) -> (lower: Int, upper: Int) {
         var scalars = 0, starts = 0, extending = 0
         var prev: UInt32 = 0
         var i = 0
@@ -288,6 +300,7 @@ enum UTF8Scan {
             }
             prev = v
             scalars += 1
+            if starts > stopAbove { return (starts, Int.max) }
         }
         return (starts, scalars - extending)
     }
