@@ -586,6 +586,12 @@ struct PageClueFinder {
                     i = doc.subtreeEnd(n).index
                     continue
                 }
+                // Inside a region already skipped, nothing of an element is read: its attributes
+                // could only skip its own subtree, which ends within the region.
+                if i < skipUntil {
+                    i += 1
+                    continue
+                }
                 // Class and id as `loweredClassAndIDBytes` gives them, searched in place for every
                 // hint at once (``ClueHints``).
                 let attrs = doc.clueAttributes(n)
