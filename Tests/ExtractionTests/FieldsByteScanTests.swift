@@ -166,6 +166,20 @@ struct FieldsByteScanTests {
         }
     }
 
+    @Test("a text node's non-white-space test from its bytes agrees with its Characters")
+    func nonWhitespaceTexts() throws {
+        let blanks = [" ", "\t\n ", "\u{A0}", "\u{2003} \u{3000}", "\r\n", "\u{85}", " \u{301}", "\u{200B}", "\u{1C}", "\u{600} ", " \u{A0}x"]
+        for t in Self.texts.prefix(1500) + blanks + blanks.map { $0 + $0 } {
+            let escaped = t.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            let doc = try parseHTML("<div><b>x</b>\(escaped)<i>y</i></div>")
+            let finder = PageClueFinder(doc: doc)
+            for i in 0..<doc.count where doc.isText(NodeID(i)) {
+                let n = NodeID(i)
+                #expect(finder.hasNonWhitespace(n) == doc.text(n).contains(where: { !$0.isWhitespace }), "\(t.debugDescription)")
+            }
+        }
+    }
+
     // MARK: Bylines
 
     @Test("the date start of an ASCII byline read on its bytes is the one found Character by Character")

@@ -235,11 +235,26 @@ struct PageClueFinder {
         return texts.joined(separator: "; ")
     }
 
+    /// `doc.text(x).contains(where: { !$0.isWhitespace })` for text node `x`, from its bytes when
+    /// they settle it: an ASCII byte that is no white space starts a Character that is none (or
+    /// follows a prepended mark in one, whose first scalar is none either); a text of ASCII white
+    /// space only has none. Other texts ask their Characters.
+    func hasNonWhitespace(_ x: NodeID) -> Bool {
+        let settled: Bool? = doc.withTextBytes(x) { b in
+            var ascii = true
+            for c in b {
+                if c >= 0x80 { ascii = false } else if !(c == 0x20 || c &- 0x09 < 5) { return true }
+            }
+            return ascii ? false : nil
+        }
+        return settled ?? doc.text(x).contains(where: { !$0.isWhitespace })
+    }
+
     /// True when element `n` has a text child that is not only white space.
     func hasOwnText(_ n: NodeID) -> Bool {
         var c = doc.firstChild(n)
         while let x = c {
-            if doc.isText(x), doc.text(x).contains(where: { !$0.isWhitespace }) { return true }
+            if doc.isText(x), hasNonWhitespace(x) { return true }
             c = doc.nextSibling(x)
         }
         return false
@@ -549,7 +564,7 @@ struct PageClueFinder {
         var prev: NodeID?
         var c = doc.firstChild(p)
         while let x = c, x != n {
-            if !doc.isText(x) || doc.text(x).contains(where: { !$0.isWhitespace }) { prev = x }
+            if !doc.isText(x) || hasNonWhitespace(x) { prev = x }
             c = doc.nextSibling(x)
         }
         guard let b = prev, doc.isText(b) || (doc.isElement(b) && doc.subtreeEnd(b).index - b.index <= 3) else { return nil }
@@ -674,7 +689,7 @@ struct PageClueFinder {
                         // A heading over an author box (`<h2>Article by</h2><div>Jane Doe</div><button>…`):
                         // the label and the element right after it.
                         if let h = heading, var next = doc.nextSibling(h) {
-                            while doc.isText(next), !doc.text(next).contains(where: { !$0.isWhitespace }), let x = doc.nextSibling(next) { next = x }
+                            while doc.isText(next), !hasNonWhitespace(next), let x = doc.nextSibling(next) { next = x }
                             if doc.isElement(next), !doc.visibleTextSurelyExceeds(next, chars: 60) {
                                 t = HTMLDocument.collapse(doc.text(n)) + " " + doc.textContent(of: next)
                                 p = next
