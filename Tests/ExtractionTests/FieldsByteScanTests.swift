@@ -92,7 +92,8 @@ struct FieldsByteScanTests {
         // Composed and decomposed vowel signs (কো, কো; কৌ, কৌ), nukta forms (ড়, ড়), joiners, a mark after a space.
         let words = ["ঢাকা", "নির্বাচন", "কো", "কো", "কৌ", "কৌ", "ড়", "ড়", "র্\u{200D}য", "ক\u{200C}্ষ", "\u{9CD}ক", "২০২৪", "the", "dhaka",
                      "ঢাকা", "ক্ষ", "e\u{301}", "\u{9FE}", "বাংলাদেশ", "সরকার", "x", "café", "cafe\u{301}", "über", "u\u{308}ber", "ǆ", "ß",
-                     "\u{301}x", "ÿ", "ɏ", "ɐ", "\u{AD}", "\u{85}"]
+                     "\u{301}x", "ÿ", "ɏ", "ɐ", "\u{AD}", "\u{85}", "москва", "йод", "и\u{306}од", "д\u{483}", "ё", "е\u{308}", "北京",
+                     "東京", "한국", "\u{1112}\u{1161}\u{11AB}", "가\u{11A8}", "か\u{3099}", "が", "ক\u{9BC}", "য়", "য\u{9BC}"]
         var rng = SplitMix64(seed: 0xBE9A)
         func text() -> String {
             let n = Int(rng.next() % 10) + 1

@@ -482,7 +482,8 @@ public struct HeadlineSelector: Sendable {
         }
 
         /// The byte ranges of the words of `b` (split at spaces) when the text is plain: ASCII, Latin
-        /// letters of U+0080–U+024F, Bengali letters, signs and digits, ZWNJ and ZWJ, each in its
+        /// letters of U+0080–U+024F, Cyrillic letters, CJK ideographs, Hangul syllables, Bengali
+        /// letters, signs and digits, ZWNJ and ZWJ, each in its
         /// normal form (NFC quick check "yes", no combining class but the virama's), with no pair
         /// that composes (U+09BE or U+09D7 after U+09C7) and every space followed by a scalar that
         /// starts a Character (no mark or joiner). Such a text is in NFC, so its words are equal as
@@ -500,13 +501,16 @@ public struct HeadlineSelector: Sendable {
                 if c < 0x80 {
                     v = UInt32(c)
                     i += 1
-                } else if c >= 0xC2, c <= 0xC9, i + 1 < n {
+                } else if c >= 0xC2, c <= 0xD3, i + 1 < n {
                     v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                    guard v < 0x250 else { return nil }
+                    // Latin, or Cyrillic but its combining marks (U+0483–U+0489).
+                    guard v < 0x250 || (v >= 0x400 && v < 0x500 && !(v >= 0x483 && v <= 0x489)) else { return nil }
                     i += 2
-                } else if c == 0xE0 || c == 0xE2, i + 2 < n {
+                } else if (c == 0xE0 || c == 0xE2 || (c >= 0xE4 && c <= 0xED)), i + 2 < n {
                     v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    guard v &- 0x980 < 0x80 || v == 0x200C || v == 0x200D else { return nil }
+                    // Bengali, the joiners, CJK ideographs (U+4E00–U+9FFF) or Hangul syllables.
+                    guard v &- 0x980 < 0x80 || v == 0x200C || v == 0x200D || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3)
+                    else { return nil }
                     switch v {
                     case 0x9BC, 0x9CB, 0x9CC, 0x9DC, 0x9DD, 0x9DF, 0x9FE: return nil
                     case 0x9BE, 0x9D7: if prev == 0x9C7 { return nil }
@@ -517,9 +521,11 @@ public struct HeadlineSelector: Sendable {
                     return nil
                 }
                 if prev == 0x20 {
-                    // The scalar after a space: ASCII, Latin (U+0080–U+024F: controls and letters,
-                    // none joins the space), or a Bengali letter or digit.
-                    guard v < 0x250 || UTF8Scan.bengaliKind(v) == 1 || UTF8Scan.bengaliKind(v) == 2 else { return nil }
+                    // The scalar after a space starts a Character (none of these joins the space):
+                    // ASCII, Latin (U+0080–U+024F: controls and letters), Cyrillic letters, CJK
+                    // ideographs, Hangul syllables, or a Bengali letter or digit.
+                    guard v < 0x250 || v >= 0x400 && v < 0x500 || v >= 0x4E00 || UTF8Scan.bengaliKind(v) == 1 || UTF8Scan.bengaliKind(v) == 2
+                    else { return nil }
                 }
                 if v == 0x20 {
                     if i - 1 > start { out.append(start..<(i - 1)) }
