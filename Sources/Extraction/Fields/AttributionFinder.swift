@@ -97,11 +97,13 @@ public struct AttributionFinder: Sendable {
                 // Words 0–63: pairs of the lowered text; 64–127: pairs of the text as written that
                 // hold an upper-case ASCII letter (the others are the lowered text's).
                 bits.initialize(repeating: 0)
+                var wide = b[0] >= 0xE0
                 var prevRaw = b[0]
                 var prevUpper = prevRaw &- 0x41 < 26
                 var prev = prevUpper ? prevRaw | 0x20 : prevRaw
                 for k in 1..<b.count {
                     let raw = b[k]
+                    wide = wide || raw >= 0xE0
                     let upper = raw &- 0x41 < 26
                     let c = upper ? raw | 0x20 : raw
                     let h = UTF8Scan.PairBitmap.hash(prev, c)
@@ -115,22 +117,14 @@ public struct AttributionFinder: Sendable {
                     prevUpper = upper
                 }
                 var out: [Int] = []
-                // Whether the text has a byte of a three-byte scalar, asked only when a spelling that
-                // needs one passes the pairs (never for an ASCII text: such a spelling's pairs are
-                // all of bytes above 0x7F, whose hashes no ASCII pair makes).
-                var wide: Bool?
                 hashes.withUnsafeBufferPointer { hashes in
                     start.withUnsafeBufferPointer { start in
                         kinds.withUnsafeBufferPointer { kinds in
-                            for k in 0..<kinds.count {
+                            for k in 0..<kinds.count where wide || kinds[k] != 2 {
                                 var all = true
                                 for j in start[k]..<start[k + 1] {
                                     let h = Int(hashes[j])
                                     if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { all = false; break }
-                                }
-                                if all, kinds[k] == 2 {
-                                    if wide == nil { wide = b.contains { $0 >= 0xE0 } }
-                                    all = wide!
                                 }
                                 if all { out.append(k) }
                             }
