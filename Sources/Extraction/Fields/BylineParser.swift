@@ -679,7 +679,11 @@ public struct BylineParser: Sendable {
         // Nor does it equal or start with an ASCII lead whose first byte differs (those are
         // compared byte for byte first): such a text has no lead.
         if let f = lower.utf8.first, f < 0x80, !Self.asciiLeadInitials.contains(f) { return p }
-        for (lead, spaced, colon, ascii) in Self.leadForms {
+        let first = lower.utf8.first
+        for (k, (lead, spaced, colon, ascii)) in Self.leadForms.enumerated() {
+            // (By the same reasoning, a text that starts with an ASCII byte is compared only with
+            // the ASCII leads that start with that byte.)
+            if asciiStart, !ascii || Self.leadFirstBytes[k] != first { continue }
             // An ASCII lead equals only its own bytes: no other text is canonically equivalent to
             // lower-case ASCII letters and spaces.
             if ascii ? lead.utf8.count == lowerCount && lower.utf8.elementsEqual(lead.utf8) : !asciiStart && lower == lead { return "" }
@@ -700,6 +704,8 @@ public struct BylineParser: Sendable {
         ($0, $0 + " ", $0 + ":", $0.utf8.allSatisfy { $0 < 0x80 })
     }
     static let whitespaceAndColon = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":"))
+    /// The first byte of each lead word of ``leadForms``.
+    static let leadFirstBytes: [UInt8] = leadForms.map { $0.word.utf8.first ?? 0 }
     /// The first bytes of the ASCII lead words.
     static let asciiLeadInitials: Set<UInt8> = Set(leadForms.filter(\.ascii).compactMap { $0.word.utf8.first })
 }
