@@ -73,7 +73,7 @@ public enum AgencyCatalog {
 
     /// The agency whose name is the whole of `text` (after trimming; Bengali case endings allowed).
     public static func agency(named text: String) -> Agency? {
-        let t = UTF8Scan.hasAlphanumericEdges(text) ? text : text.trimmingCharacters(in: Self.spacesAndPunctuation)
+        let t = UTF8Scan.hasAlphanumericEdges(text) ? text : UTF8Scan.trimming(text, Self.spacesAndPunctuation)
         guard !t.isEmpty, t.utf8.count <= 160, t.count <= 40 else { return nil }
         if let a = byExactName[t] { return a }
         if isBengali(t) {
@@ -86,7 +86,7 @@ public enum AgencyCatalog {
             }
             return nil
         }
-        return byLowerName[t.lowercased()]
+        return byLowerName[UTF8Scan.lowercased(t)]
     }
 
     static func isBengali(_ s: String) -> Bool {

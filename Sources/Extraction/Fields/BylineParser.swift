@@ -63,28 +63,28 @@ public struct BylineParser: Sendable {
         // Each piece without its lead word, made once (``stripLead(_:)`` depends on the piece alone).
         let stripped = pieces.map { stripLead($0) }
         // A sentence is not a byline: any long piece, or prose that names no role, rejects the text.
-        let lowered = stripped.map { $0.lowercased() }
-        for (k, p) in pieces.enumerated() where p.split(separator: " ").count > 8
-            || (Self.hasProseWords(stripped[k]) && Self.role(of: p.lowercased()) == nil && lowered.firstIndex(of: lowered[k]) == k
+        let lowered = stripped.map(UTF8Scan.lowercased)
+        for (k, p) in pieces.enumerated() where Self.wordCount(p) > 8
+            || (Self.hasProseWords(stripped[k]) && Self.role(of: UTF8Scan.lowercased(p)) == nil && lowered.firstIndex(of: lowered[k]) == k
                 && !lowered.enumerated().contains { $0.offset != k && $0.element == lowered[k] })
         {
             if Self.truncateAtProse(stripped[k]) == stripped[k], k == 0 || !Self.endsWithLowercaseJobTitle(p) { return [] }
         }
         pieces = stripped.map { s in
             var p = Self.stripTrailingTitle(s)
-            if let l = Self.trailingLabels.first(where: { p.lowercased().hasSuffix($0) }) { p = String(p.dropLast(l.count)) }
+            if let l = Self.trailingLabels.first(where: { UTF8Scan.lowercased(p).hasSuffix($0) }) { p = String(p.dropLast(l.count)) }
             return p
         }
-            .map { UTF8Scan.hasAlphanumericEdges($0, digits: false) ? $0 : $0.trimmingCharacters(in: Self.quotesBracketsDigits) }
-            .filter { !$0.isEmpty && !Self.junk.contains($0.lowercased()) }
+            .map { UTF8Scan.hasAlphanumericEdges($0, digits: false) ? $0 : UTF8Scan.trimming($0, Self.quotesBracketsDigits) }
+            .filter { !$0.isEmpty && !Self.junk.contains(UTF8Scan.lowercased($0)) }
         // Job titles after a name ("Liz Kenny Former McKinsey Consultant", "… Founder & Lead Reviewer").
         pieces = pieces.enumerated().compactMap { k, p in Self.withoutJobTitle(p, isFirst: k == 0) }
         var out: [ArticleRecord.Author] = []
         var lastWasRole = false
         for piece in pieces {
-            let lower = piece.lowercased()
+            let lower = UTF8Scan.lowercased(piece)
             // Credentials stay with the name before them.
-            if Self.credentials.contains(UTF8Scan.hasAlphanumericEdges(lower) ? lower : lower.trimmingCharacters(in: .punctuationCharacters))
+            if Self.credentials.contains(UTF8Scan.hasAlphanumericEdges(lower) ? lower : UTF8Scan.trimming(lower, .punctuationCharacters))
                 || Self.isCredential(piece)
             {
                 if var last = out.popLast(), last.role == .reporter || last.role == nil {
@@ -129,7 +129,7 @@ public struct BylineParser: Sendable {
         }
         // De-duplicate, ignoring case.
         var seen = Set<String>()
-        return out.filter { seen.insert($0.name.lowercased()).inserted }
+        return out.filter { seen.insert(UTF8Scan.lowercased($0.name)).inserted }
     }
 
     static let deskWordBytes: [(bytes: [UInt8], bengali: Bool)] = deskWords.map { (Array($0.utf8), AgencyCatalog.isBengali($0)) }
@@ -185,6 +185,8 @@ public struct BylineParser: Sendable {
     }
 
     static func isCredential(_ piece: String) -> Bool {
+        // An ASCII text without CR has a Character per byte: more than seven bytes, more than seven Characters.
+        if piece.utf8.count > 7, UTF8Scan.isPlainASCII(piece) { return false }
         let letters = piece.filter { $0.isLetter }
         return !letters.isEmpty && letters.count <= 5 && piece.count <= 7 && letters.allSatisfy { $0.isUppercase }
             && !piece.contains(" ") && AgencyCatalog.agency(named: piece) == nil
@@ -192,6 +194,14 @@ public struct BylineParser: Sendable {
 
     /// True for Latin-script text with a lower-case word that is not a name particle: prose, not a name.
     static func hasProseWords(_ s: String) -> Bool {
+        if UTF8Scan.isPlainASCII(s) {
+            // ASCII: a word's first Character is its first byte; only a lower-case letter a-z starts prose.
+            for w in s.utf8.split(separator: 0x20) where w.first! &- 0x61 < 26 {
+                let word = Substring(w)
+                if !particles.contains(word.lowercased()), AgencyCatalog.agency(named: String(word)) == nil { return true }
+            }
+            return false
+        }
         for w in s.split(separator: " ") {
             guard let f = w.first, f.isLetter, f.isASCII || (f.unicodeScalars.first!.value < 0x250) else { continue }
             // Lower-case words are prose, except name particles and agencies written in lower case ("dpa", "epd").
@@ -202,6 +212,7 @@ public struct BylineParser: Sendable {
 
     /// "Niko Matsakis on behalf of …" → "Niko Matsakis": two to four capitalised words before prose.
     static func truncateAtProse(_ piece: String) -> String {
+        if UTF8Scan.isPlainASCII(piece), wordCount(piece) <= 2 { return piece }
         let words = piece.split(separator: " ")
         guard words.count > 2 else { return piece }
         var k = 0
@@ -221,7 +232,7 @@ public struct BylineParser: Sendable {
     /// Photo and source credits that sit in author-like elements ("Foto: REUTERS/…", "ছবি: সংগৃহীত").
     static func isCreditLine(_ t: String) -> Bool {
         if surelyNoCreditLine(t) { return false }
-        let lower = t.lowercased().trimmingCharacters(in: parenAndSpace)
+        let lower = UTF8Scan.trimming(UTF8Scan.lowercased(t), parenAndSpace)
         return creditPrefixes.contains { UTF8Scan.hasPrefix(lower, $0) }
     }
 
@@ -264,6 +275,8 @@ public struct BylineParser: Sendable {
     /// `piece` cut before a job title that follows at least two name words; `nil` for a piece that
     /// is only a job title ("Lead Reviewer", "Garden Educator") after the first piece.
     static func withoutJobTitle(_ piece: String, isFirst: Bool) -> String? {
+        // An ASCII piece without a job-title word (looked up by its lowered bytes) is kept as it is.
+        if UTF8Scan.isPlainASCII(piece), !piece.utf8.split(separator: 0x20).contains(where: isJobTitleWord) { return piece }
         let words = piece.split(separator: " ")
         guard let f = piece.unicodeScalars.first, f.value < 0x250 else { return piece }
         let titleAt = words.firstIndex { jobTitleWords.contains($0.lowercased()) }
@@ -277,6 +290,32 @@ public struct BylineParser: Sendable {
         return piece
     }
 
+    /// True when the ASCII word `w`, lowered, is one of ``jobTitleWords`` (which are ASCII: no other
+    /// text is canonically equivalent to them).
+    static func isJobTitleWord(_ w: Substring.UTF8View) -> Bool {
+        guard w.count <= 24 else { return false }
+        var key = LanguageDetector.WordKey()
+        for c in w { _ = key.append(c &- 0x41 < 26 ? c | 0x20 : c) }
+        return jobTitleWordTable[key] != nil
+    }
+
+    static let jobTitleWordTable: WordKeyTable<Bool> = {
+        precondition(jobTitleWords.allSatisfy { $0.utf8.count <= 24 && $0.utf8.allSatisfy { $0 < 0x80 } })
+        return WordKeyTable(Dictionary(uniqueKeysWithValues: jobTitleWords.map { (LanguageDetector.WordKey($0), true) }), filler: false)
+    }()
+
+    /// `s.split(separator: " ").count`, counted on the bytes of an ASCII text (a CR LF pair, one
+    /// Character, holds no space).
+    static func wordCount(_ s: String) -> Int {
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return s.split(separator: " ").count }
+        var n = 0
+        var inWord = false
+        for c in s.utf8 {
+            if c == 0x20 { inWord = false } else if !inWord { inWord = true; n += 1 }
+        }
+        return n
+    }
+
     /// True for two or three words ending in a job title written in lower case ("EdTech Content writer").
     static func endsWithLowercaseJobTitle(_ piece: String) -> Bool {
         let words = piece.split(separator: " ")
@@ -286,23 +325,24 @@ public struct BylineParser: Sendable {
 
     static func stripTrailingTitle(_ s: String) -> String {
         // "Guardian staff reporter" is a staff credit, kept whole.
-        if role(of: s.lowercased()) == .staff { return s }
+        if role(of: UTF8Scan.lowercased(s)) == .staff { return s }
         for t in trailingTitles where s.hasSuffix(t) && s.count > t.count + 1 {
-            return String(s.dropLast(t.count)).trimmingCharacters(in: .whitespaces)
+            return UTF8Scan.trimming(String(s.dropLast(t.count)), .whitespaces)
         }
         return s
     }
 
     /// A name has letters, no digits, at most 6 words and 60 characters.
     static func looksLikeName(_ s: String) -> Bool {
+        if UTF8Scan.isPlainASCII(s) { return asciiLooksLikeName(s) }
         guard s.count <= 60, s.split(separator: " ").count <= 6 else { return false }
         guard s.contains(where: { $0.isLetter }) else { return false }
         if s.contains(where: { $0.isNumber }) { return false }
-        let lower = s.lowercased()
+        let lower = UTF8Scan.lowercased(s)
         let lowerBytes = Array(lower.utf8)
         // A month name alone is a date's remnant ("Jun", "Nov."), not a name.
         if !lower.contains(" "),
-            DateVocabulary.months[UTF8Scan.hasAlphanumericEdges(lower) ? lower : lower.trimmingCharacters(in: .punctuationCharacters)] != nil
+            DateVocabulary.months[UTF8Scan.hasAlphanumericEdges(lower) ? lower : UTF8Scan.trimming(lower, .punctuationCharacters)] != nil
         {
             return false
         }
@@ -312,6 +352,30 @@ public struct BylineParser: Sendable {
         for (k, junk) in Self.nameJunk.enumerated() where UTF8Scan.contains(lowerBytes, Self.nameJunkBytes[k]) && lower.contains(junk) {
             return false
         }
+        return true
+    }
+
+    /// ``looksLikeName(_:)`` of an ASCII text without CR, on its bytes: a Character per byte, letters
+    /// `A`–`Z` and `a`–`z`, digits `0`–`9`, and the month looked up by the lowered bytes.
+    static func asciiLooksLikeName(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count <= 60, wordCount(s) <= 6 else { return false }
+        guard b.contains(where: { ($0 | 0x20) &- 0x61 < 26 }) else { return false }
+        if b.contains(where: { $0 &- 0x30 < 10 }) { return false }
+        let lowerBytes = b.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+        // A month name alone is a date's remnant ("Jun", "Nov."), not a name.
+        if !lowerBytes.contains(0x20) {
+            var lo = 0, hi = lowerBytes.count
+            while lo < hi, UTF8Scan.isPunctuation(UInt32(lowerBytes[lo])) { lo += 1 }
+            while hi > lo, UTF8Scan.isPunctuation(UInt32(lowerBytes[hi - 1])) { hi -= 1 }
+            if hi - lo <= 24 {
+                var key = LanguageDetector.WordKey()
+                for k in lo..<hi { _ = key.append(lowerBytes[k]) }
+                if DateVocabulary.asciiEntries[key]?.month != nil { return false }
+            }
+        }
+        // (ASCII: the words are found exactly where their bytes are.)
+        for junk in Self.nameJunkBytes where UTF8Scan.contains(lowerBytes, junk) { return false }
         return true
     }
 
@@ -345,7 +409,7 @@ public struct BylineParser: Sendable {
             text = segments.compactMap { seg -> String? in
                 guard DateParser().scan(seg).contains(where: { $0.date.isValid }) else { return seg }
                 guard let cut = Self.dateStart(in: seg) else { return nil }
-                let head = seg[..<cut].trimmingCharacters(in: Self.spacesAndSeparators)
+                let head = UTF8Scan.trimming(seg[..<cut], Self.spacesAndSeparators)
                 return head.contains(where: { $0.isLetter }) ? head : nil
             }.joined(separator: " | ")
         }
@@ -360,7 +424,7 @@ public struct BylineParser: Sendable {
         if let cut = Self.dateStart(in: text) {
             text = cut == text.startIndex ? Self.nameAfterLeadingDate(text) ?? "" : Self.withoutDatePreposition(String(text[..<cut]))
         }
-        return UTF8Scan.hasAlphanumericEdges(text) ? text : text.trimmingCharacters(in: Self.spacesAndSeparators)
+        return UTF8Scan.hasAlphanumericEdges(text) ? text : UTF8Scan.trimming(text, Self.spacesAndSeparators)
     }
 
     /// False when no Character of `text` is one of ``segmentSeparators`` (`|`, `·`, `•`): none of
@@ -396,7 +460,7 @@ public struct BylineParser: Sendable {
 
     /// `text` without a preposition that introduced the date cut off after it.
     static func withoutDatePreposition(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: spacesAndSeparators)
+        let trimmed = UTF8Scan.trimming(text, spacesAndSeparators)
         guard let space = trimmed.lastIndex(of: " ") else { return text }
         let last = trimmed[trimmed.index(after: space)...]
         return datePrepositions.contains(String(last)) ? String(trimmed[..<space]) : text
@@ -430,6 +494,7 @@ public struct BylineParser: Sendable {
 
     /// Where the first date or time of `text` starts, if it has one.
     static func dateStart(in text: String) -> String.Index? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiDateStart(in: text) }
         var idx = text.startIndex
         var previousIsNumber = false
         while idx < text.endIndex {
@@ -447,7 +512,7 @@ public struct BylineParser: Sendable {
         for w in text.split(separator: " ") {
             let r = w.startIndex..<w.endIndex
             let lw = w.lowercased()
-            let key = UTF8Scan.hasAlphanumericEdges(lw) ? lw : lw.trimmingCharacters(in: .punctuationCharacters)
+            let key = UTF8Scan.hasAlphanumericEdges(lw) ? lw : UTF8Scan.trimming(lw, .punctuationCharacters)
             if DateVocabulary.months[key] != nil || DateVocabulary.fillers.contains(key) && key.count > 3 {
                 let rest = String(text[r.lowerBound...])
                 if let first = DateParser().scan(rest).first, first.date.isValid { return r.lowerBound }
@@ -462,15 +527,69 @@ public struct BylineParser: Sendable {
         return nil
     }
 
+    /// ``dateStart(in:)`` of an ASCII text, read on its bytes: there every byte is a Character (a
+    /// CR LF pair is one, but neither byte is a digit or a space), a digit is the only number,
+    /// lower-casing lowers the letters, and a word is looked up in the vocabulary by its bytes
+    /// (``DateVocabulary/asciiEntries``). Dates are read from the same rests of the text.
+    static func asciiDateStart(in text: String) -> String.Index? {
+        let u = text.utf8
+        let bytes = Array(u)
+        let n = bytes.count
+        var previousIsNumber = false
+        for i in 0..<n {
+            let isNumber = bytes[i] &- 0x30 < 10
+            if isNumber, !previousIsNumber {
+                let idx = u.index(u.startIndex, offsetBy: i)
+                if DateParser().scan(String(text[idx...])).first(where: { $0.date.isValid }) != nil { return idx }
+            }
+            previousIsNumber = isNumber
+        }
+        // "December 27, 2024" after a name: the words between spaces, lowered and trimmed of punctuation.
+        var i = 0
+        while i < n {
+            while i < n, bytes[i] == 0x20 { i += 1 }
+            guard i < n else { break }
+            let start = i
+            while i < n, bytes[i] != 0x20 { i += 1 }
+            var lo = start, hi = i
+            while lo < hi, UTF8Scan.isPunctuation(UInt32(bytes[lo])) { lo += 1 }
+            while hi > lo, UTF8Scan.isPunctuation(UInt32(bytes[hi - 1])) { hi -= 1 }
+            guard hi - lo <= 24 else { continue }
+            var key = LanguageDetector.WordKey()
+            for k in lo..<hi { _ = key.append(bytes[k] &- 0x41 < 26 ? bytes[k] | 0x20 : bytes[k]) }
+            guard let entry = DateVocabulary.asciiEntries[key], entry.month != nil || entry.filler && hi - lo > 3 else { continue }
+            let wordStart = u.index(u.startIndex, offsetBy: start)
+            if let first = DateParser().scan(String(text[wordStart...])).first, first.date.isValid { return wordStart }
+            // A full month name and a day, even when the rest is garbled ("March 7, 20247:55 AM").
+            if entry.month != nil, hi - lo >= 3, bytes[start] &- 0x41 < 26, start != 0 {
+                let after = text[u.index(u.startIndex, offsetBy: i)...].drop { $0 == " " || $0 == "." }
+                let digits = after.prefix { $0.isNumber }
+                if (1...2).contains(digits.count), let d = Int(digits), (1...31).contains(d) { return wordStart }
+            }
+        }
+        return nil
+    }
+
     /// Splits on separators and connector words.
     func split(_ s: String) -> [String] {
         var pieces: [String] = []
         var current: [Substring] = []
         func push() {
             let joined = current.joined(separator: " ")
-            let p = UTF8Scan.hasAlphanumericEdges(joined) ? joined : joined.trimmingCharacters(in: Self.spacesDotColon)
+            let p = UTF8Scan.hasAlphanumericEdges(joined) ? joined : UTF8Scan.trimming(joined, Self.spacesDotColon)
             if !p.isEmpty { pieces.append(p) }
             current = []
+        }
+        if UTF8Scan.scalarsAreCharacters(s) != nil {
+            // Every scalar a Character of its own: the separators and spaces found in the bytes.
+            for part in Self.pieceParts(s) {
+                for w in part.utf8.split(separator: 0x20) {
+                    if Self.isConnectorWord(w) { push(); continue }
+                    current.append(Substring(w))
+                }
+                push()
+            }
+            return pieces
         }
         for part in s.split(whereSeparator: { Self.pieceSeparators.contains($0) }) {
             for w in part.split(separator: " ") {
@@ -482,6 +601,51 @@ public struct BylineParser: Sendable {
         }
         return pieces
     }
+
+    /// `s.split(whereSeparator: { pieceSeparators.contains($0) })` from the bytes, for a text whose
+    /// every scalar is a Character of its own (``UTF8Scan/scalarsAreCharacters(_:)-(String)``): a
+    /// separator is then one of the scalars `,;|/` and line feed, `•` (E2 80 A2) or `·` (C2 B7); the
+    /// one scalar canonically equivalent to a separator, U+0387, is not in such a text.
+    static func pieceParts(_ s: String) -> [Substring] {
+        let u = s.utf8
+        var out: [Substring] = []
+        var start = u.startIndex
+        var i = u.startIndex
+        var prev: UInt8 = 0, prev2: UInt8 = 0
+        while i != u.endIndex {
+            let c = u[i]
+            var sepStart: String.Index?
+            if c == 0x2C || c == 0x3B || c == 0x7C || c == 0x2F || c == 0x0A {
+                sepStart = i
+            } else if prev == 0xC2, c == 0xB7 {
+                sepStart = u.index(i, offsetBy: -1)
+            } else if prev2 == 0xE2, prev == 0x80, c == 0xA2 {
+                sepStart = u.index(i, offsetBy: -2)
+            }
+            let next = u.index(after: i)
+            if let sepStart {
+                if start < sepStart { out.append(Substring(u[start..<sepStart])) }
+                start = next
+            }
+            prev2 = prev
+            prev = c
+            i = next
+        }
+        if start < u.endIndex { out.append(Substring(u[start..<u.endIndex])) }
+        return out
+    }
+
+    /// True when a word of a text whose every scalar is a Character of its own is a connector of
+    /// ``split(_:)``: one of the ASCII ``connectors`` or "And", "AND", "Und", compared as bytes (the
+    /// others are Bengali or Devanagari, whose scalars such a text does not hold, and no scalar of
+    /// it decomposes to ASCII).
+    static func isConnectorWord(_ w: Substring.UTF8View) -> Bool {
+        guard w.count <= maxConnectorBytes else { return false }
+        return connectorWordBytes.contains { $0.count == w.count && w.elementsEqual($0) }
+    }
+
+    static let connectorWordBytes: [[UInt8]] = (connectors.filter { $0.utf8.allSatisfy { $0 < 0x80 } } + ["And", "AND", "Und"]).map { Array($0.utf8) }
+    static let maxConnectorBytes = connectorWordBytes.map(\.count).max() ?? 0
 
     // MARK: Character sets, built once
 
@@ -497,7 +661,7 @@ public struct BylineParser: Sendable {
 
     /// Removes a lead word ("By", "Von", "লেখক:").
     func stripLead(_ piece: String) -> String {
-        var p = UTF8Scan.hasNoEdgeSpace(piece) ? piece : piece.trimmingCharacters(in: .whitespaces)
+        var p = UTF8Scan.hasNoEdgeSpace(piece) ? piece : UTF8Scan.trimming(piece, .whitespaces)
         // "capital von Jemima Kelly": a lower-case head before a lead word is not part of the name.
         if let f = p.first, f.isLowercase {
             // (Foundation's search is asked only when the bytes hold the lead: no text without
@@ -507,7 +671,7 @@ public struct BylineParser: Sendable {
                 if let r = p.range(of: lead) { p = String(p[r.upperBound...]); break }
             }
         }
-        let lower = p.lowercased()
+        let lower = UTF8Scan.lowercased(p)
         let lowerCount = lower.utf8.count
         // A text that starts with an ASCII scalar equals no lead in another script (canonical
         // equivalence never moves a starter).
@@ -515,12 +679,16 @@ public struct BylineParser: Sendable {
         // Nor does it equal or start with an ASCII lead whose first byte differs (those are
         // compared byte for byte first): such a text has no lead.
         if let f = lower.utf8.first, f < 0x80, !Self.asciiLeadInitials.contains(f) { return p }
-        for (lead, spaced, colon, ascii) in Self.leadForms {
+        let first = lower.utf8.first
+        for (k, (lead, spaced, colon, ascii)) in Self.leadForms.enumerated() {
+            // (By the same reasoning, a text that starts with an ASCII byte is compared only with
+            // the ASCII leads that start with that byte.)
+            if asciiStart, !ascii || Self.leadFirstBytes[k] != first { continue }
             // An ASCII lead equals only its own bytes: no other text is canonically equivalent to
             // lower-case ASCII letters and spaces.
             if ascii ? lead.utf8.count == lowerCount && lower.utf8.elementsEqual(lead.utf8) : !asciiStart && lower == lead { return "" }
             if UTF8Scan.hasPrefix(lower, spaced) || UTF8Scan.hasPrefix(lower, colon) {
-                p = String(p.dropFirst(lead.count)).trimmingCharacters(in: Self.whitespaceAndColon)
+                p = UTF8Scan.trimming(String(p.dropFirst(lead.count)), Self.whitespaceAndColon)
                 break
             }
         }
@@ -536,6 +704,8 @@ public struct BylineParser: Sendable {
         ($0, $0 + " ", $0 + ":", $0.utf8.allSatisfy { $0 < 0x80 })
     }
     static let whitespaceAndColon = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":"))
+    /// The first byte of each lead word of ``leadForms``.
+    static let leadFirstBytes: [UInt8] = leadForms.map { $0.word.utf8.first ?? 0 }
     /// The first bytes of the ASCII lead words.
     static let asciiLeadInitials: Set<UInt8> = Set(leadForms.filter(\.ascii).compactMap { $0.word.utf8.first })
 }

@@ -235,13 +235,13 @@ public struct FieldResolver: Sendable {
                 break
             }
         }
-        let normSites = siteNames.map(HeadlineSelector.normalize)
+        let normSites = siteNames.map { HeadlineSelector.SitePart(HeadlineSelector.normalize($0)) }
         // The site's domain written inside a name ("Deutsche Welle (www.dw.com)").
         let normDomains = siteNames.filter { $0.contains(".") }.map(HeadlineSelector.normalize).filter { $0.count >= 5 }
         func isSite(_ name: String) -> Bool {
-            let n = HeadlineSelector.normalize(name)
+            let n = HeadlineSelector.SitePart(HeadlineSelector.normalize(name))
             return normSites.contains { HeadlineSelector.siteMatches(n, $0) }
-                || normDomains.contains { d in UTF8Scan.containsWord(Array(d.utf8), in: Array(n.utf8)) }
+                || normDomains.contains { d in UTF8Scan.containsWord(Array(d.utf8), in: Array(n.text.utf8)) }
         }
         // Metadata authors from the best source that has any.
         var meta: [ArticleRecord.Author] = []
@@ -256,16 +256,17 @@ public struct FieldResolver: Sendable {
                 meta.append(p)
             }
         }
-        let agree = !shown.isEmpty && meta.contains { m in
-            shown.contains { s in
-                let a = HeadlineSelector.normalize(m.name), b = HeadlineSelector.normalize(s.name)
-                return a == b || a.contains(b) || b.contains(a) || Self.isHandle(s.name, of: m.name)
+        // The names normalised once (the comparisons below pair every name with every other).
+        let metaKeys = meta.map { HeadlineSelector.normalize($0.name) }
+        let shownKeys = shown.map { HeadlineSelector.normalize($0.name) }
+        let agree = !shown.isEmpty && meta.indices.contains { i in
+            shown.indices.contains { j in
+                let a = metaKeys[i], b = shownKeys[j]
+                return a == b || a.contains(b) || b.contains(a) || Self.isHandle(shown[j].name, of: meta[i].name)
             }
         }
         // The byline names a subset of the metadata's people (the page credits fewer than the markup): the byline.
-        let shownSubset = agree && shown.allSatisfy { s in
-            meta.contains { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(s.name) }
-        }
+        let shownSubset = agree && shownKeys.allSatisfy { s in metaKeys.contains { $0 == s } }
         // A byline printed as "By Jane Doe" that names other people than the markup: what the reader
         // is told wins (the markup often names the uploader or a template's default author).
         let shownLed = shown.count == 1 && shown[0].role == .reporter && !agree && f.byline.map(Self.opensWithByLead) == true
@@ -275,15 +276,16 @@ public struct FieldResolver: Sendable {
         let shownTeam = shown.count == 1 && !agree && shownNear && Self.isSiteTeam(shown[0].name, siteNames: siteNames)
         if shownSubset || shownLed || shownTeam {
             // The page's people with the metadata's spelling ("TOM KRISHER" printed, "Tom Krisher" in the markup).
-            f.authors = shown.map { s in
-                let m = meta.first { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(s.name) }
-                return .init(name: m?.name ?? s.name, role: s.role)
+            f.authors = shown.indices.map { j in
+                let m = metaKeys.firstIndex { $0 == shownKeys[j] }.map { meta[$0] }
+                return .init(name: m?.name ?? shown[j].name, role: shown[j].role)
             }
         } else if !meta.isEmpty {
             // Roles from the byline where the names agree.
-            f.authors = meta.map { m in
-                if let s = shown.first(where: { HeadlineSelector.normalize($0.name) == HeadlineSelector.normalize(m.name) }) {
-                    return .init(name: m.name, role: s.role)
+            f.authors = meta.indices.map { i in
+                let m = meta[i]
+                if let j = shownKeys.firstIndex(where: { $0 == metaKeys[i] }) {
+                    return .init(name: m.name, role: shown[j].role)
                 }
                 return m
             }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 // MARK: Byte-level attribute access for the fields stage
 
 extension HTMLDocument {
@@ -149,6 +155,20 @@ extension HTMLDocument {
     func containsLeadAndPairIgnoringCase(_ lead: UInt8, _ pairs: [UInt16], in r: Range<Int>) -> Bool {
         guard r.count >= 3 else { return false }
         return bytes.withUnsafeBufferPointer { buf in
+            if lead &- 0x61 >= 26 {
+                // Only `lead` itself lowers to a byte that is no lower-case letter: found with `memchr`.
+                let base = buf.baseAddress!
+                var k = r.lowerBound
+                let end = r.upperBound - 2
+                while k < end {
+                    guard let p = memchr(base + k, Int32(lead), end - k) else { return false }
+                    let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    let pair = UInt16(Self.lowered(buf[at + 1])) << 8 | UInt16(Self.lowered(buf[at + 2]))
+                    if pairs.contains(pair) { return true }
+                    k = at + 1
+                }
+                return false
+            }
             for k in r.lowerBound..<r.upperBound - 2 where Self.lowered(buf[k]) == lead {
                 let pair = UInt16(Self.lowered(buf[k + 1])) << 8 | UInt16(Self.lowered(buf[k + 2]))
                 if pairs.contains(pair) { return true }

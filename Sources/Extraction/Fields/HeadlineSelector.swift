@@ -158,10 +158,10 @@ public struct HeadlineSelector: Sendable {
     public func select(headings: [Heading], metadataTitles: [String], htmlTitle: String?, siteNames: [String],
                        jsonLDHeadline: String? = nil, firstH1: String? = nil, ogTitle: String? = nil) -> String? {
         let candidates = headings.map { Self.text(of: $0, ogTitle: ogTitle.map(Self.decodeEntities)) }
-        let sites = siteNames.map(Self.normalize).filter { !$0.isEmpty }
+        let sites = siteNames.map(Self.normalize).filter { !$0.isEmpty }.map(SitePart.init)
         func isSiteName(_ t: String) -> Bool {
-            let n = Self.normalize(t)
-            return sites.contains { Self.siteMatches(n, $0) } || n.isEmpty
+            let n = SitePart(Self.normalize(t))
+            return sites.contains { Self.siteMatches(n, $0) } || n.text.isEmpty
         }
         let titles = metadataTitles.map(Self.decodeEntities).filter { !isSiteName($0) }
         let title = htmlTitle.map(Self.decodeEntities)
@@ -248,9 +248,11 @@ public struct HeadlineSelector: Sendable {
             var next: [String] = []
             for t in queue {
                 let b = Array(t.utf8)
-                for sep in separatorBytes {
-                    guard let first = UTF8Scan.find(sep, in: b) else { continue }
-                    let last = UTF8Scan.findLast(sep, in: b) ?? first
+                let hits = separatorHits(b)
+                for (k, sep) in separatorBytes.enumerated() {
+                    // (The first and last places of each separator, as `find` and `findLast` give them.)
+                    guard let first = hits.first(where: { $0.separator == k })?.at else { continue }
+                    let last = hits.last(where: { $0.separator == k })?.at ?? first
                     let head = String(decoding: b[..<last], as: UTF8.self)
                     if UTF8Scan.characterCount(of: head, isAtLeast: 8) { next.append(head) }
                     let tail = String(decoding: b[(first + sep.count)...], as: UTF8.self)
@@ -263,19 +265,42 @@ public struct HeadlineSelector: Sendable {
         return out
     }
 
+    /// Every place in `b` where a separator starts, in order, with its index in ``separatorBytes``.
+    ///
+    /// Every separator starts with a space and goes on with a byte of ``separatorSecondBytes``:
+    /// only spaces followed by such a byte are compared (searching each separator with `memchr`
+    /// stopped at every space of the title).
+    static func separatorHits(_ b: [UInt8]) -> [(at: Int, separator: Int)] {
+        var hits: [(at: Int, separator: Int)] = []
+        let n = b.count
+        guard n >= 3 else { return hits }
+        for i in 0..<(n - 2) where b[i] == 0x20 && separatorSecondBytes[Int(b[i + 1])] {
+            for (k, sep) in separatorBytes.enumerated() where UTF8Scan.matches(sep, in: b, at: i) { hits.append((i, k)) }
+        }
+        return hits
+    }
+
+    /// The second bytes of the separators (each starts with a space, and has at least three bytes).
+    static let separatorSecondBytes: [Bool] = {
+        precondition(separatorBytes.allSatisfy { $0.count >= 3 && $0[0] == 0x20 })
+        var out = [Bool](repeating: false, count: 256)
+        for sep in separatorBytes { out[Int(sep[1])] = true }
+        return out
+    }()
+
     /// Removes a leading or trailing part that is the site's name or domain.
     public static func stripSite(_ title: String, siteNames: [String]) -> String {
-        let sites = siteNames.map(normalize).filter { !$0.isEmpty }
+        let sites = siteNames.map(normalize).filter { !$0.isEmpty }.map(SitePart.init)
         var t = title
         for _ in 0..<2 {
             var changed = false
             for sep in separators {
                 if let r = t.range(of: sep, options: .backwards) {
-                    let tail = normalize(String(t[r.upperBound...]))
+                    let tail = SitePart(normalize(String(t[r.upperBound...])))
                     if sites.contains(where: { siteMatches(tail, $0) }) { t = String(t[..<r.lowerBound]); changed = true; break }
                 }
                 if let r = t.range(of: sep) {
-                    let head = normalize(String(t[..<r.lowerBound]))
+                    let head = SitePart(normalize(String(t[..<r.lowerBound])))
                     if sites.contains(where: { siteMatches(head, $0) }) { t = String(t[r.upperBound...]); changed = true; break }
                 }
             }
@@ -287,7 +312,7 @@ public struct HeadlineSelector: Sendable {
         {
             t = String(t[..<r.lowerBound])
         }
-        return t.trimmingCharacters(in: .whitespaces)
+        return UTF8Scan.trimming(t, .whitespaces)
     }
 
     /// `s.contains(" ")` (Foundation's search): answered from the bytes when `s` is all ASCII, where
@@ -312,6 +337,41 @@ public struct HeadlineSelector: Sendable {
         let s = Self.containsSpace(site) ? Self.withoutSpaces(site) : site
         return p == s || (UTF8Scan.characterCount(of: p, isAtLeast: 3) && s.hasPrefix(p))
             || (UTF8Scan.characterCount(of: s, isAtLeast: 3) && p.hasPrefix(s) && p.count - s.count <= 12)
+    }
+
+    /// A normalised text prepared for ``siteMatches(_:_:)-(SitePart,SitePart)``: its form without
+    /// spaces and the facts about it that a comparison asks, each made once (a title is compared
+    /// with every site name, a site name with every title).
+    final class SitePart {
+        let text: String
+        /// `text` without spaces, as ``siteMatches(_:_:)-(String,String)`` compares it.
+        let spaceless: String
+        /// `spaceless` is ASCII without a carriage return: its Characters are its bytes.
+        let plainASCII: Bool
+        lazy var atLeastThree: Bool = UTF8Scan.characterCount(of: spaceless, isAtLeast: 3)
+        lazy var count: Int = plainASCII ? spaceless.utf8.count : spaceless.count
+
+        init(_ normalized: String) {
+            text = normalized
+            spaceless = HeadlineSelector.containsSpace(normalized) ? HeadlineSelector.withoutSpaces(normalized) : normalized
+            plainASCII = spaceless.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        }
+
+        /// `spaceless.hasPrefix(other.spaceless)`, from the bytes when both are plain ASCII (then
+        /// Characters are bytes and equal only when their bytes are).
+        func hasPrefix(_ other: SitePart) -> Bool {
+            guard plainASCII, other.plainASCII else { return spaceless.hasPrefix(other.spaceless) }
+            let a = spaceless.utf8, b = other.spaceless.utf8
+            return a.count >= b.count && a.starts(with: b)
+        }
+    }
+
+    /// ``siteMatches(_:_:)-(String,String)`` of prepared texts.
+    static func siteMatches(_ part: SitePart, _ site: SitePart) -> Bool {
+        guard !part.text.isEmpty else { return false }
+        if part.text == site.text { return true }
+        return part.spaceless == site.spaceless || (part.atLeastThree && site.hasPrefix(part))
+            || (site.atLeastThree && part.hasPrefix(site) && part.count - site.count <= 12)
     }
 
     /// `s` without its U+0020 scalars, made from the bytes (a space is one byte in UTF-8 and never
@@ -410,29 +470,70 @@ public struct HeadlineSelector: Sendable {
         lazy var words: [Substring] = UTF8Scan.spaceSplit(text)
         lazy var count: Int = text.count
         lazy var wordSet: Set<Substring> = Set(words)
-        /// The byte ranges of ``words`` when the text is all ASCII (there a word equals another
-        /// exactly when their bytes do, and the spaces split the bytes as they split the
-        /// Characters); `nil` otherwise.
-        lazy var asciiWords: [Range<Int>]? = Self.asciiWordRanges(bytes)
-        /// `words.count`, from the byte ranges when the text is ASCII.
-        lazy var wordCount: Int = asciiWords?.count ?? words.count
+        /// The byte ranges of ``words`` when every word is plain (see ``plainWordRanges(_:)``): there
+        /// a word equals another exactly when their bytes do; `nil` otherwise.
+        lazy var plainWords: [Range<Int>]? = Self.plainWordRanges(bytes)
+        /// `words.count`, from the byte ranges when the words are plain.
+        lazy var wordCount: Int = plainWords?.count ?? words.count
 
         init(_ normalized: String) {
             text = normalized
             bytes = Array(normalized.utf8)
         }
 
-        static func asciiWordRanges(_ b: [UInt8]) -> [Range<Int>]? {
+        /// The byte ranges of the words of `b` (split at spaces) when the text is plain: ASCII, Latin
+        /// letters of U+0080–U+024F, Cyrillic letters, CJK ideographs, Hangul syllables, Bengali
+        /// letters, signs and digits, ZWNJ and ZWJ, each in its
+        /// normal form (NFC quick check "yes", no combining class but the virama's), with no pair
+        /// that composes (U+09BE or U+09D7 after U+09C7) and every space followed by a scalar that
+        /// starts a Character (no mark or joiner). Such a text is in NFC, so its words are equal as
+        /// Strings exactly when their bytes are, and the spaces split its bytes as they split its
+        /// Characters. `nil` otherwise.
+        static func plainWordRanges(_ b: [UInt8]) -> [Range<Int>]? {
             var out: [Range<Int>] = []
             var start = 0
-            for (k, c) in b.enumerated() {
-                if c >= 0x80 { return nil }
-                if c == 0x20 {
-                    if k > start { out.append(start..<k) }
-                    start = k + 1
+            var i = 0
+            let n = b.count
+            var prev: UInt32 = 0
+            while i < n {
+                let c = b[i]
+                var v: UInt32
+                if c < 0x80 {
+                    v = UInt32(c)
+                    i += 1
+                } else if c >= 0xC2, c <= 0xD3, i + 1 < n {
+                    v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    // Latin, or Cyrillic but its combining marks (U+0483–U+0489).
+                    guard v < 0x250 || (v >= 0x400 && v < 0x500 && !(v >= 0x483 && v <= 0x489)) else { return nil }
+                    i += 2
+                } else if (c == 0xE0 || c == 0xE2 || (c >= 0xE4 && c <= 0xED)), i + 2 < n {
+                    v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    // Bengali, the joiners, CJK ideographs (U+4E00–U+9FFF) or Hangul syllables.
+                    guard v &- 0x980 < 0x80 || v == 0x200C || v == 0x200D || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3)
+                    else { return nil }
+                    switch v {
+                    case 0x9BC, 0x9CB, 0x9CC, 0x9DC, 0x9DD, 0x9DF, 0x9FE: return nil
+                    case 0x9BE, 0x9D7: if prev == 0x9C7 { return nil }
+                    default: break
+                    }
+                    i += 3
+                } else {
+                    return nil
                 }
+                if prev == 0x20 {
+                    // The scalar after a space starts a Character (none of these joins the space):
+                    // ASCII, Latin (U+0080–U+024F: controls and letters), Cyrillic letters, CJK
+                    // ideographs, Hangul syllables, or a Bengali letter or digit.
+                    guard v < 0x250 || v >= 0x400 && v < 0x500 || v >= 0x4E00 || UTF8Scan.bengaliKind(v) == 1 || UTF8Scan.bengaliKind(v) == 2
+                    else { return nil }
+                }
+                if v == 0x20 {
+                    if i - 1 > start { out.append(start..<(i - 1)) }
+                    start = i
+                }
+                prev = v
             }
-            if b.count > start { out.append(start..<b.count) }
+            if n > start { out.append(start..<n) }
             return out
         }
     }
@@ -477,8 +578,8 @@ public struct HeadlineSelector: Sendable {
     /// The share of words in common, the last measure of ``similarity(_:_:)-(Compared,Compared)``.
     static func wordSimilarity(_ a: Compared, _ b: Compared) -> Double {
         let common: Int
-        if let wa = a.asciiWords, let wb = b.asciiWords {
-            // ASCII words: compared by their bytes, without hashing Substrings.
+        if let wa = a.plainWords, let wb = b.plainWords {
+            // Plain words: compared by their bytes, without hashing Substrings.
             common = a.bytes.withUnsafeBufferPointer { ab in
                 b.bytes.withUnsafeBufferPointer { bb in
                     wa.reduce(0) { n, ra in

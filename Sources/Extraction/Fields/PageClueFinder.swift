@@ -129,7 +129,14 @@ struct PageClueFinder {
         // An ASCII text: lower-cased, trimmed and compared as bytes (ASCII strings are equal only
         // when their bytes are).
         if let ascii = isBareLeadASCII(t) { return ascii }
-        let l = t.lowercased().trimmingCharacters(in: spaceAndColon)
+        // Lower-casing maps each scalar to one or more and makes no space or colon: a text that
+        // lowers to a lead phrase has at most as many scalars between its spaces and colons, of at
+        // most four bytes each.
+        var core = t.utf8.count
+        for c in t.utf8 { if c == 0x20 || c == 0x3A { core -= 1 } else { break } }
+        for c in t.utf8.reversed() { if c == 0x20 || c == 0x3A { core -= 1 } else { break } }
+        if core > 4 * longestLeadPhrase { return false }
+        let l = UTF8Scan.trimming(t.lowercased(), spaceAndColon)
         return leadPhrases.contains(l)
     }
 
@@ -147,6 +154,7 @@ struct PageClueFinder {
         }
     }
     static let leadPhraseBytes = leadPhrases.map { Array($0.utf8) }
+    static let longestLeadPhrase = leadPhrases.map { $0.unicodeScalars.count }.max() ?? 0
     /// Characters that end the names of a led byline (a separator before a date).
     static let ledBylineStops = UTF8Scan.CharacterList("|·•–—-")
     /// Separators of "Name | Title | Date" lines.
@@ -175,7 +183,7 @@ struct PageClueFinder {
         for w in t.dropFirst(lead.count).split(whereSeparator: { $0 == " " || $0 == ":" }) {
             // The names end at a separator, a date or a place after a comma.
             if w.first.map({ $0.isNumber || Self.ledBylineStops.contains($0) }) == true { break }
-            let word = UTF8Scan.hasAlphanumericEdges(String(w)) ? String(w) : w.trimmingCharacters(in: Self.commaSemicolon)
+            let word = UTF8Scan.hasAlphanumericEdges(String(w)) ? String(w) : UTF8Scan.trimming(w, Self.commaSemicolon)
             if ["and", "&", "und"].contains(word) { continue }
             guard let f = word.first, f.isUppercase || !f.isASCII && f.isLetter && !f.isLowercase else { return false }
             names += 1
@@ -227,11 +235,26 @@ struct PageClueFinder {
         return texts.joined(separator: "; ")
     }
 
+    /// `doc.text(x).contains(where: { !$0.isWhitespace })` for text node `x`, from its bytes when
+    /// they settle it: an ASCII byte that is no white space starts a Character that is none (or
+    /// follows a prepended mark in one, whose first scalar is none either); a text of ASCII white
+    /// space only has none. Other texts ask their Characters.
+    func hasNonWhitespace(_ x: NodeID) -> Bool {
+        let settled: Bool? = doc.withTextBytes(x) { b in
+            var ascii = true
+            for c in b {
+                if c >= 0x80 { ascii = false } else if !(c == 0x20 || c &- 0x09 < 5) { return true }
+            }
+            return ascii ? false : nil
+        }
+        return settled ?? doc.text(x).contains(where: { !$0.isWhitespace })
+    }
+
     /// True when element `n` has a text child that is not only white space.
     func hasOwnText(_ n: NodeID) -> Bool {
         var c = doc.firstChild(n)
         while let x = c {
-            if doc.isText(x), doc.text(x).contains(where: { !$0.isWhitespace }) { return true }
+            if doc.isText(x), hasNonWhitespace(x) { return true }
             c = doc.nextSibling(x)
         }
         return false
@@ -364,7 +387,7 @@ struct PageClueFinder {
         if isTeamCredit(words) { return true }
         guard words.count <= 4, let role = BylineParser.role(of: lower) else { return false }
         if role == .staff { return true }
-        let trimmed = lower.trimmingCharacters(in: punctuationAndSpaces)
+        let trimmed = UTF8Scan.trimming(lower, punctuationAndSpaces)
         let ending = role == .desk ? BylineParser.deskWords : BylineParser.correspondentWords
         return ending.contains { trimmed.hasSuffix($0) } || trimmed.contains(",")
     }
@@ -454,7 +477,7 @@ struct PageClueFinder {
     static func looksLikeNameAndDate(_ t: String, parser: DateParser) -> Bool {
         // A separator and a digit, or nothing to look at.
         guard mayBeNameAndDate(t) else { return false }
-        let parts = t.split(whereSeparator: { Self.nameAndDateSeparators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let parts = t.split(whereSeparator: { Self.nameAndDateSeparators.contains($0) }).map { UTF8Scan.trimming($0, .whitespaces) }.filter { !$0.isEmpty }
         guard parts.count >= 2, parts.count <= 4 else { return false }
         let words = parts[0].split(separator: " ")
         guard words.count >= 2, words.count <= 4,
@@ -529,7 +552,7 @@ struct PageClueFinder {
         guard kickerMarked || headlineMarked else { return nil }
         // A marked headline part that comes first is a title over a subtitle, not a kicker.
         if !kickerMarked, !kc.isEmpty, UTF8Scan.containsAny(kc, Self.headlinePartHintBytes) { return nil }
-        return (kicker.trimmingCharacters(in: .whitespaces), headline)
+        return (UTF8Scan.trimming(kicker, .whitespaces), headline)
     }
 
     static let headlineBytes = Array("headline".utf8)
@@ -541,7 +564,7 @@ struct PageClueFinder {
         var prev: NodeID?
         var c = doc.firstChild(p)
         while let x = c, x != n {
-            if !doc.isText(x) || doc.text(x).contains(where: { !$0.isWhitespace }) { prev = x }
+            if !doc.isText(x) || hasNonWhitespace(x) { prev = x }
             c = doc.nextSibling(x)
         }
         guard let b = prev, doc.isText(b) || (doc.isElement(b) && doc.subtreeEnd(b).index - b.index <= 3) else { return nil }
@@ -576,6 +599,12 @@ struct PageClueFinder {
                     && !(i < a && a < doc.subtreeEnd(n).index)
                 {
                     i = doc.subtreeEnd(n).index
+                    continue
+                }
+                // Inside a region already skipped, nothing of an element is read: its attributes
+                // could only skip its own subtree, which ends within the region.
+                if i < skipUntil {
+                    i += 1
                     continue
                 }
                 // Class and id as `loweredClassAndIDBytes` gives them, searched in place for every
@@ -660,7 +689,7 @@ struct PageClueFinder {
                         // A heading over an author box (`<h2>Article by</h2><div>Jane Doe</div><button>…`):
                         // the label and the element right after it.
                         if let h = heading, var next = doc.nextSibling(h) {
-                            while doc.isText(next), !doc.text(next).contains(where: { !$0.isWhitespace }), let x = doc.nextSibling(next) { next = x }
+                            while doc.isText(next), !hasNonWhitespace(next), let x = doc.nextSibling(next) { next = x }
                             if doc.isElement(next), !doc.visibleTextSurelyExceeds(next, chars: 60) {
                                 t = HTMLDocument.collapse(doc.text(n)) + " " + doc.textContent(of: next)
                                 p = next

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,6 +26,57 @@ enum UTF8Scan {
     /// `s` as UTF-8 with ASCII letters lowered.
     @inline(__always)
     static func asciiLowered(_ s: String) -> [UInt8] { asciiLowered(Array(s.utf8)) }
+
+    /// `s.lowercased()`: a text of ASCII, the Indic scripts (U+0900–U+0DFF) and U+2000–U+207F
+    /// (punctuation, joiners) lowered on its bytes (of those only `A`–`Z` have a lower case, as
+    /// ``CaseMapping`` reads them), and returned as it is when it has no upper-case letter; any
+    /// other text by `lowercased()`.
+    static func lowercased(_ s: String) -> String {
+        var s = s
+        // nil: a scalar that may have a case mapping; else whether an ASCII upper-case letter is there.
+        let ascii: Bool? = s.withUTF8 { b in
+            var upper = false
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c &- 0x41 < 26 { upper = true }
+                    i += 1
+                } else if i + 2 < n, (c == 0xE0 && b[i + 1] >= 0xA4 && b[i + 1] <= 0xB7) || (c == 0xE2 && (b[i + 1] == 0x80 || b[i + 1] == 0x81)) {
+                    // U+0900–U+0DFF, U+2000–U+207F: no case.
+                    i += 3
+                } else {
+                    return nil
+                }
+            }
+            return upper
+        }
+        guard let hasUpper = ascii else { return s.lowercased() }
+        guard hasUpper else { return s }
+        return s.withUTF8 { b in
+            String(unsafeUninitializedCapacity: b.count) { out in
+                for k in 0..<b.count { out[k] = b[k] &- 0x41 < 26 ? b[k] | 0x20 : b[k] }
+                return b.count
+            }
+        }
+    }
+
+    /// `s.trimmingCharacters(in: set)`, asking Foundation only when the first or last scalar of `s`
+    /// is in `set` (or outside the Basic Multilingual Plane): otherwise nothing is trimmed.
+    static func trimming<S: StringProtocol>(_ s: S, _ set: CharacterSet) -> String {
+        let scalars = s.unicodeScalars
+        guard let f = scalars.first, let l = scalars.last else { return "" }
+        if f.value < 0x10000, l.value < 0x10000, !set.contains(f), !set.contains(l) { return String(s) }
+        return s.trimmingCharacters(in: set)
+    }
+
+    /// True when `s` is ASCII without a carriage return: each of its bytes is a Character (only CR
+    /// LF joins two ASCII scalars), and its Characters are equal only when their bytes are.
+    @inline(__always)
+    static func isPlainASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
 
     // MARK: Cheap exact pre-checks
 
@@ -121,6 +174,12 @@ enum UTF8Scan {
     @inline(__always)
     static func characterCount(of s: String, isAtMost limit: Int) -> Bool {
         if s.utf8.count <= limit { return true }
+        // Settled by the bounds of ``characterBounds(_:stopAbove:)`` when they can (read no
+        // farther than the Character past the limit), else by Characters.
+        var s = s
+        let bounds = s.withUTF8 { characterBounds($0, stopAbove: limit) }
+        if bounds.lower > limit { return false }
+        if bounds.upper <= limit { return true }
         var n = 0
         for _ in s {
             n += 1
@@ -180,6 +239,85 @@ enum UTF8Scan {
             prev = c
         }
         return n
+    }
+
+    /// Bounds of the Character count of the text whose UTF-8 is `b`, from its scalars without
+    /// grapheme breaking: `lower` counts the scalars that surely start a Character, `upper` is the
+    /// scalar count less the scalars that surely do not.
+    ///
+    /// By the grapheme rules (UAX #29), a Character starts at the first scalar, and at a printable
+    /// ASCII scalar, a Bengali independent vowel or digit after a scalar that is no prepended mark
+    /// (none is below U+0600 or in U+0900–U+0CFF), and at a Bengali consonant after a printable
+    /// ASCII scalar or a Bengali consonant, independent vowel or digit (no virama or mark before it
+    /// to join a conjunct). A Bengali sign or mark that extends a Character (GCB Extend or
+    /// SpacingMark), ZWNJ or ZWJ starts none after a printable ASCII or Bengali scalar, ZWNJ or ZWJ
+    /// (no control before it). Other scalars are counted in neither set.
+    static func characterBounds(_ b: UnsafeBufferPointer<UInt8>) -> (lower: Int, upper: Int) {
+        characterBounds(b, stopAbove: Int.max)
+    }
+
+    /// ``characterBounds(_:)``, stopping as soon as `lower` exceeds `stopAbove` (then `upper` is
+    /// `Int.max`: not counted).
+    static func characterBounds(_ b: UnsafeBufferPointer<UInt8>, stopAbove: Int) -> (lower: Int, upper: Int) {
+        var scalars = 0, starts = 0, extending = 0
+        var prev: UInt32 = 0
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c0 = UInt32(b[i])
+            var v: UInt32
+            if c0 < 0x80 {
+                v = c0
+                i += 1
+            } else if c0 < 0xE0 {
+                v = i + 1 < n ? (c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F) : 0xFFFD
+                i += 2
+            } else if c0 < 0xF0 {
+                v = i + 2 < n ? (c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F) : 0xFFFD
+                i += 3
+            } else {
+                v = i + 3 < n ? (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F) : 0xFFFD
+                i += 4
+            }
+            if scalars == 0 {
+                starts = 1
+            } else {
+                let printablePrev = prev &- 0x20 < 0x5F
+                let bengaliPrev = prev &- 0x980 < 0x80
+                switch bengaliKind(v) {
+                case 1:
+                    // Printable ASCII, an independent vowel or a digit: after no prepended mark.
+                    if prev < 0x600 || prev &- 0x900 < 0x400 { starts += 1 }
+                case 2:
+                    // A consonant: after no virama, mark or joiner.
+                    if printablePrev || bengaliKind(prev) == 1 && bengaliPrev || bengaliKind(prev) == 2 { starts += 1 }
+                case 3:
+                    // A sign or mark: after no control.
+                    if printablePrev || bengaliPrev || prev == 0x200C || prev == 0x200D { extending += 1 }
+                default:
+                    break
+                }
+            }
+            prev = v
+            scalars += 1
+            if starts > stopAbove { return (starts, Int.max) }
+        }
+        return (starts, scalars - extending)
+    }
+
+    /// 1 for printable ASCII, a Bengali independent vowel or digit; 2 for a Bengali consonant; 3 for
+    /// a Bengali sign or mark that extends a Character (GCB Extend or SpacingMark), ZWNJ or ZWJ; 0 else.
+    @inline(__always)
+    static func bengaliKind(_ v: UInt32) -> UInt8 {
+        if v < 0x80 { return v &- 0x20 < 0x5F ? 1 : 0 }
+        if v == 0x200C || v == 0x200D { return 3 }
+        guard v &- 0x980 < 0x80 else { return 0 }
+        switch v {
+        case 0x985...0x994, 0x9E6...0x9EF: return 1
+        case 0x995...0x9B9, 0x9CE, 0x9DC...0x9DF, 0x9F0...0x9F1: return 2
+        case 0x981...0x983, 0x9BC, 0x9BE...0x9C4, 0x9C7...0x9C8, 0x9CB...0x9CD, 0x9D7, 0x9E2...0x9E3: return 3
+        default: return 0
+        }
     }
 
     /// `s.count >= limit`, stopping at `limit`.
