@@ -37,11 +37,15 @@ struct CollapsedTextBuffer {
     /// itself from the start (the collapsed text is never longer at any point than what it was
     /// read from: a pending space stands for at least one byte of white space read before it);
     /// returns its length.
+    /// The bytes that may start white space, a ZWSP or a control character (the ones
+    /// ``HTMLDocument/collapse(_:count:into:)`` looks at).
+    static let collapseSpecial: [Bool] = (0..<256).map { $0 <= 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 }
+
     static func collapseInPlace(_ b: inout UnsafeMutableBufferPointer<UInt8>) -> Int {
         var pendingSpace = false
         var i = 0, w = 0
         let n = b.count
-        return HTMLDocument.collapseSpecial.withUnsafeBufferPointer { special in
+        return Self.collapseSpecial.withUnsafeBufferPointer { special in
             while i < n {
                 let c = b[i]
                 if !special[Int(c)] {
