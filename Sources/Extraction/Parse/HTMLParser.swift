@@ -7,11 +7,11 @@ import Darwin
 
 /// The parse stage: decoded UTF-8 → ``HTMLDocument``, with libxml2's HTML parser (error-tolerant,
 /// like a browser's for practical purposes) reporting SAX events to a ``DocumentBuilder``, which
-/// fills the document's arrays directly (libxml2 builds no tree of its own). Three shortcuts keep
-/// the bulk of a page's bytes out of libxml2's character-by-character loops, with the same result:
-/// ``RawTextShortcut`` (scripts, styles), ``AttributeShortcut`` (long attribute values) and
-/// ``TextShortcut`` (the text that opens an element), and ``TagChain`` reads the plain tags and
-/// text after them where libxml2's outcome is certain.
+/// fills the document's arrays directly (libxml2 builds no tree of its own). Shortcuts keep the
+/// bulk of a page out of libxml2's character-by-character loops, with the same result:
+/// ``RawTextShortcut`` (scripts, styles), ``AttributeShortcut`` (long attribute values),
+/// ``TextShortcut`` (the text that opens an element or follows an end tag) and ``TagChain`` (the
+/// plain start tags, end tags and text after those, where libxml2's outcome is certain).
 ///
 /// Limits (from ``ExtractorConfiguration``): more than `maxNodes` nodes fails with
 /// ``ExtractionError/Code/treeTooLarge``; elements deeper than `maxDepth` are flattened (their text

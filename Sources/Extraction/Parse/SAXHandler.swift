@@ -2,11 +2,10 @@ import CLibXML2
 
 /// The libxml2 SAX callbacks of the parse stage: each forwards to the ``DocumentBuilder`` stored in
 /// the parser context's `_private` and stops the parser (`xmlStopParser`) when the builder reports
-/// a limit; the content of `<script>` and `<style>` goes through ``RawTextShortcut``, the text that
-/// opens other elements or follows an end tag through ``TextShortcut``, the plain tags and text after
-/// text, a start tag or an end tag through ``TagChain``, and the start tag libxml2 will read next through
-/// ``AttributeShortcut``. The callbacks are plain C
-/// function pointers (no captures).
+/// a limit. The content of `<script>` and `<style>` goes through ``RawTextShortcut``; the text that
+/// opens other elements or follows an end tag through ``TextShortcut``; the plain tags and text
+/// after text, a start tag or an end tag through ``TagChain``; the start tag libxml2 will read next
+/// through ``AttributeShortcut``. The callbacks are plain C function pointers (no captures).
 enum SAXHandler {
     /// A handler with the events ``DocumentBuilder`` needs; everything else (entities, DTD
     /// declarations, ignorable white space, which the HTML parser does not report while blanks are

@@ -20,7 +20,8 @@ import Darwin
 /// no tag, text after an end tag libxml2 ignores) joins the same text node, as it would have.
 ///
 /// After an end tag (see ``takeAfterEndTag(_:builder:)``) the text is taken the same way, into
-/// the closed element's parent, unless that is `html` or `head`.
+/// the closed element's parent, unless that is `html` or `head`. In both places ``TagChain`` then
+/// reads on: the plain tags and text that follow.
 ///
 /// After a start tag, only for the element whose start tag ends there (libxml2 also reports
 /// elements it implies, `html`, `head`, `body` and `p`, while reading other tags or text; those
