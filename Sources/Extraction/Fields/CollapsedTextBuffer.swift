@@ -34,51 +34,10 @@ struct CollapsedTextBuffer {
     }
 
     /// Collapses the text in `b` as ``HTMLDocument/collapseBytes(_:into:)`` does, writing it over
-    /// itself from the start (the collapsed text is never longer at any point than what it was
-    /// read from: a pending space stands for at least one byte of white space read before it);
-    /// returns its length.
-    /// The bytes that may start white space, a ZWSP or a control character (the ones
-    /// ``HTMLDocument/collapse(_:count:into:)`` looks at).
-    static let collapseSpecial: [Bool] = (0..<256).map { $0 <= 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 }
-
+    /// itself from the start (see ``HTMLDocument/collapse(_:count:into:)``); returns its length.
     static func collapseInPlace(_ b: inout UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var pendingSpace = false
-        var i = 0, w = 0
-        let n = b.count
-        return Self.collapseSpecial.withUnsafeBufferPointer { special in
-            while i < n {
-                let c = b[i]
-                if !special[Int(c)] {
-                    if pendingSpace { b[w] = 0x20; w += 1; pendingSpace = false }
-                    // A run of ordinary bytes, moved down (or left where it is).
-                    if w == i {
-                        i += 1
-                        while i < n, !special[Int(b[i])] { i += 1 }
-                        w = i
-                    } else {
-                        b[w] = c; w += 1; i += 1
-                        while i < n, !special[Int(b[i])] { b[w] = b[i]; w += 1; i += 1 }
-                    }
-                    continue
-                }
-                var ws = 0
-                if c <= 0x20 || c == 0x7F { ws = 1 }                                             // ASCII space and controls
-                else if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 || b[i + 1] == 0x85 { ws = 2 }     // NBSP, NEL
-                else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, (0x80...0x8A).contains(b[i + 2]) || b[i + 2] == 0xAF
-                    || b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { ws = 3 }                             // U+2000–200A, 202F, line/paragraph separators
-                else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { ws = 3 }     // U+3000
-                else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x8B { i += 3; continue } // ZWSP: drop
-                if ws > 0 {
-                    pendingSpace = w > 0
-                    i += ws
-                    continue
-                }
-                if pendingSpace { b[w] = 0x20; w += 1; pendingSpace = false }
-                b[w] = c; w += 1
-                i += 1
-            }
-            return w
-        }
+        guard let p = b.baseAddress, b.count > 0 else { return 0 }
+        return HTMLDocument.collapse(p, count: b.count, into: p)
     }
 
     var isEmpty: Bool { bytes.isEmpty }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A compact, immutable HTML DOM built from libxml2's SAX events (see ``HTMLParser``).
 ///
 /// Nodes live in flat arrays (struct-of-arrays) indexed by ``NodeID``, in document order, so that:
@@ -329,6 +335,9 @@ public final class HTMLDocument: Sendable {
     /// returns the number of bytes written. Runs of bytes that cannot start white space, a ZWSP or a
     /// control character (and single spaces between them, which stay as they are) are found eight
     /// bytes at a time (``collapseSpecialBytes(_:)``) and copied whole; the rest byte by byte.
+    /// `o` may be `s` (collapsing in place): nothing is written past what has been read, since a
+    /// pending space stands for at least one byte of white space read before it, and runs are
+    /// moved with `memmove`.
     static func collapse(_ s: UnsafePointer<UInt8>, count n: Int, into o: UnsafeMutablePointer<UInt8>) -> Int {
         @inline(__always) func special(_ c: UInt8) -> Bool {
             c <= 0x20 || (c >= 0x7F && (c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xE3))
@@ -351,7 +360,7 @@ public final class HTMLDocument: Sendable {
                     if j + 1 < n, s[j] == 0x20, !special(s[j + 1]) { j += 2; continue }
                     break
                 }
-                (o + k).initialize(from: s + i, count: j - i)
+                if o + k != UnsafeMutablePointer(mutating: s + i) { memmove(o + k, s + i, j - i) }
                 k += j - i
                 i = j
                 continue
