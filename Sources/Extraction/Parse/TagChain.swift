@@ -91,9 +91,10 @@ enum TagChain {
 
     /// Reads the markup at `next` (the first byte not read yet) as long as libxml2's outcome is
     /// certain; returns the first byte not read after it, or nil when the builder asks to stop.
-    /// `last`, when the chain took something, is the last byte taken.
+    /// `last`, when the chain took something, is the last byte taken. With `textFirst`, plain text
+    /// at `next` goes first into the element the chain works on (not `html` or `head`).
     static func run(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, _ start: Start, next: UnsafePointer<UInt8>,
-                    end: UnsafePointer<UInt8>, builder b: UnsafeMutablePointer<DocumentBuilder>)
+                    end: UnsafePointer<UInt8>, textFirst: Bool = false, builder b: UnsafeMutablePointer<DocumentBuilder>)
         -> (next: UnsafePointer<UInt8>, last: UnsafePointer<UInt8>?)?
     {
         var p = next
@@ -103,11 +104,25 @@ enum TagChain {
         let above = start == .belowTop ? 1 : 0
         let table = StartTagTable.shared
         let bodySeen = ctxt.pointee.html >= 10
-        while end - p > 3, p[0] == 0x3C {
+        // The element the text at `p` goes to, when it can take text.
+        var container: UnsafePointer<xmlChar>?
+        if textFirst, Int(ctxt.pointee.nameNr) >= 1 + above, let c = names[Int(ctxt.pointee.nameNr) - 1 - above],
+           !TextShortcut.isHTMLOrHead(c) {
+            container = c
+        }
+        while true {
+            if container != nil, p < end, p[0] != 0x3C, p[0] != 0x26, let run = TextShortcut.plainLength(p, end - p), run > 0,
+               start != .afterText || p[run] == 0x3C || p[run] == 0x26
+            {
+                guard b.pointee.characters(p, run, cdata: false) else { return nil }
+                b.pointee.textRuns += 1
+                p += run
+                last = p - 1
+            }
+            container = nil
+            guard end - p > 3, p[0] == 0x3C else { break }
             let count = Int(ctxt.pointee.nameNr)
             guard count >= 2 + above, let top = names[count - 1 - above] else { break }
-            // The element text after this tag goes to, when it can take text.
-            var container: UnsafePointer<xmlChar>?
             if p[1] == 0x2F {
                 guard !TextShortcut.isExcluded(top), let length = endTagLength(p, end - p, naming: top), length < end - p,
                       start != .afterText || isChar(p[length]) && p[length] != 0x3E
@@ -157,14 +172,6 @@ enum TagChain {
                 }
                 p += length
             }
-            last = p - 1
-            // The text after the tag.
-            guard container != nil, p[0] != 0x3C, p[0] != 0x26, let run = TextShortcut.plainLength(p, end - p), run > 0,
-                  start != .afterText || p[run] == 0x3C || p[run] == 0x26
-            else { continue }
-            guard b.pointee.characters(p, run, cdata: false) else { return nil }
-            b.pointee.textRuns += 1
-            p += run
             last = p - 1
         }
         return (p, last)

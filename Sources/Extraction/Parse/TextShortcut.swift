@@ -53,19 +53,10 @@ enum TextShortcut {
         }
         guard !isExcluded(name) else { return true }
         if let info = htmlTagLookup(name), info.pointee.empty != 0 { return true }
-        var next = start
-        var last: UnsafePointer<UInt8>?
-        if start[0] != 0x3C {
-            guard let length = plainLength(start, n), length > 0 else { return true }
-            guard b.pointee.characters(start, length, cdata: false) else { return false }
-            b.pointee.textRuns += 1
-            next = start + length
-            last = next - 1
-        }
-        guard let chain = TagChain.run(ctxt, .afterStartTag, next: next, end: end, builder: b) else { return false }
+        guard let chain = TagChain.run(ctxt, .afterStartTag, next: start, end: end, textFirst: true, builder: b) else { return false }
         // libxml2 steps over the start tag's `>` next: leave its input on the last byte taken,
         // made a `>` (the text's last byte is copied already).
-        if let taken = chain.last ?? last {
+        if let taken = chain.last {
             let gt = UnsafeMutablePointer(mutating: taken)
             gt.pointee = 0x3E
             input.pointee.cur = taken
@@ -79,7 +70,7 @@ enum TextShortcut {
     /// goes, is the one below it). False when the builder asks to stop.
     static func takeAfterEndTag(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>,
                                 builder b: UnsafeMutablePointer<DocumentBuilder>) -> Bool {
-        guard b.pointee.shortcuts, ctxt.pointee.nameNr >= 2, let names = ctxt.pointee.nameTab,
+        guard b.pointee.shortcuts, ctxt.pointee.nameNr >= 2, ctxt.pointee.nameTab != nil,
               let closing = ctxt.pointee.name, let input = ctxt.pointee.input,
               let base = input.pointee.base, let cur = input.pointee.cur, let end = input.pointee.end,
               cur < end, cur - base > 3, cur[-1] == 0x3E, cur[0] != 0x26
@@ -93,15 +84,7 @@ enum TextShortcut {
         let length = nameEnd - (k + 1)
         guard length > 0, strlen(UnsafeRawPointer(closing).assumingMemoryBound(to: CChar.self)) == length else { return true }
         for j in 0..<length where k[1 + j] | 0x20 != closing[j] | 0x20 { return true }
-        var next = cur
-        if let parent = names[Int(ctxt.pointee.nameNr) - 2], !isHTMLOrHead(parent), cur[0] != 0x3C, cur[0] != 0x26,
-           let run = plainLength(cur, end - cur), run > 0
-        {
-            guard b.pointee.characters(cur, run, cdata: false) else { return false }
-            b.pointee.textRuns += 1
-            next = cur + run
-        }
-        guard let chain = TagChain.run(ctxt, .belowTop, next: next, end: end, builder: b) else { return false }
+        guard let chain = TagChain.run(ctxt, .belowTop, next: cur, end: end, textFirst: true, builder: b) else { return false }
         input.pointee.cur = chain.next
         return true
     }
