@@ -20,11 +20,11 @@ extension WorkerService {
             var batch: [KafkaConsumerMessage] = []
             var bytes = 0
             while batch.isEmpty {
-                guard let event = try await iterator.next() else { return }
+                guard let event = await iterator.next() else { return }
                 if case .message(let m) = event { batch.append(m); bytes += m.value.count } else { try observe(event, consumer: consumer) }
             }
             while batch.count < configuration.maxInFlight, bytes < configuration.maxInFlightBytes, consumer.bufferedMessageCount > 0 {
-                guard let event = try await iterator.next() else { break }
+                guard let event = await iterator.next() else { break }
                 if case .message(let m) = event { batch.append(m); bytes += m.value.count } else { try observe(event, consumer: consumer) }
             }
             let owned = ownership.openTransaction(batch)
