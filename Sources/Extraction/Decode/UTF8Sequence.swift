@@ -42,20 +42,18 @@ enum UTF8Sequence {
         let stopLanes = lanes(stop), otherLanes = lanes(otherByte)
         // Without `carriageReturn` a CR is not copied: line feed stands in for it among the exceptions.
         let crLanes = lanes(carriageReturn ? 0x0D : 0x0A)
-        @inline(__always) func mayMatter(_ w: UInt64) -> UInt64 {
-            let x = w ^ stopLanes, y = w ^ otherLanes
-            return (w | (w &- 0x2020_2020_2020_2020) | ((x &- ones) & ~x) | ((y &- ones) & ~y)) & highs
-        }
         @inline(__always) func matters(_ w: UInt64) -> UInt64 {
             let blank = equal(w, 0x0909_0909_0909_0909) | equal(w, 0x0A0A_0A0A_0A0A_0A0A) | equal(w, crLanes)
             return equal(w, stopLanes) | equal(w, otherLanes) | (w & highs) | (control(w) & ~blank)
         }
+        let vectors = PlainVectors(stop: stop, other: otherByte, carriageReturn: carriageReturn)
         var i = from
         while i < n {
             if i &+ 16 <= n {
+                i = vectors.skip(raw, i, n)
+                if i &+ 16 > n { continue }
                 let w0 = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 let w1 = raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
-                if mayMatter(w0) | mayMatter(w1) == 0 { i &+= 16; continue }
                 let m0 = matters(w0)
                 if m0 != 0 {
                     i &+= m0.trailingZeroBitCount &>> 3
@@ -98,6 +96,77 @@ enum UTF8Sequence {
             }
         }
         return n
+    }
+
+    // MARK: Sixteen bytes at a time
+
+    /// The bytes ``plainRun(_:from:_:stop:_:carriageReturn:)`` stops at, sixteen lanes at a time.
+    struct PlainVectors {
+        let stop: SIMD16<Int8>, other: SIMD16<Int8>, carriageReturn: SIMD16<Int8>
+
+        @inline(__always)
+        init(stop: UInt8, other: UInt8, carriageReturn: Bool) {
+            self.stop = SIMD16(repeating: Int8(bitPattern: stop))
+            self.other = SIMD16(repeating: Int8(bitPattern: other))
+            // Without `carriageReturn` a CR matters: line feed stands in for it among the blanks.
+            self.carriageReturn = SIMD16(repeating: carriageReturn ? 0x0D : 0x0A)
+        }
+
+        /// True in the lanes of `v` that matter: a stop byte, a byte ≥ 0x80, or one below 0x20 but
+        /// tab, line feed and (when allowed) carriage return.
+        @inline(__always)
+        func matters(_ v: SIMD16<Int8>) -> SIMDMask<SIMD16<Int8>> {
+            // Signed: bytes ≥ 0x80 are below 0x20 too.
+            let low = v .< SIMD16<Int8>(repeating: 0x20)
+            let blank = (v .== SIMD16<Int8>(repeating: 0x09)) .| (v .== SIMD16<Int8>(repeating: 0x0A)) .| (v .== carriageReturn)
+            return (low .& .!blank) .| (v .== stop) .| (v .== other)
+        }
+
+        /// The offset of the first sixteen-byte block at or after `i` that holds a byte that
+        /// matters, or the first from which fewer than sixteen bytes are left; thirty-two bytes a
+        /// step while they last.
+        @inline(__always)
+        func skip(_ raw: UnsafeRawPointer, _ from: Int, _ n: Int) -> Int {
+            var i = from
+            while i &+ 32 <= n {
+                let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<Int8>.self)
+                let b = raw.loadUnaligned(fromByteOffset: i &+ 16, as: SIMD16<Int8>.self)
+                if isSet(matters(a) .| matters(b)) { break }
+                i &+= 32
+            }
+            if i &+ 16 <= n, !isSet(matters(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<Int8>.self))) { i &+= 16 }
+            return i
+        }
+    }
+
+    /// True when any lane of `m` is set (the standard library's `any` may not be inlined: then it
+    /// is a call per block).
+    @inline(__always)
+    static func isSet(_ m: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let q = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        return q[0] | q[1] != 0
+    }
+
+    /// The offset of the first sixteen-byte block at or after `i` that holds a byte outside
+    /// printable ASCII (0x20–0x7F), or the first from which fewer than sixteen bytes are left;
+    /// sixty-four bytes a step while they last.
+    @inline(__always)
+    static func skipPrintable(_ raw: UnsafeRawPointer, _ from: Int, _ n: Int) -> Int {
+        var i = from
+        let space = SIMD16<Int8>(repeating: 0x20)
+        while i &+ 64 <= n {
+            let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<Int8>.self)
+            let b = raw.loadUnaligned(fromByteOffset: i &+ 16, as: SIMD16<Int8>.self)
+            let c = raw.loadUnaligned(fromByteOffset: i &+ 32, as: SIMD16<Int8>.self)
+            let d = raw.loadUnaligned(fromByteOffset: i &+ 48, as: SIMD16<Int8>.self)
+            if isSet((a .< space) .| (b .< space) .| (c .< space) .| (d .< space)) { break }
+            i &+= 64
+        }
+        while i &+ 16 <= n {
+            if isSet(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<Int8>.self) .< space) { break }
+            i &+= 16
+        }
+        return i
     }
 
     // MARK: Eight bytes at a time
