@@ -23,22 +23,13 @@ struct PageScan {
             let n = p.count
             var i = 0
             while i < n {
-                // Printable ASCII sixty-four and then sixteen bytes at a time; then, within a
-                // sixteen-byte block that holds something else, straight to its first byte that
-                // counts (tabs, line breaks, form feeds and escapes count for nothing).
-                i = UTF8Sequence.skipPrintable(raw, i, n)
+                // Straight to the next byte that counts (printable ASCII, tabs, line breaks, form
+                // feeds and escapes count for nothing), sixteen or sixty-four bytes at a time; the
+                // last few bytes one at a time.
                 if i &+ 16 <= n {
-                    let w0 = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let m0 = Charset.counted(w0)
-                    if m0 != 0 {
-                        i &+= m0.trailingZeroBitCount &>> 3
-                    } else {
-                        let m1 = Charset.counted(raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self))
-                        if m1 == 0 { i &+= 16; continue }
-                        i &+= 8 &+ (m1.trailingZeroBitCount &>> 3)
-                    }
-                } else if i >= n {
-                    break
+                    let (at, found) = UTF8Sequence.firstCounted(raw, i, n)
+                    i = at
+                    if !found { continue }
                 }
                 var c = p[i]
                 if c < 0x80 {

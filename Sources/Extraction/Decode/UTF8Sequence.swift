@@ -50,18 +50,10 @@ enum UTF8Sequence {
         var i = from
         while i < n {
             if i &+ 16 <= n {
-                i = vectors.skip(raw, i, n)
-                if i &+ 16 > n { continue }
-                let w0 = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let w1 = raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
-                let m0 = matters(w0)
-                if m0 != 0 {
-                    i &+= m0.trailingZeroBitCount &>> 3
-                } else {
-                    let m1 = matters(w1)
-                    if m1 == 0 { i &+= 16; continue }
-                    i &+= 8 &+ (m1.trailingZeroBitCount &>> 3)
-                }
+                let (at, found) = vectors.first(raw, i, n)
+                i = at
+                // None in the blocks: the last bytes (fewer than sixteen) as below.
+                if !found { continue }
             } else if i &+ 8 <= n {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 let m = matters(w)
@@ -100,6 +92,29 @@ enum UTF8Sequence {
 
     // MARK: Sixteen bytes at a time
 
+    /// The sixteen bytes at `raw + i`, as signed lanes (bytes ≥ 0x80 are negative: below 0x20).
+    @inline(__always)
+    static func vector(_ raw: UnsafeRawPointer, _ i: Int) -> SIMD16<Int8> {
+        raw.loadUnaligned(fromByteOffset: i, as: SIMD16<Int8>.self)
+    }
+
+    /// True when any lane of `m` is set (the standard library's `any` is not always inlined: then
+    /// it is a call per block).
+    @inline(__always)
+    static func isSet(_ m: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let q = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        return q[0] | q[1] != 0
+    }
+
+    /// The first lane of `m` that is set, or 16.
+    @inline(__always)
+    static func firstSet(_ m: SIMDMask<SIMD16<Int8>>) -> Int {
+        let q = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        let q0 = q[0]
+        if q0 != 0 { return q0.trailingZeroBitCount &>> 3 }
+        return 8 &+ (q[1].trailingZeroBitCount &>> 3)  // 64 trailing zeros: 16
+    }
+
     /// The bytes ``plainRun(_:from:_:stop:_:carriageReturn:)`` stops at, sixteen lanes at a time.
     struct PlainVectors {
         let stop: SIMD16<Int8>, other: SIMD16<Int8>, carriageReturn: SIMD16<Int8>
@@ -116,57 +131,58 @@ enum UTF8Sequence {
         /// tab, line feed and (when allowed) carriage return.
         @inline(__always)
         func matters(_ v: SIMD16<Int8>) -> SIMDMask<SIMD16<Int8>> {
-            // Signed: bytes ≥ 0x80 are below 0x20 too.
             let low = v .< SIMD16<Int8>(repeating: 0x20)
             let blank = (v .== SIMD16<Int8>(repeating: 0x09)) .| (v .== SIMD16<Int8>(repeating: 0x0A)) .| (v .== carriageReturn)
             return (low .& .!blank) .| (v .== stop) .| (v .== other)
         }
 
-        /// The offset of the first sixteen-byte block at or after `i` that holds a byte that
-        /// matters, or the first from which fewer than sixteen bytes are left; thirty-two bytes a
-        /// step while they last.
+        /// The offset of the first byte at or after `from` that matters (`found`), or, when there is
+        /// none in the sixteen-byte blocks from `from`, the first offset from which fewer than
+        /// sixteen bytes are left. Past a first block without one, thirty-two bytes a step.
         @inline(__always)
-        func skip(_ raw: UnsafeRawPointer, _ from: Int, _ n: Int) -> Int {
+        func first(_ raw: UnsafeRawPointer, _ from: Int, _ n: Int) -> (at: Int, found: Bool) {
             var i = from
-            while i &+ 32 <= n {
-                let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<Int8>.self)
-                let b = raw.loadUnaligned(fromByteOffset: i &+ 16, as: SIMD16<Int8>.self)
-                if isSet(matters(a) .| matters(b)) { break }
-                i &+= 32
+            while i &+ 16 <= n {
+                let k = UTF8Sequence.firstSet(matters(UTF8Sequence.vector(raw, i)))
+                if k < 16 { return (i &+ k, true) }
+                i &+= 16
+                while i &+ 32 <= n,
+                      !UTF8Sequence.isSet(matters(UTF8Sequence.vector(raw, i)) .| matters(UTF8Sequence.vector(raw, i &+ 16))) {
+                    i &+= 32
+                }
             }
-            if i &+ 16 <= n, !isSet(matters(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<Int8>.self))) { i &+= 16 }
-            return i
+            return (i, false)
         }
     }
 
-    /// True when any lane of `m` is set (the standard library's `any` may not be inlined: then it
-    /// is a call per block).
+    /// The offset of the first byte at or after `from` that ``Charset/utf8Stats(_:limit:)`` counts
+    /// (≥ 0x80, NUL, a control other than tab, line feed, form feed, carriage return, escape)
+    /// (`found`), or, when there is none in the sixteen-byte blocks from `from`, the first offset
+    /// from which fewer than sixteen bytes are left. Sixty-four bytes a step while they are
+    /// printable ASCII, or hold only the white space besides.
     @inline(__always)
-    static func isSet(_ m: SIMDMask<SIMD16<Int8>>) -> Bool {
-        let q = unsafeBitCast(m, to: SIMD2<UInt64>.self)
-        return q[0] | q[1] != 0
-    }
-
-    /// The offset of the first sixteen-byte block at or after `i` that holds a byte outside
-    /// printable ASCII (0x20–0x7F), or the first from which fewer than sixteen bytes are left;
-    /// sixty-four bytes a step while they last.
-    @inline(__always)
-    static func skipPrintable(_ raw: UnsafeRawPointer, _ from: Int, _ n: Int) -> Int {
-        var i = from
+    static func firstCounted(_ raw: UnsafeRawPointer, _ from: Int, _ n: Int) -> (at: Int, found: Bool) {
         let space = SIMD16<Int8>(repeating: 0x20)
+        @inline(__always) func counted(_ v: SIMD16<Int8>) -> SIMDMask<SIMD16<Int8>> {
+            let allowed = (v .== SIMD16<Int8>(repeating: 0x09)) .| (v .== SIMD16<Int8>(repeating: 0x0A))
+                .| (v .== SIMD16<Int8>(repeating: 0x0C)) .| (v .== SIMD16<Int8>(repeating: 0x0D))
+                .| (v .== SIMD16<Int8>(repeating: 0x1B))
+            return (v .< space) .& .!allowed
+        }
+        var i = from
         while i &+ 64 <= n {
-            let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<Int8>.self)
-            let b = raw.loadUnaligned(fromByteOffset: i &+ 16, as: SIMD16<Int8>.self)
-            let c = raw.loadUnaligned(fromByteOffset: i &+ 32, as: SIMD16<Int8>.self)
-            let d = raw.loadUnaligned(fromByteOffset: i &+ 48, as: SIMD16<Int8>.self)
-            if isSet((a .< space) .| (b .< space) .| (c .< space) .| (d .< space)) { break }
+            let a = vector(raw, i), b = vector(raw, i &+ 16), c = vector(raw, i &+ 32), d = vector(raw, i &+ 48)
+            if isSet((a .< space) .| (b .< space) .| (c .< space) .| (d .< space)) {
+                if isSet(counted(a) .| counted(b) .| counted(c) .| counted(d)) { break }
+            }
             i &+= 64
         }
         while i &+ 16 <= n {
-            if isSet(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<Int8>.self) .< space) { break }
+            let k = firstSet(counted(vector(raw, i)))
+            if k < 16 { return (i &+ k, true) }
             i &+= 16
         }
-        return i
+        return (i, false)
     }
 
     // MARK: Eight bytes at a time
