@@ -170,9 +170,18 @@ enum AttributeShortcut {
             let q = p[i]
             if q == 0x22 || q == 0x27 {
                 let s = i + 1
-                guard let close = memchr(p + s, Int32(q), n - s) else { break }
-                let e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
-                let form = valueForm(p + s, e - s)
+                let e: Int, form: ValueForm
+                if let stop = UTF8Sequence.plainRun(p, from: s, n, stop: q, 0x26, carriageReturn: false), stop < n, p[stop] == q {
+                    // The common case, a plain value, in one pass: the first byte read that is not
+                    // plain text is the closing quote (no sequence runs over the quote, an ASCII
+                    // byte, so reading on past it changes nothing before it).
+                    e = stop
+                    form = .plain
+                } else {
+                    guard let close = memchr(p + s, Int32(q), n - s) else { break }
+                    e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
+                    form = valueForm(p + s, e - s)
+                }
                 if form != .other {
                     places[takenCount / 5] = place
                     taken[takenCount] = nameStart; taken[takenCount + 1] = nameEnd
