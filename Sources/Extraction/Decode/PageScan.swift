@@ -12,21 +12,13 @@ struct PageScan {
     var nfcCandidate: Int?
 
     init(_ b: [UInt8]) {
-        self = b.withUnsafeBufferPointer { p in
-            UnicodeNormalization.candidates.withUnsafeBufferPointer { flags in Self.scan(p, flags.baseAddress!) }
-        }
-    }
-
-    /// The scan of `p`; `flags` is ``UnicodeNormalization/candidates``. (The state is local to
-    /// this function, in registers, not captured by a closure.)
-    private static func scan(_ p: UnsafeBufferPointer<UInt8>, _ flags: UnsafePointer<UInt64>) -> PageScan {
-        var result = PageScan()
         var valid = 0, invalid = 0, nul = 0, control = 0
         var candidate: Int? = nil
         // False once the candidate is found, or once it cannot matter (an ill-formed sequence).
         var checking = true
-        do {
-            guard let base = p.baseAddress else { return result }
+        let flags = UnicodeNormalization.candidates
+        b.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
             let n = p.count
             var i = 0
@@ -103,13 +95,10 @@ struct PageScan {
                 }
             }
         }
-        result.stats.valid = valid
-        result.stats.invalid = invalid
-        result.stats.nul = nul
-        result.stats.control = control
-        result.nfcCandidate = candidate
-        return result
+        stats.valid = valid
+        stats.invalid = invalid
+        stats.nul = nul
+        stats.control = control
+        nfcCandidate = candidate
     }
-
-    private init() {}
 }

@@ -136,20 +136,28 @@ enum UTF8Sequence {
             return (low .& .!blank) .| (v .== stop) .| (v .== other)
         }
 
-        /// The offset of the first byte at or after `from` that matters (`found`), or, when there is
-        /// none in the sixteen-byte blocks from `from`, the first offset from which fewer than
-        /// sixteen bytes are left. Past a first block without one, thirty-two bytes a step.
+        /// The offset of the first byte at or after `from` (at least sixteen bytes before `n`) that
+        /// matters (`found`), or, when there is none in the sixteen-byte blocks from `from`, the
+        /// first offset from which fewer than sixteen bytes are left. Past a first block without
+        /// one, thirty-two bytes a step.
         @inline(__always)
         func first(_ raw: UnsafeRawPointer, _ from: Int, _ n: Int) -> (at: Int, found: Bool) {
             var i = from
-            while i &+ 16 <= n {
+            let k = UTF8Sequence.firstSet(matters(UTF8Sequence.vector(raw, i)))
+            if k < 16 { return (i &+ k, true) }
+            i &+= 16
+            while i &+ 32 <= n {
+                let a = matters(UTF8Sequence.vector(raw, i)), b = matters(UTF8Sequence.vector(raw, i &+ 16))
+                if UTF8Sequence.isSet(a .| b) {
+                    let k = UTF8Sequence.firstSet(a)
+                    return (k < 16 ? i &+ k : i &+ 16 &+ UTF8Sequence.firstSet(b), true)
+                }
+                i &+= 32
+            }
+            if i &+ 16 <= n {
                 let k = UTF8Sequence.firstSet(matters(UTF8Sequence.vector(raw, i)))
                 if k < 16 { return (i &+ k, true) }
                 i &+= 16
-                while i &+ 32 <= n,
-                      !UTF8Sequence.isSet(matters(UTF8Sequence.vector(raw, i)) .| matters(UTF8Sequence.vector(raw, i &+ 16))) {
-                    i &+= 32
-                }
             }
             return (i, false)
         }

@@ -123,13 +123,6 @@ enum UnicodeNormalization {
         return v &- 0x2002 >= 0x20D0 - 0x2002
     }
 
-    /// ``mayBeFlagged(_:_:)`` with the table's storage (``candidates`` has 64 words).
-    @inline(__always)
-    static func mayBeFlagged(_ v: UInt32, _ flags: UnsafePointer<UInt64>) -> Bool {
-        if v < 0x1000 { return flags[Int(v &>> 6)] & (1 &<< UInt64(v & 63)) != 0 }
-        return v &- 0x2002 >= 0x20D0 - 0x2002
-    }
-
     /// The previous scalars that the Indic cases of ``needs(_:after:)`` below U+1000 name; every
     /// other case there holds after a Latin letter.
     static let previousProbes: [UInt32] = [
