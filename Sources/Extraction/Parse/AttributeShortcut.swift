@@ -201,7 +201,11 @@ enum AttributeShortcut {
         // The common case, a plain value, in one pass: the first byte read that is not plain text
         // is the closing quote. (No sequence runs over the quote, an ASCII byte, so reading on past
         // it changes nothing before it.)
-        if let stop = UTF8Sequence.plainRun(p, from: s, n, stop: quote, 0x26, carriageReturn: false), stop < n, p[stop] == quote {
+        // (One call per quote: the stop bytes are constants in each.)
+        let stop = quote == 0x22
+            ? UTF8Sequence.plainRun(p, from: s, n, stop: 0x22, 0x26, carriageReturn: false)
+            : UTF8Sequence.plainRun(p, from: s, n, stop: 0x27, 0x26, carriageReturn: false)
+        if let stop, stop < n, p[stop] == quote {
             return (stop, .plain)
         }
         guard let close = memchr(p + s, Int32(quote), n - s) else { return nil }
