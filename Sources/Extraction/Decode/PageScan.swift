@@ -50,7 +50,15 @@ struct PageScan {
                     // (the conditions of ``UTF8Sequence/length(_:_:_:)``).
                     var v: UInt32 = 0
                     var len = 0
-                    if c >= 0xE0 {
+                    if c == 0xE0 {
+                        // U+0800–U+0FFF (the Indic scripts), the most common lead in pages in those
+                        // scripts: a second byte A0–BF (not overlong) and a continuation byte.
+                        if i &+ 3 <= n {
+                            let b1 = p[i &+ 1], b2 = p[i &+ 2]
+                            v = UInt32(b1 & 0x3F) &<< 6 | UInt32(b2 & 0x3F)
+                            if b1 &- 0xA0 < 0x20, (b2 & 0xC0) == 0x80 { len = 3 }
+                        }
+                    } else if c >= 0xE0 {
                         if c < 0xF0 {
                             if i &+ 3 <= n {
                                 let b1 = p[i &+ 1], b2 = p[i &+ 2]
