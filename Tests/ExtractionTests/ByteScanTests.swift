@@ -291,6 +291,36 @@ struct ByteScanTests {
         }
     }
 
+    @Test("Collapsing white space with sixteen-byte steps equals the one-byte collapsing, whatever ends a run at any place of a step")
+    func collapseOnLongRuns() {
+        let fillers: [[UInt8]] = [Array("abcdefgh".utf8), Array("ab cd ef g".utf8), Array("কালবেলা".utf8), Array("a€b、c—".utf8)]
+        let pieces: [[UInt8]] = [[0x20], [0x20, 0x20], [0x09], [0x0A], [0x01], [0x7F], [0xC2, 0xA0], [0xC2, 0x85], [0xC2, 0xB5],
+                                 Array("\u{2003}".utf8), Array("\u{200B}".utf8), Array("\u{202F}".utf8), Array("\u{3000}".utf8),
+                                 [0x20, 0xE2, 0x80, 0x83], [0xE2], [0xC2], [0xE3, 0x80], [0x80], [0x20, 0x61]]
+        for filler in fillers {
+            for length in [15, 16, 17, 18, 31, 33, 48] {
+                var base: [UInt8] = []
+                while base.count < length { base += filler }
+                base = Array(base.prefix(length))
+                for piece in pieces {
+                    for at in 0...length {
+                        var b = base
+                        b.insert(contentsOf: piece, at: at)
+                        for cut in [b.count, max(0, b.count - 1), max(0, at + piece.count)] {
+                            let t = Array(b.prefix(cut))
+                            let got = t.withUnsafeBufferPointer { p -> [UInt8] in
+                                var out: [UInt8] = []
+                                HTMLDocument.collapseBytes(p, into: &out)
+                                return out
+                            }
+                            #expect(got == ContentFastPathTests.collapseBytesReference(t), "\(t)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test("The NFC check flags the same first scalar as a scalar-by-scalar reading, after ASCII runs of every length and from any scalar")
     func nfcCandidateAgrees() {
         let units = ["x", "plain ascii text", " ", "\n", "ক", "কালবেলা ", "\u{09C7}", "\u{09BE}", "\u{09C7}\u{09BE}", "e\u{0301}",
