@@ -398,13 +398,12 @@ public final class HTMLDocument: Sendable {
     @inline(__always)
     static func collapseRunEnd(_ p: UnsafeRawPointer) -> Int {
         @inline(__always) func special(_ v: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
-            let m = (v .<= SIMD16<UInt8>(repeating: 0x20)) .| (v .== SIMD16<UInt8>(repeating: 0x7F))
+            (v .<= SIMD16<UInt8>(repeating: 0x20)) .| (v .== SIMD16<UInt8>(repeating: 0x7F))
                 .| (v .== SIMD16<UInt8>(repeating: 0xC2)) .| ((v & SIMD16<UInt8>(repeating: 0xFE)) .== SIMD16<UInt8>(repeating: 0xE2))
-            return unsafeBitCast(m, to: SIMDMask<SIMD16<Int8>>.self)
         }
         let v = p.loadUnaligned(as: SIMD16<UInt8>.self)
         let next = p.loadUnaligned(fromByteOffset: 1, as: SIMD16<UInt8>.self)
-        let space = unsafeBitCast(v .== SIMD16<UInt8>(repeating: 0x20), to: SIMDMask<SIMD16<Int8>>.self)
+        let space = v .== SIMD16<UInt8>(repeating: 0x20)
         return UTF8Sequence.firstSet(special(v) .& .!(space .& .!special(next)))
     }
 
