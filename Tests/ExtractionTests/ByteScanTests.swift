@@ -80,12 +80,13 @@ struct ByteScanTests {
         [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBF], [0xEF, 0xBF, 0xBD], [0xF0, 0x9F],
     ]
 
-    /// Every piece at every offset 0…33 of printable ASCII, with more ASCII after it, and cut at
-    /// every length from just before the piece to the end.
+    /// Every piece at every offset 0…80 of printable ASCII (past the sixty-four-byte steps of the
+    /// vector loops), with more ASCII after it, and cut at every length from just before the piece
+    /// to the end.
     static func placed() -> [([UInt8], Int)] {
         var out: [([UInt8], Int)] = []
         for piece in pieces {
-            for offset in 0...33 {
+            for offset in 0...80 {
                 let b = Array(repeating: UInt8(ascii: "x"), count: offset) + piece + Array("tail of the text".utf8)
                 for n in max(0, offset - 1)...min(b.count, offset + piece.count + 17) { out.append((b, n)) }
             }
@@ -151,6 +152,171 @@ struct ByteScanTests {
             for limit in Set([0, 1, 5, 16, 17, b.count / 2, b.count, b.count + 3]) {
                 let s = Charset.utf8Stats(b, limit: limit), r = Self.referenceStats(Array(b.prefix(limit)))
                 #expect(s.valid == r.valid && s.invalid == r.invalid && s.nul == r.nul && s.control == r.control, "\(b) \(limit)")
+            }
+        }
+    }
+
+    @Test("The page scan counts as the one-byte reading and finds the NFC check's first scalar, wherever a piece sits in a 16- or 64-byte block")
+    func pageScanAtEveryOffset() {
+        for (b, n) in Self.placed() {
+            let bytes = Array(b[..<n])
+            Self.expectPageScan(bytes)
+        }
+        for b in Self.mixed(count: 3000, seed: 0x5CA7) { Self.expectPageScan(b) }
+    }
+
+    @Test("The page scan finds the NFC check's first scalar in Bengali and Latin text after ASCII and white space of every length")
+    func pageScanFindsCandidates() {
+        let units = ["x", "plain ascii text", " ", "\n", "\t", "\r\n", "\u{0C}", "ক", "কালবেলা ", "\u{09C7}", "\u{09BE}",
+                     "\u{09C7}\u{09BE}", "e\u{0301}", "\u{0301}", "é", "€", "’", "\u{2001}", "\u{20D0}", "😀", "\u{212B}",
+                     "\u{1161}", "ä", "\u{09BC}", "য\u{09BC}", "\u{0928}\u{093C}", "\u{102E}"]
+        var rng = SplitMix64(seed: 0xC0FFEE)
+        var flagged = 0
+        for round in 0..<3000 {
+            var s = String(repeating: round % 3 == 0 ? "a" : "ab\tc\n", count: round % 50)
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { s += units[Int.random(in: 0..<units.count, using: &rng)] }
+            let scan = PageScan(Array(s.utf8))
+            let expected = Self.referenceCandidate(s, fromScalar: 0)
+            #expect(scan.nfcCandidate == expected, "\(s.debugDescription)")
+            if expected != nil { flagged += 1 }
+        }
+        #expect(flagged > 1000, "the inputs must reach flagged scalars too")
+    }
+
+    /// The scan of `bytes` against the references: the counts always, the candidate when the
+    /// bytes are valid UTF-8 without NUL (the only case the decoder reads it in).
+    static func expectPageScan(_ bytes: [UInt8]) {
+        let scan = PageScan(bytes), s = scan.stats, r = referenceStats(bytes)
+        #expect(s.valid == r.valid && s.invalid == r.invalid && s.nul == r.nul && s.control == r.control, "\(bytes)")
+        if r.invalid == 0 && r.nul == 0 {
+            #expect(scan.nfcCandidate == UnicodeNormalization.firstCandidate(in: bytes, from: 0), "\(bytes)")
+        }
+    }
+
+    @Test("Scalars above U+1000 that the NFC check rules out at once are never flagged, whatever the scalar before")
+    func quickRejectIsSafe() {
+        let flags = UnicodeNormalization.candidates
+        var ruledOut = 0
+        for v in UInt32(0x1000)..<0x30000 where !UnicodeNormalization.mayBeFlagged(v, flags) {
+            ruledOut += 1
+            for p in UInt32(0)..<0x2100 where UnicodeNormalization.needs(v, after: p) {
+                Issue.record("U+\(String(v, radix: 16)) after U+\(String(p, radix: 16))")
+                break
+            }
+        }
+        #expect(ruledOut > 100)
+    }
+
+    @Test("The binary check without the head's own counts refuses exactly the pages it refused with them")
+    func binaryCheckShortcut() {
+        var inputs = Self.mixed(count: 2000, seed: 0xB1AB1) + Self.placed().map { Array($0.0[..<$0.1]) }
+        // Pages around the limits: many controls or ill-formed bytes in or past the head, and
+        // sequences cut by the 4096-byte head.
+        var rng = SplitMix64(seed: 0xB1AB2)
+        for _ in 0..<300 {
+            let size = Int.random(in: 1...9000, using: &rng)
+            let rate = [0, 2, 8, 30, 120, 400][Int.random(in: 0..<6, using: &rng)]
+            var b = [UInt8](repeating: 0x61, count: size)
+            for _ in 0..<(size * rate / 1000) {
+                let k = Int.random(in: 0..<size, using: &rng)
+                b[k] = [0x00, 0x01, 0xFF, 0xE0, 0x80, 0x3C, 0xA6][Int.random(in: 0..<7, using: &rng)]
+            }
+            if size > 4100, Bool.random(using: &rng) { b.replaceSubrange(4094..<4097, with: Array("ক".utf8)) }
+            inputs.append(b)
+        }
+        var refused = 0
+        for b in inputs where !b.isEmpty {
+            let whole = Self.referenceStats(b)
+            let expected = Self.referenceRefuses(b)
+            let got: Bool
+            do { try PageDecoder.refuseBinary(b, whole); got = false } catch { got = true }
+            #expect(got == expected, "\(b.prefix(64))… (\(b.count) bytes)")
+            if expected { refused += 1 }
+        }
+        #expect(refused > 20, "the inputs must reach refusals too")
+    }
+
+    /// The binary check as it was, the head's counts always computed.
+    static func referenceRefuses(_ b: [UInt8]) -> Bool {
+        let head = Array(b.prefix(4096))
+        let s = referenceStats(head)
+        if b.starts(with: [0x1F, 0x8B]) || b.starts(with: [0x89, 0x50, 0x4E, 0x47]) || b.starts(with: [0x25, 0x50, 0x44, 0x46])
+            || b.starts(with: [0x50, 0x4B, 0x03, 0x04]) || b.starts(with: [0xFF, 0xD8, 0xFF]) { return true }
+        return (s.nul + s.control) * 10 > head.count || (s.invalid * 4 > head.count && !head.contains(UInt8(ascii: "<")))
+    }
+
+    @Test("plainRun agrees with the one-byte reading on long runs with white space, stops and sequences at every place of a 32-byte step")
+    func plainRunOnLongRuns() {
+        let fillers: [[UInt8]] = [Array("abcdefgh".utf8), Array("ab\tc\nd e".utf8), Array("x\r\ny".utf8), Array("কা".utf8)]
+        let pieces = Self.pieces
+        for filler in fillers {
+            for length in [31, 33, 63, 64, 65, 97] {
+                var base: [UInt8] = []
+                while base.count < length { base += filler }
+                base = Array(base.prefix(length))
+                for piece in pieces {
+                    for at in stride(from: 0, through: length, by: 1) {
+                        var b = base
+                        b.insert(contentsOf: piece, at: at)
+                        for (stop, other, cr) in [(UInt8(0x3C), UInt8?(0x26), true), (0x3C, nil, true), (0x26, nil, false)] {
+                            let got = b.withUnsafeBufferPointer {
+                                UTF8Sequence.plainRun($0.baseAddress!, from: 0, b.count, stop: stop, other, carriageReturn: cr)
+                            }
+                            #expect(got == Self.referencePlainRun(b, from: 0, b.count, stop: stop, other, carriageReturn: cr),
+                                    "\(b) \(stop)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("A quoted value read in one pass ends at the first closing quote with the form valueForm gives, on values of every piece")
+    func quotedValueAgrees() {
+        var values = Self.placed().map { Array($0.0[..<$0.1]) } + Self.mixed(count: 3000, seed: 0x0A77)
+        values += [Array("a&amp;b".utf8), Array("&amp;".utf8), Array("x&y".utf8), Array("&#65;".utf8), Array("a\rb".utf8)]
+        for value in values {
+            for quote in [UInt8(0x22), 0x27] {
+                // The value, its closing quote, and more of the tag after it (or no quote at all).
+                for tail in [[quote] + Array(" b=\"x\">text".utf8), Array(" no closing quote".utf8), [quote]] {
+                    let b = value + tail
+                    let got = b.withUnsafeBufferPointer { AttributeShortcut.quotedValue($0.baseAddress!, from: 0, b.count, quote: quote) }
+                    let expected: (Int, AttributeShortcut.ValueForm)? = b.withUnsafeBufferPointer { q in
+                        guard let e = b.firstIndex(of: quote) else { return nil }
+                        return (e, AttributeShortcut.valueForm(q.baseAddress!, e))
+                    }
+                    #expect(got?.end == expected?.0 && got?.form == expected?.1, "\(b)")
+                }
+            }
+        }
+    }
+
+    @Test("Collapsing white space with sixteen-byte steps equals the one-byte collapsing, whatever ends a run at any place of a step")
+    func collapseOnLongRuns() {
+        let fillers: [[UInt8]] = [Array("abcdefgh".utf8), Array("ab cd ef g".utf8), Array("কালবেলা".utf8), Array("a€b、c—".utf8)]
+        let pieces: [[UInt8]] = [[0x20], [0x20, 0x20], [0x09], [0x0A], [0x01], [0x7F], [0xC2, 0xA0], [0xC2, 0x85], [0xC2, 0xB5],
+                                 Array("\u{2003}".utf8), Array("\u{200B}".utf8), Array("\u{202F}".utf8), Array("\u{3000}".utf8),
+                                 [0x20, 0xE2, 0x80, 0x83], [0xE2], [0xC2], [0xE3, 0x80], [0x80], [0x20, 0x61]]
+        for filler in fillers {
+            for length in [15, 16, 17, 18, 31, 33, 48] {
+                var base: [UInt8] = []
+                while base.count < length { base += filler }
+                base = Array(base.prefix(length))
+                for piece in pieces {
+                    for at in 0...length {
+                        var b = base
+                        b.insert(contentsOf: piece, at: at)
+                        for cut in [b.count, max(0, b.count - 1), max(0, at + piece.count)] {
+                            let t = Array(b.prefix(cut))
+                            let got = t.withUnsafeBufferPointer { p -> [UInt8] in
+                                var out: [UInt8] = []
+                                HTMLDocument.collapseBytes(p, into: &out)
+                                return out
+                            }
+                            #expect(got == ContentFastPathTests.collapseBytesReference(t), "\(t)")
+                        }
+                    }
+                }
             }
         }
     }

@@ -31,7 +31,8 @@ public struct PageDecoder: Sendable {
         if isText {
             return try finish(utf8: bytes, charset: "utf-8", source: .text)
         }
-        let stats = Charset.utf8Stats(bytes)
+        let scan = PageScan(bytes)
+        let stats = scan.stats
         // UTF-16 without a BOM: every other byte is NUL in ASCII-heavy markup.
         if stats.nul > bytes.count / 4, let cs = Self.sniffUTF16(bytes),
            let u = Charset.iconvToUTF8(bytes, from: cs.uppercased()) {
@@ -42,19 +43,19 @@ public struct PageDecoder: Sendable {
         let utf8Wins = stats.valid >= 3 && (stats.invalid * 20 <= stats.valid || stats.invalid <= 3)
         if let header = contentType.flatMap(Charset.parameter(inContentType:)) {
             if header == "utf-8" || (header == "windows-1252" && utf8Wins) {
-                return try finish(utf8: bytes, stats: stats, charset: "utf-8", source: .httpHeader)
+                return try finish(utf8: bytes, scan: scan, charset: "utf-8", source: .httpHeader)
             }
             if let u = convert(bytes, header) { return try finish(utf8: u, charset: header, source: .httpHeader) }
         }
-        if utf8Wins { return try finish(utf8: bytes, stats: stats, charset: "utf-8", source: .utf8Validation) }
+        if utf8Wins { return try finish(utf8: bytes, scan: scan, charset: "utf-8", source: .utf8Validation) }
         if let meta = Charset.declared(in: bytes) {
             if meta == "utf-8" || meta == "utf-16le" || meta == "utf-16be" {
                 // A page declaring UTF-16 in ASCII-compatible bytes is really UTF-8 (HTML spec).
-                return try finish(utf8: bytes, stats: stats, charset: "utf-8", source: .metaDeclaration)
+                return try finish(utf8: bytes, scan: scan, charset: "utf-8", source: .metaDeclaration)
             }
             if let u = convert(bytes, meta) { return try finish(utf8: u, charset: meta, source: .metaDeclaration) }
         }
-        if stats.invalid == 0 { return try finish(utf8: bytes, stats: stats, charset: "utf-8", source: .fallback) }
+        if stats.invalid == 0 { return try finish(utf8: bytes, scan: scan, charset: "utf-8", source: .fallback) }
         return try finish(utf8: Charset.windows1252ToUTF8(bytes), charset: "windows-1252", source: .fallback)
     }
 
@@ -66,17 +67,21 @@ public struct PageDecoder: Sendable {
     }
 
     /// Repairs invalid UTF-8, drops NUL bytes, normalises to NFC, refuses a page with no content.
-    /// `known` is the validation pass over exactly these bytes, when the caller already made it.
-    private func finish(utf8 raw: [UInt8], stats known: Charset.UTF8Stats? = nil, charset: String,
+    /// `known` is the scan of exactly these bytes, when the caller already made it.
+    private func finish(utf8 raw: [UInt8], scan known: PageScan? = nil, charset: String,
                         source: DecodedPage.CharsetSource) throws(ExtractionError) -> DecodedPage {
         var bytes = raw
-        let stats = known ?? Charset.utf8Stats(bytes)
+        let scan = known ?? PageScan(bytes)
+        let stats = scan.stats
         if stats.invalid > 0 { bytes = Array(String(decoding: bytes, as: UTF8.self).utf8) }
         if stats.nul > 0 { bytes.removeAll { $0 == 0 } }
         if !bytes.contains(where: { $0 > 0x20 }) {
             throw ExtractionError(.empty, "the page has no content (only white space)")
         }
-        return DecodedPage(utf8: UnicodeNormalization.nfc(bytes), charset: charset, source: source)
+        // Bytes left as they were: the scan found their first NFC candidate already.
+        let first = stats.invalid == 0 && stats.nul == 0
+            ? scan.nfcCandidate : UnicodeNormalization.firstCandidate(in: bytes, from: 0)
+        return DecodedPage(utf8: UnicodeNormalization.nfc(bytes, first: first), charset: charset, source: source)
     }
 
     static func sniffUTF16(_ b: [UInt8]) -> String? {
@@ -95,15 +100,19 @@ public struct PageDecoder: Sendable {
     /// Binary data (images, archives, compressed bodies) has many control bytes and invalid UTF-8
     /// in its first kilobytes, and no markup.
     static func refuseBinary(_ b: [UInt8], _ whole: Charset.UTF8Stats) throws(ExtractionError) {
-        // The first 4096 bytes (read in place, not copied).
-        let head = b.prefix(4096)
-        let s = Charset.utf8Stats(b, limit: 4096)
-        let suspicious = s.nul + s.control
         // Well-known binary signatures.
         if b.starts(with: [0x1F, 0x8B]) || b.starts(with: [0x89, 0x50, 0x4E, 0x47]) || b.starts(with: [0x25, 0x50, 0x44, 0x46])
             || b.starts(with: [0x50, 0x4B, 0x03, 0x04]) || b.starts(with: [0xFF, 0xD8, 0xFF]) {
             throw ExtractionError(.unparseable, "the page is binary data, not HTML")
         }
+        // The first 4096 bytes (read in place, not copied).
+        let head = b.prefix(4096)
+        // The counts over the head are at most those over the whole page, but for at most three
+        // ill-formed bytes more where the head cuts a sequence: when the whole page's counts settle
+        // both tests below, the head need not be read again.
+        if (whole.nul + whole.control) * 10 <= head.count, (whole.invalid + 3) * 4 <= head.count { return }
+        let s = Charset.utf8Stats(b, limit: 4096)
+        let suspicious = s.nul + s.control
         if suspicious * 10 > head.count || (s.invalid * 4 > head.count && !head.contains(UInt8(ascii: "<"))) {
             throw ExtractionError(.unparseable, "the page is binary data, not HTML (\(suspicious) control bytes in the first \(head.count))")
         }

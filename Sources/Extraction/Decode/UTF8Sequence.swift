@@ -42,28 +42,18 @@ enum UTF8Sequence {
         let stopLanes = lanes(stop), otherLanes = lanes(otherByte)
         // Without `carriageReturn` a CR is not copied: line feed stands in for it among the exceptions.
         let crLanes = lanes(carriageReturn ? 0x0D : 0x0A)
-        @inline(__always) func mayMatter(_ w: UInt64) -> UInt64 {
-            let x = w ^ stopLanes, y = w ^ otherLanes
-            return (w | (w &- 0x2020_2020_2020_2020) | ((x &- ones) & ~x) | ((y &- ones) & ~y)) & highs
-        }
         @inline(__always) func matters(_ w: UInt64) -> UInt64 {
             let blank = equal(w, 0x0909_0909_0909_0909) | equal(w, 0x0A0A_0A0A_0A0A_0A0A) | equal(w, crLanes)
             return equal(w, stopLanes) | equal(w, otherLanes) | (w & highs) | (control(w) & ~blank)
         }
+        let vectors = PlainVectors(stop: stop, other: otherByte, carriageReturn: carriageReturn)
         var i = from
         while i < n {
             if i &+ 16 <= n {
-                let w0 = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let w1 = raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
-                if mayMatter(w0) | mayMatter(w1) == 0 { i &+= 16; continue }
-                let m0 = matters(w0)
-                if m0 != 0 {
-                    i &+= m0.trailingZeroBitCount &>> 3
-                } else {
-                    let m1 = matters(w1)
-                    if m1 == 0 { i &+= 16; continue }
-                    i &+= 8 &+ (m1.trailingZeroBitCount &>> 3)
-                }
+                let (at, found) = vectors.first(raw, i, n)
+                i = at
+                // None in the blocks: the last bytes (fewer than sixteen) as below.
+                if !found { continue }
             } else if i &+ 8 <= n {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 let m = matters(w)
@@ -98,6 +88,109 @@ enum UTF8Sequence {
             }
         }
         return n
+    }
+
+    // MARK: Sixteen bytes at a time
+
+    /// The sixteen bytes at `raw + i`, as signed lanes (bytes ≥ 0x80 are negative: below 0x20).
+    @inline(__always)
+    static func vector(_ raw: UnsafeRawPointer, _ i: Int) -> SIMD16<Int8> {
+        raw.loadUnaligned(fromByteOffset: i, as: SIMD16<Int8>.self)
+    }
+
+    /// True when any lane of `m` is set (the standard library's `any` is not always inlined: then
+    /// it is a call per block).
+    @inline(__always)
+    static func isSet(_ m: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let q = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        return q[0] | q[1] != 0
+    }
+
+    /// The first lane of `m` that is set, or 16.
+    @inline(__always)
+    static func firstSet(_ m: SIMDMask<SIMD16<Int8>>) -> Int {
+        let q = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        let q0 = q[0]
+        if q0 != 0 { return q0.trailingZeroBitCount &>> 3 }
+        return 8 &+ (q[1].trailingZeroBitCount &>> 3)  // 64 trailing zeros: 16
+    }
+
+    /// The bytes ``plainRun(_:from:_:stop:_:carriageReturn:)`` stops at, sixteen lanes at a time.
+    struct PlainVectors {
+        let stop: SIMD16<Int8>, other: SIMD16<Int8>, carriageReturn: SIMD16<Int8>
+
+        @inline(__always)
+        init(stop: UInt8, other: UInt8, carriageReturn: Bool) {
+            self.stop = SIMD16(repeating: Int8(bitPattern: stop))
+            self.other = SIMD16(repeating: Int8(bitPattern: other))
+            // Without `carriageReturn` a CR matters: line feed stands in for it among the blanks.
+            self.carriageReturn = SIMD16(repeating: carriageReturn ? 0x0D : 0x0A)
+        }
+
+        /// True in the lanes of `v` that matter: a stop byte, a byte ≥ 0x80, or one below 0x20 but
+        /// tab, line feed and (when allowed) carriage return.
+        @inline(__always)
+        func matters(_ v: SIMD16<Int8>) -> SIMDMask<SIMD16<Int8>> {
+            let low = v .< SIMD16<Int8>(repeating: 0x20)
+            let blank = (v .== SIMD16<Int8>(repeating: 0x09)) .| (v .== SIMD16<Int8>(repeating: 0x0A)) .| (v .== carriageReturn)
+            return (low .& .!blank) .| (v .== stop) .| (v .== other)
+        }
+
+        /// The offset of the first byte at or after `from` (at least sixteen bytes before `n`) that
+        /// matters (`found`), or, when there is none in the sixteen-byte blocks from `from`, the
+        /// first offset from which fewer than sixteen bytes are left. Past a first block without
+        /// one, thirty-two bytes a step.
+        @inline(__always)
+        func first(_ raw: UnsafeRawPointer, _ from: Int, _ n: Int) -> (at: Int, found: Bool) {
+            var i = from
+            let k = UTF8Sequence.firstSet(matters(UTF8Sequence.vector(raw, i)))
+            if k < 16 { return (i &+ k, true) }
+            i &+= 16
+            while i &+ 32 <= n {
+                let a = matters(UTF8Sequence.vector(raw, i)), b = matters(UTF8Sequence.vector(raw, i &+ 16))
+                if UTF8Sequence.isSet(a .| b) {
+                    let k = UTF8Sequence.firstSet(a)
+                    return (k < 16 ? i &+ k : i &+ 16 &+ UTF8Sequence.firstSet(b), true)
+                }
+                i &+= 32
+            }
+            if i &+ 16 <= n {
+                let k = UTF8Sequence.firstSet(matters(UTF8Sequence.vector(raw, i)))
+                if k < 16 { return (i &+ k, true) }
+                i &+= 16
+            }
+            return (i, false)
+        }
+    }
+
+    /// The offset of the first byte at or after `from` that ``Charset/utf8Stats(_:limit:)`` counts
+    /// (≥ 0x80, NUL, a control other than tab, line feed, form feed, carriage return, escape)
+    /// (`found`), or, when there is none in the sixteen-byte blocks from `from`, the first offset
+    /// from which fewer than sixteen bytes are left. Sixty-four bytes a step while they are
+    /// printable ASCII, or hold only the white space besides.
+    @inline(__always)
+    static func firstCounted(_ raw: UnsafeRawPointer, _ from: Int, _ n: Int) -> (at: Int, found: Bool) {
+        let space = SIMD16<Int8>(repeating: 0x20)
+        @inline(__always) func counted(_ v: SIMD16<Int8>) -> SIMDMask<SIMD16<Int8>> {
+            let allowed = (v .== SIMD16<Int8>(repeating: 0x09)) .| (v .== SIMD16<Int8>(repeating: 0x0A))
+                .| (v .== SIMD16<Int8>(repeating: 0x0C)) .| (v .== SIMD16<Int8>(repeating: 0x0D))
+                .| (v .== SIMD16<Int8>(repeating: 0x1B))
+            return (v .< space) .& .!allowed
+        }
+        var i = from
+        while i &+ 64 <= n {
+            let a = vector(raw, i), b = vector(raw, i &+ 16), c = vector(raw, i &+ 32), d = vector(raw, i &+ 48)
+            if isSet((a .< space) .| (b .< space) .| (c .< space) .| (d .< space)) {
+                if isSet(counted(a) .| counted(b) .| counted(c) .| counted(d)) { break }
+            }
+            i &+= 64
+        }
+        while i &+ 16 <= n {
+            let k = firstSet(counted(vector(raw, i)))
+            if k < 16 { return (i &+ k, true) }
+            i &+= 16
+        }
+        return (i, false)
     }
 
     // MARK: Eight bytes at a time

@@ -10,7 +10,13 @@ enum UnicodeNormalization {
     /// scalar that ``mayNeedNFC(_:)`` flags is normalised (with the ASCII letter before it, which
     /// a combining mark may compose with). The result equals normalising the whole text.
     static func nfc(_ bytes: [UInt8]) -> [UInt8] {
-        guard var flagged = firstCandidate(in: bytes, from: 0) else { return bytes }
+        nfc(bytes, first: firstCandidate(in: bytes, from: 0))
+    }
+
+    /// ``nfc(_:)`` when the first candidate, `firstCandidate(in: bytes, from: 0)`, is known already
+    /// (``PageScan`` finds it while it validates the page).
+    static func nfc(_ bytes: [UInt8], first: Int?) -> [UInt8] {
+        guard var flagged = first else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var copied = 0
@@ -89,7 +95,7 @@ enum UnicodeNormalization {
                     }
                     // The table answers "never" for most scalars without going through `needs`' cases;
                     // the Bengali vowel sign AA, which it flags, is common enough to be settled here.
-                    if v >= 0x300, v >= 0x1000 || flags[Int(v >> 6)] & (1 << (v & 63)) != 0,
+                    if v >= 0x300, mayBeFlagged(v, flags),
                        v == 0x09BE ? previous == 0x09C7 : needs(v, after: previous) { return at }
                     previous = v
                     guard i < n else { return nil }
@@ -105,6 +111,16 @@ enum UnicodeNormalization {
             }
             return nil
         }
+    }
+
+    /// False for a scalar (≥ U+0300) that ``needs(_:after:)`` is false for whatever the previous
+    /// scalar: below U+1000 the bit of `flags` (``candidates``) says; above, the punctuation,
+    /// super- and subscripts and currency signs of U+2002–U+20CF (common in any text) are ruled out
+    /// without going through `needs`' cases.
+    @inline(__always)
+    static func mayBeFlagged(_ v: UInt32, _ flags: [UInt64]) -> Bool {
+        if v < 0x1000 { return flags[Int(v &>> 6)] & (1 &<< UInt64(v & 63)) != 0 }
+        return v &- 0x2002 >= 0x20D0 - 0x2002
     }
 
     /// The previous scalars that the Indic cases of ``needs(_:after:)`` below U+1000 name; every

@@ -170,9 +170,7 @@ enum AttributeShortcut {
             let q = p[i]
             if q == 0x22 || q == 0x27 {
                 let s = i + 1
-                guard let close = memchr(p + s, Int32(q), n - s) else { break }
-                let e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
-                let form = valueForm(p + s, e - s)
+                guard let (e, form) = quotedValue(p, from: s, n, quote: q) else { break }
                 if form != .other {
                     places[takenCount / 5] = place
                     taken[takenCount] = nameStart; taken[takenCount + 1] = nameEnd
@@ -194,6 +192,25 @@ enum AttributeShortcut {
         scan.complete = takenCount == 5 * Int(place)
         scan.tagEnd = i
         return taken[takenCount - 2] + 1
+    }
+
+    /// The value that starts at `s`, after its opening `quote`: the offset of the closing quote
+    /// and the ``ValueForm`` of the bytes before it, or nil when no quote closes it.
+    @inline(__always)
+    static func quotedValue(_ p: UnsafePointer<UInt8>, from s: Int, _ n: Int, quote: UInt8) -> (end: Int, form: ValueForm)? {
+        // The common case, a plain value, in one pass: the first byte read that is not plain text
+        // is the closing quote. (No sequence runs over the quote, an ASCII byte, so reading on past
+        // it changes nothing before it.)
+        // (One call per quote: the stop bytes are constants in each.)
+        let stop = quote == 0x22
+            ? UTF8Sequence.plainRun(p, from: s, n, stop: 0x22, 0x26, carriageReturn: false)
+            : UTF8Sequence.plainRun(p, from: s, n, stop: 0x27, 0x26, carriageReturn: false)
+        if let stop, stop < n, p[stop] == quote {
+            return (stop, .plain)
+        }
+        guard let close = memchr(p + s, Int32(quote), n - s) else { return nil }
+        let e = UnsafeRawPointer(close) - UnsafeRawPointer(p)
+        return (e, valueForm(p + s, e - s))
     }
 
     /// True when the names at `a..<b` and `c..<d` are the same, ignoring ASCII case.

@@ -350,6 +350,13 @@ public final class HTMLDocument: Sendable {
                 if pendingSpace { o[k] = 0x20; k += 1; pendingSpace = false }
                 var j = i + 1
                 while true {
+                    // Sixteen bytes at a time while one more follows them: the first byte that ends
+                    // the run (a special byte but a space followed by a plain one).
+                    while j &+ 17 <= n {
+                        let k = collapseRunEnd(UnsafeRawPointer(s + j))
+                        if k < 16 { j &+= k; break }
+                        j &+= 16
+                    }
                     while j + 8 <= n {
                         let mask = collapseSpecialBytes(UInt64(littleEndian: UnsafeRawPointer(s + j).loadUnaligned(as: UInt64.self)))
                         if mask != 0 { j += mask.trailingZeroBitCount >> 3; break }
@@ -383,6 +390,21 @@ public final class HTMLDocument: Sendable {
             i += 1
         }
         return k
+    }
+
+    /// Within a run of ``collapse(_:count:into:)``: the first of the sixteen bytes at `p` (a
+    /// seventeenth is read) that ends the run, a byte it looks at (see ``collapseSpecialBytes(_:)``)
+    /// other than a space followed by a byte it does not look at; 16 when there is none.
+    @inline(__always)
+    static func collapseRunEnd(_ p: UnsafeRawPointer) -> Int {
+        @inline(__always) func special(_ v: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+            (v .<= SIMD16<UInt8>(repeating: 0x20)) .| (v .== SIMD16<UInt8>(repeating: 0x7F))
+                .| (v .== SIMD16<UInt8>(repeating: 0xC2)) .| ((v & SIMD16<UInt8>(repeating: 0xFE)) .== SIMD16<UInt8>(repeating: 0xE2))
+        }
+        let v = p.loadUnaligned(as: SIMD16<UInt8>.self)
+        let next = p.loadUnaligned(fromByteOffset: 1, as: SIMD16<UInt8>.self)
+        let space = v .== SIMD16<UInt8>(repeating: 0x20)
+        return UTF8Sequence.firstSet(special(v) .& .!(space .& .!special(next)))
     }
 
     /// The top bit set in each byte of `x` that ``collapse(_:count:into:)`` looks at (at most 0x20,
