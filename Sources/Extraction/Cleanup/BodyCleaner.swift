@@ -45,7 +45,9 @@ public struct BodyCleaner: Sendable {
     /// Whether one edge block is boilerplate.
     func isBoilerplate(_ block: ContentBlock, repeats: [String], leading: Bool) -> Bool {
         let text = block.text
-        let count = text.unicodeScalars.count
+        // The scalar count matters only up to ``maxPromoChars``: counted from the UTF-8 bytes and
+        // capped just above it (long paragraphs are not walked whole).
+        let count = Self.scalarCount(text, cappedAt: Self.maxPromoChars + 1)
         if count > 240 { return !leading && count <= Self.maxPromoChars && Self.isPromo(Self.normalized(text), count: count) }
         let norm = Self.normalized(text)
         if norm.isEmpty { return true }
@@ -58,6 +60,20 @@ public struct BodyCleaner: Sendable {
         if count <= Self.maxDisclosureChars, Self.isAffiliateDisclosure(norm) { return true }
         if !leading, Self.isPromo(norm, count: count) { return true }
         return false
+    }
+
+    /// `min(s.unicodeScalars.count, cap)`: the UTF-8 bytes that start a scalar (all but the
+    /// continuation bytes), counted until there are more than `cap`.
+    static func scalarCount(_ s: String, cappedAt cap: Int) -> Int {
+        var s = s
+        return s.withUTF8 { b in
+            var n = 0
+            for c in b where c & 0xC0 != 0x80 {
+                n += 1
+                if n >= cap { return cap }
+            }
+            return n
+        }
     }
 
     // MARK: Rules
