@@ -53,7 +53,7 @@ public struct BodyCleaner: Sendable {
         if norm.isEmpty { return true }
         if leading && block.type == .heading { return repeats.contains(norm) }
         if repeats.contains(norm) { return true }
-        if Self.labels.contains(norm) { return true }
+        if Self.isLabel(norm) { return true }
         if Self.isCopyright(norm) { return true }
         if count <= 60 && (Self.isDateLine(text) || Self.isReadingTime(norm) || Self.isImageLabel(norm)) { return true }
         if leading, block.type == .paragraph, Self.isPostedLine(norm, count: count) || Self.isBylineLine(norm, count: count) { return true }
@@ -91,11 +91,16 @@ public struct BodyCleaner: Sendable {
         "table of contents", "contents", "in this article", "text size", "written by",
     ]
 
+    /// `labels.contains(norm)`, looked up by NFC bytes (``TextKey``, the equality of `String`):
+    /// `String`'s own hashing normalises every non-ASCII scalar of the text.
+    static func isLabel(_ norm: String) -> Bool { labelKeys.contains(TextKey(norm)) }
+    static let labelKeys = Set(labels.map(TextKey.init))
+
     /// A label of further reading: "More Great WIRED Stories", "More from Science", "Related
     /// coverage", "You might also like", "Read next" (normalised, at most ``moreLabelMaxChars``).
     static func isMoreLabel(_ norm: String) -> Bool {
         guard !norm.isEmpty, norm.unicodeScalars.count <= moreLabelMaxChars else { return false }
-        if labels.contains(norm) { return true }
+        if isLabel(norm) { return true }
         for p in ["more ", "related ", "recommended", "read next", "you might also", "you may also", "further reading", "also on ",
                   "latest ", "popular ", "top stories", "mehr ", "weitere ", "plus de ", "más ", "leia mais", "আরও ", "আরো ", "और "]
         where norm.hasPrefix(p) {

@@ -347,13 +347,14 @@ extension ContentAnalysis {
         // are a linked name, a year, a figure; alone each would fail the link or numbering filters).
         // A row with a long cell is page layout (the story in one cell, links in another): its cells
         // are judged one by one.
+        let phrases = BoilerplateHints.phraseSet
         var rowOwner = -1
         var rowCells: [(text: String, node: Int, chars: Int, linkChars: Int)] = []
         func keepsCell(_ t: String, chars: Int, linkChars: Int, numbering: Bool, row: Bool = false) -> Bool {
             if numbering { return false }
             let ld = chars == 0 ? 0 : Double(linkChars) / Double(chars)
             if !lenient && (ld > 0.5 || (!row && chars < 40 && ld > 0.3)) { return false }
-            return chars > 110 || !BoilerplateHints.matchesPhrase(lowercasing: t, chars: chars)
+            return chars > 110 || !BoilerplateHints.matchesPhrase(lowercasing: t, chars: chars, in: phrases)
         }
         func flushRow() {
             defer { rowCells = []; rowOwner = -1 }
@@ -410,7 +411,7 @@ extension ContentAnalysis {
             // A data series set as code ("2, 3, 5, 2, 3, 12") is not list numbering.
             if t.isEmpty || (Self.isOnlyNumbering(t) && tag != .pre) { continue }
             // Only short blocks are judged by phrase: lower-case only those.
-            if b.chars <= 110, BoilerplateHints.matchesPhrase(lowercasing: t, chars: b.chars) { continue }
+            if b.chars <= 110, BoilerplateHints.matchesPhrase(lowercasing: t, chars: b.chars, in: phrases) { continue }
             if tag.isHeading {
                 if let k = headlineKey, Self.key(t) == k { continue }
                 // A heading that is a link (a listicle's item linking to the product) still opens a

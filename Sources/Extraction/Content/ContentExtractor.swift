@@ -293,9 +293,9 @@ struct ContentAnalysis {
                         i += 16
                         rounds += 1
                     }
-                    visible &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: v16).wrappedSum())
-                    commas &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: c16).wrappedSum())
-                    wide &+= Int32(SIMD16<UInt16>(truncatingIfNeeded: w16).wrappedSum())
+                    visible &+= Self.laneSum(v16)
+                    commas &+= Self.laneSum(c16)
+                    wide &+= Self.laneSum(w16)
                 }
             }
             let highBits: UInt64 = 0x8080_8080_8080_8080  // the top bit of each byte
@@ -327,6 +327,17 @@ struct ContentAnalysis {
             for j in 0..<(buf.count - 2) where buf[j] == 0xE3 && buf[j + 1] == 0x80 && buf[j + 2] == 0x81 { k += 1 }
         }
         return (visible, k)
+    }
+
+    /// The sum of the sixteen byte lanes of `v` (`Int32(SIMD16<UInt16>(truncatingIfNeeded: v).wrappedSum())`,
+    /// at most 4,080): the lanes added pairwise into 16-bit lanes of two words, then summed by a
+    /// multiply into the top 16 bits (no generic SIMD call per text node).
+    @inline(__always)
+    static func laneSum(_ v: SIMD16<UInt8>) -> Int32 {
+        let w = unsafeBitCast(v, to: SIMD2<UInt64>.self)
+        let m: UInt64 = 0x00FF_00FF_00FF_00FF
+        let a = (w[0] & m) &+ ((w[0] >> 8) & m) &+ (w[1] & m) &+ ((w[1] >> 8) & m)  // four 16-bit lanes, each at most 1,020
+        return Int32(truncatingIfNeeded: (a &* 0x0001_0001_0001_0001) >> 48)
     }
 
     /// Visible characters, commas and the wide-comma lead flag bits (0xE3, 0xE7, 0xEB or 0xEF: a
@@ -367,6 +378,7 @@ struct ContentAnalysis {
         var removed = Self.take(&self.removed), owner = Self.take(&self.owner)
         var smallPrint = Self.take(&self.smallPrint), inCode = Self.take(&self.inCode)
         var condChars = 0
+        var verdicts = VerdictCache()
         let me = self
         defer {
             self.removed = removed; self.owner = owner; self.smallPrint = smallPrint; self.inCode = inCode
@@ -399,7 +411,7 @@ struct ContentAnalysis {
                 let role = me.hintAttributes(i, name: &name)
                 // A heading's anchor named after its text ("h-what-is-social-shopping",
                 // "Eich_CEO_promotion_controversy") is no hint about it, whatever words its title holds.
-                if !name.isEmpty, tag.isHeading || tags[p].isHeading, name.withUnsafeBufferPointer(BoilerplateHints.verdict) != .none {
+                if !name.isEmpty, tag.isHeading || tags[p].isHeading, name.withUnsafeBufferPointer({ verdicts.verdict($0) }) != .none {
                     name = Array(me.withoutSlugs(String(decoding: name, as: UTF8.self), of: i).utf8)
                 }
                 if !smallPrint[i], name.withUnsafeBufferPointer(BoilerplateHints.isSmallPrint) { smallPrint[i] = true }
@@ -446,7 +458,7 @@ struct ContentAnalysis {
                 // A box the page keeps hidden until a script shows it, built around a form (sign-in,
                 // registration, paywall offers): its list of perks can be long, but it is not the article.
                 if me.controls[i] > 0, name.withUnsafeBufferPointer(BoilerplateHints.hasHiddenToken) { removed[i] = true; continue }
-                switch name.withUnsafeBufferPointer(BoilerplateHints.verdict) {
+                switch name.withUnsafeBufferPointer({ verdicts.verdict($0) }) {
                 case .comments: removed[i] = true
                 // A section whose name happens to hold a hint ("sharing-with-a-single-developer") but
                 // which carries several long paragraphs is part of the article.
