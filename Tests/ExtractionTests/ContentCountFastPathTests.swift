@@ -158,6 +158,25 @@ struct ContentCountFastPathTests {
         }
     }
 
+    @Test("Microdata properties split and lowered as bytes equal the String split of the itemprop value")
+    func microdataProperties() throws {
+        let values = [
+            "headline", "Author  creator", "datePublished dateModified", "articleSection x", " HEADLINE ", "", " ", "ÄUTHOR author",
+            "author\u{0301}", "\r\nheadline", "headline\r\n author", "author\theadline", "articlesectionx articlesection", "creator name",
+            "DatePublished", "a b c d e f g h datemodified", "স্বত্ব headline",
+        ]
+        var html = "<html><body>"
+        for v in values { html += "<span itemprop=\"\(v)\">x</span>" }
+        html += "</body></html>"
+        let doc = try HTMLParser().parse(utf8: Array(html.utf8))
+        var checked = 0
+        for (_, r) in doc.elements(havingAttribute: "itemprop") {
+            #expect(MetadataExtractor.microdataProperties(doc, r) == MetadataExtractor.plainMicrodataProperties(doc.string(r)), "\(doc.string(r))")
+            checked += 1
+        }
+        #expect(checked == values.count)
+    }
+
     @Test("Text keys of long texts differing only in the middle stay apart; equal ones meet")
     func textKeysOfLongTexts() {
         let head = String(repeating: "শুরু ", count: 20), tail = String(repeating: " শেষ", count: 20)

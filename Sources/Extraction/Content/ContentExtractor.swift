@@ -711,47 +711,69 @@ struct ContentAnalysis {
     /// The current block's nodes are the last ones of ``blockNodes``: its range ends where the
     /// array ends when the block is closed.
     mutating func segment() {
-        var current: TextBlock?
-        var lastBreak = -1
+        // The block arrays are taken out of `self` and appended to locally, the per-node arrays
+        // read through their buffers (no property read, bounds or uniqueness check per node).
+        var blocks = Self.take(&self.blocks), blockNodes = Self.take(&self.blockNodes)
+        defer { self.blocks = blocks; self.blockNodes = blockNodes }
         blockNodes.removeAll(keepingCapacity: true)
-        for i in 1..<n {
-            let kind = doc.kinds[i]
-            if kind == .element {
-                if doc.tags[i] == .br, !removed[i] {
-                    if let c = current, c.owner == Int(owner[i]) {
-                        if lastBreak >= 0, doc.tags[c.owner] != .p {
-                            // Two <br> in a row end a block (paragraphs written as text + <br><br>).
-                            if c.chars > 0 { blocks.append(closed(c)) }
-                            current = nil
-                        } else {
-                            blockNodes.append(-1)
+        let doc = self.doc, n = self.n
+        removed.withUnsafeBufferPointer { removed in
+        owner.withUnsafeBufferPointer { owner in
+        chars.withUnsafeBufferPointer { chars in
+        inLink.withUnsafeBufferPointer { inLink in
+        commas.withUnsafeBufferPointer { commas in
+        doc.kinds.withUnsafeBufferPointer { kinds in
+        doc.tags.withUnsafeBufferPointer { tags in
+        doc.dataStart.withUnsafeBufferPointer { dataStart in
+        doc.dataEnd.withUnsafeBufferPointer { dataEnd in
+            var current: TextBlock?
+            var lastBreak = -1
+            /// `b` with its nodes up to the end of `blockNodes` (``closed(_:)``).
+            @inline(__always) func closed(_ b: TextBlock) -> TextBlock {
+                var b = b
+                b.nodes = b.nodes.lowerBound..<blockNodes.count
+                return b
+            }
+            for i in 1..<n {
+                let kind = kinds[i]
+                if kind == .element {
+                    if tags[i] == .br, !removed[i] {
+                        if let c = current, c.owner == Int(owner[i]) {
+                            if lastBreak >= 0, tags[c.owner] != .p {
+                                // Two <br> in a row end a block (paragraphs written as text + <br><br>).
+                                if c.chars > 0 { blocks.append(closed(c)) }
+                                current = nil
+                            } else {
+                                blockNodes.append(-1)
+                            }
                         }
+                        lastBreak = i
                     }
-                    lastBreak = i
+                    continue
                 }
-                continue
-            }
-            guard kind == .text, !removed[i] else { continue }
-            let c = chars[i]
-            if c == 0 {
-                // White space between inline elements of the current run separates words.
-                if current != nil, current!.owner == Int(owner[i]), doc.textByteCount(NodeID(i)) > 0 {
-                    blockNodes.append(i)
+                guard kind == .text, !removed[i] else { continue }
+                let c = chars[i]
+                if c == 0 {
+                    // White space between inline elements of the current run separates words.
+                    // (``HTMLDocument/textByteCount(_:)`` of a text node: its byte range.)
+                    if current != nil, current!.owner == Int(owner[i]), dataEnd[i] > dataStart[i] {
+                        blockNodes.append(i)
+                    }
+                    continue
                 }
-                continue
+                lastBreak = -1
+                let o = Int(owner[i])
+                if current == nil || current!.owner != o {
+                    if let c = current, c.chars > 0 { blocks.append(closed(c)) }
+                    current = TextBlock(owner: o, nodes: blockNodes.count..<blockNodes.count)
+                }
+                blockNodes.append(i)
+                current!.chars += Int(c)
+                current!.linkChars += inLink[i] ? Int(c) : 0
+                current!.commas += Int(commas[i])
             }
-            lastBreak = -1
-            let o = Int(owner[i])
-            if current == nil || current!.owner != o {
-                if let c = current, c.chars > 0 { blocks.append(closed(c)) }
-                current = TextBlock(owner: o, nodes: blockNodes.count..<blockNodes.count)
-            }
-            blockNodes.append(i)
-            current!.chars += Int(c)
-            current!.linkChars += inLink[i] ? Int(c) : 0
-            current!.commas += Int(commas[i])
-        }
-        if let c = current, c.chars > 0 { blocks.append(closed(c)) }
+            if let c = current, c.chars > 0 { blocks.append(closed(c)) }
+        }}}}}}}}}
     }
 
     /// `b`, the current block of ``segment()``, with its nodes up to the end of ``blockNodes``.

@@ -537,33 +537,73 @@ public struct MetadataExtractor: Sendable {
         for (n, r) in doc.elements(havingAttribute: "itemprop") {
             let tag = doc.tag(n)
             if tag == .meta || tag == .link { continue }  // <meta itemprop> is read with the <meta>s
-            let prop = doc.string(r)
-            for p in prop.split(separator: " ") {
-                switch p.lowercased() {
-                case "headline":
+            for p in Self.microdataProperties(doc, r) {
+                switch p {
+                case .headline:
                     let t = doc.textContent(of: n)
                     if !t.isEmpty, t.count < 400 { b.titles.append(.init(t, .microdata)) }
-                case "author", "creator":
+                case .author:
                     // The name inside (itemprop=name) or the element's text.
                     let inner = doc.descendants(n).first { doc.isElement($0) && doc.attribute("itemprop", of: $0) == "name" }
                     let name = inner.map { doc.attribute("content", of: $0) ?? doc.textContent(of: $0) } ?? doc.textContent(of: n)
                     if !name.isEmpty, name.count < 120 { b.authors.append(.init(name: name, source: .microdata)) }
-                case "datepublished":
+                case .datePublished:
                     if inAside(doc, n) { continue }
                     if let d = doc.attribute("datetime", of: n) ?? doc.attribute("content", of: n) ?? Optional(doc.textContent(of: n)), !d.isEmpty {
                         b.published.append(.init(d, .microdata))
                     }
-                case "datemodified":
+                case .dateModified:
                     if inAside(doc, n) { continue }
                     if let d = doc.attribute("datetime", of: n) ?? doc.attribute("content", of: n) ?? Optional(doc.textContent(of: n)), !d.isEmpty {
                         b.modified.append(.init(d, .microdata))
                     }
-                case "articlesection":
+                case .articleSection:
                     let t = doc.textContent(of: n)
                     if !t.isEmpty, t.count < 80 { b.sections.append(.init(t, .microdata)) }
-                default: break
                 }
             }
         }
+    }
+
+    /// The `itemprop` names ``readMicrodata(_:into:)`` reads.
+    enum MicrodataProperty: Equatable { case headline, author, datePublished, dateModified, articleSection }
+
+    /// The names ``readMicrodata(_:into:)`` reads, lower-cased, as ``MicrodataProperty``.
+    static let microdataNames: [String: MicrodataProperty] = [
+        "headline": .headline, "author": .author, "creator": .author, "datepublished": .datePublished,
+        "datemodified": .dateModified, "articlesection": .articleSection,
+    ]
+
+    /// The properties read of the `itemprop` value at `r`, in order: `value.split(separator: " ")`,
+    /// each piece lower-cased and looked up in ``microdataNames``. An ASCII value (where every byte
+    /// but a CR before a LF is a Character, and a space always one of its own) is split and
+    /// lowered as bytes; any other as Strings (``plainMicrodataProperties(_:)``).
+    static func microdataProperties(_ doc: HTMLDocument, _ r: Range<Int>) -> [MicrodataProperty] {
+        let ascii = doc.bytes.withUnsafeBufferPointer { buf -> [MicrodataProperty]? in
+            var high: UInt8 = 0
+            for k in r { high |= buf[k] }
+            guard high < 0x80 else { return nil }
+            var out: [MicrodataProperty] = []
+            var k = r.lowerBound
+            while k < r.upperBound {
+                while k < r.upperBound, buf[k] == 0x20 { k += 1 }
+                let start = k
+                while k < r.upperBound, buf[k] != 0x20 { k += 1 }
+                // The longest name is "articlesection" (14 bytes).
+                guard k > start, k - start <= 14 else { continue }
+                let lowered = String(unsafeUninitializedCapacity: k - start) { o in
+                    for j in start..<k { let c = buf[j]; o[j - start] = c &- 0x41 < 26 ? c | 0x20 : c }
+                    return k - start
+                }
+                if let p = microdataNames[lowered] { out.append(p) }
+            }
+            return out
+        }
+        return ascii ?? plainMicrodataProperties(doc.string(r))
+    }
+
+    /// ``microdataProperties(_:_:)`` on the String (the general path and the tests' reference).
+    static func plainMicrodataProperties(_ value: String) -> [MicrodataProperty] {
+        value.split(separator: " ").compactMap { microdataNames[$0.lowercased()] }
     }
 }
