@@ -177,6 +177,24 @@ struct ContentCountFastPathTests {
         #expect(checked == values.count)
     }
 
+    @Test("Edge-block normalisation trimmed on the bytes equals the trim over the String's scalars")
+    func normalized() {
+        let edges = [" ", ".", "!", "«", "»", "“", "”", "…", "—", "–", "·", "•", "|", "(", ")", "[", "]", "\u{A0}", "\u{3000}", "\u{2029}", "'", "\""]
+        var texts = Self.texts(count: 800, maxPieces: 12, seed: 0xED_6E5)
+        var rng = SplitMix64(seed: 0x7_121A)
+        for k in 0..<texts.count {
+            var t = texts[k]
+            for _ in 0..<Int.random(in: 0...3, using: &rng) { t = edges[Int.random(in: 0..<edges.count, using: &rng)] + t }
+            for _ in 0..<Int.random(in: 0...3, using: &rng) { t += edges[Int.random(in: 0..<edges.count, using: &rng)] }
+            texts[k] = t
+        }
+        texts += ["", "...", " — ", "«Advertisement»", "Read More…", "আরও পড়ুন:", "ADVERTISEMENT.", "e\u{0301}!", "!\u{0301}"]
+        for t in texts {
+            #expect(BodyCleaner.normalized(t) == BodyCleaner.plainNormalized(t), "\(t.debugDescription)")
+            #expect(Array(BodyCleaner.normalized(t).utf8) == Array(BodyCleaner.plainNormalized(t).utf8), "\(t.debugDescription)")
+        }
+    }
+
     @Test("Text keys of long texts differing only in the middle stay apart; equal ones meet")
     func textKeysOfLongTexts() {
         let head = String(repeating: "শুরু ", count: 20), tail = String(repeating: " শেষ", count: 20)

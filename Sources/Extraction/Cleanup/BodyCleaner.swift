@@ -311,6 +311,29 @@ public struct BodyCleaner: Sendable {
     /// Lower case, whitespace collapsed, edge punctuation and spaces removed. White space is
     /// collapsed on the UTF-8 bytes (appending scalars to a String one by one is slow).
     static func normalized(_ s: String) -> String {
+        // Collapsed into an array and trimmed there, scalar by scalar from either end (the
+        // collapsed bytes are a String's, valid UTF-8): one String made, of what is kept.
+        var collapsed: [UInt8] = []
+        CaseMapping.lowercasedBytes(s).withUnsafeBufferPointer { HTMLDocument.collapseBytes($0, into: &collapsed) }
+        return collapsed.withUnsafeBufferPointer { b in
+            var lo = 0, hi = b.count
+            while lo < hi {
+                let (u, next) = UTF8Scan.decode(at: lo, in: b)
+                guard isEdge(u) else { break }
+                lo = next
+            }
+            while hi > lo {
+                var start = hi - 1
+                while start > lo, b[start] & 0xC0 == 0x80 { start -= 1 }
+                guard isEdge(UTF8Scan.decode(at: start, in: b).0) else { break }
+                hi = start
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        }
+    }
+
+    /// ``normalized(_:)`` through the String's scalars (the tests' reference).
+    static func plainNormalized(_ s: String) -> String {
         let collapsed = HTMLDocument.collapseBytes(CaseMapping.lowercasedBytes(s))
         var scalars = Substring(collapsed).unicodeScalars
         while let f = scalars.first, isEdge(f) { scalars.removeFirst() }

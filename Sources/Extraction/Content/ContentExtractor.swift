@@ -799,15 +799,22 @@ struct ContentAnalysis {
     }
 
     func classWeight(_ i: Int) -> Double {
+        var verdicts = VerdictCache()
+        var name: [UInt8] = []
+        return classWeight(i, verdicts: &verdicts, name: &name)
+    }
+
+    /// ``classWeight(_:)`` with the verdicts of the class and id lists remembered in `verdicts`
+    /// and `name` as scratch space (both reused over the candidates of a page).
+    func classWeight(_ i: Int, verdicts: inout VerdictCache, name h: inout [UInt8]) -> Double {
         var w = 0.0
         // schema.org microdata: the page marks the element holding the article's text.
         if let prop = doc.attribute("itemprop", of: NodeID(i)), prop.lowercased().contains("articlebody") { w += Self.articleBodyWeight }
-        var h: [UInt8] = []
         _ = hintAttributes(i, name: &h)
         if h.isEmpty { return w }
         h.withUnsafeBufferPointer { h in
             if BoilerplateHints.isPositive(h) { w += 25 }
-            if BoilerplateHints.verdict(h) != .none { w -= 25 }
+            if verdicts.verdict(h) != .none { w -= 25 }
         }
         return w
     }
@@ -831,6 +838,8 @@ struct ContentAnalysis {
         var scores = [Double](repeating: 0, count: n)
         var scored = [Bool](repeating: false, count: n)
         var touched: [Int] = []
+        var verdicts = VerdictCache()
+        var name: [UInt8] = []
         // Small print scores only on a page that has nothing else.
         let skipSmallPrint = blocks.contains { !smallPrint[$0.owner] && isScoring($0) }
         for b in blocks {
@@ -845,7 +854,7 @@ struct ContentAnalysis {
                 if !scored[node] {
                     scored[node] = true
                     touched.append(node)
-                    scores[node] = tagWeight(doc.tags[node]) + classWeight(node)
+                    scores[node] = tagWeight(doc.tags[node]) + classWeight(node, verdicts: &verdicts, name: &name)
                 }
                 let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
                 scores[node] += score / divider
