@@ -195,6 +195,28 @@ struct ContentCountFastPathTests {
         }
     }
 
+    @Test("A style value read as ASCII bytes hides exactly when the lower-cased, space-free String says so")
+    func styleHides() throws {
+        let pieces = ["display", ":", "none", "DISPLAY", " ", "  ", "NoNe", "visibility", "hidden", "HIDDEN", ";", "color:red", "\r\n", "\t",
+                      "display :none", "dis play", "é", "İ", "K\u{212A}", "\u{A0}"]
+        var rng = SplitMix64(seed: 0x57_11E)
+        var styles = ["display:none", "display: none", "Visibility : Hidden", "display:nonE;", "", "displaynone", "display:\u{A0}none"]
+        for _ in 0..<2_000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            styles.append(s)
+        }
+        for style in styles {
+            let bytes = Array(style.utf8)
+            let fast = bytes.withUnsafeBufferPointer { ContentAnalysis.styleHidesASCII($0, 0..<bytes.count) }
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                #expect(fast == ContentAnalysis.plainStyleHides(style), "\(style.debugDescription)")
+            } else {
+                #expect(fast == nil, "\(style.debugDescription)")
+            }
+        }
+    }
+
     @Test("Text keys of long texts differing only in the middle stay apart; equal ones meet")
     func textKeysOfLongTexts() {
         let head = String(repeating: "শুরু ", count: 20), tail = String(repeating: " শেষ", count: 20)

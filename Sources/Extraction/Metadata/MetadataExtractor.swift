@@ -82,8 +82,9 @@ public struct MetadataExtractor: Sendable {
         var ld = Buckets()
         for s in doc.elements(.script) {
             // The byte search rules out most scripts without Foundation's `contains`.
+            // (`type.contains("ld+json")` as Foundation answers it: a byte search on an ASCII type.)
             guard let type = doc.attribute("type", of: s)?.lowercased(), UTF8Scan.contains(Array(type.utf8), Self.ldJSONBytes),
-                type.contains("ld+json")
+                ByteSearch.contains(type, ascii: "ld+json")
             else { continue }
             let raw = doc.rawText(of: s)
             guard let value = LenientJSON().parse(raw) else { continue }
@@ -104,8 +105,8 @@ public struct MetadataExtractor: Sendable {
             if !name.isEmpty, name.count < 80 { late.authors.append(.init(name: name, source: .link)) }
         }
 
-        // Merge in precedence order.
-        for b in [ld, og, micro, twitter, meta, late] {
+        // Merge in precedence order (each bucket read where it is: no array of copies).
+        func merge(_ b: Buckets) {
             md.titles += b.titles
             md.descriptions += b.descriptions
             md.authors += b.authors
@@ -115,6 +116,12 @@ public struct MetadataExtractor: Sendable {
             md.siteNames += b.siteNames
             for t in b.tags where !md.tags.contains(t) { md.tags.append(t) }
         }
+        merge(ld)
+        merge(og)
+        merge(micro)
+        merge(twitter)
+        merge(meta)
+        merge(late)
         md.canonicalURLs += og.canonicalURLs + ld.canonicalURLs
         md.languages += meta.languages + og.languages + ld.languages
         md.images += og.images + ld.images + twitter.images
