@@ -217,6 +217,25 @@ struct ContentCountFastPathTests {
         }
     }
 
+    @Test("Date lines read as ASCII bytes agree with the scalar properties; other text takes the scalar path")
+    func dateLines() {
+        let pieces = ["12", "05", "2025", ":", ".", "/", "-", " ", "Uhr", "Published", "GMT", "a", "Z", "@", "[", "`", "{", "0", "9", "১২", "½", "é"]
+        var rng = SplitMix64(seed: 0xDA7E_11)
+        var texts = ["12.12.2025, 05:07 Uhr", "Freitag, 28.04.2023", "02-751-1500", "1:2", "2025", ":12", "12:", "1234 5:6", ""]
+        for _ in 0..<3_000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...10, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            texts.append(s)
+        }
+        for t in texts {
+            #expect(BodyCleaner.isDateLine(t) == BodyCleaner.plainIsDateLine(t), "\(t)")
+            if t.utf8.contains(where: { $0 >= 0x80 }) {
+                var u = t
+                #expect(u.withUTF8(BodyCleaner.asciiDateLine) == nil)
+            }
+        }
+    }
+
     @Test("Text keys of long texts differing only in the middle stay apart; equal ones meet")
     func textKeysOfLongTexts() {
         let head = String(repeating: "শুরু ", count: 20), tail = String(repeating: " শেষ", count: 20)

@@ -274,6 +274,32 @@ public struct BodyCleaner: Sendable {
     /// "Published November 20th, 2019 - 07:29 GMT"): at least four digits, a time (h:mm) or a
     /// numeric date (d.m.y, d/m/y), and few letters besides.
     static func isDateLine(_ text: String) -> Bool {
+        var t = text
+        if let ascii = t.withUTF8(asciiDateLine) { return ascii }
+        return plainIsDateLine(text)
+    }
+
+    /// ``isDateLine(_:)`` of ASCII text (where each byte is a scalar, the digits are the only
+    /// numeric scalars and the letters the only alphabetic ones); `nil` for any other text.
+    static func asciiDateLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var high: UInt8 = 0
+        for c in b { high |= c }
+        guard high < 0x80 else { return nil }
+        @inline(__always) func digit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+        var digits = 0, letters = 0
+        var hasTime = false, hasNumericDate = false
+        for i in 0..<b.count {
+            let c = b[i]
+            if digit(c) { digits += 1 } else if (c | 0x20) &- 0x61 < 26 { letters += 1 }
+            if c == 0x3A || c == 0x2E || c == 0x2F, i > 0, i + 1 < b.count, digit(b[i - 1]), digit(b[i + 1]) {
+                if c == 0x3A { hasTime = true } else { hasNumericDate = true }
+            }
+        }
+        return digits >= 4 && (hasTime || hasNumericDate) && letters <= 30
+    }
+
+    /// ``isDateLine(_:)`` over the String's scalars (the general path and the tests' reference).
+    static func plainIsDateLine(_ text: String) -> Bool {
         var digits = 0, letters = 0
         var hasTime = false, hasNumericDate = false
         let scalars = Array(text.unicodeScalars)

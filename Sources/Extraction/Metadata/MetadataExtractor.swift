@@ -327,8 +327,9 @@ public struct MetadataExtractor: Sendable {
         if key == "updated" { return false }
         // "…date" only: a "published-time" beside a "published-date" is often when the page was built.
         guard key.utf8.count <= 40, holdsDate(key) else { return nil }
-        if key.contains("modif") || key.contains("updat") || key.contains("revis") { return false }
-        if key.contains("publish"), !key.contains("publisher") { return true }
+        // (Foundation's `contains`, asked through ``ByteSearch/contains(_:ascii:)``: a byte search on an ASCII key.)
+        if ByteSearch.contains(key, ascii: "modif") || ByteSearch.contains(key, ascii: "updat") || ByteSearch.contains(key, ascii: "revis") { return false }
+        if ByteSearch.contains(key, ascii: "publish"), !ByteSearch.contains(key, ascii: "publisher") { return true }
         return nil
     }
 
