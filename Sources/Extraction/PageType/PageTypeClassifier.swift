@@ -84,9 +84,6 @@ public struct PageTypeClassifier: Sendable {
     static let buyPhrases: [(text: String, bytes: [UInt8])] = ["add to cart", "add to bag", "add-to-cart", "buy now", "in den warenkorb"]
         .map { ($0, Array($0.utf8)) }
 
-    /// ``buyPhrases`` as one needle set (whether any phrase's bytes occur, in one pass).
-    static let buySet = ByteNeedleSet(buyPhrases.map(\.bytes))
-
     static func hasBuyButton(_ doc: HTMLDocument) -> Bool {
         let submits = doc.elements(.input).filter { i in
             let t = doc.attribute("type", of: i)?.lowercased()
@@ -98,8 +95,6 @@ public struct PageTypeClassifier: Sendable {
             // Foundation's `contains` (kept for the verdict) was a hot spot, and none of these ASCII
             // phrases can match where its bytes are absent.
             let bytes = CaseMapping.lowercasedBytes(joined)
-            // Most buttons hold none of the phrases' bytes: one pass over them tells so.
-            guard buySet.containsAny(in: bytes) else { continue }
             for phrase in Self.buyPhrases where UTF8Scan.contains(bytes, phrase.bytes) && joined.lowercased().contains(phrase.text) {
                 return true
             }

@@ -675,12 +675,16 @@ struct URLShape {
         let slashes = Self.hasPrefix(b, i, "//")
         if slashes || Self.isWeb(b, i) {
             let rest = slashes ? i + 2 : scheme! + 3
-            var hostEnd = rest
-            while hostEnd < end, b[hostEnd] != 0x2F, b[hostEnd] != 0x3F, b[hostEnd] != 0x23 { hostEnd += 1 }
-            var hostStart = rest, hostStop = hostEnd
-            var c = rest
-            while c < hostEnd, b[c] != 0x3A { c += 1 }
-            hostStop = c
+            // The host's end and its first ":" (a port), in one scan.
+            var hostEnd = rest, colon = -1
+            while hostEnd < end {
+                let c = b[hostEnd]
+                if c == 0x2F || c == 0x3F || c == 0x23 { break }
+                if c == 0x3A, colon < 0 { colon = hostEnd }
+                hostEnd += 1
+            }
+            var hostStart = rest
+            let hostStop = colon >= 0 ? colon : hostEnd
             if Self.hasPrefix(b, hostStart, "www.", end: hostStop) { hostStart += 4 }
             let equal = hostBytes.withUnsafeBufferPointer { Self.equalFolded(b, hostStart..<hostStop, $0) }
             guard equal else { return false }
@@ -702,7 +706,10 @@ struct URLShape {
         return k < b.count && b[k] == 0x3A && k > from ? k : nil
     }
 
-    static func isWeb(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool { hasPrefix(b, at, "http://") || hasPrefix(b, at, "https://") }
+    static func isWeb(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        // "http://" or "https://": "http" compared once.
+        hasPrefix(b, at, "http") && (hasPrefix(b, at + 4, "://") || hasPrefix(b, at + 4, "s://"))
+    }
 
     /// Whether `b[at..<end]` starts with `prefix` (lower case), ASCII case-insensitively.
     static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ prefix: StaticString, end: Int? = nil) -> Bool {
@@ -731,8 +738,12 @@ struct URLShape {
     /// Whether the path starting at `from` (after its leading "/") starts with the segment
     /// ``sectionBytes`` (as ``firstSegment(of:is:)``).
     func firstSegment(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        // Read no farther than one byte past the section's length: a longer segment is not it.
+        let n = sectionBytes.count
+        let stop = min(b.count, from + n + 1)
         var end = from
-        while end < b.count, b[end] != 0x2F, b[end] != 0x3F, b[end] != 0x23 { end += 1 }
+        while end < stop, b[end] != 0x2F, b[end] != 0x3F, b[end] != 0x23 { end += 1 }
+        if end - from > n { return false }
         return sectionBytes.withUnsafeBufferPointer { Self.equalFolded(b, from..<end, $0) }
     }
 
