@@ -755,7 +755,7 @@ struct ContentAnalysis {
         doc.dataEnd.withUnsafeBufferPointer { dataEnd in
             var current: TextBlock?
             var lastBreak = -1
-            /// `b` with its nodes up to the end of `blockNodes` (``closed(_:)``).
+            /// `b`, the current block, with its nodes up to the end of `blockNodes`.
             @inline(__always) func closed(_ b: TextBlock) -> TextBlock {
                 var b = b
                 b.nodes = b.nodes.lowerBound..<blockNodes.count
@@ -801,14 +801,6 @@ struct ContentAnalysis {
             }
             if let c = current, c.chars > 0 { blocks.append(closed(c)) }
         }}}}}}}}}
-    }
-
-    /// `b`, the current block of ``segment()``, with its nodes up to the end of ``blockNodes``.
-    @inline(__always)
-    func closed(_ b: TextBlock) -> TextBlock {
-        var b = b
-        b.nodes = b.nodes.lowerBound..<blockNodes.count
-        return b
     }
 
     // MARK: Scoring
