@@ -45,19 +45,35 @@ public struct BodyCleaner: Sendable {
     /// Whether one edge block is boilerplate.
     func isBoilerplate(_ block: ContentBlock, repeats: [String], leading: Bool) -> Bool {
         let text = block.text
-        let count = text.unicodeScalars.count
+        // The scalar count matters only up to ``maxPromoChars``: counted from the UTF-8 bytes and
+        // capped just above it (long paragraphs are not walked whole).
+        let count = Self.scalarCount(text, cappedAt: Self.maxPromoChars + 1)
         if count > 240 { return !leading && count <= Self.maxPromoChars && Self.isPromo(Self.normalized(text), count: count) }
         let norm = Self.normalized(text)
         if norm.isEmpty { return true }
         if leading && block.type == .heading { return repeats.contains(norm) }
         if repeats.contains(norm) { return true }
-        if Self.labels.contains(norm) { return true }
+        if Self.isLabel(norm) { return true }
         if Self.isCopyright(norm) { return true }
         if count <= 60 && (Self.isDateLine(text) || Self.isReadingTime(norm) || Self.isImageLabel(norm)) { return true }
         if leading, block.type == .paragraph, Self.isPostedLine(norm, count: count) || Self.isBylineLine(norm, count: count) { return true }
         if count <= Self.maxDisclosureChars, Self.isAffiliateDisclosure(norm) { return true }
         if !leading, Self.isPromo(norm, count: count) { return true }
         return false
+    }
+
+    /// `min(s.unicodeScalars.count, cap)`: the UTF-8 bytes that start a scalar (all but the
+    /// continuation bytes), counted until there are more than `cap`.
+    static func scalarCount(_ s: String, cappedAt cap: Int) -> Int {
+        var s = s
+        return s.withUTF8 { b in
+            var n = 0
+            for c in b where c & 0xC0 != 0x80 {
+                n += 1
+                if n >= cap { return cap }
+            }
+            return n
+        }
     }
 
     // MARK: Rules
@@ -75,11 +91,16 @@ public struct BodyCleaner: Sendable {
         "table of contents", "contents", "in this article", "text size", "written by",
     ]
 
+    /// `labels.contains(norm)`, looked up by NFC bytes (``TextKey``, the equality of `String`):
+    /// `String`'s own hashing normalises every non-ASCII scalar of the text.
+    static func isLabel(_ norm: String) -> Bool { labelKeys.contains(TextKey(norm)) }
+    static let labelKeys = Set(labels.map(TextKey.init))
+
     /// A label of further reading: "More Great WIRED Stories", "More from Science", "Related
     /// coverage", "You might also like", "Read next" (normalised, at most ``moreLabelMaxChars``).
     static func isMoreLabel(_ norm: String) -> Bool {
         guard !norm.isEmpty, norm.unicodeScalars.count <= moreLabelMaxChars else { return false }
-        if labels.contains(norm) { return true }
+        if isLabel(norm) { return true }
         for p in ["more ", "related ", "recommended", "read next", "you might also", "you may also", "further reading", "also on ",
                   "latest ", "popular ", "top stories", "mehr ", "weitere ", "plus de ", "más ", "leia mais", "আরও ", "আরো ", "और "]
         where norm.hasPrefix(p) {
@@ -253,6 +274,32 @@ public struct BodyCleaner: Sendable {
     /// "Published November 20th, 2019 - 07:29 GMT"): at least four digits, a time (h:mm) or a
     /// numeric date (d.m.y, d/m/y), and few letters besides.
     static func isDateLine(_ text: String) -> Bool {
+        var t = text
+        if let ascii = t.withUTF8(asciiDateLine) { return ascii }
+        return plainIsDateLine(text)
+    }
+
+    /// ``isDateLine(_:)`` of ASCII text (where each byte is a scalar, the digits are the only
+    /// numeric scalars and the letters the only alphabetic ones); `nil` for any other text.
+    static func asciiDateLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var high: UInt8 = 0
+        for c in b { high |= c }
+        guard high < 0x80 else { return nil }
+        @inline(__always) func digit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+        var digits = 0, letters = 0
+        var hasTime = false, hasNumericDate = false
+        for i in 0..<b.count {
+            let c = b[i]
+            if digit(c) { digits += 1 } else if (c | 0x20) &- 0x61 < 26 { letters += 1 }
+            if c == 0x3A || c == 0x2E || c == 0x2F, i > 0, i + 1 < b.count, digit(b[i - 1]), digit(b[i + 1]) {
+                if c == 0x3A { hasTime = true } else { hasNumericDate = true }
+            }
+        }
+        return digits >= 4 && (hasTime || hasNumericDate) && letters <= 30
+    }
+
+    /// ``isDateLine(_:)`` over the String's scalars (the general path and the tests' reference).
+    static func plainIsDateLine(_ text: String) -> Bool {
         var digits = 0, letters = 0
         var hasTime = false, hasNumericDate = false
         let scalars = Array(text.unicodeScalars)
@@ -290,6 +337,29 @@ public struct BodyCleaner: Sendable {
     /// Lower case, whitespace collapsed, edge punctuation and spaces removed. White space is
     /// collapsed on the UTF-8 bytes (appending scalars to a String one by one is slow).
     static func normalized(_ s: String) -> String {
+        // Collapsed into an array and trimmed there, scalar by scalar from either end (the
+        // collapsed bytes are a String's, valid UTF-8): one String made, of what is kept.
+        var collapsed: [UInt8] = []
+        CaseMapping.lowercasedBytes(s).withUnsafeBufferPointer { HTMLDocument.collapseBytes($0, into: &collapsed) }
+        return collapsed.withUnsafeBufferPointer { b in
+            var lo = 0, hi = b.count
+            while lo < hi {
+                let (u, next) = UTF8Scan.decode(at: lo, in: b)
+                guard isEdge(u) else { break }
+                lo = next
+            }
+            while hi > lo {
+                var start = hi - 1
+                while start > lo, b[start] & 0xC0 == 0x80 { start -= 1 }
+                guard isEdge(UTF8Scan.decode(at: start, in: b).0) else { break }
+                hi = start
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        }
+    }
+
+    /// ``normalized(_:)`` through the String's scalars (the tests' reference).
+    static func plainNormalized(_ s: String) -> String {
         let collapsed = HTMLDocument.collapseBytes(CaseMapping.lowercasedBytes(s))
         var scalars = Substring(collapsed).unicodeScalars
         while let f = scalars.first, isEdge(f) { scalars.removeFirst() }

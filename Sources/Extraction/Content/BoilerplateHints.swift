@@ -233,8 +233,14 @@ enum BoilerplateHints {
     /// judged): one of ``phrases`` in `text.lowercased()`, lower-cased as bytes
     /// (``CaseMapping/lowercasedBytes(_:)``) without building the lower-case `String`.
     static func matchesPhrase(lowercasing text: String, chars: Int, maxChars: Int = 110) -> Bool {
+        matchesPhrase(lowercasing: text, chars: chars, maxChars: maxChars, in: phraseSet)
+    }
+
+    /// ``matchesPhrase(lowercasing:chars:maxChars:)`` with ``phraseSet`` read once by the caller
+    /// (a loop over a page's blocks need not ask for the global each time).
+    static func matchesPhrase(lowercasing text: String, chars: Int, maxChars: Int = 110, in phrases: ByteNeedleSet) -> Bool {
         guard chars <= maxChars else { return false }
-        return phraseSet.containsAny(in: CaseMapping.lowercasedBytes(text))
+        return phrases.containsAny(in: CaseMapping.lowercasedBytes(text))
     }
 
     /// ``phrases`` as one needle set: a single pass over the text checks them all.

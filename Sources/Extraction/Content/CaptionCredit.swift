@@ -33,10 +33,11 @@ enum CaptionCredit {
             }
         }
         // "<caption> <label> : <credit>" with the label at the start of a sentence or after a separator.
-        let lower = text.lowercased()
+        // (`text.lowercased()` mapped as bytes, ``CaseMapping/lowercasedBytes(_:)``.)
+        let lowerBytes = CaseMapping.lowercasedBytes(text)
+        let lower = String(decoding: lowerBytes, as: UTF8.self)
         // Foundation's search is slow: a label whose bytes do not occur in NFC text cannot be found
         // by it either (canonically equivalent NFC strings are byte-equal), so it is skipped.
-        let lowerBytes = Array(lower.utf8)
         let prefilter = !UnicodeNormalization.mayNeedNFC(lowerBytes)
         var best: (Range<String.Index>, Int)?
         for (label, needle) in zip(labels, labelNeedles) {

@@ -10,7 +10,7 @@ extension ContentAnalysis {
         markBoilerplate()
         segment()
         var (root, headlineNode, body) = chooseBody(headlineHints: headlineHints)
-        if conditionalChars > 0, conditionalChars > 2 * body.reduce(0, { $0 + UTF8Scan.scalarCount($1.text) }),
+        if conditionalChars > 0, Self.scalarsBelow(conditionalChars, halving: body),
            body.count(where: { $0.type == .paragraph && $0.text.utf8.count >= Self.storyParagraphBytes }) < Self.storyParagraphs {
             // Teaser lists or widgets outweigh what is left: they are the page's content (a listing,
             // a product page), so mark and choose again without those rules. A body of several
@@ -44,6 +44,40 @@ extension ContentAnalysis {
         return ContentResult(
             root: root.map(NodeID.init), blocks: body, leadImage: images.first, images: Array(images.dropFirst()),
             headlineNode: headlineNode.map(NodeID.init), boilerplate: boiler)
+    }
+
+    /// Whether `limit > 2 * (the scalars of the blocks' texts)`: the blocks counted one by one
+    /// until their sum settles it (a long body need not be counted whole).
+    static func scalarsBelow(_ limit: Int, halving blocks: [ContentBlock]) -> Bool {
+        var sum = 0
+        for b in blocks {
+            sum += scalarCount(b.text)
+            if limit <= 2 * sum { return false }
+        }
+        return limit > 2 * sum
+    }
+
+    /// The Unicode scalars of `s` (``UTF8Scan/scalarCount(_:)-(String)``): its UTF-8 bytes less the
+    /// continuation bytes, these counted eight bytes at a time.
+    static func scalarCount(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { b in
+            let n = b.count
+            guard n > 0, let base = b.baseAddress else { return 0 }
+            let raw = UnsafeRawPointer(base)
+            var continuation = 0, i = 0
+            while i + 8 <= n {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                // A continuation byte: top bit set, the next one clear.
+                continuation += (x & ~(x &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+            while i < n {
+                if b[i] & 0xC0 == 0x80 { continuation += 1 }
+                i += 1
+            }
+            return n - continuation
+        }
     }
 
     /// A first body with this many paragraphs of at least ``storyParagraphBytes`` UTF-8 bytes is a
@@ -169,23 +203,28 @@ extension ContentAnalysis {
 
     /// The text of a block, white space collapsed.
     func text(of b: TextBlock) -> String {
-        // The texts (a space for each <br>) copied into one scratch buffer of their total length,
-        // collapsed from there straight into the String's storage.
+        // One text node is collapsed from the document's bytes straight into the String's storage;
+        // several (a space for each <br>) are copied into that storage first and collapsed there in
+        // place (``HTMLDocument/collapse(_:count:into:)`` allows it): no scratch buffer.
         let nodes = blockNodes[b.nodes]
+        let doc = self.doc
+        if nodes.count == 1, let t = nodes.first, t >= 0 {
+            return doc.collapsedText(NodeID(t))
+        }
         var total = 0
         for t in nodes { total += t < 0 ? 1 : doc.textByteCount(NodeID(t)) }
         if total == 0 { return "" }
-        let doc = self.doc
         return doc.bytes.withUnsafeBufferPointer { src in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { out in
+            String(unsafeUninitializedCapacity: total) { out in
+                let o = out.baseAddress!
                 var k = 0
                 for t in nodes {
-                    if t < 0 { out[k] = 0x20; k += 1; continue }  // a <br>
+                    if t < 0 { o[k] = 0x20; k += 1; continue }  // a <br>
                     let lo = Int(doc.dataStart[t]), n = doc.textByteCount(NodeID(t))
-                    if n > 0 { (out.baseAddress! + k).initialize(from: src.baseAddress! + lo, count: n) }
+                    if n > 0 { (o + k).initialize(from: src.baseAddress! + lo, count: n) }
                     k += n
                 }
-                return HTMLDocument.collapseBytes(UnsafeBufferPointer(rebasing: out[0..<k]))
+                return HTMLDocument.collapse(UnsafePointer(o), count: k, into: o)
             }
         }
     }
@@ -308,13 +347,14 @@ extension ContentAnalysis {
         // are a linked name, a year, a figure; alone each would fail the link or numbering filters).
         // A row with a long cell is page layout (the story in one cell, links in another): its cells
         // are judged one by one.
+        let phrases = BoilerplateHints.phraseSet
         var rowOwner = -1
         var rowCells: [(text: String, node: Int, chars: Int, linkChars: Int)] = []
         func keepsCell(_ t: String, chars: Int, linkChars: Int, numbering: Bool, row: Bool = false) -> Bool {
             if numbering { return false }
             let ld = chars == 0 ? 0 : Double(linkChars) / Double(chars)
             if !lenient && (ld > 0.5 || (!row && chars < 40 && ld > 0.3)) { return false }
-            return chars > 110 || !BoilerplateHints.matchesPhrase(lowercasing: t, chars: chars)
+            return chars > 110 || !BoilerplateHints.matchesPhrase(lowercasing: t, chars: chars, in: phrases)
         }
         func flushRow() {
             defer { rowCells = []; rowOwner = -1 }
@@ -335,11 +375,15 @@ extension ContentAnalysis {
         // The texts of long blocks not in `seen` yet: only a short block looks the set up, so the
         // keys of the long ones before it are made then (none after the last short block).
         var unseen: [String] = []
+        // Whether a block's owner lies in a `<figcaption>` (``HTMLDocument/hasAncestor(_:tag:)``),
+        // marked once over the figcaptions' subtrees rather than walked up from every block.
+        let inCaption = descendantMarks(of: .figcaption)
+        let quotes = doc.elementCount(.blockquote) > 0
         for (k, b) in blocks.enumerated() {
             guard roots.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) else { continue }
             if !excluding.isEmpty, excluding.contains(where: { doc.contains(NodeID($0), NodeID(b.owner)) }) { continue }
             let tag = doc.tags[b.owner]
-            if tag == .figcaption || doc.hasAncestor(NodeID(b.owner), tag: .figcaption) { continue }
+            if tag == .figcaption || inCaption?[b.owner] == true { continue }
             if let h = headlineNode, doc.contains(NodeID(h), NodeID(b.owner)) { continue }
             // Legal small print inside the article's container (fund disclosures under the story).
             if !lenient, smallPrint[b.owner], !roots.contains(where: { smallPrint[$0] }) { continue }
@@ -367,7 +411,7 @@ extension ContentAnalysis {
             // A data series set as code ("2, 3, 5, 2, 3, 12") is not list numbering.
             if t.isEmpty || (Self.isOnlyNumbering(t) && tag != .pre) { continue }
             // Only short blocks are judged by phrase: lower-case only those.
-            if b.chars <= 110, BoilerplateHints.matchesPhrase(lowercasing: t, chars: b.chars) { continue }
+            if b.chars <= 110, BoilerplateHints.matchesPhrase(lowercasing: t, chars: b.chars, in: phrases) { continue }
             if tag.isHeading {
                 if let k = headlineKey, Self.key(t) == k { continue }
                 // A heading that is a link (a listicle's item linking to the product) still opens a
@@ -400,7 +444,7 @@ extension ContentAnalysis {
             } else {
                 unseen.append(t)
             }
-            let type: ArticleRecord.BlockType = doc.hasAncestor(NodeID(b.owner), tag: .blockquote) || tag == .blockquote ? .quote : .paragraph
+            let type: ArticleRecord.BlockType = (quotes && doc.hasAncestor(NodeID(b.owner), tag: .blockquote)) || tag == .blockquote ? .quote : .paragraph
             out.append(ContentBlock(type: type, text: t, node: NodeID(b.owner)))
         }
         flushList()
@@ -409,6 +453,22 @@ extension ContentAnalysis {
         // Trailing headings with nothing after them are section labels of what follows the article.
         while !lenient, let last = out.last, last.type == .heading { out.removeLast() }
         return out
+    }
+
+    /// For each node, whether an element with `tag` is its ancestor (`doc.hasAncestor(_:tag:)`):
+    /// the descendants of each such element marked. `nil` when the page has none of them.
+    func descendantMarks(of tag: HTMLTag) -> [Bool]? {
+        let list = doc.elements(tag)
+        guard !list.isEmpty else { return nil }
+        var marks = [Bool](repeating: false, count: n)
+        marks.withUnsafeMutableBufferPointer { marks in
+            for e in list where !marks[e.index] {  // (one inside another is marked already)
+                let end = Int(doc.ends[e.index])
+                var i = e.index + 1
+                while i < end { marks[i] = true; i += 1 }
+            }
+        }
+        return marks
     }
 
     /// A paragraph of prose that links much of its text: at least ``proseWithLinksChars`` characters

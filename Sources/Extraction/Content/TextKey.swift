@@ -13,9 +13,23 @@ struct TextKey: Hashable {
         bytes = UnicodeNormalization.nfc(raw)
     }
 
+    /// Hashes the length and at most ``hashedEdge`` bytes at each end: equal keys hash alike, and
+    /// a long paragraph is not hashed whole (keys differing only in their middle are told apart by
+    /// `==`).
     func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        bytes.withUnsafeBytes { b in
+            hasher.combine(b.count)
+            if b.count <= 2 * Self.hashedEdge {
+                hasher.combine(bytes: b)
+            } else {
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: b[..<Self.hashedEdge]))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: b[(b.count - Self.hashedEdge)...]))
+            }
+        }
     }
+
+    /// The bytes hashed at each end of a long key.
+    static let hashedEdge = 32
 
     static func == (a: TextKey, b: TextKey) -> Bool { a.bytes == b.bytes }
 }

@@ -82,8 +82,9 @@ public struct MetadataExtractor: Sendable {
         var ld = Buckets()
         for s in doc.elements(.script) {
             // The byte search rules out most scripts without Foundation's `contains`.
+            // (`type.contains("ld+json")` as Foundation answers it: a byte search on an ASCII type.)
             guard let type = doc.attribute("type", of: s)?.lowercased(), UTF8Scan.contains(Array(type.utf8), Self.ldJSONBytes),
-                type.contains("ld+json")
+                ByteSearch.contains(type, ascii: "ld+json")
             else { continue }
             let raw = doc.rawText(of: s)
             guard let value = LenientJSON().parse(raw) else { continue }
@@ -104,8 +105,8 @@ public struct MetadataExtractor: Sendable {
             if !name.isEmpty, name.count < 80 { late.authors.append(.init(name: name, source: .link)) }
         }
 
-        // Merge in precedence order.
-        for b in [ld, og, micro, twitter, meta, late] {
+        // Merge in precedence order (each bucket read where it is: no array of copies).
+        func merge(_ b: Buckets) {
             md.titles += b.titles
             md.descriptions += b.descriptions
             md.authors += b.authors
@@ -115,6 +116,12 @@ public struct MetadataExtractor: Sendable {
             md.siteNames += b.siteNames
             for t in b.tags where !md.tags.contains(t) { md.tags.append(t) }
         }
+        merge(ld)
+        merge(og)
+        merge(micro)
+        merge(twitter)
+        merge(meta)
+        merge(late)
         md.canonicalURLs += og.canonicalURLs + ld.canonicalURLs
         md.languages += meta.languages + og.languages + ld.languages
         md.images += og.images + ld.images + twitter.images
@@ -320,8 +327,9 @@ public struct MetadataExtractor: Sendable {
         if key == "updated" { return false }
         // "…date" only: a "published-time" beside a "published-date" is often when the page was built.
         guard key.utf8.count <= 40, holdsDate(key) else { return nil }
-        if key.contains("modif") || key.contains("updat") || key.contains("revis") { return false }
-        if key.contains("publish"), !key.contains("publisher") { return true }
+        // (Foundation's `contains`, asked through ``ByteSearch/contains(_:ascii:)``: a byte search on an ASCII key.)
+        if ByteSearch.contains(key, ascii: "modif") || ByteSearch.contains(key, ascii: "updat") || ByteSearch.contains(key, ascii: "revis") { return false }
+        if ByteSearch.contains(key, ascii: "publish"), !ByteSearch.contains(key, ascii: "publisher") { return true }
         return nil
     }
 
@@ -537,33 +545,73 @@ public struct MetadataExtractor: Sendable {
         for (n, r) in doc.elements(havingAttribute: "itemprop") {
             let tag = doc.tag(n)
             if tag == .meta || tag == .link { continue }  // <meta itemprop> is read with the <meta>s
-            let prop = doc.string(r)
-            for p in prop.split(separator: " ") {
-                switch p.lowercased() {
-                case "headline":
+            for p in Self.microdataProperties(doc, r) {
+                switch p {
+                case .headline:
                     let t = doc.textContent(of: n)
                     if !t.isEmpty, t.count < 400 { b.titles.append(.init(t, .microdata)) }
-                case "author", "creator":
+                case .author:
                     // The name inside (itemprop=name) or the element's text.
                     let inner = doc.descendants(n).first { doc.isElement($0) && doc.attribute("itemprop", of: $0) == "name" }
                     let name = inner.map { doc.attribute("content", of: $0) ?? doc.textContent(of: $0) } ?? doc.textContent(of: n)
                     if !name.isEmpty, name.count < 120 { b.authors.append(.init(name: name, source: .microdata)) }
-                case "datepublished":
+                case .datePublished:
                     if inAside(doc, n) { continue }
                     if let d = doc.attribute("datetime", of: n) ?? doc.attribute("content", of: n) ?? Optional(doc.textContent(of: n)), !d.isEmpty {
                         b.published.append(.init(d, .microdata))
                     }
-                case "datemodified":
+                case .dateModified:
                     if inAside(doc, n) { continue }
                     if let d = doc.attribute("datetime", of: n) ?? doc.attribute("content", of: n) ?? Optional(doc.textContent(of: n)), !d.isEmpty {
                         b.modified.append(.init(d, .microdata))
                     }
-                case "articlesection":
+                case .articleSection:
                     let t = doc.textContent(of: n)
                     if !t.isEmpty, t.count < 80 { b.sections.append(.init(t, .microdata)) }
-                default: break
                 }
             }
         }
+    }
+
+    /// The `itemprop` names ``readMicrodata(_:into:)`` reads.
+    enum MicrodataProperty: Equatable { case headline, author, datePublished, dateModified, articleSection }
+
+    /// The names ``readMicrodata(_:into:)`` reads, lower-cased, as ``MicrodataProperty``.
+    static let microdataNames: [String: MicrodataProperty] = [
+        "headline": .headline, "author": .author, "creator": .author, "datepublished": .datePublished,
+        "datemodified": .dateModified, "articlesection": .articleSection,
+    ]
+
+    /// The properties read of the `itemprop` value at `r`, in order: `value.split(separator: " ")`,
+    /// each piece lower-cased and looked up in ``microdataNames``. An ASCII value (where every byte
+    /// but a CR before a LF is a Character, and a space always one of its own) is split and
+    /// lowered as bytes; any other as Strings (``plainMicrodataProperties(_:)``).
+    static func microdataProperties(_ doc: HTMLDocument, _ r: Range<Int>) -> [MicrodataProperty] {
+        let ascii = doc.bytes.withUnsafeBufferPointer { buf -> [MicrodataProperty]? in
+            var high: UInt8 = 0
+            for k in r { high |= buf[k] }
+            guard high < 0x80 else { return nil }
+            var out: [MicrodataProperty] = []
+            var k = r.lowerBound
+            while k < r.upperBound {
+                while k < r.upperBound, buf[k] == 0x20 { k += 1 }
+                let start = k
+                while k < r.upperBound, buf[k] != 0x20 { k += 1 }
+                // The longest name is "articlesection" (14 bytes).
+                guard k > start, k - start <= 14 else { continue }
+                let lowered = String(unsafeUninitializedCapacity: k - start) { o in
+                    for j in start..<k { let c = buf[j]; o[j - start] = c &- 0x41 < 26 ? c | 0x20 : c }
+                    return k - start
+                }
+                if let p = microdataNames[lowered] { out.append(p) }
+            }
+            return out
+        }
+        return ascii ?? plainMicrodataProperties(doc.string(r))
+    }
+
+    /// ``microdataProperties(_:_:)`` on the String (the general path and the tests' reference).
+    static func plainMicrodataProperties(_ value: String) -> [MicrodataProperty] {
+        value.split(separator: " ").compactMap { microdataNames[$0.lowercased()] }
     }
 }

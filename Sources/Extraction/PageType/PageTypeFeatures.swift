@@ -286,6 +286,35 @@ public struct PageTypeFeatures: Sendable, Equatable {
     /// least `limit` characters, white space collapsed as displayed: UTF-8 lead bytes, a run of ASCII
     /// white space counting as one and none before the first visible character. Stops at `limit`.
     static func characterCount(_ doc: HTMLDocument, _ n: NodeID, atLeast limit: Int) -> Bool {
+        // The document's arrays through their buffers (no property read or bounds check per node).
+        doc.kinds.withUnsafeBufferPointer { kinds in
+        doc.tags.withUnsafeBufferPointer { tags in
+        doc.ends.withUnsafeBufferPointer { ends in
+        doc.dataStart.withUnsafeBufferPointer { dataStart in
+        doc.dataEnd.withUnsafeBufferPointer { dataEnd in
+        doc.bytes.withUnsafeBufferPointer { bytes in
+            var count = 0, i = n.index + 1, inSpace = true
+            let end = Int(ends[n.index])
+            while i < end {
+                switch kinds[i] {
+                case .element where tags[i].isNonContent:
+                    i = Int(ends[i])
+                    continue
+                case .text:
+                    // ``HTMLDocument/withTextBytes(_:_:)`` of a text node, in place.
+                    Self.countDisplayed(UnsafeBufferPointer(rebasing: bytes[Int(dataStart[i])..<Int(dataEnd[i])]), count: &count, inSpace: &inSpace)
+                    if count >= limit { return true }
+                default: break
+                }
+                i += 1
+            }
+            return false
+        }}}}}}
+    }
+
+    /// ``characterCount(_:_:atLeast:)`` walked plainly through the document's accessors (the
+    /// tests' reference).
+    static func plainCharacterCount(_ doc: HTMLDocument, _ n: NodeID, atLeast limit: Int) -> Bool {
         var count = 0, i = n.index + 1, inSpace = true
         let end = Int(doc.ends[n.index])
         while i < end {
@@ -451,32 +480,43 @@ struct TextPass {
         var linkEnd = 0, liEnd = 0, tdEnd = 0, chromeEnd = 0, hiddenEnd = 0
         let rootStart = root.map { $0.index } ?? n
         let rootEnd = root.map { Int(doc.ends[$0.index]) } ?? n
-        var i = 1
-        while i < n {
-            if doc.kinds[i] == .element {
-                let end = Int(doc.ends[i])
-                switch doc.tags[i] {
-                case .a: linkEnd = max(linkEnd, end)
-                case .li, .dd, .dt: liEnd = max(liEnd, end)
-                case .td, .th: tdEnd = max(tdEnd, end)
-                case .nav, .header, .footer, .aside: chromeEnd = max(chromeEnd, end)
-                case let t where t.isNonContent: hiddenEnd = max(hiddenEnd, end)
-                default: break
+        var text = 0, linkText = 0, listItemText = 0, tableText = 0, chromeText = 0, rootText = 0, rootLinkText = 0
+        // (The document's arrays through their buffers: no property read or bounds check per node.)
+        doc.kinds.withUnsafeBufferPointer { kinds in
+        doc.tags.withUnsafeBufferPointer { tags in
+        doc.ends.withUnsafeBufferPointer { ends in
+        doc.dataStart.withUnsafeBufferPointer { dataStart in
+        doc.dataEnd.withUnsafeBufferPointer { dataEnd in
+            var i = 1
+            while i < n {
+                let kind = kinds[i]
+                if kind == .element {
+                    let end = Int(ends[i])
+                    switch tags[i] {
+                    case .a: linkEnd = max(linkEnd, end)
+                    case .li, .dd, .dt: liEnd = max(liEnd, end)
+                    case .td, .th: tdEnd = max(tdEnd, end)
+                    case .nav, .header, .footer, .aside: chromeEnd = max(chromeEnd, end)
+                    case let t where t.isNonContent: hiddenEnd = max(hiddenEnd, end)
+                    default: break
+                    }
+                } else if kind == .text, i >= hiddenEnd {
+                    let c = Int(dataEnd[i] - dataStart[i])  // ``HTMLDocument/textByteCount(_:)``
+                    text += c
+                    if i < linkEnd { linkText += c }
+                    if i < liEnd { listItemText += c }
+                    if i < tdEnd { tableText += c }
+                    if i < chromeEnd { chromeText += c }
+                    if i > rootStart && i < rootEnd {
+                        rootText += c
+                        if i < linkEnd { rootLinkText += c }
+                    }
                 }
-            } else if doc.kinds[i] == .text, i >= hiddenEnd {
-                let c = doc.textByteCount(NodeID(i))
-                text += c
-                if i < linkEnd { linkText += c }
-                if i < liEnd { listItemText += c }
-                if i < tdEnd { tableText += c }
-                if i < chromeEnd { chromeText += c }
-                if i > rootStart && i < rootEnd {
-                    rootText += c
-                    if i < linkEnd { rootLinkText += c }
-                }
+                i += 1
             }
-            i += 1
-        }
+        }}}}}
+        self.text = text; self.linkText = linkText; self.listItemText = listItemText; self.tableText = tableText
+        self.chromeText = chromeText; self.rootText = rootText; self.rootLinkText = rootLinkText
     }
 }
 
@@ -635,12 +675,16 @@ struct URLShape {
         let slashes = Self.hasPrefix(b, i, "//")
         if slashes || Self.isWeb(b, i) {
             let rest = slashes ? i + 2 : scheme! + 3
-            var hostEnd = rest
-            while hostEnd < end, b[hostEnd] != 0x2F, b[hostEnd] != 0x3F, b[hostEnd] != 0x23 { hostEnd += 1 }
-            var hostStart = rest, hostStop = hostEnd
-            var c = rest
-            while c < hostEnd, b[c] != 0x3A { c += 1 }
-            hostStop = c
+            // The host's end and its first ":" (a port), in one scan.
+            var hostEnd = rest, colon = -1
+            while hostEnd < end {
+                let c = b[hostEnd]
+                if c == 0x2F || c == 0x3F || c == 0x23 { break }
+                if c == 0x3A, colon < 0 { colon = hostEnd }
+                hostEnd += 1
+            }
+            var hostStart = rest
+            let hostStop = colon >= 0 ? colon : hostEnd
             if Self.hasPrefix(b, hostStart, "www.", end: hostStop) { hostStart += 4 }
             let equal = hostBytes.withUnsafeBufferPointer { Self.equalFolded(b, hostStart..<hostStop, $0) }
             guard equal else { return false }
@@ -662,7 +706,10 @@ struct URLShape {
         return k < b.count && b[k] == 0x3A && k > from ? k : nil
     }
 
-    static func isWeb(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool { hasPrefix(b, at, "http://") || hasPrefix(b, at, "https://") }
+    static func isWeb(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        // "http://" or "https://": "http" compared once.
+        hasPrefix(b, at, "http") && (hasPrefix(b, at + 4, "://") || hasPrefix(b, at + 4, "s://"))
+    }
 
     /// Whether `b[at..<end]` starts with `prefix` (lower case), ASCII case-insensitively.
     static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ prefix: StaticString, end: Int? = nil) -> Bool {
@@ -691,8 +738,12 @@ struct URLShape {
     /// Whether the path starting at `from` (after its leading "/") starts with the segment
     /// ``sectionBytes`` (as ``firstSegment(of:is:)``).
     func firstSegment(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        // Read no farther than one byte past the section's length: a longer segment is not it.
+        let n = sectionBytes.count
+        let stop = min(b.count, from + n + 1)
         var end = from
-        while end < b.count, b[end] != 0x2F, b[end] != 0x3F, b[end] != 0x23 { end += 1 }
+        while end < stop, b[end] != 0x2F, b[end] != 0x3F, b[end] != 0x23 { end += 1 }
+        if end - from > n { return false }
         return sectionBytes.withUnsafeBufferPointer { Self.equalFolded(b, from..<end, $0) }
     }
 
