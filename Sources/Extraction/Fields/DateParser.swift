@@ -117,6 +117,13 @@ public struct DateParser: Sendable {
 
     /// ``mayHaveDate(_:)-(String)`` of the text whose UTF-8 is `b`.
     static func mayHaveDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // (The digit table read through one pointer: a read of the global per scalar cost more
+        // than the rest of a Bengali text's loop.)
+        ScriptDigits.table.withUnsafeBufferPointer { mayHaveDate(b, digitTable: $0) }
+    }
+
+    /// ``mayHaveDate(_:)-(UnsafeBufferPointer<UInt8>)`` with ``ScriptDigits/table`` at hand.
+    private static func mayHaveDate(_ b: UnsafeBufferPointer<UInt8>, digitTable: UnsafeBufferPointer<Int8>) -> Bool {
         let n = b.count
         // Most texts: ASCII without a digit up to their end (or past the 400th scalar).
         var i = 0
@@ -174,7 +181,13 @@ public struct DateParser: Sendable {
                     }
                     i += 4
                 }
-                if v >= 0x660, let s = Unicode.Scalar(v), ScriptDigits.value(of: s) != nil { digit = true }
+                if v >= 0x660 {
+                    if v < ScriptDigits.tableEnd {
+                        digit = digitTable[Int(v) - 0x660] >= 0
+                    } else if let s = Unicode.Scalar(v), ScriptDigits.value(of: s) != nil {
+                        digit = true
+                    }
+                }
             }
             if digit {
                 if run == 0 { runAfterSeparator = afterSeparator }
@@ -437,7 +450,9 @@ public struct DateParser: Sendable {
             }
             return nil
         }
-        // D: December 27, 2024 / Dec. 27th 2024 / December 27 2024
+        // D: December 27, 2024 / Dec. 27th 2024 / December 27 2024. The day is a number at most
+        // four tokens on (``skip(_:_:punct:limit:)`` passes three): without one no month is looked up.
+        guard t.word != nil, (i + 1..<min(i + 5, tokens.count)).contains(where: { tokens[$0].number != nil }) else { return nil }
         if let mo = month(t) {
             let j = skip(tokens, i + 1, punct: ".")
             if j < tokens.count, let d = tokens[j].number, d.digits <= 2 {
@@ -480,6 +495,15 @@ public struct DateParser: Sendable {
 
     /// A clock time starting at token `i` (or at a meridiem word right before it).
     func matchTime(_ tokens: [Token], _ i: Int) -> (TimeValue, Int)? {
+        // A time starts with its hour, a number at `i` or right after a meridiem of one word (a
+        // number at `i + 1`) or of two (words at `i` and `i + 1`, a number at `i + 2`): without
+        // such a number no meridiem is looked up.
+        if tokens[i].number == nil {
+            guard i + 1 < tokens.count, tokens[i].word != nil else { return nil }
+            if tokens[i + 1].number == nil {
+                guard i + 2 < tokens.count, tokens[i + 1].word != nil, tokens[i + 2].number != nil else { return nil }
+            }
+        }
         var start = i
         var before: DateVocabulary.Meridiem?
         if let w = tokens[i].word, let m = meridiem(tokens, i) {

@@ -410,22 +410,27 @@ struct PageClueFinder {
         let l = f | 0x20
         if l == 0x62 || l == 0x77 || l == 0x70 { return true }
         if b.starts(with: lekhokBytes) { return true }
-        // The pairs of the ASCII-lowered bytes; the words are searched for only when their pairs are there.
-        var mask = UTF8Scan.PairMask()
-        var prev: UInt8 = 0, prev2: UInt8 = 0, lowPrev: UInt8 = 0
-        for k in 0..<b.count {
-            let c = b[k]
-            // İ is C4 B0, the Kelvin sign E2 84 AA.
-            if (prev == 0xC4 && c == 0xB0) || (prev2 == 0xE2 && prev == 0x84 && c == 0xAA) { return true }
-            let low = c &- 0x41 < 26 ? c | 0x20 : c
-            if k > 0 { mask.add(lowPrev, low) }
-            lowPrev = low
-            prev2 = prev
-            prev = c
-        }
-        guard unmarkedBylineWordBytes.masks.contains(where: { mask.mayContain($0) }) else { return false }
-        return UTF8Scan.containsAny(b.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, unmarkedBylineWordBytes, mask: mask)
+        // İ is C4 B0 (found with `memchr`); the Kelvin sign E2 84 AA is one of the scanner's needles.
+        if holdsDottedCapitalI(b) { return true }
+        return unmarkedBylineScanner.containsAny(b)
     }
+
+    /// True when `b` holds the UTF-8 of U+0130 (C4 B0).
+    static func holdsDottedCapitalI(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        var k = 0
+        let n = b.count
+        while k + 1 < n {
+            guard let p = memchr(base + k, 0xC4, n - 1 - k) else { return false }
+            let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if b[at + 1] == 0xB0 { return true }
+            k = at + 1
+        }
+        return false
+    }
+
+    /// ``unmarkedBylineWordBytes`` and the Kelvin sign (E2 84 AA), searched in one pass.
+    static let unmarkedBylineScanner = NeedleScanner(unmarkedBylineWordBytes.bytes + [[0xE2, 0x84, 0xAA]])
 
     static let lekhokBytes = Array("লেখক".utf8)
     /// The words one of which an unmarked credit that does not open with a lead holds (lower case).
@@ -739,8 +744,9 @@ struct PageClueFinder {
                     // The collapsed text as bytes: the byte checks turn most texts away before a
                     // String or a Character count is made.
                     text.load(doc, n)
-                    if i >= bylineUntil, !text.isEmpty, text.atMost(80),
-                        text.withBytes(Self.mayBeUnmarkedByline) || (i > a && text.withBytes(Self.mayBeNameAndDate))
+                    // (The byte checks first: they turn away more texts than the Character count, for less.)
+                    if i >= bylineUntil, !text.isEmpty,
+                        text.withBytes(Self.mayBeUnmarkedByline) || (i > a && text.withBytes(Self.mayBeNameAndDate)), text.atMost(80)
                     {
                         let t = text.text
                         if Self.looksLikeUnmarkedByline(t), !inMenuLink(n),
