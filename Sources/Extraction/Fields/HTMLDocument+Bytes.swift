@@ -79,6 +79,8 @@ extension HTMLDocument {
         var relAuthor = false
         /// `itemprop` equals "author", ignoring ASCII case.
         var itempropAuthor = false
+        /// The value of `href`, if any (as ``attributeRange(_:of:)`` gives it).
+        var href: Range<Int>?
 
         /// True when ``loweredClassAndIDBytes(_:)`` is empty: no class and no id with a value.
         var isEmpty: Bool { (classValue?.isEmpty ?? true) && idValue == nil }
@@ -97,12 +99,14 @@ extension HTMLDocument {
                     let a = records[k]
                     let s = Int(a.nameStart), len = Int(a.nameEnd - a.nameStart)
                     let value = Int(a.valueStart)..<Int(a.valueEnd)
-                    // Names are compared as stored, as ``attributeRange(_:of:)`` does: "id", "rel", "class", "itemprop".
+                    // Names are compared as stored, as ``attributeRange(_:of:)`` does: "id", "rel", "href", "class", "itemprop".
                     switch len {
                     case 2 where buf[s] == 0x69 && buf[s + 1] == 0x64:
                         if id == nil { id = value }
                     case 3 where buf[s] == 0x72 && buf[s + 1] == 0x65 && buf[s + 2] == 0x6C:
                         if rel == nil { rel = value }
+                    case 4 where buf[s] == 0x68 && buf[s + 1] == 0x72 && buf[s + 2] == 0x65 && buf[s + 3] == 0x66:
+                        if out.href == nil { out.href = value }
                     case 5 where buf[s] == 0x63 && buf[s + 1] == 0x6C && buf[s + 2] == 0x61 && buf[s + 3] == 0x73 && buf[s + 4] == 0x73:
                         if cls == nil { cls = value }
                     case 8 where buf[s] == 0x69 && buf[s + 1] == 0x74 && buf[s + 2] == 0x65 && buf[s + 3] == 0x6D
@@ -152,7 +156,7 @@ extension HTMLDocument {
     /// True when the bytes in `r`, ASCII letters lowered, hold byte `lead` followed by one of
     /// `pairs` (two lower-case bytes, packed big-endian): a necessary condition for containing
     /// needles that start so.
-    func containsLeadAndPairIgnoringCase(_ lead: UInt8, _ pairs: [UInt16], in r: Range<Int>) -> Bool {
+    func containsLeadAndPairIgnoringCase(_ lead: UInt8, _ pairs: BytePairSet, in r: Range<Int>) -> Bool {
         guard r.count >= 3 else { return false }
         return bytes.withUnsafeBufferPointer { buf in
             if lead &- 0x61 >= 26 {
@@ -225,6 +229,19 @@ extension HTMLDocument {
         }
         return true
     }
+}
+
+/// A set of byte pairs (packed big-endian in a `UInt16`) as a 65,536-bit map: a member test is
+/// one load and a mask, where an array's `contains` compared every pair.
+struct BytePairSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    init(_ pairs: some Sequence<UInt16>) {
+        for p in pairs { bits[Int(p >> 6)] |= 1 << UInt64(p & 63) }
+    }
+
+    @inline(__always)
+    func contains(_ p: UInt16) -> Bool { bits[Int(p >> 6)] & (1 << UInt64(p & 63)) != 0 }
 }
 
 // MARK: Elements with an attribute

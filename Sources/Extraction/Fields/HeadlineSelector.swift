@@ -205,7 +205,7 @@ public struct HeadlineSelector: Sendable {
     static func decodeEntities(_ s: String) -> String {
         // Byte checks first (Foundation's `contains` was a hot spot); the loop below finds the same
         // `&` and `;` characters or returns `s` unchanged.
-        guard s.utf8.contains(0x26), s.utf8.contains(0x3B) else { return s }
+        guard UTF8Scan.containsByte(s, 0x26), UTF8Scan.containsByte(s, 0x3B) else { return s }
         var out = ""
         var rest = Substring(s)
         while let amp = rest.firstIndex(of: "&") {

@@ -353,16 +353,22 @@ struct PageClueFinder {
 
     /// True when `n` is a link to an author's page.
     func isAuthorLink(_ n: NodeID) -> Bool {
-        guard doc.tag(n) == .a, let r = doc.attributeRange("href", of: n), r.count >= 8 else { return false }
+        guard doc.tag(n) == .a else { return false }
+        return isAuthorLink(href: doc.attributeRange("href", of: n))
+    }
+
+    /// ``isAuthorLink(_:)`` of a link whose `href` value is `href` (from ``HTMLDocument/clueAttributes(_:)``).
+    func isAuthorLink(href: Range<Int>?) -> Bool {
+        guard let r = href, r.count >= 8 else { return false }
         // (Every author path opens with a slash and one of a few letter pairs, "/au", "/wr" …:
         // most links are ruled out by those alone.)
         return doc.containsLeadAndPairIgnoringCase(0x2F, Self.authorPathHeads, in: r) && doc.containsAnyIgnoringCase(Self.authorPathBytes, in: r)
     }
 
     /// The two bytes after the opening slash of each author path.
-    static let authorPathHeads: [UInt16] = {
+    static let authorPathHeads: BytePairSet = {
         precondition(authorPathBytes.bytes.allSatisfy { $0.count >= 3 && $0[0] == 0x2F })
-        return Array(Set(authorPathBytes.bytes.map { UInt16($0[1]) << 8 | UInt16($0[2]) }))
+        return BytePairSet(authorPathBytes.bytes.map { UInt16($0[1]) << 8 | UInt16($0[2]) })
     }()
 
     /// A short text that reads as a credit: a desk/staff/correspondent credit ending in its role word
@@ -445,6 +451,8 @@ struct PageClueFinder {
 
     /// ``mayBeNameAndDate(_:)-(String)`` of the text whose UTF-8 is `b`.
     static func mayBeNameAndDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most texts have no digit: found out eight bytes at a time.
+        guard UTF8Scan.holdsASCIIDigit(b) else { return false }
         var separator = false, digit = false
         var prev: UInt8 = 0, prev2: UInt8 = 0
         for c in b {
@@ -623,7 +631,7 @@ struct PageClueFinder {
                     if end - i < 3000 { skipUntil = max(skipUntil, end) }
                 }
                 if i >= skipUntil {
-                    let isByline = bylineClass || attrs.relAuthor || attrs.itempropAuthor || (tag == .a && isAuthorLink(n))
+                    let isByline = bylineClass || attrs.relAuthor || attrs.itempropAuthor || (tag == .a && isAuthorLink(href: attrs.href))
                     if isByline, i >= bylineUntil, let (node, name) = authorBoxName(n) {
                         // An author box: the name, then a biography that starts with it.
                         c.bylines.append((node, name))

@@ -403,6 +403,38 @@ enum UTF8Scan {
     @inline(__always)
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool { find(needle, in: hay) != nil }
 
+    /// True when `b` holds a byte `0`–`9`. Eight bytes at a time: with `t` a byte's low seven bits,
+    /// `t + 0x50` (`t + 0x46`) has its top bit set exactly when `t` is at least 0x30 (0x3A), with
+    /// no carry into the next byte; a byte with its own top bit set is no digit.
+    static func holdsASCIIDigit(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var i = 0
+        if let base = b.baseAddress {
+            let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while i + 8 <= n {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let t = x & low7
+                if (t &+ 0x5050_5050_5050_5050) & ~(t &+ 0x4646_4646_4646_4646) & ~x & high != 0 { return true }
+                i += 8
+            }
+        }
+        while i < n {
+            if b[i] &- 0x30 < 10 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// `s.utf8.contains(byte)` with `memchr` (the generic search over the UTF-8 view cost about
+    /// twenty instructions a byte).
+    static func containsByte(_ s: String, _ byte: UInt8) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            guard let base = b.baseAddress, !b.isEmpty else { return false }
+            return memchr(base, Int32(byte), b.count) != nil
+        }
+    }
+
     /// True when `hay` contains any of `needles`.
     @inline(__always)
     static func containsAny(_ hay: [UInt8], _ needles: [[UInt8]]) -> Bool {
