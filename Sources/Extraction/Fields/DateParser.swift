@@ -450,9 +450,23 @@ public struct DateParser: Sendable {
             }
             return nil
         }
-        // D: December 27, 2024 / Dec. 27th 2024 / December 27 2024. The day is a number at most
-        // four tokens on (``skip(_:_:punct:limit:)`` passes three): without one no month is looked up.
-        guard t.word != nil, (i + 1..<min(i + 5, tokens.count)).contains(where: { tokens[$0].number != nil }) else { return nil }
+        guard Self.mayStartMonthFirstDate(tokens, i) else { return nil }
+        return matchMonthFirstDate(tokens, i)
+    }
+
+    /// False when no date of form D (a month word first) starts at token `i`: it starts with a
+    /// word, and its day is a number at most four tokens on (``skip(_:_:punct:limit:)`` passes
+    /// three). Without one no month is looked up.
+    static func mayStartMonthFirstDate(_ tokens: [Token], _ i: Int) -> Bool {
+        guard tokens[i].word != nil else { return false }
+        for k in i + 1..<min(i + 5, tokens.count) where tokens[k].number != nil { return true }
+        return false
+    }
+
+    /// Form D of ``matchDate(_:_:)`` at token `i`, without the ``mayStartMonthFirstDate(_:_:)`` shortcut.
+    func matchMonthFirstDate(_ tokens: [Token], _ i: Int) -> (ParsedDate, Int)? {
+        let t = tokens[i]
+        // D: December 27, 2024 / Dec. 27th 2024 / December 27 2024
         if let mo = month(t) {
             let j = skip(tokens, i + 1, punct: ".")
             if j < tokens.count, let d = tokens[j].number, d.digits <= 2 {
@@ -495,15 +509,22 @@ public struct DateParser: Sendable {
 
     /// A clock time starting at token `i` (or at a meridiem word right before it).
     func matchTime(_ tokens: [Token], _ i: Int) -> (TimeValue, Int)? {
-        // A time starts with its hour, a number at `i` or right after a meridiem of one word (a
-        // number at `i + 1`) or of two (words at `i` and `i + 1`, a number at `i + 2`): without
-        // such a number no meridiem is looked up.
-        if tokens[i].number == nil {
-            guard i + 1 < tokens.count, tokens[i].word != nil else { return nil }
-            if tokens[i + 1].number == nil {
-                guard i + 2 < tokens.count, tokens[i + 1].word != nil, tokens[i + 2].number != nil else { return nil }
-            }
-        }
+        guard Self.mayStartTime(tokens, i) else { return nil }
+        return matchTimeTokens(tokens, i)
+    }
+
+    /// False when no time starts at token `i`: a time starts with its hour, a number at `i` or right
+    /// after a meridiem of one word (a number at `i + 1`) or of two (words at `i` and `i + 1`, a
+    /// number at `i + 2`). Without such a number no meridiem is looked up.
+    static func mayStartTime(_ tokens: [Token], _ i: Int) -> Bool {
+        if tokens[i].number != nil { return true }
+        guard i + 1 < tokens.count, tokens[i].word != nil else { return false }
+        if tokens[i + 1].number != nil { return true }
+        return i + 2 < tokens.count && tokens[i + 1].word != nil && tokens[i + 2].number != nil
+    }
+
+    /// ``matchTime(_:_:)`` without the ``mayStartTime(_:_:)`` shortcut.
+    func matchTimeTokens(_ tokens: [Token], _ i: Int) -> (TimeValue, Int)? {
         var start = i
         var before: DateVocabulary.Meridiem?
         if let w = tokens[i].word, let m = meridiem(tokens, i) {

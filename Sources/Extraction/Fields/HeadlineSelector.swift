@@ -484,8 +484,9 @@ public struct HeadlineSelector: Sendable {
         /// The byte ranges of the words of `b` (split at spaces) when the text is plain: ASCII, Latin
         /// letters of U+0080–U+024F, Cyrillic letters, CJK ideographs, Hangul syllables, Bengali
         /// letters, signs and digits, ZWNJ and ZWJ, each in its
-        /// normal form (NFC quick check "yes", no combining class but the virama's), with no pair
-        /// that composes (U+09BE or U+09D7 after U+09C7) and every space followed by a scalar that
+        /// normal form (no letter with a nukta in one scalar, no combining class but the nukta's
+        /// and the virama's, the nukta not after the virama), with no pair that composes (U+09BE or
+        /// U+09D7 after U+09C7) and every space followed by a scalar that
         /// starts a Character (no mark or joiner). Such a text is in NFC, so its words are equal as
         /// Strings exactly when their bytes are, and the spaces split its bytes as they split its
         /// Characters. `nil` otherwise.
@@ -512,7 +513,12 @@ public struct HeadlineSelector: Sendable {
                     guard v &- 0x980 < 0x80 || v == 0x200C || v == 0x200D || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3)
                     else { return nil }
                     switch v {
-                    case 0x9BC, 0x9CB, 0x9CC, 0x9DC, 0x9DD, 0x9DF, 0x9FE: return nil
+                    // (Letters with a nukta written as one scalar decompose in NFC; the sandhi mark has class 230.)
+                    case 0x9DC, 0x9DD, 0x9DF, 0x9FE: return nil
+                    // The nukta (class 7) after the virama (class 9) is out of canonical order; elsewhere
+                    // it stays as it is (NFC never composes it: those compositions are excluded).
+                    case 0x9BC: if prev == 0x9CD { return nil }
+                    // Ō and au vowel signs written in two parts compose in NFC (in one part they are NFC).
                     case 0x9BE, 0x9D7: if prev == 0x9C7 { return nil }
                     default: break
                     }
