@@ -120,6 +120,29 @@ struct FieldsScannerTests {
         }
     }
 
+    @Test("wide lead bytes found eight bytes at a time are those found byte by byte, at every position and length")
+    func wideLeads() {
+        let others: [UInt8] = [0x00, 0x20, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0x60, 0x70]
+        let wide: [UInt8] = [0xE0, 0xE2, 0xEF, 0xF0, 0xF4, 0xFF]
+        for length in 0...20 {
+            for filler in others {
+                var b = [UInt8](repeating: filler, count: length)
+                #expect(!b.withUnsafeBufferPointer(AttributionFinder.holdsWideLead))
+                for at in 0..<length {
+                    for w in wide {
+                        b[at] = w
+                        #expect(b.withUnsafeBufferPointer(AttributionFinder.holdsWideLead), "\(length) \(at) \(filler) \(w)")
+                        b[at] = filler
+                    }
+                }
+            }
+        }
+        for t in Self.texts {
+            let b = Array(t.utf8)
+            #expect(b.withUnsafeBufferPointer(AttributionFinder.holdsWideLead) == b.contains { $0 >= 0xE0 }, "\(t.debugDescription)")
+        }
+    }
+
     @Test("a byte found with memchr is found by the UTF-8 view")
     func containsByte() {
         for t in Self.texts + ["", "&", ";", "&amp;", "a&b;c"] {
@@ -136,6 +159,21 @@ struct FieldsScannerTests {
         for p in 0...UInt16.max { #expect(set.contains(p) == pairs.contains(p)) }
         let heads = Set(PageClueFinder.authorPathBytes.bytes.map { UInt16($0[1]) << 8 | UInt16($0[2]) })
         for p in 0...UInt16.max where PageClueFinder.authorPathHeads.contains(p) != heads.contains(p) { Issue.record("pair \(p)") }
+    }
+
+    @Test("character lists with and without Indic members answer as String.contains for Indic clusters")
+    func indicCharacterLists() {
+        let lists = ["|·•", ",;|/•·\n", "।|", "ক্ষ,", "\u{9DF}/", "য\u{9BC};"]
+        var characters: [Character] = (0x900...0xDFF).compactMap { Unicode.Scalar(UInt32($0)).map(Character.init) }
+        for s in ["ক্ষ", "ক\u{9BC}", "\u{9DF}", "য\u{9BC}", "\u{93C}\u{334}", "\u{9BC}\u{301}", "ন্ত্র", "র্\u{200D}য", "।", "॥", "\u{958}", "क\u{93C}"] {
+            characters += Array(s)
+        }
+        for set in lists {
+            let list = UTF8Scan.CharacterList(set)
+            for c in characters where list.contains(c) != set.contains(c) {
+                Issue.record("\(set.debugDescription) \(String(c).unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
     }
 
     // MARK: Dates

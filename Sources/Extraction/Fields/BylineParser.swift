@@ -113,12 +113,12 @@ public struct BylineParser: Sendable {
                 continue
             }
             // A short piece right after a role credit is its place ("নিজস্ব প্রতিবেদক, সিলেট").
-            let words = piece.split(separator: " ").count
+            let words = UTF8Scan.spaceSplit(piece).count
             if lastWasRole, words <= 2 {
                 continue
             }
             // A single word after a full name is a place too ("Jane Doe, Dhaka").
-            if words == 1, let last = out.last, last.role == .reporter, last.name.split(separator: " ").count >= 2,
+            if words == 1, let last = out.last, last.role == .reporter, UTF8Scan.spaceSplit(last.name).count >= 2,
                 !piece.contains(".")
             {
                 continue
@@ -167,7 +167,7 @@ public struct BylineParser: Sendable {
 
     /// True for a role with no name ("Correspondent", "Sylhet Correspondent", "সিলেট প্রতিনিধি").
     static func isBareRole(_ lower: String) -> Bool {
-        lower.split(separator: " ").count <= 3
+        UTF8Scan.spaceSplit(lower).count <= 3
     }
 
     /// True when `word` occurs in `text` with no word character before it, nor after it unless the
@@ -187,8 +187,10 @@ public struct BylineParser: Sendable {
     static func isCredential(_ piece: String) -> Bool {
         // An ASCII text without CR has a Character per byte: more than seven bytes, more than seven Characters.
         if piece.utf8.count > 7, UTF8Scan.isPlainASCII(piece) { return false }
+        // (The Character limit first, from the bytes when they settle it: most pieces are longer.)
+        guard UTF8Scan.characterCount(of: piece, isAtMost: 7) else { return false }
         let letters = piece.filter { $0.isLetter }
-        return !letters.isEmpty && letters.count <= 5 && piece.count <= 7 && letters.allSatisfy { $0.isUppercase }
+        return !letters.isEmpty && letters.count <= 5 && letters.allSatisfy { $0.isUppercase }
             && !piece.contains(" ") && AgencyCatalog.agency(named: piece) == nil
     }
 
@@ -202,7 +204,7 @@ public struct BylineParser: Sendable {
             }
             return false
         }
-        for w in s.split(separator: " ") {
+        for w in UTF8Scan.spaceSplit(s) {
             guard let f = w.first, f.isLetter, f.isASCII || (f.unicodeScalars.first!.value < 0x250) else { continue }
             // Lower-case words are prose, except name particles and agencies written in lower case ("dpa", "epd").
             if f.isLowercase, !particles.contains(w.lowercased()), AgencyCatalog.agency(named: String(w)) == nil { return true }
@@ -213,7 +215,7 @@ public struct BylineParser: Sendable {
     /// "Niko Matsakis on behalf of …" → "Niko Matsakis": two to four capitalised words before prose.
     static func truncateAtProse(_ piece: String) -> String {
         if UTF8Scan.isPlainASCII(piece), wordCount(piece) <= 2 { return piece }
-        let words = piece.split(separator: " ")
+        let words = UTF8Scan.spaceSplit(piece)
         guard words.count > 2 else { return piece }
         var k = 0
         for w in words {
@@ -277,8 +279,8 @@ public struct BylineParser: Sendable {
     static func withoutJobTitle(_ piece: String, isFirst: Bool) -> String? {
         // An ASCII piece without a job-title word (looked up by its lowered bytes) is kept as it is.
         if UTF8Scan.isPlainASCII(piece), !piece.utf8.split(separator: 0x20).contains(where: isJobTitleWord) { return piece }
-        let words = piece.split(separator: " ")
         guard let f = piece.unicodeScalars.first, f.value < 0x250 else { return piece }
+        let words = UTF8Scan.spaceSplit(piece)
         let titleAt = words.firstIndex { jobTitleWords.contains($0.lowercased()) }
         guard let t = titleAt else { return piece }
         // "AP Sports Writer": the agency's staff, credited as the agency.
@@ -307,7 +309,7 @@ public struct BylineParser: Sendable {
     /// `s.split(separator: " ").count`, counted on the bytes of an ASCII text (a CR LF pair, one
     /// Character, holds no space).
     static func wordCount(_ s: String) -> Int {
-        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return s.split(separator: " ").count }
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return UTF8Scan.spaceSplit(s).count }
         var n = 0
         var inWord = false
         for c in s.utf8 {
@@ -318,7 +320,7 @@ public struct BylineParser: Sendable {
 
     /// True for two or three words ending in a job title written in lower case ("EdTech Content writer").
     static func endsWithLowercaseJobTitle(_ piece: String) -> Bool {
-        let words = piece.split(separator: " ")
+        let words = UTF8Scan.spaceSplit(piece)
         guard (2...3).contains(words.count), let last = words.last, last.first?.isLowercase == true else { return false }
         return jobTitleWords.contains(String(last)) && !words.dropLast().contains { jobTitleWords.contains($0.lowercased()) }
     }
@@ -335,7 +337,7 @@ public struct BylineParser: Sendable {
     /// A name has letters, no digits, at most 6 words and 60 characters.
     static func looksLikeName(_ s: String) -> Bool {
         if UTF8Scan.isPlainASCII(s) { return asciiLooksLikeName(s) }
-        guard s.count <= 60, s.split(separator: " ").count <= 6 else { return false }
+        guard s.count <= 60, UTF8Scan.spaceSplit(s).count <= 6 else { return false }
         guard s.contains(where: { $0.isLetter }) else { return false }
         if s.contains(where: { $0.isNumber }) { return false }
         let lower = UTF8Scan.lowercased(s)

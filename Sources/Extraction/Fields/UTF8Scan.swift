@@ -341,6 +341,11 @@ enum UTF8Scan {
     struct CharacterList {
         let characters: String
         private let ascii: (UInt64, UInt64)
+        /// True when a Character of the list decomposes to a scalar of the Indic blocks
+        /// (U+0900–U+0DFF). Otherwise a Character that opens with such a scalar is in none: its
+        /// canonical decomposition opens with a scalar of the same blocks (every Indic
+        /// decomposition stays in its script), and equivalent Characters decompose alike.
+        private let holdsIndic: Bool
 
         init(_ characters: String) {
             self.characters = characters
@@ -350,6 +355,7 @@ enum UTF8Scan {
                 if b < 64 { lo |= 1 << UInt64(b) } else { hi |= 1 << UInt64(b - 64) }
             }
             ascii = (lo, hi)
+            holdsIndic = characters.decomposedStringWithCanonicalMapping.unicodeScalars.contains { $0.value &- 0x900 < 0x500 }
         }
 
         @inline(__always)
@@ -357,6 +363,11 @@ enum UTF8Scan {
             let u = c.utf8
             if u.count == 1, let b = u.first {
                 return b < 64 ? ascii.0 & (1 << UInt64(b)) != 0 : ascii.1 & (1 << UInt64(b &- 64)) != 0
+            }
+            // An Indic scalar first (E0 A4 80 – E0 B7 BF): no String search when the list has none.
+            if !holdsIndic {
+                var i = u.makeIterator()
+                if i.next() == 0xE0, let second = i.next(), second &- 0xA4 < 0x14 { return false }
             }
             return characters.contains(c)
         }
