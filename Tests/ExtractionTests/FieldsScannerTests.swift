@@ -143,6 +143,15 @@ struct FieldsScannerTests {
         }
     }
 
+    @Test("word counts from the bytes are the counts of the Character split")
+    func spaceSplitCounts() {
+        for t in Self.texts + [" ", "  a  b ", "a \u{301}b", "ক \u{9BE}", "ক \u{9BC}", "\u{600} x", " \u{200D}x", "a\r\n b", "নিজস্ব  প্রতিবেদক "] {
+            let expected = t.split(separator: " ").count
+            #expect(UTF8Scan.spaceSplitCount(t) == expected, "\(t.debugDescription)")
+            #expect(UTF8Scan.spaceSplit(t).count == expected, "\(t.debugDescription)")
+        }
+    }
+
     @Test("a byte found with memchr is found by the UTF-8 view")
     func containsByte() {
         for t in Self.texts + ["", "&", ";", "&amp;", "a&b;c"] {

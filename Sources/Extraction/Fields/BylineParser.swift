@@ -113,12 +113,12 @@ public struct BylineParser: Sendable {
                 continue
             }
             // A short piece right after a role credit is its place ("নিজস্ব প্রতিবেদক, সিলেট").
-            let words = UTF8Scan.spaceSplit(piece).count
+            let words = UTF8Scan.spaceSplitCount(piece)
             if lastWasRole, words <= 2 {
                 continue
             }
             // A single word after a full name is a place too ("Jane Doe, Dhaka").
-            if words == 1, let last = out.last, last.role == .reporter, UTF8Scan.spaceSplit(last.name).count >= 2,
+            if words == 1, let last = out.last, last.role == .reporter, UTF8Scan.spaceSplitCount(last.name) >= 2,
                 !piece.contains(".")
             {
                 continue
@@ -167,7 +167,7 @@ public struct BylineParser: Sendable {
 
     /// True for a role with no name ("Correspondent", "Sylhet Correspondent", "সিলেট প্রতিনিধি").
     static func isBareRole(_ lower: String) -> Bool {
-        UTF8Scan.spaceSplit(lower).count <= 3
+        UTF8Scan.spaceSplitCount(lower) <= 3
     }
 
     /// True when `word` occurs in `text` with no word character before it, nor after it unless the
@@ -309,7 +309,7 @@ public struct BylineParser: Sendable {
     /// `s.split(separator: " ").count`, counted on the bytes of an ASCII text (a CR LF pair, one
     /// Character, holds no space).
     static func wordCount(_ s: String) -> Int {
-        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return UTF8Scan.spaceSplit(s).count }
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return UTF8Scan.spaceSplitCount(s) }
         var n = 0
         var inWord = false
         for c in s.utf8 {
@@ -337,7 +337,7 @@ public struct BylineParser: Sendable {
     /// A name has letters, no digits, at most 6 words and 60 characters.
     static func looksLikeName(_ s: String) -> Bool {
         if UTF8Scan.isPlainASCII(s) { return asciiLooksLikeName(s) }
-        guard s.count <= 60, UTF8Scan.spaceSplit(s).count <= 6 else { return false }
+        guard s.count <= 60, UTF8Scan.spaceSplitCount(s) <= 6 else { return false }
         guard s.contains(where: { $0.isLetter }) else { return false }
         if s.contains(where: { $0.isNumber }) { return false }
         let lower = UTF8Scan.lowercased(s)

@@ -77,15 +77,17 @@ public struct HeadlineSelector: Sendable {
     /// headline; the long form is the search-engine title printed in the `<h1>`.
     static func shortenedByOG(_ chosen: String, ogTitle: String?, htmlTitle: String?) -> String? {
         guard let og = ogTitle.map({ HTMLDocument.collapse($0) }), let title = htmlTitle else { return nil }
-        let ow = UTF8Scan.spaceSplit(normalize(og)), cw = UTF8Scan.spaceSplit(normalize(chosen))
-        guard ow.count >= 3, ow.count < cw.count, cw.count <= 80 else { return nil }
+        let no = normalize(og), nc = normalize(chosen)
+        // (The word counts first: most og:titles have the heading's words, and end here.)
+        let owCount = UTF8Scan.spaceSplitCount(no), cwCount = UTF8Scan.spaceSplitCount(nc)
+        guard owCount >= 3, owCount < cwCount, cwCount <= 80 else { return nil }
+        let ow = UTF8Scan.spaceSplit(no), cw = UTF8Scan.spaceSplit(nc)
         // The heading's words in order, but for at most one word the heading does not have
         // ("compromise in Ukraine" for "compromise to end the Ukraine war") in a longer title.
         let common = longestCommonSubsequence(ow, cw)
         let foreign = ow.filter { !cw.contains($0) }.count
         guard foreign == ow.count - common, foreign == 0 || (foreign == 1 && ow.count >= 5) else { return nil }
         // The <title> is the heading's long form, not the short one.
-        let nc = normalize(chosen)
         guard variants(of: HTMLDocument.collapse(title)).contains(where: { normalize($0) == nc }) else { return nil }
         return og
     }
@@ -122,7 +124,10 @@ public struct HeadlineSelector: Sendable {
     /// Eisheiligen 2024 Wann sie sind" printed from two elements; "…drauf: Stadt …", "…2024: Wann …" in
     /// the markup). Letters, and quotes that differ (’ for '), stay as printed.
     static func punctuatedAsMetadata(_ chosen: String, titles: [String]) -> String {
-        let key = Array(chosen.unicodeScalars.filter { !isWhitespace($0) })
+        // (Gathered in an array: filtering the scalar view built a String scalar by scalar.)
+        var key: [Unicode.Scalar] = []
+        key.reserveCapacity(chosen.utf8.count)
+        for sc in chosen.unicodeScalars where !isWhitespace(sc) { key.append(sc) }
         for t in titles where t != chosen {
             var j = 0
             var ok = true

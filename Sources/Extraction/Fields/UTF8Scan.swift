@@ -137,6 +137,23 @@ enum UTF8Scan {
         return offsets.map { r in s[u8.index(u8.startIndex, offsetBy: r.0)..<u8.index(u8.startIndex, offsetBy: r.1)] }
     }
 
+    /// `spaceSplit(s).count` (`s.split(separator: " ").count`) without making the words: the
+    /// runs between spaces counted on the bytes when every space is surely a Character of its own.
+    static func spaceSplitCount(_ s: String) -> Int {
+        let u = Array(s.utf8)
+        var n = 0
+        var inWord = false
+        for i in u.indices {
+            if u[i] != 0x20 {
+                if !inWord { inWord = true; n += 1 }
+                continue
+            }
+            guard spaceIsSurelyCharacter(at: i, in: u) else { return s.split(separator: " ").count }
+            inWord = false
+        }
+        return n
+    }
+
     /// True when the space at byte `i` of `u` is surely a Character of its own: the scalar after it
     /// ASCII or a Bengali letter or digit (not a mark that would join it), the scalar before it below
     /// U+0600 or in U+0900–U+0CFF (no prepended mark). False when unsure.
