@@ -185,6 +185,33 @@ struct FieldsScannerTests {
         }
     }
 
+    // MARK: Bylines
+
+    @Test("trailing titles and link prefixes found from the bytes are those of the Character tests")
+    func bylineWordTests() {
+        var inputs = Self.texts
+        for t in BylineParser.trailingTitles {
+            inputs += ["Jane Doe " + t, "X" + t, t, " " + t, "Jane " + t.uppercased(), "কালবেলা " + t, "Jane Doe " + t + "\u{301}", "ab\r\n" + t]
+        }
+        inputs += ["신현주 기자", "신현주 \u{110C}\u{1161}\u{1100}\u{1175}", "山田太郎\u{FA5B}", "山田太郎記\u{FA5B}", "নিজস্ব প্রতিবেদক", "Anna Redakteurin", "Jane Reporter"]
+        for t in inputs {
+            #expect(BylineParser.stripTrailingTitle(t) == Self.stripTrailingTitleReference(t), "\(t.debugDescription)")
+        }
+        for w in inputs + ["http://x", "https", "htt", "www.example.com", "www", "WWW.x", "h\u{301}ttp", "http\u{301}", "ｈttp", "w\u{302}ww."] {
+            let word = Substring(w)
+            #expect(BylineParser.startsWithLinkPrefix(word) == (word.hasPrefix("http") || word.hasPrefix("www.")), "\(w.debugDescription)")
+        }
+    }
+
+    /// ``BylineParser/stripTrailingTitle(_:)`` as it was.
+    static func stripTrailingTitleReference(_ s: String) -> String {
+        if BylineParser.role(of: UTF8Scan.lowercased(s)) == .staff { return s }
+        for t in BylineParser.trailingTitles where s.hasSuffix(t) && s.count > t.count + 1 {
+            return UTF8Scan.trimming(String(s.dropLast(t.count)), .whitespaces)
+        }
+        return s
+    }
+
     // MARK: Dates
 
     @Test("the date check reading the digit table through a pointer answers as its former code")

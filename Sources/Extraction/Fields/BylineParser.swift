@@ -38,6 +38,8 @@ public struct BylineParser: Sendable {
                                       "entfolgen", "close", "schließen", "more", "mehr", "ok", "suivre", "seguir"]
     /// Words that end a name in some languages ("신현주 기자", "山田太郎記者").
     static let trailingTitles = ["기자", "記者", "特派員", "編集委員", "reporter", "redakteur", "redakteurin"]
+    /// The ASCII titles of ``trailingTitles`` as bytes, in the same order (others empty: never matched).
+    static let trailingTitleBytes: [[UInt8]] = trailingTitles.map { t in t.utf8.allSatisfy { $0 < 0x80 } ? Array(t.utf8) : [] }
     static let staffPhrases = [
         "নিজস্ব প্রতিবেদক", "স্টাফ রিপোর্টার", "বিশেষ প্রতিনিধি", "বিশেষ প্রতিবেদক", "নিজস্ব সংবাদদাতা",
         "staff reporter", "staff writer", "staff correspondent", "special correspondent", "our correspondent",
@@ -328,6 +330,17 @@ public struct BylineParser: Sendable {
     static func stripTrailingTitle(_ s: String) -> String {
         // "Guardian staff reporter" is a staff credit, kept whole.
         if role(of: UTF8Scan.lowercased(s)) == .staff { return s }
+        // An ASCII text (a Character per byte) ends with a title only as bytes, and only with an
+        // ASCII one; a text that ends with an Indic scalar ends with none (its last Character
+        // decomposes to Indic scalars, no title's does).
+        if UTF8Scan.isPlainASCII(s) {
+            let u = s.utf8
+            for t in trailingTitleBytes where !t.isEmpty && u.count > t.count + 1 && u.suffix(t.count).elementsEqual(t) {
+                return UTF8Scan.trimming(String(s.dropLast(t.count)), .whitespaces)
+            }
+            return s
+        }
+        if let last = s.unicodeScalars.last, last.value &- 0x900 < 0x500 { return s }
         for t in trailingTitles where s.hasSuffix(t) && s.count > t.count + 1 {
             return UTF8Scan.trimming(String(s.dropLast(t.count)), .whitespaces)
         }
@@ -417,7 +430,7 @@ public struct BylineParser: Sendable {
         }
         var words: [Substring] = []
         for w in Self.splitAtBlanks(text) {
-            if Self.holdsAt(w) || w.hasPrefix("http") || w.hasPrefix("www.") { continue }
+            if Self.holdsAt(w) || Self.startsWithLinkPrefix(w) { continue }
             words.append(w)
         }
         text = words.joined(separator: " ")
@@ -451,6 +464,14 @@ public struct BylineParser: Sendable {
             return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
         }
         return text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }).map { Substring($0) }
+    }
+
+    /// `w.hasPrefix("http") || w.hasPrefix("www.")`, asked only of a word whose first byte is `h` or
+    /// `w`: a Character canonically equivalent to either is that one scalar (neither has another
+    /// decomposition to it).
+    static func startsWithLinkPrefix(_ w: Substring) -> Bool {
+        guard let f = w.utf8.first, f == 0x68 || f == 0x77 else { return false }
+        return w.hasPrefix("http") || w.hasPrefix("www.")
     }
 
     /// `w.contains("@")` (Foundation's search, matching whole Characters), asked only when the
