@@ -212,6 +212,38 @@ struct FieldsScannerTests {
         return s
     }
 
+    // MARK: Class and id hints
+
+    @Test("class hints found at every other byte are those found at every byte and by searching each fragment")
+    func clueHintStride() {
+        let fragments = ClueHints.needles.map { String(decoding: $0, as: UTF8.self) }
+        let pieces = fragments + fragments.map { $0.uppercased() } + fragments.map { String($0.dropFirst()) } + fragments.map { String($0.dropLast()) }
+            + [" ", "-", "_", "x", "ab", "Ñ", "\u{301}", "ä", "ডেস্ক", "0", "Q", "?", "@", "`"]
+        var rng = SplitMix64(seed: 0xC1E)
+        var hits = 0
+        for _ in 0..<4000 {
+            let n = Int(rng.next() % 8) + 1
+            let b = Array((0..<n).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined().utf8)
+            let lowered = UTF8Scan.asciiLowered(b)
+            b.withUnsafeBufferPointer { buf in
+                // Every start and end within the text (odd and even offsets, ranges too short to hold a fragment).
+                for lo in 0...min(b.count, 5) {
+                    for hi in Set([b.count, max(lo, b.count - 1), max(lo, b.count - 2), min(b.count, lo + 3)]) where hi >= lo {
+                        var stride: UInt64 = 0, every: UInt64 = 0
+                        ClueHints.scan(buf, lo..<hi, into: &stride)
+                        ClueHints.scanEveryByte(buf, lo..<hi, into: &every)
+                        var expected: UInt64 = 0
+                        let part = Array(lowered[lo..<hi])
+                        for (j, needle) in ClueHints.needles.enumerated() where UTF8Scan.contains(part, needle) { expected |= 1 << UInt64(j) }
+                        #expect(stride == expected && every == expected, "\(String(decoding: b, as: UTF8.self).debugDescription) \(lo) \(hi)")
+                        if expected != 0 { hits += 1 }
+                    }
+                }
+            }
+        }
+        #expect(hits > 1000)
+    }
+
     // MARK: Dates
 
     @Test("the date check reading the digit table through a pointer answers as its former code")
