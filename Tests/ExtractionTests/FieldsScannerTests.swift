@@ -244,6 +244,13 @@ struct FieldsScannerTests {
         #expect(hits > 1000)
     }
 
+    @Test("no label key is shorter than the length the clue loop asks of a label's text")
+    func shortestLabel() {
+        let keys = PageClueFinder.authorLabels.map { $0.utf8.count } + PageClueFinder.standaloneDateLabels.keys.map { $0.utf8.count }
+        #expect(PageClueFinder.shortestLabelKey == keys.min())
+        #expect(PageClueFinder.shortestLabelKey >= 2)
+    }
+
     // MARK: Dates
 
     @Test("the date check reading the digit table through a pointer answers as its former code")
@@ -257,13 +264,25 @@ struct FieldsScannerTests {
         }
         #expect(passed > 500)
         // Digits of every script by the table's edges: U+0660 (its start), U+0FFF and past it (Myanmar, fullwidth).
-        for v: UInt32 in [0x65F, 0x660, 0x669, 0x6F0, 0x9E6, 0x9EF, 0xE50, 0xF20, 0xFFF, 0x1040, 0x1049, 0xFF10, 0xFF19, 0x1D7CE] {
+        for v: UInt32 in [0x65F, 0x660, 0x669, 0x6F0, 0x7C0, 0x7FF, 0x800, 0x966, 0x96F, 0x9E6, 0x9EF, 0xBE6, 0xE50, 0xF20, 0xFFF, 0x1000, 0x1040, 0x1049, 0xFF10, 0xFF19, 0x1D7CE] {
             guard let s = Unicode.Scalar(v) else { continue }
             for t in [String(repeating: String(s), count: 4), "12." + String(repeating: String(s), count: 2), "a" + String(repeating: String(s), count: 3) + "b"] {
                 let b = Array(t.utf8)
                 #expect(b.withUnsafeBufferPointer(DateParser.mayHaveDate) == Self.mayHaveDateReference(b), "\(String(v, radix: 16))")
             }
         }
+    }
+
+    @Test("the date check answers as its former code on cut-short and overlong three-byte sequences")
+    func mayHaveDateBytes() {
+        var inputs: [[UInt8]] = []
+        for b1: UInt8 in [0x80, 0x99, 0x9F, 0xA0, 0xA5, 0xA7, 0xBF] {
+            for b2: UInt8 in [0x80, 0xA6, 0xAF, 0xB0, 0xBF] {
+                let s: [UInt8] = [0xE0, b1, b2]
+                inputs += [s, s + s + s + s, Array("12.".utf8) + s + s, Array("20".utf8) + s + Array("24".utf8), [0xE0], [0xE0, b1], Array("2024".utf8) + [0xE0, b1]]
+            }
+        }
+        for b in inputs { #expect(b.withUnsafeBufferPointer(DateParser.mayHaveDate) == Self.mayHaveDateReference(b), "\(b)") }
     }
 
     static func mayHaveDateReference(_ b: [UInt8]) -> Bool { b.withUnsafeBufferPointer(mayHaveDateReference) }

@@ -169,7 +169,15 @@ public struct DateParser: Sendable {
             } else {
                 // Decode one scalar (valid UTF-8; a sequence cut short at the end reads as no digit).
                 var v: UInt32 = 0
-                if c < 0xE0 {
+                if c == 0xE0 {
+                    // U+0800–U+0FFF (the Indic scripts among them), below the digit table's end: read
+                    // there straight from the two bytes after the lead.
+                    if i + 2 < n {
+                        let w = Int(b[i + 1] & 0x3F) << 6 | Int(b[i + 2] & 0x3F)
+                        digit = w >= 0x660 && digitTable[w - 0x660] >= 0
+                    }
+                    i += 3
+                } else if c < 0xE0 {
                     if i + 1 < n { v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F) }
                     i += 2
                 } else if c < 0xF0 {

@@ -90,6 +90,9 @@ struct PageClueFinder {
         for (l, kind) in standaloneDateLabels { out[LanguageDetector.WordKey(l)] = .date(kind) }
         return out
     }()
+    /// The byte count of the shortest key of ``labelKinds`` (at least 2).
+    static let shortestLabelKey = max(2, labelKinds.keys.map(\.count).min() ?? 2)
+
     /// ``labelKinds`` in a ``WordKeyTable`` (a `Dictionary`'s seeded hash cost most of a look-up).
     /// (The filler only fills empty slots, which the table never returns.)
     static let labelKindTable = WordKeyTable<LabelKind>(labelKinds, filler: .author)
@@ -685,7 +688,8 @@ struct PageClueFinder {
                 // A label in an element of its own, its value next ("<strong>Datum</strong> 28.04.2023",
                 // "<strong>Autorin/Autor</strong> Roman Goncharenko").
                 let len = doc.textByteCount(n)
-                if len >= 2, len <= 24, let kind = labelKind(n) {
+                // (A label's key has at least ``shortestLabelKey`` bytes, and a text's key no more than the text.)
+                if len >= Self.shortestLabelKey, len <= 24, let kind = labelKind(n) {
                     if case .date(let dl) = kind {
                         pendingDateLabel = (dl, i)
                     } else if i >= bylineUntil, let key = labelKey(n), var p = doc.parent(n) {
