@@ -120,29 +120,6 @@ struct FieldsScannerTests {
         }
     }
 
-    @Test("wide lead bytes found eight bytes at a time are those found byte by byte, at every position and length")
-    func wideLeads() {
-        let others: [UInt8] = [0x00, 0x20, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0x60, 0x70]
-        let wide: [UInt8] = [0xE0, 0xE2, 0xEF, 0xF0, 0xF4, 0xFF]
-        for length in 0...20 {
-            for filler in others {
-                var b = [UInt8](repeating: filler, count: length)
-                #expect(!b.withUnsafeBufferPointer(AttributionFinder.holdsWideLead))
-                for at in 0..<length {
-                    for w in wide {
-                        b[at] = w
-                        #expect(b.withUnsafeBufferPointer(AttributionFinder.holdsWideLead), "\(length) \(at) \(filler) \(w)")
-                        b[at] = filler
-                    }
-                }
-            }
-        }
-        for t in Self.texts {
-            let b = Array(t.utf8)
-            #expect(b.withUnsafeBufferPointer(AttributionFinder.holdsWideLead) == b.contains { $0 >= 0xE0 }, "\(t.debugDescription)")
-        }
-    }
-
     @Test("word counts from the bytes are the counts of the Character split")
     func spaceSplitCounts() {
         for t in Self.texts + [" ", "  a  b ", "a \u{301}b", "ক \u{9BE}", "ক \u{9BC}", "\u{600} x", " \u{200D}x", "a\r\n b", "নিজস্ব  প্রতিবেদক "] {

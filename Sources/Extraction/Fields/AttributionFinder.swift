@@ -97,13 +97,13 @@ public struct AttributionFinder: Sendable {
                 // Words 0–63: pairs of the lowered text; 64–127: pairs of the text as written that
                 // hold an upper-case ASCII letter (the others are the lowered text's).
                 bits.initialize(repeating: 0)
-                // (Whether a byte of a three- or four-byte sequence is there, found apart, eight bytes at a time.)
-                let wide = Self.holdsWideLead(b)
+                var wide = b[0] >= 0xE0
                 var prevRaw = b[0]
                 var prevUpper = prevRaw &- 0x41 < 26
                 var prev = prevUpper ? prevRaw | 0x20 : prevRaw
                 for k in 1..<b.count {
                     let raw = b[k]
+                    wide = wide || raw >= 0xE0
                     let upper = raw &- 0x41 < 26
                     let c = upper ? raw | 0x20 : raw
                     let h = UTF8Scan.PairBitmap.hash(prev, c)
@@ -146,26 +146,6 @@ public struct AttributionFinder: Sendable {
                 : Self.wordMatches(of: sp.bytes, in: lower, bengaliSuffixes: sp.bengali).contains { isCredit($0, text: text, lower: lower) }
         }
         return AgencyCatalog.all.indices.filter { credited[$0] }.map { AgencyCatalog.all[$0].name }
-    }
-
-    /// True when `b` holds a byte of at least 0xE0 (one that leads a three- or four-byte sequence).
-    /// Eight bytes at a time: a byte is one exactly when its top three bits are set, and `x << 1`,
-    /// `x << 2` bring each byte's bits 6 and 5 to its own top bit.
-    static func holdsWideLead(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = b.count
-        var i = 0
-        if let base = b.baseAddress {
-            while i + 8 <= n {
-                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if x & (x << 1) & (x << 2) & 0x8080_8080_8080_8080 != 0 { return true }
-                i += 8
-            }
-        }
-        while i < n {
-            if b[i] >= 0xE0 { return true }
-            i += 1
-        }
-        return false
     }
 
     func isCredit(_ r: Range<Int>, text: [UInt8], lower: [UInt8]) -> Bool {
