@@ -38,6 +38,12 @@ struct FieldsScannerTests {
             let b = Array(t.utf8)
             let expected = UTF8Scan.containsAny(UTF8Scan.asciiLowered(b), needles)
             #expect(b.withUnsafeBufferPointer(scanner.containsAny) == expected, "\(t.debugDescription)")
+            #expect(b.withUnsafeBufferPointer(scanner.containsAnyEveryByte) == expected, "\(t.debugDescription)")
+            // From every start: needles at odd and even offsets.
+            for k in 0...min(b.count, 4) {
+                let p = Array(b[k...])
+                #expect(p.withUnsafeBufferPointer(scanner.containsAny) == UTF8Scan.containsAny(UTF8Scan.asciiLowered(p), needles))
+            }
             if expected { found += 1 }
             // Every prefix: the needle's last bytes at the buffer's end.
             for k in 0...min(b.count, 24) {

@@ -11,6 +11,12 @@ final class NeedleScanner: Sendable {
     private let thirds: [UInt32]
     /// Per pair key, the needles that start with it (a bit each).
     private let starts: [UInt64]
+    /// Per pair key, the needles whose second pair (bytes 1 and 2) has it, and the low five bits
+    /// of their first bytes.
+    private let seconds: [UInt64]
+    private let firsts: [UInt32]
+    /// Per first key half, the second halves that start a needle's first or second pair.
+    private let anyPairs: [UInt32]
     /// The needles' bytes one after the other, with where each starts (and the end).
     private let flat: [UInt8]
     private let offsets: [Int]
@@ -29,12 +35,53 @@ final class NeedleScanner: Sendable {
         self.firstPairs = firstPairs
         self.thirds = thirds
         self.starts = starts
+        var seconds = [UInt64](repeating: 0, count: 1024)
+        var firsts = [UInt32](repeating: 0, count: 1024)
+        for (j, n) in needles.enumerated() {
+            let key = Int(n[1] & 0x1F) << 5 | Int(n[2] & 0x1F)
+            seconds[key] |= 1 << UInt64(j)
+            firsts[key] |= 1 << UInt32(n[0] & 0x1F)
+        }
+        var anyPairs = firstPairs
+        for (k, m) in seconds.enumerated() where m != 0 { anyPairs[k >> 5] |= 1 << UInt32(k & 31) }
+        self.seconds = seconds
+        self.firsts = firsts
+        self.anyPairs = anyPairs
         flat = needles.flatMap { $0 }
         offsets = needles.reduce(into: [0]) { $0.append($0.last! + $1.count) }
     }
 
-    /// True when `b`, ASCII letters lowered, contains any of the needles.
+    /// True when `b`, ASCII letters lowered, contains any of the needles. The pairs at every other
+    /// byte are looked up (as ``ClueHints/scan(_:_:into:)`` does): a needle that starts at an even
+    /// offset has its first pair there, one at an odd offset its second pair at the byte after.
     func containsAny(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let end = b.count
+        guard end >= 3 else { return false }
+        return anyPairs.withUnsafeBufferPointer { anyPairs in
+            thirds.withUnsafeBufferPointer { thirds in
+                firsts.withUnsafeBufferPointer { firsts in
+                    var q = 0
+                    while q + 1 < end {
+                        let a = b[q] & 0x1F, c = b[q + 1] & 0x1F
+                        if anyPairs[Int(a)] & (1 << UInt32(c)) != 0 {
+                            let key = Int(a) << 5 | Int(c)
+                            if q + 2 < end, thirds[key] & (1 << UInt32(b[q + 2] & 0x1F)) != 0, startsAny(b, at: q, candidates: starts[key]) {
+                                return true
+                            }
+                            if q > 0, firsts[key] & (1 << UInt32(b[q - 1] & 0x1F)) != 0, startsAny(b, at: q - 1, candidates: seconds[key]) {
+                                return true
+                            }
+                        }
+                        q += 2
+                    }
+                    return false
+                }
+            }
+        }
+    }
+
+    /// ``containsAny(_:)`` one byte at a time (the former loop), kept as the reference of the stride.
+    func containsAnyEveryByte(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let end = b.count
         // (Every needle has at least three bytes: a pair in the last two bytes starts none.)
         guard end >= 3 else { return false }
