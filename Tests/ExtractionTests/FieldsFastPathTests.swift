@@ -628,11 +628,18 @@ struct FieldsFastPathTests {
                     return UTF8Scan.containsAny(UTF8Scan.asciiLowered(Array(doc.bytes[r])), PageClueFinder.authorPathBytes.bytes)
                 }()
                 #expect(finder.isAuthorLink(n) == link, "\(name) \(i)")
+                // The href of the one pass, and the link test on it, as the clue loop reads them.
+                #expect(a.href == doc.attributeRange("href", of: n), "\(name) \(i)")
+                #expect((doc.tag(n) == .a && finder.isAuthorLink(href: a.href)) == link, "\(name) \(i)")
                 if link { hits += 1 }
             } else if doc.isText(n) {
                 let t = doc.collapsedText(n)
                 buffer.load(doc, n)
                 #expect(buffer.text == t, "\(name) \(i)")
+                #expect(buffer.withBytes { Array($0) } == Array(t.utf8), "\(name) \(i)")
+                #expect(buffer.withBytes(PageClueFinder.mayBeUnmarkedByline) == FieldsScannerTests.mayBeUnmarkedBylineReference(Array(t.utf8)), "\(name) \(i)")
+                #expect(buffer.withBytes(DateParser.mayHaveDate) == FieldsScannerTests.mayHaveDateReference(Array(t.utf8)), "\(name) \(i)")
+                #expect(buffer.withBytes(PageClueFinder.mayBeNameAndDate) == FieldsScannerTests.mayBeNameAndDateReference(Array(t.utf8)), "\(name) \(i)")
                 if doc.textByteCount(n) <= 400 {
                     let dated = !DateParser().scanTokens(t).isEmpty
                     #expect(buffer.withBytes(DateParser.mayHaveDate) || !dated, "\(name) \(i) \(t.debugDescription)")

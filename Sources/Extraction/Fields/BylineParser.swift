@@ -38,6 +38,8 @@ public struct BylineParser: Sendable {
                                       "entfolgen", "close", "schließen", "more", "mehr", "ok", "suivre", "seguir"]
     /// Words that end a name in some languages ("신현주 기자", "山田太郎記者").
     static let trailingTitles = ["기자", "記者", "特派員", "編集委員", "reporter", "redakteur", "redakteurin"]
+    /// The ASCII titles of ``trailingTitles`` as bytes, in the same order (others empty: never matched).
+    static let trailingTitleBytes: [[UInt8]] = trailingTitles.map { t in t.utf8.allSatisfy { $0 < 0x80 } ? Array(t.utf8) : [] }
     static let staffPhrases = [
         "নিজস্ব প্রতিবেদক", "স্টাফ রিপোর্টার", "বিশেষ প্রতিনিধি", "বিশেষ প্রতিবেদক", "নিজস্ব সংবাদদাতা",
         "staff reporter", "staff writer", "staff correspondent", "special correspondent", "our correspondent",
@@ -113,12 +115,12 @@ public struct BylineParser: Sendable {
                 continue
             }
             // A short piece right after a role credit is its place ("নিজস্ব প্রতিবেদক, সিলেট").
-            let words = piece.split(separator: " ").count
+            let words = UTF8Scan.spaceSplitCount(piece)
             if lastWasRole, words <= 2 {
                 continue
             }
             // A single word after a full name is a place too ("Jane Doe, Dhaka").
-            if words == 1, let last = out.last, last.role == .reporter, last.name.split(separator: " ").count >= 2,
+            if words == 1, let last = out.last, last.role == .reporter, UTF8Scan.spaceSplitCount(last.name) >= 2,
                 !piece.contains(".")
             {
                 continue
@@ -167,7 +169,7 @@ public struct BylineParser: Sendable {
 
     /// True for a role with no name ("Correspondent", "Sylhet Correspondent", "সিলেট প্রতিনিধি").
     static func isBareRole(_ lower: String) -> Bool {
-        lower.split(separator: " ").count <= 3
+        UTF8Scan.spaceSplitCount(lower) <= 3
     }
 
     /// True when `word` occurs in `text` with no word character before it, nor after it unless the
@@ -187,8 +189,10 @@ public struct BylineParser: Sendable {
     static func isCredential(_ piece: String) -> Bool {
         // An ASCII text without CR has a Character per byte: more than seven bytes, more than seven Characters.
         if piece.utf8.count > 7, UTF8Scan.isPlainASCII(piece) { return false }
+        // (The Character limit first, from the bytes when they settle it: most pieces are longer.)
+        guard UTF8Scan.characterCount(of: piece, isAtMost: 7) else { return false }
         let letters = piece.filter { $0.isLetter }
-        return !letters.isEmpty && letters.count <= 5 && piece.count <= 7 && letters.allSatisfy { $0.isUppercase }
+        return !letters.isEmpty && letters.count <= 5 && letters.allSatisfy { $0.isUppercase }
             && !piece.contains(" ") && AgencyCatalog.agency(named: piece) == nil
     }
 
@@ -202,7 +206,7 @@ public struct BylineParser: Sendable {
             }
             return false
         }
-        for w in s.split(separator: " ") {
+        for w in UTF8Scan.spaceSplit(s) {
             guard let f = w.first, f.isLetter, f.isASCII || (f.unicodeScalars.first!.value < 0x250) else { continue }
             // Lower-case words are prose, except name particles and agencies written in lower case ("dpa", "epd").
             if f.isLowercase, !particles.contains(w.lowercased()), AgencyCatalog.agency(named: String(w)) == nil { return true }
@@ -213,7 +217,7 @@ public struct BylineParser: Sendable {
     /// "Niko Matsakis on behalf of …" → "Niko Matsakis": two to four capitalised words before prose.
     static func truncateAtProse(_ piece: String) -> String {
         if UTF8Scan.isPlainASCII(piece), wordCount(piece) <= 2 { return piece }
-        let words = piece.split(separator: " ")
+        let words = UTF8Scan.spaceSplit(piece)
         guard words.count > 2 else { return piece }
         var k = 0
         for w in words {
@@ -277,8 +281,8 @@ public struct BylineParser: Sendable {
     static func withoutJobTitle(_ piece: String, isFirst: Bool) -> String? {
         // An ASCII piece without a job-title word (looked up by its lowered bytes) is kept as it is.
         if UTF8Scan.isPlainASCII(piece), !piece.utf8.split(separator: 0x20).contains(where: isJobTitleWord) { return piece }
-        let words = piece.split(separator: " ")
         guard let f = piece.unicodeScalars.first, f.value < 0x250 else { return piece }
+        let words = UTF8Scan.spaceSplit(piece)
         let titleAt = words.firstIndex { jobTitleWords.contains($0.lowercased()) }
         guard let t = titleAt else { return piece }
         // "AP Sports Writer": the agency's staff, credited as the agency.
@@ -307,7 +311,7 @@ public struct BylineParser: Sendable {
     /// `s.split(separator: " ").count`, counted on the bytes of an ASCII text (a CR LF pair, one
     /// Character, holds no space).
     static func wordCount(_ s: String) -> Int {
-        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return s.split(separator: " ").count }
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return UTF8Scan.spaceSplitCount(s) }
         var n = 0
         var inWord = false
         for c in s.utf8 {
@@ -318,7 +322,7 @@ public struct BylineParser: Sendable {
 
     /// True for two or three words ending in a job title written in lower case ("EdTech Content writer").
     static func endsWithLowercaseJobTitle(_ piece: String) -> Bool {
-        let words = piece.split(separator: " ")
+        let words = UTF8Scan.spaceSplit(piece)
         guard (2...3).contains(words.count), let last = words.last, last.first?.isLowercase == true else { return false }
         return jobTitleWords.contains(String(last)) && !words.dropLast().contains { jobTitleWords.contains($0.lowercased()) }
     }
@@ -326,6 +330,17 @@ public struct BylineParser: Sendable {
     static func stripTrailingTitle(_ s: String) -> String {
         // "Guardian staff reporter" is a staff credit, kept whole.
         if role(of: UTF8Scan.lowercased(s)) == .staff { return s }
+        // An ASCII text (a Character per byte) ends with a title only as bytes, and only with an
+        // ASCII one; a text that ends with an Indic scalar ends with none (its last Character
+        // decomposes to Indic scalars, no title's does).
+        if UTF8Scan.isPlainASCII(s) {
+            let u = s.utf8
+            for t in trailingTitleBytes where !t.isEmpty && u.count > t.count + 1 && u.suffix(t.count).elementsEqual(t) {
+                return UTF8Scan.trimming(String(s.dropLast(t.count)), .whitespaces)
+            }
+            return s
+        }
+        if let last = s.unicodeScalars.last, last.value &- 0x900 < 0x500 { return s }
         for t in trailingTitles where s.hasSuffix(t) && s.count > t.count + 1 {
             return UTF8Scan.trimming(String(s.dropLast(t.count)), .whitespaces)
         }
@@ -335,7 +350,7 @@ public struct BylineParser: Sendable {
     /// A name has letters, no digits, at most 6 words and 60 characters.
     static func looksLikeName(_ s: String) -> Bool {
         if UTF8Scan.isPlainASCII(s) { return asciiLooksLikeName(s) }
-        guard s.count <= 60, s.split(separator: " ").count <= 6 else { return false }
+        guard s.count <= 60, UTF8Scan.spaceSplitCount(s) <= 6 else { return false }
         guard s.contains(where: { $0.isLetter }) else { return false }
         if s.contains(where: { $0.isNumber }) { return false }
         let lower = UTF8Scan.lowercased(s)
@@ -415,7 +430,7 @@ public struct BylineParser: Sendable {
         }
         var words: [Substring] = []
         for w in Self.splitAtBlanks(text) {
-            if Self.holdsAt(w) || w.hasPrefix("http") || w.hasPrefix("www.") { continue }
+            if Self.holdsAt(w) || Self.startsWithLinkPrefix(w) { continue }
             words.append(w)
         }
         text = words.joined(separator: " ")
@@ -449,6 +464,14 @@ public struct BylineParser: Sendable {
             return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
         }
         return text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }).map { Substring($0) }
+    }
+
+    /// `w.hasPrefix("http") || w.hasPrefix("www.")`, asked only of a word whose first byte is `h` or
+    /// `w`: a Character canonically equivalent to either is that one scalar (neither has another
+    /// decomposition to it).
+    static func startsWithLinkPrefix(_ w: Substring) -> Bool {
+        guard let f = w.utf8.first, f == 0x68 || f == 0x77 else { return false }
+        return w.hasPrefix("http") || w.hasPrefix("www.")
     }
 
     /// `w.contains("@")` (Foundation's search, matching whole Characters), asked only when the

@@ -5,8 +5,10 @@
 /// checks run on ``bytes`` and turn those away; the `String` (``text``) and its Character count
 /// are made only for a text that passes them.
 struct CollapsedTextBuffer {
-    /// The collapsed UTF-8 of the loaded text node.
-    private(set) var bytes: [UInt8] = []
+    /// Room for the collapsed UTF-8 of the loaded text node: its first ``count`` bytes.
+    private var storage: [UInt8]
+    /// The length of the collapsed text.
+    private var count = 0
     private var string: String?
     private var scalars = -1
     private var characters = -1
@@ -17,36 +19,37 @@ struct CollapsedTextBuffer {
 
     init(cap: Int) {
         self.cap = cap
-        bytes.reserveCapacity(512)
+        storage = [UInt8](repeating: 0, count: 512)
     }
+
+    /// The collapsed UTF-8 of the loaded text node.
+    var bytes: [UInt8] { Array(storage[..<count]) }
 
     /// Loads the collapsed text of text node `n`.
     mutating func load(_ doc: HTMLDocument, _ n: NodeID) {
-        bytes.removeAll(keepingCapacity: true)
-        doc.withTextBytes(n) { bytes.append(contentsOf: $0) }
-        // Collapsed in place: one copy of the text, then no append per run.
-        let kept = bytes.withUnsafeMutableBufferPointer(Self.collapseInPlace)
-        bytes.removeLast(bytes.count - kept)
+        // Collapsed straight from the document's bytes into the storage (collapsing never
+        // lengthens a text): one pass, no copy of the text before it.
+        let size = doc.textByteCount(n)
+        if storage.count < size { storage = [UInt8](repeating: 0, count: max(size, 2 * storage.count)) }
+        count = storage.withUnsafeMutableBufferPointer { out in
+            doc.withTextBytes(n) { b in
+                guard let s = b.baseAddress, !b.isEmpty else { return 0 }
+                return HTMLDocument.collapse(s, count: b.count, into: out.baseAddress!)
+            }
+        }
         string = nil
         scalars = -1
         characters = -1
         bounds = (-1, -1)
     }
 
-    /// Collapses the text in `b` as ``HTMLDocument/collapseBytes(_:into:)`` does, writing it over
-    /// itself from the start (see ``HTMLDocument/collapse(_:count:into:)``); returns its length.
-    static func collapseInPlace(_ b: inout UnsafeMutableBufferPointer<UInt8>) -> Int {
-        guard let p = b.baseAddress, b.count > 0 else { return 0 }
-        return HTMLDocument.collapse(p, count: b.count, into: p)
-    }
-
-    var isEmpty: Bool { bytes.isEmpty }
+    var isEmpty: Bool { count == 0 }
 
     /// The text as a `String`: `doc.collapsedText(n)`.
     var text: String {
         mutating get {
             if let s = string { return s }
-            let s = String(decoding: bytes, as: UTF8.self)
+            let s = withBytes { String(decoding: $0, as: UTF8.self) }
             string = s
             return s
         }
@@ -57,14 +60,14 @@ struct CollapsedTextBuffer {
     /// bounds of ``UTF8Scan/characterBounds(_:)`` (a Bengali text's marks and letters), else by
     /// Characters.
     mutating func atMost(_ k: Int) -> Bool {
-        if bytes.count <= k { return true }
-        if scalars < 0 { scalars = bytes.withUnsafeBufferPointer(UTF8Scan.scalarCount) }
+        if count <= k { return true }
+        if scalars < 0 { scalars = withBytes(UTF8Scan.scalarCount) }
         if scalars <= k { return true }
         if characters < 0 {
-            if let n = bytes.withUnsafeBufferPointer(UTF8Scan.scalarsAreCharacters) {
+            if let n = withBytes(UTF8Scan.scalarsAreCharacters) {
                 characters = min(n, cap)
             } else {
-                if bounds.lower < 0 { bounds = bytes.withUnsafeBufferPointer(UTF8Scan.characterBounds) }
+                if bounds.lower < 0 { bounds = withBytes(UTF8Scan.characterBounds) }
                 if bounds.lower > k { return false }
                 if bounds.upper <= k { return true }
                 characters = UTF8Scan.characterCount(of: text, cappedAt: cap)
@@ -75,5 +78,7 @@ struct CollapsedTextBuffer {
 
     /// Calls `body` with the collapsed bytes.
     @inline(__always)
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { bytes.withUnsafeBufferPointer(body) }
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+    }
 }

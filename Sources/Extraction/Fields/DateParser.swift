@@ -117,6 +117,13 @@ public struct DateParser: Sendable {
 
     /// ``mayHaveDate(_:)-(String)`` of the text whose UTF-8 is `b`.
     static func mayHaveDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // (The digit table read through one pointer: a read of the global per scalar cost more
+        // than the rest of a Bengali text's loop.)
+        ScriptDigits.table.withUnsafeBufferPointer { mayHaveDate(b, digitTable: $0) }
+    }
+
+    /// ``mayHaveDate(_:)-(UnsafeBufferPointer<UInt8>)`` with ``ScriptDigits/table`` at hand.
+    private static func mayHaveDate(_ b: UnsafeBufferPointer<UInt8>, digitTable: UnsafeBufferPointer<Int8>) -> Bool {
         let n = b.count
         // Most texts: ASCII without a digit up to their end (or past the 400th scalar).
         var i = 0
@@ -162,7 +169,15 @@ public struct DateParser: Sendable {
             } else {
                 // Decode one scalar (valid UTF-8; a sequence cut short at the end reads as no digit).
                 var v: UInt32 = 0
-                if c < 0xE0 {
+                if c == 0xE0 {
+                    // U+0800–U+0FFF (the Indic scripts among them), below the digit table's end: read
+                    // there straight from the two bytes after the lead.
+                    if i + 2 < n {
+                        let w = Int(b[i + 1] & 0x3F) << 6 | Int(b[i + 2] & 0x3F)
+                        digit = w >= 0x660 && digitTable[w - 0x660] >= 0
+                    }
+                    i += 3
+                } else if c < 0xE0 {
                     if i + 1 < n { v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F) }
                     i += 2
                 } else if c < 0xF0 {
@@ -174,7 +189,13 @@ public struct DateParser: Sendable {
                     }
                     i += 4
                 }
-                if v >= 0x660, let s = Unicode.Scalar(v), ScriptDigits.value(of: s) != nil { digit = true }
+                if v >= 0x660 {
+                    if v < ScriptDigits.tableEnd {
+                        digit = digitTable[Int(v) - 0x660] >= 0
+                    } else if let s = Unicode.Scalar(v), ScriptDigits.value(of: s) != nil {
+                        digit = true
+                    }
+                }
             }
             if digit {
                 if run == 0 { runAfterSeparator = afterSeparator }
@@ -437,6 +458,22 @@ public struct DateParser: Sendable {
             }
             return nil
         }
+        guard Self.mayStartMonthFirstDate(tokens, i) else { return nil }
+        return matchMonthFirstDate(tokens, i)
+    }
+
+    /// False when no date of form D (a month word first) starts at token `i`: it starts with a
+    /// word, and its day is a number at most four tokens on (``skip(_:_:punct:limit:)`` passes
+    /// three). Without one no month is looked up.
+    static func mayStartMonthFirstDate(_ tokens: [Token], _ i: Int) -> Bool {
+        guard tokens[i].word != nil else { return false }
+        for k in i + 1..<min(i + 5, tokens.count) where tokens[k].number != nil { return true }
+        return false
+    }
+
+    /// Form D of ``matchDate(_:_:)`` at token `i`, without the ``mayStartMonthFirstDate(_:_:)`` shortcut.
+    func matchMonthFirstDate(_ tokens: [Token], _ i: Int) -> (ParsedDate, Int)? {
+        let t = tokens[i]
         // D: December 27, 2024 / Dec. 27th 2024 / December 27 2024
         if let mo = month(t) {
             let j = skip(tokens, i + 1, punct: ".")
@@ -480,6 +517,22 @@ public struct DateParser: Sendable {
 
     /// A clock time starting at token `i` (or at a meridiem word right before it).
     func matchTime(_ tokens: [Token], _ i: Int) -> (TimeValue, Int)? {
+        guard Self.mayStartTime(tokens, i) else { return nil }
+        return matchTimeTokens(tokens, i)
+    }
+
+    /// False when no time starts at token `i`: a time starts with its hour, a number at `i` or right
+    /// after a meridiem of one word (a number at `i + 1`) or of two (words at `i` and `i + 1`, a
+    /// number at `i + 2`). Without such a number no meridiem is looked up.
+    static func mayStartTime(_ tokens: [Token], _ i: Int) -> Bool {
+        if tokens[i].number != nil { return true }
+        guard i + 1 < tokens.count, tokens[i].word != nil else { return false }
+        if tokens[i + 1].number != nil { return true }
+        return i + 2 < tokens.count && tokens[i + 1].word != nil && tokens[i + 2].number != nil
+    }
+
+    /// ``matchTime(_:_:)`` without the ``mayStartTime(_:_:)`` shortcut.
+    func matchTimeTokens(_ tokens: [Token], _ i: Int) -> (TimeValue, Int)? {
         var start = i
         var before: DateVocabulary.Meridiem?
         if let w = tokens[i].word, let m = meridiem(tokens, i) {

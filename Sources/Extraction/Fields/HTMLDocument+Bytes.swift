@@ -79,6 +79,8 @@ extension HTMLDocument {
         var relAuthor = false
         /// `itemprop` equals "author", ignoring ASCII case.
         var itempropAuthor = false
+        /// The value of `href`, if any (as ``attributeRange(_:of:)`` gives it).
+        var href: Range<Int>?
 
         /// True when ``loweredClassAndIDBytes(_:)`` is empty: no class and no id with a value.
         var isEmpty: Bool { (classValue?.isEmpty ?? true) && idValue == nil }
@@ -97,12 +99,14 @@ extension HTMLDocument {
                     let a = records[k]
                     let s = Int(a.nameStart), len = Int(a.nameEnd - a.nameStart)
                     let value = Int(a.valueStart)..<Int(a.valueEnd)
-                    // Names are compared as stored, as ``attributeRange(_:of:)`` does: "id", "rel", "class", "itemprop".
+                    // Names are compared as stored, as ``attributeRange(_:of:)`` does: "id", "rel", "href", "class", "itemprop".
                     switch len {
                     case 2 where buf[s] == 0x69 && buf[s + 1] == 0x64:
                         if id == nil { id = value }
                     case 3 where buf[s] == 0x72 && buf[s + 1] == 0x65 && buf[s + 2] == 0x6C:
                         if rel == nil { rel = value }
+                    case 4 where buf[s] == 0x68 && buf[s + 1] == 0x72 && buf[s + 2] == 0x65 && buf[s + 3] == 0x66:
+                        if out.href == nil { out.href = value }
                     case 5 where buf[s] == 0x63 && buf[s + 1] == 0x6C && buf[s + 2] == 0x61 && buf[s + 3] == 0x73 && buf[s + 4] == 0x73:
                         if cls == nil { cls = value }
                     case 8 where buf[s] == 0x69 && buf[s + 1] == 0x74 && buf[s + 2] == 0x65 && buf[s + 3] == 0x6D
@@ -152,7 +156,7 @@ extension HTMLDocument {
     /// True when the bytes in `r`, ASCII letters lowered, hold byte `lead` followed by one of
     /// `pairs` (two lower-case bytes, packed big-endian): a necessary condition for containing
     /// needles that start so.
-    func containsLeadAndPairIgnoringCase(_ lead: UInt8, _ pairs: [UInt16], in r: Range<Int>) -> Bool {
+    func containsLeadAndPairIgnoringCase(_ lead: UInt8, _ pairs: BytePairSet, in r: Range<Int>) -> Bool {
         guard r.count >= 3 else { return false }
         return bytes.withUnsafeBufferPointer { buf in
             if lead &- 0x61 >= 26 {
@@ -225,6 +229,19 @@ extension HTMLDocument {
         }
         return true
     }
+}
+
+/// A set of byte pairs (packed big-endian in a `UInt16`) as a 65,536-bit map: a member test is
+/// one load and a mask, where an array's `contains` compared every pair.
+struct BytePairSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    init(_ pairs: some Sequence<UInt16>) {
+        for p in pairs { bits[Int(p >> 6)] |= 1 << UInt64(p & 63) }
+    }
+
+    @inline(__always)
+    func contains(_ p: UInt16) -> Bool { bits[Int(p >> 6)] & (1 << UInt64(p & 63)) != 0 }
 }
 
 // MARK: Elements with an attribute
@@ -308,6 +325,12 @@ enum ClueHints {
         /// The fragments' bytes one after the other, with where each starts (and the end).
         let flat: [UInt8]
         let offsets: [Int]
+        /// For the two-byte stride of ``scan(_:_:into:)``: per key, the fragments whose second pair
+        /// (bytes 1 and 2) has that key, and the low five bits of their first bytes.
+        let seconds: [UInt64]
+        let firsts: [UInt32]
+        /// Per first key half, the second halves that start a fragment's first or second pair.
+        let anyPairs: [UInt32]
 
         init() {
             let needles = ClueHints.needles
@@ -323,6 +346,17 @@ enum ClueHints {
             for (k, m) in starts.enumerated() where m != 0 { firstPairs[k >> 5] |= 1 << UInt32(k & 31) }
             self.starts = starts
             self.firstPairs = firstPairs
+            var seconds = [UInt64](repeating: 0, count: 1024)
+            var firsts = [UInt32](repeating: 0, count: 1024)
+            for (j, n) in needles.enumerated() {
+                seconds[ClueHints.key(n[1], n[2])] |= 1 << UInt64(j)
+                firsts[ClueHints.key(n[1], n[2])] |= 1 << UInt32(n[0] & 0x1F)
+            }
+            var anyPairs = firstPairs
+            for (k, m) in seconds.enumerated() where m != 0 { anyPairs[k >> 5] |= 1 << UInt32(k & 31) }
+            self.seconds = seconds
+            self.firsts = firsts
+            self.anyPairs = anyPairs
             flat = needles.flatMap { $0 }
             offsets = needles.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         }
@@ -332,7 +366,44 @@ enum ClueHints {
 
     /// Adds to `found` the bits of the fragments that the bytes in `r` of `buf`, ASCII letters
     /// lowered, contain.
+    ///
+    /// The pairs at every other byte are looked up: a fragment (of at least three bytes) that
+    /// starts at an even offset in `r` has its first pair there, one that starts at an odd offset
+    /// its second pair at the byte after, so each occurrence meets one of the two tables (first
+    /// pairs with their third bytes, second pairs with their first bytes) and is compared there.
     static func scan(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, into found: inout UInt64) {
+        guard r.count >= 3 else { return }
+        let t = tables
+        t.anyPairs.withUnsafeBufferPointer { anyPairs in
+            t.thirds.withUnsafeBufferPointer { thirds in
+                t.firsts.withUnsafeBufferPointer { firsts in
+                    let lo = r.lowerBound, end = r.upperBound
+                    var q = lo
+                    while q + 1 < end {
+                        let a = buf[q] & 0x1F, c = buf[q + 1] & 0x1F
+                        if anyPairs[Int(a)] & (1 << UInt32(c)) != 0 {
+                            let key = Int(a) << 5 | Int(c)
+                            // A fragment starting here (its third byte checked first) …
+                            if q + 2 < end, thirds[key] & (1 << UInt32(buf[q + 2] & 0x1F)) != 0 {
+                                let m = t.starts[key] & ~found
+                                if m != 0 { verify(t, buf, at: q, end: end, candidates: m, into: &found) }
+                            }
+                            // … or at the byte before (its first byte checked first).
+                            if q > lo, firsts[key] & (1 << UInt32(buf[q - 1] & 0x1F)) != 0 {
+                                let m = t.seconds[key] & ~found
+                                if m != 0 { verify(t, buf, at: q - 1, end: end, candidates: m, into: &found) }
+                            }
+                        }
+                        q += 2
+                    }
+                }
+            }
+        }
+    }
+
+    /// ``scan(_:_:into:)`` one byte at a time (the former loop), kept as the reference of the
+    /// two-byte stride.
+    static func scanEveryByte(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, into found: inout UInt64) {
         // (Every fragment has at least three bytes: a pair in the last two bytes starts none.)
         guard r.count >= 3 else { return }
         let t = tables

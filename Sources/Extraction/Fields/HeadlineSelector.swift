@@ -77,15 +77,17 @@ public struct HeadlineSelector: Sendable {
     /// headline; the long form is the search-engine title printed in the `<h1>`.
     static func shortenedByOG(_ chosen: String, ogTitle: String?, htmlTitle: String?) -> String? {
         guard let og = ogTitle.map({ HTMLDocument.collapse($0) }), let title = htmlTitle else { return nil }
-        let ow = UTF8Scan.spaceSplit(normalize(og)), cw = UTF8Scan.spaceSplit(normalize(chosen))
-        guard ow.count >= 3, ow.count < cw.count, cw.count <= 80 else { return nil }
+        let no = normalize(og), nc = normalize(chosen)
+        // (The word counts first: most og:titles have the heading's words, and end here.)
+        let owCount = UTF8Scan.spaceSplitCount(no), cwCount = UTF8Scan.spaceSplitCount(nc)
+        guard owCount >= 3, owCount < cwCount, cwCount <= 80 else { return nil }
+        let ow = UTF8Scan.spaceSplit(no), cw = UTF8Scan.spaceSplit(nc)
         // The heading's words in order, but for at most one word the heading does not have
         // ("compromise in Ukraine" for "compromise to end the Ukraine war") in a longer title.
         let common = longestCommonSubsequence(ow, cw)
         let foreign = ow.filter { !cw.contains($0) }.count
         guard foreign == ow.count - common, foreign == 0 || (foreign == 1 && ow.count >= 5) else { return nil }
         // The <title> is the heading's long form, not the short one.
-        let nc = normalize(chosen)
         guard variants(of: HTMLDocument.collapse(title)).contains(where: { normalize($0) == nc }) else { return nil }
         return og
     }
@@ -122,7 +124,10 @@ public struct HeadlineSelector: Sendable {
     /// Eisheiligen 2024 Wann sie sind" printed from two elements; "…drauf: Stadt …", "…2024: Wann …" in
     /// the markup). Letters, and quotes that differ (’ for '), stay as printed.
     static func punctuatedAsMetadata(_ chosen: String, titles: [String]) -> String {
-        let key = Array(chosen.unicodeScalars.filter { !isWhitespace($0) })
+        // (Gathered in an array: filtering the scalar view built a String scalar by scalar.)
+        var key: [Unicode.Scalar] = []
+        key.reserveCapacity(chosen.utf8.count)
+        for sc in chosen.unicodeScalars where !isWhitespace(sc) { key.append(sc) }
         for t in titles where t != chosen {
             var j = 0
             var ok = true
@@ -205,7 +210,7 @@ public struct HeadlineSelector: Sendable {
     static func decodeEntities(_ s: String) -> String {
         // Byte checks first (Foundation's `contains` was a hot spot); the loop below finds the same
         // `&` and `;` characters or returns `s` unchanged.
-        guard s.utf8.contains(0x26), s.utf8.contains(0x3B) else { return s }
+        guard UTF8Scan.containsByte(s, 0x26), UTF8Scan.containsByte(s, 0x3B) else { return s }
         var out = ""
         var rest = Substring(s)
         while let amp = rest.firstIndex(of: "&") {
@@ -484,8 +489,9 @@ public struct HeadlineSelector: Sendable {
         /// The byte ranges of the words of `b` (split at spaces) when the text is plain: ASCII, Latin
         /// letters of U+0080–U+024F, Cyrillic letters, CJK ideographs, Hangul syllables, Bengali
         /// letters, signs and digits, ZWNJ and ZWJ, each in its
-        /// normal form (NFC quick check "yes", no combining class but the virama's), with no pair
-        /// that composes (U+09BE or U+09D7 after U+09C7) and every space followed by a scalar that
+        /// normal form (no letter with a nukta in one scalar, no combining class but the nukta's
+        /// and the virama's, the nukta not after the virama), with no pair that composes (U+09BE or
+        /// U+09D7 after U+09C7) and every space followed by a scalar that
         /// starts a Character (no mark or joiner). Such a text is in NFC, so its words are equal as
         /// Strings exactly when their bytes are, and the spaces split its bytes as they split its
         /// Characters. `nil` otherwise.
@@ -512,7 +518,12 @@ public struct HeadlineSelector: Sendable {
                     guard v &- 0x980 < 0x80 || v == 0x200C || v == 0x200D || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3)
                     else { return nil }
                     switch v {
-                    case 0x9BC, 0x9CB, 0x9CC, 0x9DC, 0x9DD, 0x9DF, 0x9FE: return nil
+                    // (Letters with a nukta written as one scalar decompose in NFC; the sandhi mark has class 230.)
+                    case 0x9DC, 0x9DD, 0x9DF, 0x9FE: return nil
+                    // The nukta (class 7) after the virama (class 9) is out of canonical order; elsewhere
+                    // it stays as it is (NFC never composes it: those compositions are excluded).
+                    case 0x9BC: if prev == 0x9CD { return nil }
+                    // Ō and au vowel signs written in two parts compose in NFC (in one part they are NFC).
                     case 0x9BE, 0x9D7: if prev == 0x9C7 { return nil }
                     default: break
                     }

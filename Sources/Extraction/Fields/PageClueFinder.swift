@@ -90,6 +90,9 @@ struct PageClueFinder {
         for (l, kind) in standaloneDateLabels { out[LanguageDetector.WordKey(l)] = .date(kind) }
         return out
     }()
+    /// The byte count of the shortest key of ``labelKinds`` (at least 2).
+    static let shortestLabelKey = max(2, labelKinds.keys.map(\.count).min() ?? 2)
+
     /// ``labelKinds`` in a ``WordKeyTable`` (a `Dictionary`'s seeded hash cost most of a look-up).
     /// (The filler only fills empty slots, which the table never returns.)
     static let labelKindTable = WordKeyTable<LabelKind>(labelKinds, filler: .author)
@@ -353,16 +356,22 @@ struct PageClueFinder {
 
     /// True when `n` is a link to an author's page.
     func isAuthorLink(_ n: NodeID) -> Bool {
-        guard doc.tag(n) == .a, let r = doc.attributeRange("href", of: n), r.count >= 8 else { return false }
+        guard doc.tag(n) == .a else { return false }
+        return isAuthorLink(href: doc.attributeRange("href", of: n))
+    }
+
+    /// ``isAuthorLink(_:)`` of a link whose `href` value is `href` (from ``HTMLDocument/clueAttributes(_:)``).
+    func isAuthorLink(href: Range<Int>?) -> Bool {
+        guard let r = href, r.count >= 8 else { return false }
         // (Every author path opens with a slash and one of a few letter pairs, "/au", "/wr" …:
         // most links are ruled out by those alone.)
         return doc.containsLeadAndPairIgnoringCase(0x2F, Self.authorPathHeads, in: r) && doc.containsAnyIgnoringCase(Self.authorPathBytes, in: r)
     }
 
     /// The two bytes after the opening slash of each author path.
-    static let authorPathHeads: [UInt16] = {
+    static let authorPathHeads: BytePairSet = {
         precondition(authorPathBytes.bytes.allSatisfy { $0.count >= 3 && $0[0] == 0x2F })
-        return Array(Set(authorPathBytes.bytes.map { UInt16($0[1]) << 8 | UInt16($0[2]) }))
+        return BytePairSet(authorPathBytes.bytes.map { UInt16($0[1]) << 8 | UInt16($0[2]) })
     }()
 
     /// A short text that reads as a credit: a desk/staff/correspondent credit ending in its role word
@@ -410,22 +419,27 @@ struct PageClueFinder {
         let l = f | 0x20
         if l == 0x62 || l == 0x77 || l == 0x70 { return true }
         if b.starts(with: lekhokBytes) { return true }
-        // The pairs of the ASCII-lowered bytes; the words are searched for only when their pairs are there.
-        var mask = UTF8Scan.PairMask()
-        var prev: UInt8 = 0, prev2: UInt8 = 0, lowPrev: UInt8 = 0
-        for k in 0..<b.count {
-            let c = b[k]
-            // İ is C4 B0, the Kelvin sign E2 84 AA.
-            if (prev == 0xC4 && c == 0xB0) || (prev2 == 0xE2 && prev == 0x84 && c == 0xAA) { return true }
-            let low = c &- 0x41 < 26 ? c | 0x20 : c
-            if k > 0 { mask.add(lowPrev, low) }
-            lowPrev = low
-            prev2 = prev
-            prev = c
-        }
-        guard unmarkedBylineWordBytes.masks.contains(where: { mask.mayContain($0) }) else { return false }
-        return UTF8Scan.containsAny(b.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, unmarkedBylineWordBytes, mask: mask)
+        // İ is C4 B0 (found with `memchr`); the Kelvin sign E2 84 AA is one of the scanner's needles.
+        if holdsDottedCapitalI(b) { return true }
+        return unmarkedBylineScanner.containsAny(b)
     }
+
+    /// True when `b` holds the UTF-8 of U+0130 (C4 B0).
+    static func holdsDottedCapitalI(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        var k = 0
+        let n = b.count
+        while k + 1 < n {
+            guard let p = memchr(base + k, 0xC4, n - 1 - k) else { return false }
+            let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if b[at + 1] == 0xB0 { return true }
+            k = at + 1
+        }
+        return false
+    }
+
+    /// ``unmarkedBylineWordBytes`` and the Kelvin sign (E2 84 AA), searched in one pass.
+    static let unmarkedBylineScanner = NeedleScanner(unmarkedBylineWordBytes.bytes + [[0xE2, 0x84, 0xAA]])
 
     static let lekhokBytes = Array("লেখক".utf8)
     /// The words one of which an unmarked credit that does not open with a lead holds (lower case).
@@ -440,6 +454,8 @@ struct PageClueFinder {
 
     /// ``mayBeNameAndDate(_:)-(String)`` of the text whose UTF-8 is `b`.
     static func mayBeNameAndDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most texts have no digit: found out eight bytes at a time.
+        guard UTF8Scan.holdsASCIIDigit(b) else { return false }
         var separator = false, digit = false
         var prev: UInt8 = 0, prev2: UInt8 = 0
         for c in b {
@@ -618,7 +634,7 @@ struct PageClueFinder {
                     if end - i < 3000 { skipUntil = max(skipUntil, end) }
                 }
                 if i >= skipUntil {
-                    let isByline = bylineClass || attrs.relAuthor || attrs.itempropAuthor || (tag == .a && isAuthorLink(n))
+                    let isByline = bylineClass || attrs.relAuthor || attrs.itempropAuthor || (tag == .a && isAuthorLink(href: attrs.href))
                     if isByline, i >= bylineUntil, let (node, name) = authorBoxName(n) {
                         // An author box: the name, then a biography that starts with it.
                         c.bylines.append((node, name))
@@ -672,7 +688,8 @@ struct PageClueFinder {
                 // A label in an element of its own, its value next ("<strong>Datum</strong> 28.04.2023",
                 // "<strong>Autorin/Autor</strong> Roman Goncharenko").
                 let len = doc.textByteCount(n)
-                if len >= 2, len <= 24, let kind = labelKind(n) {
+                // (A label's key has at least ``shortestLabelKey`` bytes, and a text's key no more than the text.)
+                if len >= Self.shortestLabelKey, len <= 24, let kind = labelKind(n) {
                     if case .date(let dl) = kind {
                         pendingDateLabel = (dl, i)
                     } else if i >= bylineUntil, let key = labelKey(n), var p = doc.parent(n) {
@@ -739,8 +756,9 @@ struct PageClueFinder {
                     // The collapsed text as bytes: the byte checks turn most texts away before a
                     // String or a Character count is made.
                     text.load(doc, n)
-                    if i >= bylineUntil, !text.isEmpty, text.atMost(80),
-                        text.withBytes(Self.mayBeUnmarkedByline) || (i > a && text.withBytes(Self.mayBeNameAndDate))
+                    // (The byte checks first: they turn away more texts than the Character count, for less.)
+                    if i >= bylineUntil, !text.isEmpty,
+                        text.withBytes(Self.mayBeUnmarkedByline) || (i > a && text.withBytes(Self.mayBeNameAndDate)), text.atMost(80)
                     {
                         let t = text.text
                         if Self.looksLikeUnmarkedByline(t), !inMenuLink(n),

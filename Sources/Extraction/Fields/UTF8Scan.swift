@@ -137,6 +137,23 @@ enum UTF8Scan {
         return offsets.map { r in s[u8.index(u8.startIndex, offsetBy: r.0)..<u8.index(u8.startIndex, offsetBy: r.1)] }
     }
 
+    /// `spaceSplit(s).count` (`s.split(separator: " ").count`) without making the words: the
+    /// runs between spaces counted on the bytes when every space is surely a Character of its own.
+    static func spaceSplitCount(_ s: String) -> Int {
+        let u = Array(s.utf8)
+        var n = 0
+        var inWord = false
+        for i in u.indices {
+            if u[i] != 0x20 {
+                if !inWord { inWord = true; n += 1 }
+                continue
+            }
+            guard spaceIsSurelyCharacter(at: i, in: u) else { return s.split(separator: " ").count }
+            inWord = false
+        }
+        return n
+    }
+
     /// True when the space at byte `i` of `u` is surely a Character of its own: the scalar after it
     /// ASCII or a Bengali letter or digit (not a mark that would join it), the scalar before it below
     /// U+0600 or in U+0900–U+0CFF (no prepended mark). False when unsure.
@@ -341,6 +358,11 @@ enum UTF8Scan {
     struct CharacterList {
         let characters: String
         private let ascii: (UInt64, UInt64)
+        /// True when a Character of the list decomposes to a scalar of the Indic blocks
+        /// (U+0900–U+0DFF). Otherwise a Character that opens with such a scalar is in none: its
+        /// canonical decomposition opens with a scalar of the same blocks (every Indic
+        /// decomposition stays in its script), and equivalent Characters decompose alike.
+        private let holdsIndic: Bool
 
         init(_ characters: String) {
             self.characters = characters
@@ -350,6 +372,7 @@ enum UTF8Scan {
                 if b < 64 { lo |= 1 << UInt64(b) } else { hi |= 1 << UInt64(b - 64) }
             }
             ascii = (lo, hi)
+            holdsIndic = characters.decomposedStringWithCanonicalMapping.unicodeScalars.contains { $0.value &- 0x900 < 0x500 }
         }
 
         @inline(__always)
@@ -357,6 +380,11 @@ enum UTF8Scan {
             let u = c.utf8
             if u.count == 1, let b = u.first {
                 return b < 64 ? ascii.0 & (1 << UInt64(b)) != 0 : ascii.1 & (1 << UInt64(b &- 64)) != 0
+            }
+            // An Indic scalar first (E0 A4 80 – E0 B7 BF): no String search when the list has none.
+            if !holdsIndic {
+                var i = u.makeIterator()
+                if i.next() == 0xE0, let second = i.next(), second &- 0xA4 < 0x14 { return false }
             }
             return characters.contains(c)
         }
@@ -402,6 +430,38 @@ enum UTF8Scan {
     /// True when `needle` occurs in `hay`.
     @inline(__always)
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool { find(needle, in: hay) != nil }
+
+    /// True when `b` holds a byte `0`–`9`. Eight bytes at a time: with `t` a byte's low seven bits,
+    /// `t + 0x50` (`t + 0x46`) has its top bit set exactly when `t` is at least 0x30 (0x3A), with
+    /// no carry into the next byte; a byte with its own top bit set is no digit.
+    static func holdsASCIIDigit(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var i = 0
+        if let base = b.baseAddress {
+            let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while i + 8 <= n {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let t = x & low7
+                if (t &+ 0x5050_5050_5050_5050) & ~(t &+ 0x4646_4646_4646_4646) & ~x & high != 0 { return true }
+                i += 8
+            }
+        }
+        while i < n {
+            if b[i] &- 0x30 < 10 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// `s.utf8.contains(byte)` with `memchr` (the generic search over the UTF-8 view cost about
+    /// twenty instructions a byte).
+    static func containsByte(_ s: String, _ byte: UInt8) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            guard let base = b.baseAddress, !b.isEmpty else { return false }
+            return memchr(base, Int32(byte), b.count) != nil
+        }
+    }
 
     /// True when `hay` contains any of `needles`.
     @inline(__always)
