@@ -303,6 +303,21 @@ public struct PageTypeFeatures: Sendable, Equatable {
         doc.bytes.withUnsafeBufferPointer { bytes in
             var count = 0, i = n.index + 1, inSpace = true
             let end = Int(ends[n.index])
+            // Each character counted takes at least one byte: text of fewer bytes than `limit` (most
+            // paragraphs of a page's chrome) is answered from the node arrays, its bytes unread.
+            var textBytes = 0
+            while i < end, textBytes < limit {
+                switch kinds[i] {
+                case .element where tags[i].isNonContent:
+                    i = Int(ends[i])
+                    continue
+                case .text: textBytes += Int(dataEnd[i] - dataStart[i])
+                default: break
+                }
+                i += 1
+            }
+            if textBytes < limit { return false }
+            i = n.index + 1
             while i < end {
                 switch kinds[i] {
                 case .element where tags[i].isNonContent:
