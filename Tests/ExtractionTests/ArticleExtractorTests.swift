@@ -85,6 +85,25 @@ struct CaptionCreditTests {
         #expect(cr == credit)
     }
 
+    @Test("Removing a credit from its caption gives the bytes of Foundation's replacingCharacters", arguments: [
+        ("Flood barriers on the Thames. Photo: Reuters", "Photo: Reuters"),
+        ("ইরানের প্রেসিডেন্ট। ছবি : সংগৃহীত", "সংগৃহীত"),
+        ("Cafe\u{301} terrace © Jane Doe", "© Jane Doe"),
+        ("Café terrace Cafe\u{301}", "Café"),          // canonically equivalent match, other bytes
+        ("e\u{301}e\u{301}e", "e"),                    // "e" only as a whole Character
+        ("x\r\ny credit", "\ny"),
+        ("no match here", "absent"),
+        ("credit credit", "credit"),
+    ])
+    func replacingFirst(full: String, credit: String) {
+        let ours = full.replacingFirst(credit, with: "")
+        let foundation = full.range(of: credit).map { full.replacingCharacters(in: $0, with: "") } ?? full
+        #expect(Array(ours.utf8) == Array(foundation.utf8))
+        let replaced = full.replacingFirst(credit, with: "[x]")
+        let foundationReplaced = full.range(of: credit).map { full.replacingCharacters(in: $0, with: "[x]") } ?? full
+        #expect(Array(replaced.utf8) == Array(foundationReplaced.utf8))
+    }
+
     @Test("Mapping a match in the lower-cased caption back to the caption agrees with counting Characters", arguments: [
         "ইরানের প্রেসিডেন্ট। ছবি : সংগৃহীত",
         "Protesters gather. PHOTO: Reuters",
