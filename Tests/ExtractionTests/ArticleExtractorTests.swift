@@ -84,4 +84,53 @@ struct CaptionCreditTests {
         #expect(c == caption)
         #expect(cr == credit)
     }
+
+    @Test("Removing a credit from its caption gives the bytes of Foundation's replacingCharacters", arguments: [
+        ("Flood barriers on the Thames. Photo: Reuters", "Photo: Reuters"),
+        ("ইরানের প্রেসিডেন্ট। ছবি : সংগৃহীত", "সংগৃহীত"),
+        ("Cafe\u{301} terrace © Jane Doe", "© Jane Doe"),
+        ("Café terrace Cafe\u{301}", "Café"),          // canonically equivalent match, other bytes
+        ("e\u{301}e\u{301}e", "e"),                    // "e" only as a whole Character
+        ("x\r\ny credit", "\ny"),
+        ("no match here", "absent"),
+        ("credit credit", "credit"),
+    ])
+    func replacingFirst(full: String, credit: String) {
+        let ours = full.replacingFirst(credit, with: "")
+        let foundation = full.range(of: credit).map { full.replacingCharacters(in: $0, with: "") } ?? full
+        #expect(Array(ours.utf8) == Array(foundation.utf8))
+        let replaced = full.replacingFirst(credit, with: "[x]")
+        let foundationReplaced = full.range(of: credit).map { full.replacingCharacters(in: $0, with: "[x]") } ?? full
+        #expect(Array(replaced.utf8) == Array(foundationReplaced.utf8))
+    }
+
+    @Test("Mapping a match in the lower-cased caption back to the caption agrees with counting Characters", arguments: [
+        "ইরানের প্রেসিডেন্ট। ছবি : সংগৃহীত",
+        "Protesters gather. PHOTO: Reuters",
+        "e\u{301}e\u{301} Photo: x\u{301}",   // combining marks next to the label
+        "İstanbul'da miting. Foto: AA",        // lower-casing lengthens İ: the plain path
+        "ẞtraße Bild: Keystone",
+        "\r\nFoto:\r\ndpa",
+        "फ़ोटो: PTI",
+        "🇩🇪🇩🇪 © dpa",
+    ])
+    func textBounds(raw: String) {
+        let lowerBytes = CaseMapping.lowercasedBytes(raw)
+        let lower = String(decoding: lowerBytes, as: UTF8.self)
+        // Every pair of Character boundaries of the lower-cased text, and a few that are not.
+        var bounds = Array(lower.indices) + [lower.endIndex]
+        bounds += lower.unicodeScalars.indices.filter { !bounds.contains($0) }
+        var compared = 0
+        for a in bounds {
+            for b in bounds where a <= b {
+                let fast = CaptionCredit.textBounds(of: a..<b, in: lower, lowerBytes: lowerBytes, text: raw)
+                let plain = CaptionCredit.plainTextBounds(of: a..<b, in: lower, text: raw)
+                #expect(Array(String(raw[fast.0...]).utf8) == Array(String(raw[plain.0...]).utf8))
+                #expect(Array(String(raw[fast.1...]).utf8) == Array(String(raw[plain.1...]).utf8))
+                #expect(Array(String(raw[..<fast.0]).utf8) == Array(String(raw[..<plain.0]).utf8))
+                compared += 1
+            }
+        }
+        #expect(compared > 1)
+    }
 }

@@ -235,6 +235,34 @@ struct MetadataFastPathTests {
         return (String(decoding: out, as: UTF8.self), p.i)
     }
 
+    @Test("keywords split at commas from the bytes equal those split by Characters, on awkward text")
+    func separatedBytesMatchCharacters() {
+        let pieces = [
+            "বাংলাদেশ", "রাজনীতি", "", " ", "a", "é", "e\u{301}", "\u{301}", "\u{600}", "\u{600}x", "\r", "\n", "\r\n", "\u{200D}",
+            "👍🏽", "🇧🇩", "क्ष", "ഡ\u{D4E}", "\u{D4E}", "ـ", "\u{9CD}", "x\u{94D}", "日本",
+        ]
+        let separators = [",", ";", "،", ", ", ",,", "، ", " ;"]
+        var texts: [String] = []
+        for a in pieces {
+            for sep in separators {
+                for b in pieces { texts.append(a + sep + b) }
+            }
+        }
+        texts += ["বাংলাদেশ, রাজনীতি, নির্বাচন", ",বাংলা,", "দুই,\u{301}তিন", "\u{600},x", "x,\u{200D}y", "a\r,\nb", "ক,খ;গ،ঘ"]
+        var fast = 0
+        for t in texts {
+            let plain = MetadataExtractor.plainSplitAtCommas(t)
+            var u = t
+            if let bytes = u.withUTF8({ MetadataExtractor.separatedBytes($0) }) {
+                fast += 1
+                #expect(bytes.map { Array($0.utf8) } == plain.map { Array($0.utf8) }, "\(Array(t.unicodeScalars))")
+            }
+            #expect(MetadataExtractor.splitAtCommas(t).map { Array($0.utf8) } == plain.map { Array($0.utf8) }, "\(Array(t.unicodeScalars))")
+        }
+        // Both paths are taken: the byte path where it is sure, the Characters elsewhere.
+        #expect(fast > texts.count / 4 && fast < texts.count)
+    }
+
     @Test("JSON strings read with the plain-run shortcut equal those read byte by byte, and end at the same byte")
     func jsonStrings() {
         let pieces = ["a", "Jane Doe", "\"", "'", "\\", "\\n", "\\t", "\\u00e9", "\\ud83d\\ude00", "\\ud83d", "\\u12", "\\x", "\n", "\t",

@@ -49,6 +49,47 @@ struct ArticleRecordTests {
         #expect(ArticleRecord.countWords("Hello, world: 3 নতুন শব্দ.") == 5)
     }
 
+    @Test("the word-character test, cheapest property first, agrees with the plain disjunction for every scalar")
+    func wordCharacterOrderMatchesPlain() {
+        var differing: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            if ArticleRecord.isWordCharacter(s) != ArticleRecord.plainIsWordCharacter(s) { differing.append(v) }
+        }
+        #expect(differing.isEmpty, "differ at \(differing.prefix(10).map { String($0, radix: 16) })")
+    }
+
+    @Test("word_count of mixed Bengali, ASCII and other text agrees with counting scalar by scalar")
+    func wordCountMixedText() {
+        let pieces = ["প্রেসিডেন্ট", " ", "২০২৫", "।", "abc", "Hello world", ",", "é", "e\u{301}", "😀", "日本", "\u{A0}", "x9", "\n\n", "কি?", "—"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<20 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            var expected = 0
+            var inWord = false
+            for s in text.unicodeScalars {
+                let w = ArticleRecord.plainIsWordCharacter(s)
+                if w, !inWord { expected += 1 }
+                inWord = w
+            }
+            #expect(ArticleRecord.countWords(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("joined text is the blocks' texts joined by blank lines, for none, one and several blocks")
+    func joinedTextMatchesJoined() {
+        let texts: [[String]] = [[], [""], ["এক"], ["", ""], ["a", "", "é\u{301}"], ["\r", "\n", "দুই তিন"], ["x", "y", "z", "w"]]
+        for t in texts {
+            let blocks = t.map { ArticleRecord.Block(type: .paragraph, text: $0) }
+            let joined = ArticleRecord.joinedText(blocks)
+            #expect(Array(joined.utf8) == Array(t.joined(separator: "\n\n").utf8), "\(t)")
+        }
+    }
+
     @Test("word_count's eight-byte ASCII path agrees with the scalar table, around every word boundary")
     func wordCountASCIIWords() {
         // Every ASCII byte is classified as the table classifies it.

@@ -60,8 +60,7 @@ enum CaptionCredit {
             }
         }
         guard let (r, _) = best else { return (text, nil) }
-        let start = text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
-        let labelEnd = text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.upperBound))
+        let (start, labelEnd) = textBounds(of: r, in: lower, lowerBytes: lowerBytes, text: text)
         var credit = String(text[labelEnd...]).trimmingCharacters(in: " \t\n")
         if credit.lowercased().hasPrefix("by ") { credit = String(credit.dropFirst(3)) }
         while let f = credit.first, ":-–/ঃ".contains(f) { credit.removeFirst() }
@@ -70,6 +69,34 @@ enum CaptionCredit {
         text = String(text[..<start]).trimmingCharacters(in: " \t\n|([-–")
         let cap = text.isEmpty ? nil : text
         return (cap, credit.isEmpty ? nil : credit.trimmingCharacters(in: " \t\n"))
+    }
+
+    /// The bounds in `text` of the match `r` in `lower` (`text` lower-cased): the positions as many
+    /// Characters into `text` as `r`'s bounds are into `lower` (``plainTextBounds(of:in:text:)``).
+    /// When lower-casing changed no byte but ASCII capitals (to their small letters, which have the
+    /// same grapheme-break properties) and both bounds are Character boundaries, those are the
+    /// positions of the same byte offsets: the two strings have their Characters at the same
+    /// offsets. (Counting Characters from the start twice was most of the cost of a credited caption.)
+    static func textBounds(of r: Range<String.Index>, in lower: String, lowerBytes: [UInt8], text: String)
+        -> (String.Index, String.Index)
+    {
+        @inline(__always) func isBoundary(_ i: String.Index) -> Bool {
+            i == lower.endIndex || lower.index(before: lower.index(after: i)) == i
+        }
+        let same = lowerBytes.count == text.utf8.count && zip(lowerBytes, text.utf8).allSatisfy { l, t in
+            l == t || (t &- 0x41 < 26 && l == t | 0x20)
+        }
+        guard same, isBoundary(r.lowerBound), isBoundary(r.upperBound) else { return plainTextBounds(of: r, in: lower, text: text) }
+        let lo = lower.utf8.distance(from: lower.startIndex, to: r.lowerBound)
+        let hi = lower.utf8.distance(from: lower.startIndex, to: r.upperBound)
+        return (text.utf8.index(text.startIndex, offsetBy: lo), text.utf8.index(text.startIndex, offsetBy: hi))
+    }
+
+    /// ``textBounds(of:in:lowerBytes:text:)`` by counting Characters (the general path and the
+    /// tests' reference).
+    static func plainTextBounds(of r: Range<String.Index>, in lower: String, text: String) -> (String.Index, String.Index) {
+        (text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound)),
+         text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.upperBound)))
     }
 }
 

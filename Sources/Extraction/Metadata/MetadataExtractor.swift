@@ -53,7 +53,8 @@ public struct MetadataExtractor: Sendable {
             // The `property`, else `name`, `itemprop` or `http-equiv` attribute, lower-cased.
             guard let keyRange, !keyRange.isEmpty else { continue }
             let key = Self.lowercasedString(doc, keyRange)
-            let twitterField = UTF8Scan.hasPrefix(key, "twitter:label") || UTF8Scan.hasPrefix(key, "twitter:data")
+            // (Both prefixes start with "t": any other first byte answers no without either test.)
+            let twitterField = key.utf8.first == 0x74 && (UTF8Scan.hasPrefix(key, "twitter:label") || UTF8Scan.hasPrefix(key, "twitter:data"))
             let kind = twitterField ? nil : Self.metaKeys[key]
             guard twitterField || kind != nil || Self.dateKind(of: key) != nil else { continue }
             // A few CMSs write `value=` where the standard says `content=` (`<meta name="publish-date" value=…>`).
@@ -83,7 +84,11 @@ public struct MetadataExtractor: Sendable {
         for s in doc.elements(.script) {
             // The byte search rules out most scripts without Foundation's `contains`.
             // (`type.contains("ld+json")` as Foundation answers it: a byte search on an ASCII type.)
-            guard let type = doc.attribute("type", of: s)?.lowercased(), UTF8Scan.contains(Array(type.utf8), Self.ldJSONBytes),
+            // First in the attribute's own bytes, ASCII letters lowered, before any String is made:
+            // lower-casing turns no other scalar into one of the needle's bytes, so a type whose
+            // lower-cased bytes hold "ld+json" holds it there too.
+            guard let typeRange = doc.attributeRange("type", of: s), doc.containsIgnoringCase(Self.ldJSONBytes, in: typeRange),
+                let type = doc.attribute("type", of: s)?.lowercased(), UTF8Scan.contains(Array(type.utf8), Self.ldJSONBytes),
                 ByteSearch.contains(type, ascii: "ld+json")
             else { continue }
             let raw = doc.rawText(of: s)
@@ -402,7 +407,10 @@ public struct MetadataExtractor: Sendable {
     static func splitAtCommas(_ s: String) -> [String] {
         var ascii = true
         for b in s.utf8 where b >= 0x80 || b == 0x0D { ascii = false; break }
-        guard ascii else { return s.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "،" }).map(String.init) }
+        guard ascii else {
+            var s = s
+            return s.withUTF8 { separatedBytes($0) } ?? plainSplitAtCommas(s)
+        }
         var out: [String] = []
         var start = 0
         let u = Array(s.utf8)
@@ -411,6 +419,52 @@ public struct MetadataExtractor: Sendable {
             start = k + 1
         }
         if start < u.count { out.append(String(decoding: u[start...], as: UTF8.self)) }
+        return out
+    }
+
+    /// ``splitAtCommas(_:)`` by Characters (the general path and the tests' reference).
+    static func plainSplitAtCommas(_ s: String) -> [String] {
+        s.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "،" }).map(String.init)
+    }
+
+    /// ``plainSplitAtCommas(_:)`` from the bytes, when each `,`, `;` and `،` is surely a Character of
+    /// its own: followed by an ASCII scalar or the end (no mark or joiner extends it) and preceded by
+    /// the start or a scalar below U+0600 or in U+0900–U+0DFF (where no scalar is a grapheme
+    /// `Prepend`, which alone would draw it into the cluster before). `nil` otherwise. No other
+    /// Character equals these single scalars, which nothing decomposes to.
+    static func separatedBytes(_ u: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var out: [String] = []
+        let n = u.count
+        var start = 0, k = 0
+        while k < n {
+            let b = u[k]
+            let len: Int
+            if b == 0x2C || b == 0x3B {
+                len = 1
+            } else if b == 0xD8, k + 1 < n, u[k + 1] == 0x8C {  // U+060C ARABIC COMMA
+                len = 2
+            } else {
+                k += 1
+                continue
+            }
+            let after = k + len
+            if after < n, u[after] >= 0x80 { return nil }
+            if k > 0 {
+                var j = k - 1
+                while j > 0, u[j] & 0xC0 == 0x80 { j -= 1 }
+                let c = u[j]
+                let v: UInt32
+                if c < 0x80 { v = UInt32(c) }
+                else if c < 0xE0 { v = UInt32(c & 0x1F) << 6 | UInt32(u[j + 1] & 0x3F) }
+                else if c < 0xF0 { v = UInt32(c & 0x0F) << 12 | UInt32(u[j + 1] & 0x3F) << 6 | UInt32(u[j + 2] & 0x3F) }
+                else { return nil }
+                guard v < 0x600 || (v >= 0x900 && v < 0xE00 && v != 0xD4E) else { return nil }
+            }
+            if k > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: u[start..<k]), as: UTF8.self)) }
+            start = after
+            k = after
+        }
+        if start < n { out.append(String(decoding: UnsafeBufferPointer(rebasing: u[start..<n]), as: UTF8.self)) }
         return out
     }
 

@@ -54,20 +54,28 @@ public struct PageTypeFeatures: Sendable, Equatable {
         "report", "posting", "satiricalarticle", "asknewsarticle",
     ]
 
+    /// JSON-LD types of listings, products, forums, apps and services, technical documents (made
+    /// once, not per page).
+    static let listingTypes: Set<String> = ["collectionpage", "itemlist", "searchresultspage"]
+    static let productTypes: Set<String> = ["product", "offer", "aggregateoffer", "productgroup"]
+    static let forumTypes: Set<String> = ["discussionforumposting", "qapage"]
+    static let appOrServiceTypes: Set<String> = [
+        "softwareapplication", "webapplication", "mobileapplication", "service", "localbusiness", "professionalservice",
+    ]
+    static let techDocTypes: Set<String> = ["techarticle", "apireference"]
+
     /// Computes the features of `doc` from the other stages' results.
     public init(_ doc: HTMLDocument, content: ContentResult, signals: PageTypeClassifier.Signals) {
         values = [Double](repeating: 0, count: Feature.allCases.count)
         let types = Set(signals.jsonLDTypes.map { $0.lowercased() })
         self[.ldArticle] = Self.flag(!types.isDisjoint(with: Self.articleTypes))
-        self[.ldListing] = Self.flag(!types.isDisjoint(with: ["collectionpage", "itemlist", "searchresultspage"]))
-        self[.ldProduct] = Self.flag(!types.isDisjoint(with: ["product", "offer", "aggregateoffer", "productgroup"]))
-        self[.ldForum] = Self.flag(!types.isDisjoint(with: ["discussionforumposting", "qapage"]))
-        self[.ldAppOrService] = Self.flag(!types.isDisjoint(with: [
-            "softwareapplication", "webapplication", "mobileapplication", "service", "localbusiness", "professionalservice",
-        ]))
+        self[.ldListing] = Self.flag(!types.isDisjoint(with: Self.listingTypes))
+        self[.ldProduct] = Self.flag(!types.isDisjoint(with: Self.productTypes))
+        self[.ldForum] = Self.flag(!types.isDisjoint(with: Self.forumTypes))
+        self[.ldAppOrService] = Self.flag(!types.isDisjoint(with: Self.appOrServiceTypes))
         self[.ldFAQ] = Self.flag(types.contains("faqpage"))
         self[.ldAny] = Self.flag(!types.isEmpty)
-        self[.ldTechDoc] = Self.flag(!types.isDisjoint(with: ["techarticle", "apireference"]))
+        self[.ldTechDoc] = Self.flag(!types.isDisjoint(with: Self.techDocTypes))
         self[.ogArticle] = Self.flag(signals.ogType == "article")
         self[.ogWebsite] = Self.flag(signals.ogType == "website")
 
@@ -295,6 +303,21 @@ public struct PageTypeFeatures: Sendable, Equatable {
         doc.bytes.withUnsafeBufferPointer { bytes in
             var count = 0, i = n.index + 1, inSpace = true
             let end = Int(ends[n.index])
+            // Each character counted takes at least one byte: text of fewer bytes than `limit` (most
+            // paragraphs of a page's chrome) is answered from the node arrays, its bytes unread.
+            var textBytes = 0
+            while i < end, textBytes < limit {
+                switch kinds[i] {
+                case .element where tags[i].isNonContent:
+                    i = Int(ends[i])
+                    continue
+                case .text: textBytes += Int(dataEnd[i] - dataStart[i])
+                default: break
+                }
+                i += 1
+            }
+            if textBytes < limit { return false }
+            i = n.index + 1
             while i < end {
                 switch kinds[i] {
                 case .element where tags[i].isNonContent:
