@@ -51,33 +51,10 @@ extension ContentAnalysis {
     static func scalarsBelow(_ limit: Int, halving blocks: [ContentBlock]) -> Bool {
         var sum = 0
         for b in blocks {
-            sum += scalarCount(b.text)
+            sum += UTF8Scan.scalarCount(b.text)
             if limit <= 2 * sum { return false }
         }
         return limit > 2 * sum
-    }
-
-    /// The Unicode scalars of `s` (``UTF8Scan/scalarCount(_:)-(String)``): its UTF-8 bytes less the
-    /// continuation bytes, these counted eight bytes at a time.
-    static func scalarCount(_ s: String) -> Int {
-        var s = s
-        return s.withUTF8 { b in
-            let n = b.count
-            guard n > 0, let base = b.baseAddress else { return 0 }
-            let raw = UnsafeRawPointer(base)
-            var continuation = 0, i = 0
-            while i + 8 <= n {
-                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                // A continuation byte: top bit set, the next one clear.
-                continuation += (x & ~(x &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                i += 8
-            }
-            while i < n {
-                if b[i] & 0xC0 == 0x80 { continuation += 1 }
-                i += 1
-            }
-            return n - continuation
-        }
     }
 
     /// A first body with this many paragraphs of at least ``storyParagraphBytes`` UTF-8 bytes is a
