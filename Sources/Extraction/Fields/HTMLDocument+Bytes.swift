@@ -308,61 +308,9 @@ enum ClueHints {
         (from..<from + count).reduce(0) { $0 | 1 << UInt64($1) }
     }
 
-    /// The key of a pair of bytes: their low five bits each, the same for a letter in either case.
-    @inline(__always)
-    static func key(_ a: UInt8, _ b: UInt8) -> Int { Int(a & 0x1F) << 5 | Int(b & 0x1F) }
-
-    /// The look-up tables, built once and read through one reference.
-    final class Tables: Sendable {
-        /// Per key, the fragments that start with a pair of that key (1,024 entries).
-        let starts: [UInt64]
-        /// Per first key half, the second halves that have fragments (a bit each): ``starts`` is
-        /// read only on a hit.
-        let firstPairs: [UInt32]
-        /// Per key, the third bytes (their low five bits, a bit each) of the fragments that start
-        /// with a pair of that key: most pairs that start no fragment end there.
-        let thirds: [UInt32]
-        /// The fragments' bytes one after the other, with where each starts (and the end).
-        let flat: [UInt8]
-        let offsets: [Int]
-        /// For the two-byte stride of ``scan(_:_:into:)``: per key, the fragments whose second pair
-        /// (bytes 1 and 2) has that key, and the low five bits of their first bytes.
-        let seconds: [UInt64]
-        let firsts: [UInt32]
-        /// Per first key half, the second halves that start a fragment's first or second pair.
-        let anyPairs: [UInt32]
-
-        init() {
-            let needles = ClueHints.needles
-            precondition(needles.count <= 64 && needles.allSatisfy { $0.count >= 3 && $0.allSatisfy { $0 &- 0x41 >= 26 } })
-            var starts = [UInt64](repeating: 0, count: 1024)
-            var thirds = [UInt32](repeating: 0, count: 1024)
-            for (j, n) in needles.enumerated() {
-                starts[ClueHints.key(n[0], n[1])] |= 1 << UInt64(j)
-                thirds[ClueHints.key(n[0], n[1])] |= 1 << UInt32(n[2] & 0x1F)
-            }
-            self.thirds = thirds
-            var firstPairs = [UInt32](repeating: 0, count: 32)
-            for (k, m) in starts.enumerated() where m != 0 { firstPairs[k >> 5] |= 1 << UInt32(k & 31) }
-            self.starts = starts
-            self.firstPairs = firstPairs
-            var seconds = [UInt64](repeating: 0, count: 1024)
-            var firsts = [UInt32](repeating: 0, count: 1024)
-            for (j, n) in needles.enumerated() {
-                seconds[ClueHints.key(n[1], n[2])] |= 1 << UInt64(j)
-                firsts[ClueHints.key(n[1], n[2])] |= 1 << UInt32(n[0] & 0x1F)
-            }
-            var anyPairs = firstPairs
-            for (k, m) in seconds.enumerated() where m != 0 { anyPairs[k >> 5] |= 1 << UInt32(k & 31) }
-            self.seconds = seconds
-            self.firsts = firsts
-            self.anyPairs = anyPairs
-            flat = needles.flatMap { $0 }
-            offsets = needles.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-        }
-    }
-
-    static let tables = Tables()
+    /// The look-up tables of the fragments, built once and read through one reference (those of a
+    /// ``NeedleScanner``, which searches the same way for any one of its needles).
+    static let tables = NeedleScanner(needles)
 
     /// Adds to `found` the bits of the fragments that the bytes in `r` of `buf`, ASCII letters
     /// lowered, contain.
@@ -429,7 +377,7 @@ enum ClueHints {
 
     /// Adds the bits of the `candidates` that the bytes of `buf` from `k` (before `end`), ASCII
     /// letters lowered, start with.
-    static func verify(_ t: Tables, _ buf: UnsafeBufferPointer<UInt8>, at k: Int, end: Int, candidates: UInt64, into found: inout UInt64) {
+    static func verify(_ t: NeedleScanner, _ buf: UnsafeBufferPointer<UInt8>, at k: Int, end: Int, candidates: UInt64, into found: inout UInt64) {
         var m = candidates
         while m != 0 {
             let j = m.trailingZeroBitCount

@@ -5,21 +5,24 @@
 /// either case) is looked up in a bitmap of the needles' first pairs, then the third byte's low
 /// five bits in a bitmap per pair; only the needles that start with such a pair are compared there.
 final class NeedleScanner: Sendable {
+    // The tables (read by ``ClueHints/scan(_:_:into:)`` too). A pair's key is the low five bits of
+    // each of its bytes, the same for a letter in either case.
+
     /// Per first key half, the second halves that start needles (a bit each).
-    private let firstPairs: [UInt32]
+    let firstPairs: [UInt32]
     /// Per pair key, the low five bits of the third bytes of the needles that start with it.
-    private let thirds: [UInt32]
+    let thirds: [UInt32]
     /// Per pair key, the needles that start with it (a bit each).
-    private let starts: [UInt64]
+    let starts: [UInt64]
     /// Per pair key, the needles whose second pair (bytes 1 and 2) has it, and the low five bits
     /// of their first bytes.
-    private let seconds: [UInt64]
-    private let firsts: [UInt32]
+    let seconds: [UInt64]
+    let firsts: [UInt32]
     /// Per first key half, the second halves that start a needle's first or second pair.
-    private let anyPairs: [UInt32]
+    let anyPairs: [UInt32]
     /// The needles' bytes one after the other, with where each starts (and the end).
-    private let flat: [UInt8]
-    private let offsets: [Int]
+    let flat: [UInt8]
+    let offsets: [Int]
 
     init(_ needles: [[UInt8]]) {
         precondition(needles.count <= 64 && needles.allSatisfy { $0.count >= 3 && $0.allSatisfy { $0 &- 0x41 >= 26 } })
