@@ -171,15 +171,7 @@ struct DocumentBuilder {
 
     mutating func startElement(_ fullName: UnsafePointer<xmlChar>, _ atts: UnsafePointer<UnsafePointer<xmlChar>?>?) -> Bool {
         guard failure == nil else { return false }
-        var firstTopLevel = false
-        if frames.isEmpty {
-            switch documentFirstChild {
-            case .none: firstTopLevel = true
-            case .element(let first):
-                if first >= 0 { open.append(first); frames.append(.reopened) } else { frames.append(.reopenedFlattened) }
-            case .other: break
-            }
-        }
+        let firstTopLevel = beginElement()
         last = .none
         let depth = open.count
         guard depth <= maxDepth else {
@@ -216,6 +208,46 @@ struct DocumentBuilder {
         frames.append(.created)
         if firstTopLevel { documentFirstChild = .element(id) }
         return tick()
+    }
+
+    /// A start tag ``TagChain`` read, as ``startElement(_:_:)`` with what the chain knows already:
+    /// `tag` is the interned tag of the ``StartTagTable`` name (a local name), `otherName` its name
+    /// when `tag` is ``HTMLTag/other``, and with `takenAttributes` the tag's attributes are all in
+    /// `pendingAttributes`, in order (see ``AttributeShortcut/take(_:builder:)``; no tag is pending).
+    mutating func startElement(known tag: HTMLTag, otherName: String?, takenAttributes: Bool) -> Bool {
+        guard failure == nil else { return false }
+        let firstTopLevel = beginElement()
+        last = .none
+        let depth = open.count
+        guard depth <= maxDepth else {
+            frames.append(.flattened)
+            if firstTopLevel { documentFirstChild = .element(-1) }
+            return tick()
+        }
+        let id = add(kind: .element, tag: tag, parent: open.last, depth: depth)
+        if let otherName { otherNames[id] = otherName }
+        let aStart = Int32(attrs.count)
+        if takenAttributes { attrs.append(contentsOf: pendingAttributes) }
+        nodes.base[Int(id)].dataStart = aStart
+        nodes.base[Int(id)].dataEnd = Int32(attrs.count)
+        open.append(id)
+        frames.append(.created)
+        if firstTopLevel { documentFirstChild = .element(id) }
+        return tick()
+    }
+
+    /// Before an element starts: when no element is open, re-opens the document's first element
+    /// (see ``Frame/reopened``); true when the element is the document's first.
+    @inline(__always)
+    mutating func beginElement() -> Bool {
+        guard frames.isEmpty else { return false }
+        switch documentFirstChild {
+        case .none: return true
+        case .element(let first):
+            if first >= 0 { open.append(first); frames.append(.reopened) } else { frames.append(.reopenedFlattened) }
+        case .other: break
+        }
+        return false
     }
 
     mutating func endElement() {

@@ -157,11 +157,10 @@ enum TagChain {
                       start != .afterText || isChar(p[length]) && p[length] != 0x3E
                 else { break }
                 let name = table.cNames[new]
-                if hasAttributes {
-                    AttributeShortcut.take(p, builder: b)
-                    b.pointee.pendingTag = true
-                }
-                guard b.pointee.startElement(name, nil) else { return nil }
+                if hasAttributes { AttributeShortcut.take(p, builder: b) }
+                guard b.pointee.startElement(known: table.tags[new], otherName: table.otherNames[new],
+                                             takenAttributes: hasAttributes)
+                else { return nil }
                 b.pointee.startTags += 1
                 if closed {
                     b.pointee.endElement()
