@@ -61,7 +61,9 @@ struct DocumentBuilder {
     var hasDTD = false
     var events = 0
     /// The error that stopped the parse, if any.
-    var failure: ExtractionError?
+    var failure: ExtractionError? { didSet { failed = failure != nil } }
+    /// `failure != nil`, checked at every event (a flag costs less than comparing the error).
+    private(set) var failed = false
 
     // MARK: Attribute and text shortcuts (see AttributeShortcut, TextShortcut)
 
@@ -170,7 +172,7 @@ struct DocumentBuilder {
     // MARK: SAX events (each returns false to stop the parser)
 
     mutating func startElement(_ fullName: UnsafePointer<xmlChar>, _ atts: UnsafePointer<UnsafePointer<xmlChar>?>?) -> Bool {
-        guard failure == nil else { return false }
+        guard !failed else { return false }
         let firstTopLevel = beginElement()
         last = .none
         let depth = open.count
@@ -215,7 +217,7 @@ struct DocumentBuilder {
     /// when `tag` is ``HTMLTag/other``, and with `takenAttributes` the tag's attributes are all in
     /// `pendingAttributes`, in order (see ``AttributeShortcut/take(_:builder:)``; no tag is pending).
     mutating func startElement(known tag: HTMLTag, otherName: String?, takenAttributes: Bool) -> Bool {
-        guard failure == nil else { return false }
+        guard !failed else { return false }
         let firstTopLevel = beginElement()
         last = .none
         let depth = open.count
@@ -251,7 +253,7 @@ struct DocumentBuilder {
     }
 
     mutating func endElement() {
-        guard failure == nil, !frames.isEmpty else { return }
+        guard !failed, !frames.isEmpty else { return }
         let frame = frames.removeLast()
         if frame == .created { nodes.base[Int(open.removeLast())].end = Int32(nodes.count) }
         if !frames.isEmpty, case let below = frames.last, below == .reopened || below == .reopenedFlattened {
@@ -262,7 +264,7 @@ struct DocumentBuilder {
     }
 
     mutating func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int, cdata: Bool) -> Bool {
-        guard failure == nil else { return false }
+        guard !failed else { return false }
         if pendingTag { shortcutDiverged = true }
         guard !frames.isEmpty else { return true }  // no open element: libxml2 drops the text
         var id: Int32 = -1
