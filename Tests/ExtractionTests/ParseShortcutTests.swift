@@ -271,29 +271,6 @@ struct ParseShortcutTests {
         #expect(chained >= 5 * 12)
     }
 
-    @Test("Text after a reference libxml2 read is taken up to the next tag or reference, in every kind of element; text libxml2 reports in chunks is left to it")
-    func textAfterReferences() throws {
-        let long = String(repeating: "word; x&amp;y ", count: 150)
-        let cases = [
-            "<body><p>AT&amp;T and more text<b>bold</b> tail &#39;quoted&#39; end</p><div>&nbsp; <i>x</i></div></body>",
-            "<body><p>&bogus; after&unknown more & loose &1 digits &#x41;B&#65;C</p><p>x</p></body>",
-            "<body>&amp; in the body <span>s</span>&copy; 2024 <br>&nbsp;</body>",
-            "<html>&amp; before the head<head>&amp;x<title>t&amp;u</title></head><body>b</body></html>",
-            "<body><table>&amp;t<tr><td>&lt;c&gt; d</td></tr></table><ul>&amp;<li>x</li></ul></body>",
-            "<body><textarea>a &amp; b</textarea><title>t &amp; u</title><select><option>&gt;o</option></select></body>",
-            "<body><p>" + long + "</p><p>x&amp;" + String(repeating: "y", count: 1200) + "&amp;z</p></body>",
-            "<body><p>&amp;\u{1}ctl</p><p>&amp;é ক্ষ<b>x</b>&amp;<</p><p>&amp;a<3 b</p><p>x</p></body>",
-            "<body><div>&amp;   \n  </div><div>&amp;\n<p>x</p></div></body>",
-        ]
-        var taken = 0
-        for (i, html) in cases.enumerated() {
-            let report = try check(html, "case \(i)")
-            #expect(!report.reparsed, "case \(i): re-parsed")
-            taken += report.textRuns
-        }
-        #expect(taken > 20)
-    }
-
     @Test("The word-at-a-time check for capitals in a name agrees with a byte-by-byte one, at every length and position")
     func lowerCaseCheck() {
         // Name bytes around the capitals' edges (`@` and `[` are not name bytes but bound the range).

@@ -47,7 +47,7 @@ enum SAXHandler {
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
             let b = SAXHandler.builder(ctxt)
             if !b.pointee.characters(ch, Int(len), cdata: false) { xmlStopParser(ctxt); return }
-            if len > 0, !TagChain.runAfterText(ctxt, lastByte: ch[Int(len) - 1], length: Int(len), builder: b) { xmlStopParser(ctxt); return }
+            if len > 0, !TagChain.runAfterText(ctxt, lastByte: ch[Int(len) - 1], builder: b) { xmlStopParser(ctxt); return }
             AttributeShortcut.prepare(ctxt, .afterText, builder: b)
         }
         h.cdataBlock = { ctx, ch, len in

@@ -43,7 +43,7 @@ import Darwin
 ///   element: the chain works under it (closes the elements below it, opens new ones under it), so
 ///   that libxml2 pops it as it meant to;
 /// - the last `characters` event before libxml2's input stands on a `<` (see
-///   ``runAfterText(_:lastByte:length:builder:)``).
+///   ``runAfterText(_:lastByte:builder:)``).
 ///
 /// ``ParseEquivalenceTests`` and ``ParseShortcutTests`` check the result against libxml2's own tree.
 enum TagChain {
@@ -59,7 +59,7 @@ enum TagChain {
         case belowTop
         /// In a `characters` event after which libxml2's input stands on a `<`: text libxml2 read
         /// itself (with entities, say), or a reference; the chain works on top of the stack and its
-        /// text must end on a `<` or `&` (see ``runAfterText(_:lastByte:length:builder:)``).
+        /// text must end on a `<` or `&` (see ``runAfterText(_:lastByte:builder:)``).
         case afterText
     }
 
@@ -77,22 +77,14 @@ enum TagChain {
     /// needs its input on a character (`IS_CHAR`): hence text taken here ends on a `<` or `&`, and
     /// the chain stops before a tag followed by a byte that is not a character or is a `>` (which
     /// libxml2 steps over after a `<` it read as text). False when the builder asks to stop.
-    ///
-    /// When the input stands on text instead (after a reference: `&amp;` then text), the text is
-    /// taken first, as text after a tag is, up to the next `<` or `&`. `length` (the reported
-    /// text's length) must then be below libxml2's text chunk (`HTML_PARSER_BIG_BUFFER_SIZE`,
-    /// 1,000 bytes): libxml2's own text loop reports a chunk of that size with its input still on
-    /// the last character copied, and goes on reading.
-    static func runAfterText(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, lastByte: UInt8, length: Int,
+    static func runAfterText(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, lastByte: UInt8,
                              builder b: UnsafeMutablePointer<DocumentBuilder>) -> Bool {
         guard b.pointee.shortcuts, ctxt.pointee.instate != XML_PARSER_EOF, let input = ctxt.pointee.input,
               let base = input.pointee.base, let cur = input.pointee.cur, let end = input.pointee.end,
-              cur > base, end - cur > 3, cur[0] == 0x3C || (cur[0] != 0x26 && length < 1000),
-              cur[-1] == lastByte || cur[-1] == 0x3B,
+              cur > base, end - cur > 3, cur[0] == 0x3C, cur[-1] == lastByte || cur[-1] == 0x3B,
               let name = ctxt.pointee.name, !RawTextShortcut.applies(to: name)
         else { return true }
-        guard let chain = run(ctxt, .afterText, next: cur, end: end, textFirst: cur[0] != 0x3C, builder: b)
-        else { return false }
+        guard let chain = run(ctxt, .afterText, next: cur, end: end, builder: b) else { return false }
         input.pointee.cur = chain.next
         return true
     }
