@@ -234,6 +234,60 @@ struct ParseShortcutTests {
         #expect(c.shortcutDiverged)
     }
 
+    @Test("Well-formed input, read as UTF-8 without libxml2's converter, gives the tree of htmlReadMemory with UTF-8: charsets declared otherwise, a byte order mark, an XML declaration, other scripts")
+    func utf8WithoutConverter() throws {
+        let late = String(repeating: "<p class=\"\(Self.long)\">filler é text</p>", count: 400)
+        let cases = [
+            "<html><head><meta charset=\"iso-8859-1\"><title>é</title></head><body><p>café ক্ষ 😀</p></body></html>",
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body><div title=\"ü\">ü</div></body></html>",
+            "\u{FEFF}<html><body><p>after a byte order mark: ñ</p></body></html>",
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><body><p>ß</p></body></html>",
+            "<!DOCTYPE html><html><head></head><body>" + late + "<meta charset=\"shift_jis\"><p>日本語</p></body></html>",
+            "<body><p>\u{FFFD} \u{10FFFF} \u{80} \u{7FF} \u{800}</p></body>",
+        ]
+        for (i, html) in cases.enumerated() {
+            let report = try check(html, "case \(i)")
+            #expect(!report.reparsed, "case \(i): re-parsed")
+        }
+    }
+
+    @Test("Start tags read in the chain give the same elements, names and attributes below maxDepth and when flattened")
+    func chainStartTagsAndDepth() throws {
+        let html = "<body>" + String(repeating: "<div class=\"c\" id='d'>a", count: 12)
+            + "<svg viewBox=\"0 0 1 1\"><g fill=\"x\"><path d=\"M0\"/><circle r=\"1\"></circle></g></svg>"
+            + "<amp-img src=\"i\" layout=\"fill\"></amp-img><SPAN Title=\"T\">b</SPAN><br class=\"e\">"
+            + String(repeating: "</div>f", count: 12) + "</body>"
+        let bytes = Array(html.utf8)
+        var chained = 0
+        for depth in [3, 8, 12, 14, 512] {
+            var config = ExtractorConfiguration()
+            config.maxDepth = depth
+            let expected = try #require(ParseTreeOracle.parse(utf8: bytes, maxDepth: depth), "maxDepth \(depth): oracle failed")
+            let (doc, report) = try HTMLParser(configuration: config).parseReporting(utf8: bytes, wellFormed: false)
+            let difference = ParseTreeOracle.difference(expected, doc)
+            #expect(difference == nil, "maxDepth \(depth): \(difference ?? "")")
+            chained += report.startTags
+        }
+        #expect(chained >= 5 * 12)
+    }
+
+    @Test("The word-at-a-time check for capitals in a name agrees with a byte-by-byte one, at every length and position")
+    func lowerCaseCheck() {
+        // Name bytes around the capitals' edges (`@` and `[` are not name bytes but bound the range).
+        let alphabet = Array("-.0123456789:@AZ[_`az{".utf8)
+        var rng = SplitMix64(seed: 7)
+        for n in 0...24 {
+            for _ in 0..<200 {
+                let bytes = (0..<n).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+                let plain = !bytes.contains { $0 >= 0x41 && $0 <= 0x5A }
+                bytes.withUnsafeBufferPointer { b in
+                    let p = b.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                    #expect(AttributeShortcut.isLowerCase(p, n) == plain, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test("Input that is not well-formed UTF-8, or holds NUL bytes, is parsed without the shortcuts")
     func illFormedInput() throws {
         let bytes: [UInt8] = Array("<body>x<div class=\"\(Self.long)\">".utf8) + [0xFF, 0xFE] + Array("</div></body>".utf8)

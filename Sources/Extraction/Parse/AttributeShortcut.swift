@@ -320,9 +320,26 @@ enum AttributeShortcut {
         }
     }
 
-    /// True when `p[0..<n]` holds no ASCII capital.
+    /// True when `p[0..<n]` (name bytes: ASCII) holds no ASCII capital. Four or more bytes are
+    /// read a word at a time (overlapping words, all within `p[0..<n]`): in a lane below 0x80,
+    /// adding 0x3F sets the high bit from `A` on, adding 0x25 from `[` on, and neither carries out.
     @inline(__always)
     static func isLowerCase(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let raw = UnsafeRawPointer(p)
+        if n >= 8 {
+            var k = 0
+            while true {
+                let w = raw.loadUnaligned(fromByteOffset: Swift.min(k, n &- 8), as: UInt64.self)
+                if (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080 != 0 { return false }
+                if k >= n &- 8 { return true }
+                k &+= 8
+            }
+        }
+        if n >= 4 {
+            let a = raw.loadUnaligned(as: UInt32.self), b = raw.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            let upper = ((a &+ 0x3F3F_3F3F) & ~(a &+ 0x2525_2525)) | ((b &+ 0x3F3F_3F3F) & ~(b &+ 0x2525_2525))
+            return upper & 0x8080_8080 == 0
+        }
         for k in 0..<n where p[k] >= 0x41 && p[k] <= 0x5A { return false }
         return true
     }

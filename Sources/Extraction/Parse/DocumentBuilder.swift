@@ -61,7 +61,9 @@ struct DocumentBuilder {
     var hasDTD = false
     var events = 0
     /// The error that stopped the parse, if any.
-    var failure: ExtractionError?
+    var failure: ExtractionError? { didSet { failed = failure != nil } }
+    /// `failure != nil`, checked at every event (a flag costs less than comparing the error).
+    private(set) var failed = false
 
     // MARK: Attribute and text shortcuts (see AttributeShortcut, TextShortcut)
 
@@ -170,16 +172,8 @@ struct DocumentBuilder {
     // MARK: SAX events (each returns false to stop the parser)
 
     mutating func startElement(_ fullName: UnsafePointer<xmlChar>, _ atts: UnsafePointer<UnsafePointer<xmlChar>?>?) -> Bool {
-        guard failure == nil else { return false }
-        var firstTopLevel = false
-        if frames.isEmpty {
-            switch documentFirstChild {
-            case .none: firstTopLevel = true
-            case .element(let first):
-                if first >= 0 { open.append(first); frames.append(.reopened) } else { frames.append(.reopenedFlattened) }
-            case .other: break
-            }
-        }
+        guard !failed else { return false }
+        let firstTopLevel = beginElement()
         last = .none
         let depth = open.count
         guard depth <= maxDepth else {
@@ -218,8 +212,48 @@ struct DocumentBuilder {
         return tick()
     }
 
+    /// A start tag ``TagChain`` read, as ``startElement(_:_:)`` with what the chain knows already:
+    /// `tag` is the interned tag of the ``StartTagTable`` name (a local name), `otherName` its name
+    /// when `tag` is ``HTMLTag/other``, and with `takenAttributes` the tag's attributes are all in
+    /// `pendingAttributes`, in order (see ``AttributeShortcut/take(_:builder:)``; no tag is pending).
+    mutating func startElement(known tag: HTMLTag, otherName: String?, takenAttributes: Bool) -> Bool {
+        guard !failed else { return false }
+        let firstTopLevel = beginElement()
+        last = .none
+        let depth = open.count
+        guard depth <= maxDepth else {
+            frames.append(.flattened)
+            if firstTopLevel { documentFirstChild = .element(-1) }
+            return tick()
+        }
+        let id = add(kind: .element, tag: tag, parent: open.last, depth: depth)
+        if let otherName { otherNames[id] = otherName }
+        let aStart = Int32(attrs.count)
+        if takenAttributes { attrs.append(contentsOf: pendingAttributes) }
+        nodes.base[Int(id)].dataStart = aStart
+        nodes.base[Int(id)].dataEnd = Int32(attrs.count)
+        open.append(id)
+        frames.append(.created)
+        if firstTopLevel { documentFirstChild = .element(id) }
+        return tick()
+    }
+
+    /// Before an element starts: when no element is open, re-opens the document's first element
+    /// (see ``Frame/reopened``); true when the element is the document's first.
+    @inline(__always)
+    mutating func beginElement() -> Bool {
+        guard frames.isEmpty else { return false }
+        switch documentFirstChild {
+        case .none: return true
+        case .element(let first):
+            if first >= 0 { open.append(first); frames.append(.reopened) } else { frames.append(.reopenedFlattened) }
+        case .other: break
+        }
+        return false
+    }
+
     mutating func endElement() {
-        guard failure == nil, !frames.isEmpty else { return }
+        guard !failed, !frames.isEmpty else { return }
         let frame = frames.removeLast()
         if frame == .created { nodes.base[Int(open.removeLast())].end = Int32(nodes.count) }
         if !frames.isEmpty, case let below = frames.last, below == .reopened || below == .reopenedFlattened {
@@ -230,7 +264,7 @@ struct DocumentBuilder {
     }
 
     mutating func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int, cdata: Bool) -> Bool {
-        guard failure == nil else { return false }
+        guard !failed else { return false }
         if pendingTag { shortcutDiverged = true }
         guard !frames.isEmpty else { return true }  // no open element: libxml2 drops the text
         var id: Int32 = -1

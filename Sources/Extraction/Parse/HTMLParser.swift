@@ -104,7 +104,8 @@ public struct HTMLParser: Sendable {
                 buf.withMemoryRebound(to: CChar.self) { c in
                     withUnsafeMutablePointer(to: &builder) { b in
                         withUnsafePointer(to: &handler) { h -> Bool in
-                            guard let ctxt = newsflow_html_sax_context(c.baseAddress, Int32(c.count), h, b, Self.options)
+                            guard let ctxt = newsflow_html_sax_context(c.baseAddress, Int32(c.count), h, b, Self.options,
+                                                                          shortcuts ? 1 : 0)
                             else { return false }
                             _ = htmlParseDocument(ctxt)
                             xmlFreeParserCtxt(ctxt)

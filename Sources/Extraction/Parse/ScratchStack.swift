@@ -37,6 +37,15 @@ final class ScratchStack<Element> {
         return count &- 1
     }
 
+    /// Appends all the records of `other`.
+    @inline(__always)
+    func append(contentsOf other: ScratchStack<Element>) {
+        let n = other.count
+        while count &+ n > capacity { grow() }
+        (base + count).initialize(from: other.base, count: n)
+        count &+= n
+    }
+
     /// Removes and returns the last record (the buffer must not be empty).
     @inline(__always) @discardableResult
     func removeLast() -> Element {

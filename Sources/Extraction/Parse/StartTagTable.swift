@@ -46,6 +46,10 @@ final class StartTagTable: @unchecked Sendable {
     let cNames: [UnsafePointer<xmlChar>]
     /// `closes[new * count + open]`: the start tag of `new` closes an open `open` first.
     let closes: [Bool]
+    /// The interned tag of each name (as ``DocumentBuilder`` interns it), and the name itself
+    /// where that is ``HTMLTag/other``.
+    let tags: [HTMLTag]
+    let otherNames: [String?]
     /// Elements libxml2 closes as soon as they start.
     let empty: [Bool]
     /// Names in ``openOnly``.
@@ -68,6 +72,8 @@ final class StartTagTable: @unchecked Sendable {
             cNames.append(UnsafePointer(p))
         }
         self.cNames = cNames
+        tags = cNames.map { DocumentBuilder.tag(of: DocumentBuilder.localName($0)) }
+        otherNames = zip(names, tags).map { $1 == .other ? $0 : nil }
         empty = cNames.map { htmlTagLookup($0).map { $0.pointee.empty != 0 } ?? false }
         var closes = [Bool](repeating: false, count: names.count * names.count)
         for (n, new) in cNames.enumerated() {

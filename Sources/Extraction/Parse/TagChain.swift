@@ -110,6 +110,9 @@ enum TagChain {
            !TextShortcut.isHTMLOrHead(c) {
             container = c
         }
+        // The table index of the last element the chain opened (libxml2's names are looked up).
+        var knownTop: UnsafePointer<xmlChar>?
+        var knownIndex = 0
         while true {
             if container != nil, p < end, p[0] != 0x3C, p[0] != 0x26, let run = TextShortcut.plainLength(p, end - p), run > 0,
                start != .afterText || p[run] == 0x3C || p[run] == 0x26
@@ -137,9 +140,15 @@ enum TagChain {
                 guard bodySeen, AttributeShortcut.isLetter(p[1]) else { break }
                 var i = 2
                 while i < end - p, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
-                guard let new = table.index(p + 1, i - 1), !table.isOpenOnly[new], let open = table.index(cString: top),
-                      !table.closes[new * table.count + open]
-                else { break }
+                guard let new = table.index(p + 1, i - 1), !table.isOpenOnly[new] else { break }
+                let open: Int
+                if top == knownTop {
+                    open = knownIndex
+                } else {
+                    guard let index = table.index(cString: top) else { break }
+                    open = index
+                }
+                guard !table.closes[new * table.count + open] else { break }
                 i = AttributeShortcut.skipBlanks(p, i, end - p)
                 guard i + 1 < end - p else { break }
                 var hasAttributes = false
@@ -157,11 +166,10 @@ enum TagChain {
                       start != .afterText || isChar(p[length]) && p[length] != 0x3E
                 else { break }
                 let name = table.cNames[new]
-                if hasAttributes {
-                    AttributeShortcut.take(p, builder: b)
-                    b.pointee.pendingTag = true
-                }
-                guard b.pointee.startElement(name, nil) else { return nil }
+                if hasAttributes { AttributeShortcut.take(p, builder: b) }
+                guard b.pointee.startElement(known: table.tags[new], otherName: table.otherNames[new],
+                                             takenAttributes: hasAttributes)
+                else { return nil }
                 b.pointee.startTags += 1
                 if closed {
                     b.pointee.endElement()
@@ -169,6 +177,8 @@ enum TagChain {
                 } else {
                     push(ctxt, names, count, above, name)
                     container = name
+                    knownTop = name
+                    knownIndex = new
                 }
                 p += length
             }
