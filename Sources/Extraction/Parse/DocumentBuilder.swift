@@ -179,9 +179,7 @@ struct DocumentBuilder {
         guard depth <= maxDepth else {
             // A flattened element keeps no attributes, taken ones included.
             if pendingTag, isPendingTag(fullName) { pendingTag = false }
-            frames.append(.flattened)
-            if firstTopLevel { documentFirstChild = .element(-1) }
-            return tick()
+            return flattenElement(firstTopLevel: firstTopLevel)
         }
         let name = Self.localName(fullName)
         let tag = Self.tag(of: name)
@@ -204,12 +202,7 @@ struct DocumentBuilder {
                 }
             }
         }
-        nodes.base[Int(id)].dataStart = aStart
-        nodes.base[Int(id)].dataEnd = Int32(attrs.count)
-        open.append(id)
-        frames.append(.created)
-        if firstTopLevel { documentFirstChild = .element(id) }
-        return tick()
+        return openElement(id, attributesFrom: aStart, firstTopLevel: firstTopLevel)
     }
 
     /// A start tag ``TagChain`` read, as ``startElement(_:_:)`` with what the chain knows already:
@@ -221,20 +214,31 @@ struct DocumentBuilder {
         let firstTopLevel = beginElement()
         last = .none
         let depth = open.count
-        guard depth <= maxDepth else {
-            frames.append(.flattened)
-            if firstTopLevel { documentFirstChild = .element(-1) }
-            return tick()
-        }
+        guard depth <= maxDepth else { return flattenElement(firstTopLevel: firstTopLevel) }
         let id = add(kind: .element, tag: tag, parent: open.last, depth: depth)
         if let otherName { otherNames[id] = otherName }
         let aStart = Int32(attrs.count)
         if takenAttributes { attrs.append(contentsOf: pendingAttributes) }
+        return openElement(id, attributesFrom: aStart, firstTopLevel: firstTopLevel)
+    }
+
+    /// The element `id`, its attributes from `aStart` to the end of ``attrs``, becomes the open
+    /// element (the end of both start-tag events).
+    @inline(__always)
+    mutating func openElement(_ id: Int32, attributesFrom aStart: Int32, firstTopLevel: Bool) -> Bool {
         nodes.base[Int(id)].dataStart = aStart
         nodes.base[Int(id)].dataEnd = Int32(attrs.count)
         open.append(id)
         frames.append(.created)
         if firstTopLevel { documentFirstChild = .element(id) }
+        return tick()
+    }
+
+    /// An element past ``maxDepth``: no node, its content goes to the open element.
+    @inline(__always)
+    mutating func flattenElement(firstTopLevel: Bool) -> Bool {
+        frames.append(.flattened)
+        if firstTopLevel { documentFirstChild = .element(-1) }
         return tick()
     }
 
