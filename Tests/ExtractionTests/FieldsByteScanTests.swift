@@ -170,7 +170,7 @@ struct FieldsByteScanTests {
     @Test("a text node's non-white-space test from its bytes agrees with its Characters")
     func nonWhitespaceTexts() throws {
         let blanks = [" ", "\t\n ", "\u{A0}", "\u{2003} \u{3000}", "\r\n", "\u{85}", " \u{301}", "\u{200B}", "\u{1C}", "\u{600} ", " \u{A0}x"]
-        for t in Self.texts.prefix(1500) + blanks + blanks.map { $0 + $0 } {
+        for t in Self.texts.prefix(1500) + blanks + blanks.map({ $0 + $0 }) {
             let escaped = t.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             let doc = try parseHTML("<div><b>x</b>\(escaped)<i>y</i></div>")
             let finder = PageClueFinder(doc: doc)
@@ -240,7 +240,7 @@ struct FieldsByteScanTests {
                      "jane doe", "von der Leyen", "dpa", "Jane Doe on behalf of the team", "Niko Matsakis on behalf of Rust", "PhD", "M.D.",
                      "MBA", "JD", "Garden Educator", "Lead Reviewer", "Jane\r\nDoe", "JANE", "O'Brien Jr.", "Reuters", "the AFP", "Jun",
                      "Nov.", "...", "Dec 2024", "Jane   Doe  and", "a b c d e f g h i", "x\u{212A}y writer", "Ümit Öz writer"]
-        for t in Self.texts + names + names.map { $0.uppercased() } + names.map { $0 + " " + $0 } {
+        for t in Self.texts + names + names.map({ $0.uppercased() }) + names.map({ $0 + " " + $0 }) {
             #expect(UTF8Scan.lowercased(t) == t.lowercased(), "\(t.debugDescription)")
             #expect(BylineParser.wordCount(t) == t.split(separator: " ").count, "\(t.debugDescription)")
             #expect(BylineParser.hasProseWords(t) == Self.hasProseWordsReference(t), "\(t.debugDescription)")
