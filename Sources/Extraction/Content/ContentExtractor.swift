@@ -249,12 +249,8 @@ struct ContentAnalysis {
         controls.withUnsafeMutableBufferPointer { controls in
         paragraphs.withUnsafeMutableBufferPointer { paragraphs in
         // The document's arrays through their buffers too (no property read or bounds check per node).
-        doc.kinds.withUnsafeBufferPointer { kinds in
-        doc.tags.withUnsafeBufferPointer { tags in
-        doc.parents.withUnsafeBufferPointer { parents in
-        doc.dataStart.withUnsafeBufferPointer { dataStart in
-        doc.dataEnd.withUnsafeBufferPointer { dataEnd in
-        doc.bytes.withUnsafeBufferPointer { bytes in
+        doc.withNodeBuffers { b in
+        let kinds = b.kinds, tags = b.tags, parents = b.parents, dataStart = b.dataStart, dataEnd = b.dataEnd, bytes = b.bytes
             var i = n - 1
             while i >= 1 {
                 if !hidden[i] {
@@ -290,7 +286,7 @@ struct ContentAnalysis {
                 }
                 i -= 1
             }
-        }}}}}}}}}}}}}}}
+        }}}}}}}}}}
     }
 
     /// Visible characters (lead bytes above the space) and commas of a text's UTF-8.
@@ -415,9 +411,8 @@ struct ContentAnalysis {
         owner.withUnsafeMutableBufferPointer { owner in
         smallPrint.withUnsafeMutableBufferPointer { smallPrint in
         inCode.withUnsafeMutableBufferPointer { inCode in
-        me.doc.parents.withUnsafeBufferPointer { parents in
-        me.doc.kinds.withUnsafeBufferPointer { kinds in
-        me.doc.tags.withUnsafeBufferPointer { tags in
+        me.doc.withNodeBuffers { b in
+        let parents = b.parents, kinds = b.kinds, tags = b.tags
         me.hidden.withUnsafeBufferPointer { hidden in
             for i in 1..<me.n {
                 let p = Int(parents[i])
@@ -494,7 +489,7 @@ struct ContentAnalysis {
                 case .none: break
                 }
             }
-        }}}}}}}}
+        }}}}}}
     }
 
     /// The UTF-8 bytes of `doc.classAndID(NodeID(i))` (lower-cased `class` and `id` of element `i`,
@@ -749,10 +744,8 @@ struct ContentAnalysis {
         chars.withUnsafeBufferPointer { chars in
         inLink.withUnsafeBufferPointer { inLink in
         commas.withUnsafeBufferPointer { commas in
-        doc.kinds.withUnsafeBufferPointer { kinds in
-        doc.tags.withUnsafeBufferPointer { tags in
-        doc.dataStart.withUnsafeBufferPointer { dataStart in
-        doc.dataEnd.withUnsafeBufferPointer { dataEnd in
+        doc.withNodeBuffers { b in
+        let kinds = b.kinds, tags = b.tags, dataStart = b.dataStart, dataEnd = b.dataEnd
             var current: TextBlock?
             var lastBreak = -1
             /// `b`, the current block, with its nodes up to the end of `blockNodes`.
@@ -800,7 +793,7 @@ struct ContentAnalysis {
                 current!.commas += Int(commas[i])
             }
             if let c = current, c.chars > 0 { blocks.append(closed(c)) }
-        }}}}}}}}}
+        }}}}}}
     }
 
     // MARK: Scoring

@@ -295,12 +295,8 @@ public struct PageTypeFeatures: Sendable, Equatable {
     /// white space counting as one and none before the first visible character. Stops at `limit`.
     static func characterCount(_ doc: HTMLDocument, _ n: NodeID, atLeast limit: Int) -> Bool {
         // The document's arrays through their buffers (no property read or bounds check per node).
-        doc.kinds.withUnsafeBufferPointer { kinds in
-        doc.tags.withUnsafeBufferPointer { tags in
-        doc.ends.withUnsafeBufferPointer { ends in
-        doc.dataStart.withUnsafeBufferPointer { dataStart in
-        doc.dataEnd.withUnsafeBufferPointer { dataEnd in
-        doc.bytes.withUnsafeBufferPointer { bytes in
+        doc.withNodeBuffers { b in
+        let kinds = b.kinds, tags = b.tags, ends = b.ends, dataStart = b.dataStart, dataEnd = b.dataEnd, bytes = b.bytes
             var count = 0, i = n.index + 1, inSpace = true
             let end = Int(ends[n.index])
             // Each character counted takes at least one byte: text of fewer bytes than `limit` (most
@@ -332,7 +328,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
                 i += 1
             }
             return false
-        }}}}}}
+        }
     }
 
     /// ``characterCount(_:_:atLeast:)`` walked plainly through the document's accessors (the
@@ -505,11 +501,8 @@ struct TextPass {
         let rootEnd = root.map { Int(doc.ends[$0.index]) } ?? n
         var text = 0, linkText = 0, listItemText = 0, tableText = 0, chromeText = 0, rootText = 0, rootLinkText = 0
         // (The document's arrays through their buffers: no property read or bounds check per node.)
-        doc.kinds.withUnsafeBufferPointer { kinds in
-        doc.tags.withUnsafeBufferPointer { tags in
-        doc.ends.withUnsafeBufferPointer { ends in
-        doc.dataStart.withUnsafeBufferPointer { dataStart in
-        doc.dataEnd.withUnsafeBufferPointer { dataEnd in
+        doc.withNodeBuffers { b in
+        let kinds = b.kinds, tags = b.tags, ends = b.ends, dataStart = b.dataStart, dataEnd = b.dataEnd
             var i = 1
             while i < n {
                 let kind = kinds[i]
@@ -537,7 +530,7 @@ struct TextPass {
                 }
                 i += 1
             }
-        }}}}}
+        }
         self.text = text; self.linkText = linkText; self.listItemText = listItemText; self.tableText = tableText
         self.chromeText = chromeText; self.rootText = rootText; self.rootLinkText = rootLinkText
     }

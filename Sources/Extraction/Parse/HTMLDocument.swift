@@ -70,6 +70,36 @@ public final class HTMLDocument: Sendable {
         self.byTag = index
     }
 
+    // MARK: Storage as buffers
+
+    /// The node arrays and the bytes as buffers, for passes over many nodes (no property read,
+    /// bounds check or retain per node). Valid only inside ``withNodeBuffers(_:)``.
+    struct NodeBuffers {
+        let kinds: UnsafeBufferPointer<NodeKind>
+        let tags: UnsafeBufferPointer<HTMLTag>
+        let parents: UnsafeBufferPointer<Int32>
+        let ends: UnsafeBufferPointer<Int32>
+        let dataStart: UnsafeBufferPointer<Int32>
+        let dataEnd: UnsafeBufferPointer<Int32>
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    /// Calls `body` with the document's arrays as buffers (the arrays are constants of the
+    /// document, which outlives the call).
+    @inline(__always)
+    func withNodeBuffers<R>(_ body: (NodeBuffers) throws -> R) rethrows -> R {
+        try kinds.withUnsafeBufferPointer { kinds in
+        try tags.withUnsafeBufferPointer { tags in
+        try parents.withUnsafeBufferPointer { parents in
+        try ends.withUnsafeBufferPointer { ends in
+        try dataStart.withUnsafeBufferPointer { dataStart in
+        try dataEnd.withUnsafeBufferPointer { dataEnd in
+        try bytes.withUnsafeBufferPointer { bytes in
+            try body(NodeBuffers(kinds: kinds, tags: tags, parents: parents, ends: ends,
+                                 dataStart: dataStart, dataEnd: dataEnd, bytes: bytes))
+        }}}}}}}
+    }
+
     // MARK: Whole document
 
     /// The number of nodes (document, elements, text nodes).
