@@ -281,6 +281,7 @@ class ResponseRewriter:
 _BUFFER_SIZE = 64 << 10
 _SPLICE_MIN = _BUFFER_SIZE
 _PIPE_SIZE = 1 << 20
+_MAX_PIECES = 256  # per sendmsg (the kernel takes up to 1024)
 _HAVE_SPLICE = hasattr(os, "splice")
 
 
@@ -377,54 +378,69 @@ class _Connection:
 
     def _pump_requests(self, src: socket.socket, dst: socket.socket) -> None:
         tracker = self.tracker
-        buf = bytearray(_BUFFER_SIZE)
-        view = memoryview(buf)
-        splicer = None
-        try:
-            while True:
-                remaining = tracker.raw_remaining()
-                if remaining >= _SPLICE_MIN and _HAVE_SPLICE:
-                    if splicer is None:
-                        splicer = _Splicer()
-                    moved = splicer.move(src.fileno(), dst.fileno(), remaining)
-                    if moved == 0:
-                        return
-                    tracker.raw_consumed(moved)
-                    continue
-                n = src.recv_into(buf)
-                if n == 0:
-                    return
-                chunk = view[:n]
-                tracker.feed(chunk)
-                dst.sendall(chunk)
-        finally:
-            if splicer is not None:
-                splicer.close()
+
+        def forward(chunk: memoryview) -> None:
+            tracker.feed(chunk)
+            dst.sendall(chunk)
+
+        _pump(src, dst, tracker, forward)
 
     def _pump_responses(self, src: socket.socket, dst: socket.socket) -> None:
         rewriter = self.rewriter
-        buf = bytearray(_BUFFER_SIZE)
-        view = memoryview(buf)
-        splicer = None
-        try:
-            while True:
-                remaining = rewriter.raw_remaining()
-                if remaining >= _SPLICE_MIN and _HAVE_SPLICE:
-                    if splicer is None:
-                        splicer = _Splicer()
-                    moved = splicer.move(src.fileno(), dst.fileno(), remaining)
-                    if moved == 0:
-                        return
-                    rewriter.raw_consumed(moved)
-                    continue
-                n = src.recv_into(buf)
-                if n == 0:
+
+        def forward(chunk: memoryview) -> None:
+            pieces = rewriter.feed(chunk)
+            if len(pieces) == 1:
+                dst.sendall(pieces[0])
+            elif len(pieces) > _MAX_PIECES:  # a read full of tiny frames
+                dst.sendall(b"".join(pieces))
+            elif pieces:
+                _send_all_pieces(dst, pieces)
+
+        _pump(src, dst, rewriter, forward)
+
+
+def _send_all_pieces(sock: socket.socket, pieces: list) -> None:
+    """Writes the pieces (a read's worth of frame prefixes and slices) with
+    one sendmsg: one TCP segment instead of one per piece."""
+    sent = sock.sendmsg(pieces)
+    total = sum(len(piece) for piece in pieces)
+    if sent < total:  # interrupted: write the rest piece by piece
+        for piece in pieces:
+            if sent >= len(piece):
+                sent -= len(piece)
+                continue
+            sock.sendall(memoryview(piece)[sent:])
+            sent = 0
+
+
+def _pump(src: socket.socket, dst: socket.socket, parser, forward) -> None:
+    """Moves `src`'s bytes to `dst` until end of stream. Bytes the parser
+    (RequestTracker or ResponseRewriter) need not see are spliced when there
+    are at least _SPLICE_MIN of them; the rest are read into a buffer and
+    handed to `forward`, which feeds the parser and writes the result."""
+    buf = bytearray(_BUFFER_SIZE)
+    view = memoryview(buf)
+    splicer = None
+    src_fd, dst_fd = src.fileno(), dst.fileno()
+    try:
+        while True:
+            remaining = parser.raw_remaining()
+            if remaining >= _SPLICE_MIN and _HAVE_SPLICE:
+                if splicer is None:
+                    splicer = _Splicer()
+                moved = splicer.move(src_fd, dst_fd, remaining)
+                if moved == 0:
                     return
-                for piece in rewriter.feed(view[:n]):
-                    dst.sendall(piece)
-        finally:
-            if splicer is not None:
-                splicer.close()
+                parser.raw_consumed(moved)
+                continue
+            n = src.recv_into(buf)
+            if n == 0:
+                return
+            forward(view[:n])
+    finally:
+        if splicer is not None:
+            splicer.close()
 
 
 class _Stats:
