@@ -347,7 +347,14 @@ class _Connection:
             except OSError:
                 pass
         self._running = 2
-        threading.Thread(target=self._direction, args=(broker, self.client, self._pump_responses), daemon=True).start()
+        try:
+            threading.Thread(
+                target=self._direction, args=(broker, self.client, self._pump_responses), daemon=True
+            ).start()
+        except RuntimeError as error:  # can't start new thread
+            log(f"dropping a connection: {error}")
+            self._running = 1
+            self.client.shutdown(socket.SHUT_RD)
         self._direction(self.client, broker, self._pump_requests)
 
     def _direction(self, src: socket.socket, dst: socket.socket, pump) -> None:
@@ -466,6 +473,9 @@ def parse_address(text: str) -> tuple[str, int]:
     return host, int(port)
 
 
+_STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+
+
 class _Stop(Exception):
     pass
 
@@ -479,8 +489,8 @@ def serve(listen: tuple[str, int], upstream: tuple[str, int]) -> None:
     stats = _Stats()
     listener = socket.create_server(listen, backlog=512)  # SO_REUSEADDR on POSIX
     log(f"listening on {listen[0]}:{listen[1]}, forwarding to {upstream[0]}:{upstream[1]}")
-    signal.signal(signal.SIGTERM, _raise_stop)
-    signal.signal(signal.SIGINT, _raise_stop)
+    for sig in _STOP_SIGNALS:
+        signal.signal(sig, _raise_stop)
     try:
         while True:
             try:
@@ -491,12 +501,22 @@ def serve(listen: tuple[str, int], upstream: tuple[str, int]) -> None:
                 continue
             stats.connections += 1
             connection = _Connection(client, upstream, stats)
-            threading.Thread(target=connection.run, daemon=True).start()
+            # The connection's threads start with SIGTERM/SIGINT blocked, so
+            # that the kernel delivers them to this (the main) thread, where
+            # the handler interrupts accept().
+            signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+            try:
+                threading.Thread(target=connection.run, daemon=True).start()
+            except RuntimeError as error:  # can't start new thread
+                log(f"dropping a connection: {error}")
+                client.close()
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     except _Stop:
         pass
     finally:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        for sig in _STOP_SIGNALS:
+            signal.signal(sig, signal.SIG_DFL)
         listener.close()
     log(f"stopping after {stats.connections} connections, {stats.rewritten} ApiVersions responses rewritten")
 
