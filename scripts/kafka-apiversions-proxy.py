@@ -291,11 +291,11 @@ class _Splicer:
 
     def __init__(self) -> None:
         self.read_fd, self.write_fd = os.pipe()
-        self.capacity = 1 << 16  # Linux default
         try:
-            self.capacity = fcntl.fcntl(self.write_fd, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
-        except (OSError, AttributeError):
-            pass  # e.g. over the per-user pipe quota: the default pipe works too
+            fcntl.fcntl(self.write_fd, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
+        except OSError:
+            pass  # e.g. over the per-user pipe quota: a smaller pipe works too
+        self.capacity = fcntl.fcntl(self.write_fd, fcntl.F_GETPIPE_SZ)
 
     def move(self, src: int, dst: int, limit: int) -> int:
         """Moves up to `limit` bytes from socket `src` to socket `dst`,
