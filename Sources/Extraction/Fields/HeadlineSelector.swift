@@ -397,6 +397,8 @@ public struct HeadlineSelector: Sendable {
 
     /// Lower case, letters and digits only, single spaces.
     static func normalize(_ s: String) -> String {
+        var s = s
+        if let ascii = s.withUTF8(normalizeASCII) { return ascii }
         // Built as UTF-8 bytes: appending scalar by scalar to a String was most of the cost. (The
         // state is passed to ``put(_:_:_:)`` as `inout` arguments: a nested function capturing it
         // paid a dynamic exclusivity check per byte.)
@@ -430,6 +432,36 @@ public struct HeadlineSelector: Sendable {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``normalize(_:)`` of an all-ASCII text, byte by byte into the String's own storage (each
+    /// scalar is a byte; a space is written only for at least one byte dropped before it, so the
+    /// result is never longer than the text); `nil` when a byte is not ASCII.
+    static func normalizeASCII(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let base = b.baseAddress else { return "" }
+        let n = b.count
+        var i = 0, high: UInt64 = 0
+        while i &+ 8 <= n {
+            high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i &+= 8
+        }
+        while i < n { high |= UInt64(b[i]); i &+= 1 }
+        guard high & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return String(unsafeUninitializedCapacity: n) { out in
+            var count = 0, space = false
+            for c in b {
+                let l = c &- 0x41 < 26 ? c | 0x20 : c
+                if l &- 0x61 < 26 || c &- 0x30 < 10 {
+                    if space, count > 0 { out[count] = 0x20; count &+= 1 }
+                    space = false
+                    out[count] = l
+                    count &+= 1
+                } else {
+                    space = true
+                }
+            }
+            return count
+        }
     }
 
     /// What ``normalize(_:)`` does with each scalar of U+0900 ..< U+0E00 (the Indic scripts), read
