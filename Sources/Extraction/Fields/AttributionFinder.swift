@@ -74,9 +74,18 @@ public struct AttributionFinder: Sendable {
         let bytes: [UInt8]
         /// Per spelling: matched in the lowered text (a name) rather than as written (an acronym).
         let lowered: [Bool]
+        /// The second check of a key at `p`, as 65,536 bits: the two bytes at `p + 1` (a key of a
+        /// name or acronym that starts with its first byte) or at `p + 3` (a key of the second and
+        /// third bytes, a continuation byte first: the next letter's) are those of some spelling
+        /// there, under every way the text may write them.
+        let second: [UInt64]
+        /// Per bucket: a spelling of it is too short for ``second`` (`AP`), which is then not asked.
+        let bypass: [Bool]
 
         init(_ spellings: [Spelling]) {
             var lists: [Int: [Int]] = [:]
+            var second = [UInt64](repeating: 0, count: 1024)
+            var short = Set<Int>()
             var anchor: [Int] = [], start = [0], bytes: [UInt8] = [], lowered: [Bool] = []
             for (k, sp) in spellings.enumerated() {
                 let a = sp.bytes.count >= 3 && sp.bytes[0] >= 0xE0 ? 1 : 0
@@ -90,15 +99,26 @@ public struct AttributionFinder: Sendable {
                 for x in forms(sp.bytes[a]) {
                     for y in forms(sp.bytes[a + 1]) { lists[Int(x) << 8 | Int(y), default: []].append(k) }
                 }
+                // The second pair: one byte after the key, or three when the key starts with a
+                // continuation byte (as the caller tells them apart).
+                let q = a + (sp.bytes[a] & 0xC0 == 0x80 ? 3 : 1)
+                if q + 1 < sp.bytes.count {
+                    for x in forms(sp.bytes[q]) {
+                        for y in forms(sp.bytes[q + 1]) { second[(Int(x) << 8 | Int(y)) >> 6] |= 1 << UInt64((Int(x) << 8 | Int(y)) & 63) }
+                    }
+                } else {
+                    short.insert(k)
+                }
             }
             var table = [UInt8](repeating: 0, count: 1 << 16)
             var bucketOfList: [[Int]: UInt8] = [:]
-            var bucketStart = [0], bucketSpellings: [Int] = []
+            var bucketStart = [0], bucketSpellings: [Int] = [], bypass: [Bool] = []
             for (key, list) in lists.sorted(by: { $0.key < $1.key }) {
                 if let b = bucketOfList[list] { table[key] = b; continue }
                 precondition(bucketOfList.count < 255, "AttributionFinder: more spelling buckets than a byte holds")
                 bucketSpellings += list
                 bucketStart.append(bucketSpellings.count)
+                bypass.append(list.contains { short.contains($0) })
                 let b = UInt8(bucketOfList.count + 1)
                 bucketOfList[list] = b
                 table[key] = b
@@ -110,6 +130,8 @@ public struct AttributionFinder: Sendable {
             self.start = start
             self.bytes = bytes
             self.lowered = lowered
+            self.second = second
+            self.bypass = bypass
         }
     }
 
@@ -122,55 +144,58 @@ public struct AttributionFinder: Sendable {
     /// ending holds none). Every spelling that ``wordMatches(of:in:bengaliSuffixes:)`` finds is
     /// among them.
     ///
-    /// One look-up of the two bytes at each position in ``StartTable/bucketOfKey``; most
-    /// positions key no spelling, and most paragraphs hold none.
+    /// One look-up of the two bytes at each position in ``StartTable/bucketOfKey``, and of two
+    /// bytes after them in ``StartTable/second`` where those key a spelling; most positions key
+    /// no spelling, and most paragraphs hold none.
     static func candidates(in b: UnsafeBufferPointer<UInt8>) -> [Int] {
         let n = b.count
         guard n >= 2 else { return [] }
         let t = startTable
         return t.bucketOfKey.withUnsafeBufferPointer { table in
-            t.bucketStart.withUnsafeBufferPointer { bucketStart in
-                t.bucketSpellings.withUnsafeBufferPointer { bucketSpellings in
-                    t.anchor.withUnsafeBufferPointer { anchor in
-                        t.start.withUnsafeBufferPointer { start in
-                            t.bytes.withUnsafeBufferPointer { bytes in
-                                t.lowered.withUnsafeBufferPointer { lowered in
-                                    withUnsafeTemporaryAllocation(of: Bool.self, capacity: anchor.count) { found -> [Int] in
-                                        found.initialize(repeating: false)
-                                        var any = false
-                                        var prev = Int(b[0])
-                                        for i in 1..<n {
-                                            let c = Int(b[i])
-                                            let bucket = Int(table[prev << 8 | c])
-                                            prev = c
-                                            guard bucket != 0 else { continue }
-                                            for q in bucketStart[bucket - 1]..<bucketStart[bucket] {
-                                                let k = bucketSpellings[q]
-                                                if found[k] { continue }
-                                                let s = i - 1 - anchor[k], len = start[k + 1] - start[k]
-                                                guard s >= 0, s + len <= n else { continue }
-                                                if s > 0, isASCIIAlphanumeric(b[s - 1]) { continue }
-                                                if s + len < n, isASCIIAlphanumeric(b[s + len]) { continue }
-                                                var same = true
-                                                if lowered[k] {
-                                                    for j in 0..<len {
-                                                        let x = b[s + j]
-                                                        if (x &- 0x41 < 26 ? x | 0x20 : x) != bytes[start[k] + j] { same = false; break }
-                                                    }
-                                                } else {
-                                                    for j in 0..<len where b[s + j] != bytes[start[k] + j] { same = false; break }
-                                                }
-                                                if same { found[k] = true; any = true }
-                                            }
-                                        }
-                                        return any ? found.indices.filter { found[$0] } : []
-                                    }
-                                }
-                            }
+            t.second.withUnsafeBufferPointer { second in
+                t.bypass.withUnsafeBufferPointer { bypass in
+                    var found: [Int] = []
+                    var prev = Int(b[0])
+                    for i in 1..<n {
+                        let c = Int(b[i])
+                        let bucket = Int(table[prev << 8 | c])
+                        prev = c
+                        guard bucket != 0 else { continue }
+                        if !bypass[bucket - 1] {
+                            // The key is at i - 1; the second pair one byte or three after it.
+                            let q = i &+ (b[i - 1] & 0xC0 == 0x80 ? 2 : 0)
+                            guard q &+ 1 < n else { continue }
+                            let h = Int(b[q]) << 8 | Int(b[q &+ 1])
+                            guard second[h >> 6] & (1 << UInt64(h & 63)) != 0 else { continue }
                         }
+                        verify(bucket - 1, keyAt: i - 1, in: b, t, into: &found)
                     }
+                    return found.count > 1 ? Array(Set(found)).sorted() : found
                 }
             }
+        }
+    }
+
+    /// Adds to `found` the spellings of `bucket` that occur in `b` with their key at `p`, where a
+    /// word may start and end (see ``candidates(in:)``).
+    static func verify(_ bucket: Int, keyAt p: Int, in b: UnsafeBufferPointer<UInt8>, _ t: StartTable, into found: inout [Int]) {
+        let n = b.count
+        for q in t.bucketStart[bucket]..<t.bucketStart[bucket + 1] {
+            let k = t.bucketSpellings[q]
+            let s = p - t.anchor[k], from = t.start[k], len = t.start[k + 1] - from
+            guard s >= 0, s + len <= n else { continue }
+            if s > 0, isASCIIAlphanumeric(b[s - 1]) { continue }
+            if s + len < n, isASCIIAlphanumeric(b[s + len]) { continue }
+            var same = true
+            if t.lowered[k] {
+                for j in 0..<len {
+                    let x = b[s + j]
+                    if (x &- 0x41 < 26 ? x | 0x20 : x) != t.bytes[from + j] { same = false; break }
+                }
+            } else {
+                for j in 0..<len where b[s + j] != t.bytes[from + j] { same = false; break }
+            }
+            if same { found.append(k) }
         }
     }
 
