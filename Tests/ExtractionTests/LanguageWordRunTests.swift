@@ -60,7 +60,7 @@ struct LanguageWordRunTests {
     @Test("counts and word totals are those of the scalar-by-scalar code")
     func countsMatchReference() {
         var rng = SplitMix64(seed: 0xC0_FFEE)
-        var texts = words + words.map { " " + $0 } + words.map { $0 + " " } + [""]
+        var texts: [String] = Self.words + Self.words.map { " " + $0 } + Self.words.map { $0 + " " } + [""]
         texts += (0..<3000).map { _ in Self.randomText(&rng, maxWords: 12) }
         // Past 1,500 words: the stop falls at every offset of the eight-byte steps.
         texts += (0..<24).map { k in String(repeating: "x", count: k) + " " + String(repeating: "the and ", count: 1600) }

@@ -106,6 +106,8 @@ public struct LanguageDetector: Sendable {
         var urdu = 0, persian = 0, ukrainian = 0, serbian = 0, belarusian = 0, bulgarianHard = 0, russianOnly = 0
         // The UTF-8 read in place, ASCII letters counted apart (added to the Latin count after).
         var asciiLetters = 0
+        // Bengali letters, counted apart (added to the Bengali count after).
+        var bengali = 0
         var text = text
         text.withUTF8 { b in
             var i = 0
@@ -131,6 +133,15 @@ public struct LanguageDetector: Sendable {
                     if total >= maxLetters { break }
                     continue
                 }
+                // A Bengali letter (U+0980 ..< U+0A00: 0xE0 0xA6/0xA7 and a continuation byte)
+                // is counted as such without decoding it; it is none of the letters below.
+                if c == 0xE0, i &+ 2 < b.count, b[i &+ 1] &- 0xA6 < 2 {
+                    i &+= 3
+                    bengali &+= 1
+                    total &+= 1
+                    if total >= maxLetters { break }
+                    continue
+                }
                 let (s, next) = UTF8Scan.decode(at: i, in: b)
                 i = next
                 guard let sc = Self.script(of: s.value) else { continue }
@@ -150,6 +161,7 @@ public struct LanguageDetector: Sendable {
             }
         }
         counts[Script.latin.rawValue] += asciiLetters
+        counts[Script.bengali.rawValue] += bengali
         guard total >= 20 else { return nil }
         let best = Script.allCases.max { counts[$0.rawValue] < counts[$1.rawValue] }!
         let share = Double(counts[best.rawValue]) / Double(total)
