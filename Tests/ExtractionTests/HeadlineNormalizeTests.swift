@@ -3,7 +3,8 @@ import Testing
 @testable import Extraction
 
 /// ``HeadlineSelector/normalize(_:)`` reads an all-ASCII text byte by byte
-/// (``HeadlineSelector/normalizeASCII(_:)``) and gives what the plain scalar-by-scalar definition
+/// (``HeadlineSelector/normalizeASCII(_:)``), any other from its bytes
+/// (``HeadlineSelector/normalizeBytes(_:)``), and gives what the plain scalar-by-scalar definition
 /// gives: lower case, letters, digits and marks only, runs of anything else made one space.
 @Suite("HeadlineSelector.normalize: the ASCII shortcut and the scalar code agree")
 struct HeadlineNormalizeTests {
@@ -48,7 +49,7 @@ struct HeadlineNormalizeTests {
         }
     }
 
-    @Test("normalize gives the scalar-by-scalar definition's text")
+    @Test("normalize and both byte readings give the scalar-by-scalar definition's text")
     func normalizeMatchesReference() {
         var ascii = 0
         for t in Self.samples + Self.randomTexts(count: 4000, seed: 0x4EAD) {
@@ -61,6 +62,7 @@ struct HeadlineNormalizeTests {
             } else {
                 #expect(t.utf8.contains { $0 >= 0x80 }, "\(t.debugDescription)")
             }
+            #expect(t.withUTF8(HeadlineSelector.normalizeBytes) == Self.normalizeReference(t), "\(t.debugDescription)")
         }
         #expect(ascii > 500)
     }
