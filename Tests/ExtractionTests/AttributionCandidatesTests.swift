@@ -2,7 +2,7 @@ import Testing
 
 @testable import Extraction
 
-/// ``AttributionFinder/candidates(in:)`` — one look-up of two bytes per position — keeps every
+/// ``AttributionFinder/candidates(in:)`` — look-ups of two bytes at every other position — keeps every
 /// spelling that the full search (``AttributionFinder/wordMatches(of:in:bengaliSuffixes:)`` over
 /// every spelling) finds, so ``AttributionFinder/credits(in:)`` answers as the search over every
 /// spelling does. The texts reach the edges: a spelling at the very start or end, next to ASCII
@@ -32,6 +32,8 @@ struct AttributionCandidatesTests {
         "एएनआई", "आईएएनएस", "यूएनआई", "शिन्हुआ", "अनादोलु", "प्रेस ट्रस्ट ऑफ इंडिया", "رويترز", "(رويترز)", "روئٹرز", "فرانس برس",
         "ای پی", "新华社", "据新华社报道", "😀 (AP) 😀", "👩‍👩‍👧AP", "AP👩‍👩‍👧", "€AP€", "AP\u{A0}—", "\u{200D}AP\u{200C}",
         "Reuters\u{301}", "e\u{301}AFP", "ÀAFP", "AFPÀ", "ﬁAP", "ǄAP", "\tAP\n", "\r\nReuters\r\n",
+        // A spelling ending the text at an odd and at an even offset (the pairs are read two bytes apart).
+        " AP", "  AP", ".AP", "..AP", " dpa", "  dpa", " এপি", "  এপি", " তাস", "(AP", "((AP",
     ]
 
     /// Random texts from fragments that put spellings next to each other and to the edge cases.

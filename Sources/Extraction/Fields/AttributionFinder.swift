@@ -81,10 +81,19 @@ public struct AttributionFinder: Sendable {
         let second: [UInt64]
         /// Per bucket: a spelling of it is too short for ``second`` (`AP`), which is then not asked.
         let bypass: [Bool]
+        /// The pairs read by ``candidates(in:)``, which steps two bytes at a time, as 65,536 bits: a
+        /// key (``bucketOfKey``), or the two bytes right after a key (a key at an odd offset is
+        /// found through them; after the last byte of a spelling of two, any byte).
+        let stepPairs: [UInt64]
 
         init(_ spellings: [Spelling]) {
             var lists: [Int: [Int]] = [:]
             var second = [UInt64](repeating: 0, count: 1024)
+            var stepPairs = [UInt64](repeating: 0, count: 1024)
+            func set(_ bits: inout [UInt64], _ x: UInt8, _ y: UInt8) {
+                let h = Int(x) << 8 | Int(y)
+                bits[h >> 6] |= 1 << UInt64(h & 63)
+            }
             var short = Set<Int>()
             var anchor: [Int] = [], start = [0], bytes: [UInt8] = [], lowered: [Bool] = []
             for (k, sp) in spellings.enumerated() {
@@ -97,14 +106,25 @@ public struct AttributionFinder: Sendable {
                 // The text bytes that lower (a name) or are equal (an acronym) to a spelling byte.
                 let forms = { (c: UInt8) -> [UInt8] in !sp.isAcronym && c &- 0x61 < 26 ? [c, c - 0x20] : [c] }
                 for x in forms(sp.bytes[a]) {
-                    for y in forms(sp.bytes[a + 1]) { lists[Int(x) << 8 | Int(y), default: []].append(k) }
+                    for y in forms(sp.bytes[a + 1]) {
+                        lists[Int(x) << 8 | Int(y), default: []].append(k)
+                        set(&stepPairs, x, y)
+                    }
+                    // The pair after the key: its second byte and the next (any, after a spelling of two).
+                    for y in forms(sp.bytes[a + 1]) {
+                        if a + 2 < sp.bytes.count {
+                            for z in forms(sp.bytes[a + 2]) { set(&stepPairs, y, z) }
+                        } else {
+                            for z in 0...255 { set(&stepPairs, y, UInt8(z)) }
+                        }
+                    }
                 }
                 // The second pair: one byte after the key, or three when the key starts with a
                 // continuation byte (as the caller tells them apart).
                 let q = a + (sp.bytes[a] & 0xC0 == 0x80 ? 3 : 1)
                 if q + 1 < sp.bytes.count {
                     for x in forms(sp.bytes[q]) {
-                        for y in forms(sp.bytes[q + 1]) { second[(Int(x) << 8 | Int(y)) >> 6] |= 1 << UInt64((Int(x) << 8 | Int(y)) & 63) }
+                        for y in forms(sp.bytes[q + 1]) { set(&second, x, y) }
                     }
                 } else {
                     short.insert(k)
@@ -132,6 +152,7 @@ public struct AttributionFinder: Sendable {
             self.lowered = lowered
             self.second = second
             self.bypass = bypass
+            self.stepPairs = stepPairs
         }
     }
 
@@ -144,9 +165,11 @@ public struct AttributionFinder: Sendable {
     /// ending holds none). Every spelling that ``wordMatches(of:in:bengaliSuffixes:)`` finds is
     /// among them.
     ///
-    /// One look-up of the two bytes at each position in ``StartTable/bucketOfKey``, and of two
-    /// bytes after them in ``StartTable/second`` where those key a spelling; most positions key
-    /// no spelling, and most paragraphs hold none.
+    /// The pairs at every other byte are looked up in ``StartTable/stepPairs``: a key at an even
+    /// offset is one of them, a key at an odd offset has the pair after it there (the last pair of
+    /// the text, at an odd offset, is looked up apart). Where a pair may be one, the key at that
+    /// byte or at the byte before is looked up in ``StartTable/bucketOfKey``, and two bytes after it
+    /// in ``StartTable/second``. Most pairs are none, and most paragraphs hold no spelling.
     static func candidates(in b: UnsafeBufferPointer<UInt8>) -> [Int] {
         let n = b.count
         guard n >= 2 else { return [] }
@@ -154,23 +177,34 @@ public struct AttributionFinder: Sendable {
         return t.bucketOfKey.withUnsafeBufferPointer { table in
             t.second.withUnsafeBufferPointer { second in
                 t.bypass.withUnsafeBufferPointer { bypass in
-                    var found: [Int] = []
-                    var prev = Int(b[0])
-                    for i in 1..<n {
-                        let c = Int(b[i])
-                        let bucket = Int(table[prev << 8 | c])
-                        prev = c
-                        guard bucket != 0 else { continue }
-                        if !bypass[bucket - 1] {
-                            // The key is at i - 1; the second pair one byte or three after it.
-                            let q = i &+ (b[i - 1] & 0xC0 == 0x80 ? 2 : 0)
-                            guard q &+ 1 < n else { continue }
-                            let h = Int(b[q]) << 8 | Int(b[q &+ 1])
-                            guard second[h >> 6] & (1 << UInt64(h & 63)) != 0 else { continue }
+                    t.stepPairs.withUnsafeBufferPointer { stepPairs in
+                        var found: [Int] = []
+                        /// The spellings keyed at `p` (`p + 1 < n`), checked.
+                        func key(at p: Int) {
+                            let bucket = Int(table[Int(b[p]) << 8 | Int(b[p &+ 1])])
+                            guard bucket != 0 else { return }
+                            if !bypass[bucket - 1] {
+                                // The second pair one byte or three after the key.
+                                let q = p &+ (b[p] & 0xC0 == 0x80 ? 3 : 1)
+                                guard q &+ 1 < n else { return }
+                                let h = Int(b[q]) << 8 | Int(b[q &+ 1])
+                                guard second[h >> 6] & (1 << UInt64(h & 63)) != 0 else { return }
+                            }
+                            verify(bucket - 1, keyAt: p, in: b, t, into: &found)
                         }
-                        verify(bucket - 1, keyAt: i - 1, in: b, t, into: &found)
+                        var q = 0
+                        while q &+ 1 < n {
+                            let h = Int(b[q]) << 8 | Int(b[q &+ 1])
+                            if stepPairs[h >> 6] & (1 << UInt64(h & 63)) != 0 {
+                                key(at: q)
+                                if q > 0 { key(at: q &- 1) }
+                            }
+                            q &+= 2
+                        }
+                        // The last pair, when at an odd offset (an odd count of bytes): no pair after it was read.
+                        if n & 1 == 1 { key(at: n &- 2) }
+                        return found.count > 1 ? Array(Set(found)).sorted() : found
                     }
-                    return found.count > 1 ? Array(Set(found)).sorted() : found
                 }
             }
         }
