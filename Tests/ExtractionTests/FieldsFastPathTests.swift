@@ -564,7 +564,7 @@ struct FieldsFastPathTests {
 
     // MARK: Attributions
 
-    @Test("agency credits found with the pair filter are those found by searching every spelling")
+    @Test("agency credits found through the candidate spellings are those found by searching every spelling")
     func attributions() {
         var found = 0
         for t in Self.texts {

@@ -58,23 +58,185 @@ public struct AttributionFinder: Sendable {
             + a.names.map { Spelling(agency: k, bytes: UTF8Scan.asciiLowered($0), isAcronym: false, bengali: AgencyCatalog.isBengali($0)) }
     }
 
-    /// The ``UTF8Scan/PairBitmap`` hashes of each spelling's bytes, flattened: spelling `k`'s are
-    /// `pairHashes[pairStart[k] ..< pairStart[k + 1]]`, each an index into the 8,192 bits of
-    /// ``credits(in:)``. A name's pairs are checked against the lowered text's (bits 0–4095). An
-    /// acronym is matched as written: a pair of it that holds an upper-case ASCII letter against the
-    /// text's own pairs that hold one (bits 4096–8191), any other against the lowered text's (which
-    /// hold every such pair of the text as written).
-    static let pairHashes: [UInt16] = spellings.flatMap { sp in
-        sp.bytes.count < 2 ? [] : (1..<sp.bytes.count).map { j -> UInt16 in
-            let a = sp.bytes[j - 1], b = sp.bytes[j]
-            let upper = sp.isAcronym && (a &- 0x41 < 26 || b &- 0x41 < 26)
-            return UInt16(UTF8Scan.PairBitmap.hash(a, b) + (upper ? 4096 : 0))
+    /// Where ``candidates(in:)`` looks a spelling up: every spelling is keyed by two of its bytes
+    /// (its first two; the second and third for a name in a script of three-byte UTF-8, whose first
+    /// byte every letter of the script shares), under every way the text may write them (a name's
+    /// ASCII letters in either case, an acronym as written).
+    struct StartTable: Sendable {
+        /// Per two-byte key (`first << 8 | second`): 0, or 1 + the bucket of spellings keyed there.
+        let bucketOfKey: [UInt8]
+        /// Bucket `k`'s spellings are `bucketSpellings[bucketStart[k] ..< bucketStart[k + 1]]`.
+        let bucketStart: [Int]
+        let bucketSpellings: [Int]
+        /// Per spelling: the byte offset of its key (0 or 1), and its bytes in `bytes[start[k] ..< start[k + 1]]`.
+        let anchor: [Int]
+        let start: [Int]
+        let bytes: [UInt8]
+        /// Per spelling: matched in the lowered text (a name) rather than as written (an acronym).
+        let lowered: [Bool]
+        /// The second check of a key at `p`, as 65,536 bits: the two bytes at `p + 1` (a key of a
+        /// name or acronym that starts with its first byte) or at `p + 3` (a key of the second and
+        /// third bytes, a continuation byte first: the next letter's) are those of some spelling
+        /// there, under every way the text may write them.
+        let second: [UInt64]
+        /// Per bucket: a spelling of it is too short for ``second`` (`AP`), which is then not asked.
+        let bypass: [Bool]
+        /// The pairs read by ``candidates(in:)``, which steps two bytes at a time, as 65,536 bits: a
+        /// key (``bucketOfKey``), or the two bytes right after a key (a key at an odd offset is
+        /// found through them; after the last byte of a spelling of two, any byte).
+        let stepPairs: [UInt64]
+
+        init(_ spellings: [Spelling]) {
+            var lists: [Int: [Int]] = [:]
+            var second = [UInt64](repeating: 0, count: 1024)
+            var stepPairs = [UInt64](repeating: 0, count: 1024)
+            func set(_ bits: inout [UInt64], _ x: UInt8, _ y: UInt8) {
+                let h = Int(x) << 8 | Int(y)
+                bits[h >> 6] |= 1 << UInt64(h & 63)
+            }
+            var short = Set<Int>()
+            var anchor: [Int] = [], start = [0], bytes: [UInt8] = [], lowered: [Bool] = []
+            for (k, sp) in spellings.enumerated() {
+                let a = sp.bytes.count >= 3 && sp.bytes[0] >= 0xE0 ? 1 : 0
+                anchor.append(a)
+                bytes += sp.bytes
+                start.append(bytes.count)
+                lowered.append(!sp.isAcronym)
+                precondition(sp.bytes.count >= a + 2, "AttributionFinder: a spelling of fewer than two bytes")
+                // The text bytes that lower (a name) or are equal (an acronym) to a spelling byte.
+                let forms = { (c: UInt8) -> [UInt8] in !sp.isAcronym && c &- 0x61 < 26 ? [c, c - 0x20] : [c] }
+                for x in forms(sp.bytes[a]) {
+                    for y in forms(sp.bytes[a + 1]) {
+                        lists[Int(x) << 8 | Int(y), default: []].append(k)
+                        set(&stepPairs, x, y)
+                    }
+                    // The pair after the key: its second byte and the next (any, after a spelling of two).
+                    for y in forms(sp.bytes[a + 1]) {
+                        if a + 2 < sp.bytes.count {
+                            for z in forms(sp.bytes[a + 2]) { set(&stepPairs, y, z) }
+                        } else {
+                            for z in 0...255 { set(&stepPairs, y, UInt8(z)) }
+                        }
+                    }
+                }
+                // The second pair: one byte after the key, or three when the key starts with a
+                // continuation byte (as the caller tells them apart).
+                let q = a + (sp.bytes[a] & 0xC0 == 0x80 ? 3 : 1)
+                if q + 1 < sp.bytes.count {
+                    for x in forms(sp.bytes[q]) {
+                        for y in forms(sp.bytes[q + 1]) { set(&second, x, y) }
+                    }
+                } else {
+                    short.insert(k)
+                }
+            }
+            var table = [UInt8](repeating: 0, count: 1 << 16)
+            var bucketOfList: [[Int]: UInt8] = [:]
+            var bucketStart = [0], bucketSpellings: [Int] = [], bypass: [Bool] = []
+            for (key, list) in lists.sorted(by: { $0.key < $1.key }) {
+                if let b = bucketOfList[list] { table[key] = b; continue }
+                precondition(bucketOfList.count < 255, "AttributionFinder: more spelling buckets than a byte holds")
+                bucketSpellings += list
+                bucketStart.append(bucketSpellings.count)
+                bypass.append(list.contains { short.contains($0) })
+                let b = UInt8(bucketOfList.count + 1)
+                bucketOfList[list] = b
+                table[key] = b
+            }
+            bucketOfKey = table
+            self.bucketStart = bucketStart
+            self.bucketSpellings = bucketSpellings
+            self.anchor = anchor
+            self.start = start
+            self.bytes = bytes
+            self.lowered = lowered
+            self.second = second
+            self.bypass = bypass
+            self.stepPairs = stepPairs
         }
     }
-    static let pairStart: [Int] = spellings.reduce(into: [0]) { out, sp in out.append(out.last! + max(0, sp.bytes.count - 1)) }
-    /// Per spelling: 1 for an acronym, 2 for a name in a script of three-byte UTF-8 (Bengali,
-    /// Devanagari, CJK …, which needs such bytes in the text), 0 else.
-    static let spellingKinds: [UInt8] = spellings.map { $0.isAcronym ? 1 : ($0.bytes[0] >= 0xE0 ? 2 : 0) }
+
+    static let startTable = StartTable(spellings)
+
+    /// The spellings (indices into ``spellings``, ascending) that occur in the UTF-8 `b` where a
+    /// word may start and end: an acronym as written, a name in the lowered text, with no ASCII
+    /// letter or digit right before it or right after it (``wordMatches(of:in:bengaliSuffixes:)``
+    /// finds nothing there: the scalar before or after is a letter or digit, and a Bengali case
+    /// ending holds none). Every spelling that ``wordMatches(of:in:bengaliSuffixes:)`` finds is
+    /// among them.
+    ///
+    /// The pairs at every other byte are looked up in ``StartTable/stepPairs``: a key at an even
+    /// offset is one of them, a key at an odd offset has the pair after it there (the last pair of
+    /// the text, at an odd offset, is looked up apart). Where a pair may be one, the key at that
+    /// byte or at the byte before is looked up in ``StartTable/bucketOfKey``, and two bytes after it
+    /// in ``StartTable/second``. Most pairs are none, and most paragraphs hold no spelling.
+    static func candidates(in b: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let n = b.count
+        guard n >= 2 else { return [] }
+        let t = startTable
+        return t.bucketOfKey.withUnsafeBufferPointer { table in
+            t.second.withUnsafeBufferPointer { second in
+                t.bypass.withUnsafeBufferPointer { bypass in
+                    t.stepPairs.withUnsafeBufferPointer { stepPairs in
+                        var found: [Int] = []
+                        /// The spellings keyed at `p` (`p + 1 < n`), checked.
+                        func key(at p: Int) {
+                            let bucket = Int(table[Int(b[p]) << 8 | Int(b[p &+ 1])])
+                            guard bucket != 0 else { return }
+                            if !bypass[bucket - 1] {
+                                // The second pair one byte or three after the key.
+                                let q = p &+ (b[p] & 0xC0 == 0x80 ? 3 : 1)
+                                guard q &+ 1 < n else { return }
+                                let h = Int(b[q]) << 8 | Int(b[q &+ 1])
+                                guard second[h >> 6] & (1 << UInt64(h & 63)) != 0 else { return }
+                            }
+                            verify(bucket - 1, keyAt: p, in: b, t, into: &found)
+                        }
+                        var q = 0
+                        while q &+ 1 < n {
+                            let h = Int(b[q]) << 8 | Int(b[q &+ 1])
+                            if stepPairs[h >> 6] & (1 << UInt64(h & 63)) != 0 {
+                                key(at: q)
+                                if q > 0 { key(at: q &- 1) }
+                            }
+                            q &+= 2
+                        }
+                        // The last pair, when at an odd offset (an odd count of bytes): no pair after it was read.
+                        if n & 1 == 1 { key(at: n &- 2) }
+                        return found.count > 1 ? Array(Set(found)).sorted() : found
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds to `found` the spellings of `bucket` that occur in `b` with their key at `p`, where a
+    /// word may start and end (see ``candidates(in:)``).
+    static func verify(_ bucket: Int, keyAt p: Int, in b: UnsafeBufferPointer<UInt8>, _ t: StartTable, into found: inout [Int]) {
+        let n = b.count
+        for q in t.bucketStart[bucket]..<t.bucketStart[bucket + 1] {
+            let k = t.bucketSpellings[q]
+            let s = p - t.anchor[k], from = t.start[k], len = t.start[k + 1] - from
+            guard s >= 0, s + len <= n else { continue }
+            if s > 0, isASCIIAlphanumeric(b[s - 1]) { continue }
+            if s + len < n, isASCIIAlphanumeric(b[s + len]) { continue }
+            var same = true
+            if t.lowered[k] {
+                for j in 0..<len {
+                    let x = b[s + j]
+                    if (x &- 0x41 < 26 ? x | 0x20 : x) != t.bytes[from + j] { same = false; break }
+                }
+            } else {
+                for j in 0..<len where b[s + j] != t.bytes[from + j] { same = false; break }
+            }
+            if same { found.append(k) }
+        }
+    }
+
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ c: UInt8) -> Bool {
+        (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10
+    }
 
     static let cueBytes: [(bytes: [UInt8], word: Bool)] = cues.map {
         (UTF8Scan.asciiLowered($0), $0.unicodeScalars.first.map { $0.value < 0x250 } ?? false)
@@ -84,56 +246,13 @@ public struct AttributionFinder: Sendable {
 
     /// Canonical agency names credited in one paragraph.
     ///
-    /// A spelling is searched for only when every adjacent byte pair of it (lowered) is among the
-    /// lowered paragraph's (see ``UTF8Scan/PairBitmap``): most paragraphs credit no agency, and are
-    /// ruled out by the pairs alone, without copying their text.
+    /// Only the spellings that occur in the paragraph where a word may start and end are searched
+    /// for (see ``candidates(in:)``): most paragraphs credit no agency, and are ruled out by one
+    /// pass over their bytes, without copying their text.
     public func credits(in paragraph: String) -> [String] {
         guard !paragraph.isEmpty else { return [] }
         var paragraph = paragraph
-        // The spellings that may occur: their pairs are all among the text's (see ``pairHashes``).
-        let hashes = Self.pairHashes, start = Self.pairStart, kinds = Self.spellingKinds
-        let candidates: [Int] = paragraph.withUTF8 { b in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { bits -> [Int] in
-                // Words 0–63: pairs of the lowered text; 64–127: pairs of the text as written that
-                // hold an upper-case ASCII letter (the others are the lowered text's).
-                bits.initialize(repeating: 0)
-                var wide = b[0] >= 0xE0
-                var prevRaw = b[0]
-                var prevUpper = prevRaw &- 0x41 < 26
-                var prev = prevUpper ? prevRaw | 0x20 : prevRaw
-                for k in 1..<b.count {
-                    let raw = b[k]
-                    wide = wide || raw >= 0xE0
-                    let upper = raw &- 0x41 < 26
-                    let c = upper ? raw | 0x20 : raw
-                    let h = UTF8Scan.PairBitmap.hash(prev, c)
-                    bits[h >> 6] |= 1 << UInt64(h & 63)
-                    if upper || prevUpper {
-                        let hr = UTF8Scan.PairBitmap.hash(prevRaw, raw)
-                        bits[64 + (hr >> 6)] |= 1 << UInt64(hr & 63)
-                    }
-                    prev = c
-                    prevRaw = raw
-                    prevUpper = upper
-                }
-                var out: [Int] = []
-                hashes.withUnsafeBufferPointer { hashes in
-                    start.withUnsafeBufferPointer { start in
-                        kinds.withUnsafeBufferPointer { kinds in
-                            for k in 0..<kinds.count where wide || kinds[k] != 2 {
-                                var all = true
-                                for j in start[k]..<start[k + 1] {
-                                    let h = Int(hashes[j])
-                                    if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { all = false; break }
-                                }
-                                if all { out.append(k) }
-                            }
-                        }
-                    }
-                }
-                return out
-            }
-        }
+        let candidates = paragraph.withUTF8 { Self.candidates(in: $0) }
         guard !candidates.isEmpty else { return [] }
         let text = Array(paragraph.utf8)
         let lower = UTF8Scan.asciiLowered(text)

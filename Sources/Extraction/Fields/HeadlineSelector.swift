@@ -397,6 +397,9 @@ public struct HeadlineSelector: Sendable {
 
     /// Lower case, letters and digits only, single spaces.
     static func normalize(_ s: String) -> String {
+        var s = s
+        if let ascii = s.withUTF8(normalizeASCII) { return ascii }
+        if let bytes = s.withUTF8(normalizeBytes) { return bytes }
         // Built as UTF-8 bytes: appending scalar by scalar to a String was most of the cost. (The
         // state is passed to ``put(_:_:_:)`` as `inout` arguments: a nested function capturing it
         // paid a dynamic exclusivity check per byte.)
@@ -430,6 +433,122 @@ public struct HeadlineSelector: Sendable {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``normalize(_:)`` of an all-ASCII text, byte by byte into the String's own storage (each
+    /// scalar is a byte; a space is written only for at least one byte dropped before it, so the
+    /// result is never longer than the text); `nil` when a byte is not ASCII.
+    static func normalizeASCII(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let base = b.baseAddress else { return "" }
+        let n = b.count
+        var i = 0, high: UInt64 = 0
+        while i &+ 8 <= n {
+            high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i &+= 8
+        }
+        while i < n { high |= UInt64(b[i]); i &+= 1 }
+        guard high & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return String(unsafeUninitializedCapacity: n) { out in
+            var count = 0, space = false
+            for c in b {
+                let l = c &- 0x41 < 26 ? c | 0x20 : c
+                if l &- 0x61 < 26 || c &- 0x30 < 10 {
+                    if space, count > 0 { out[count] = 0x20; count &+= 1 }
+                    space = false
+                    out[count] = l
+                    count &+= 1
+                } else {
+                    space = true
+                }
+            }
+            return count
+        }
+    }
+
+    /// ``normalize(_:)`` of any text, its scalars decoded in place and the result written into the
+    /// String's own storage (twice the text's bytes and some: a lower-case mapping is at most one and
+    /// a half times as long as its letter in UTF-8, a space stands for a dropped byte); `nil` should
+    /// a result not fit, which the code after it in ``normalize(_:)`` then makes.
+    static func normalizeBytes(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard b.baseAddress != nil else { return "" }
+        let n = b.count
+        let capacity = n &* 2 &+ 16
+        var overflow = false
+        let indic = indicKinds
+        let result = String(unsafeUninitializedCapacity: capacity) { out -> Int in
+            var count = 0, space = false, i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    i &+= 1
+                    let l = c &- 0x41 < 26 ? c | 0x20 : c
+                    if l &- 0x61 < 26 || c &- 0x30 < 10 {
+                        guard count &+ 2 <= capacity else { overflow = true; return 0 }
+                        if space, count > 0 { out[count] = 0x20; count &+= 1 }
+                        space = false
+                        out[count] = l
+                        count &+= 1
+                    } else {
+                        space = true
+                    }
+                    continue
+                }
+                let (sc, next) = UTF8Scan.decode(at: i, in: b)
+                i = next
+                let v = sc.value
+                var keep = false
+                if v == 0x200C || v == 0x200D {
+                    keep = true
+                } else if v &- indicKindsStart < UInt32(indic.count), indic[Int(v &- indicKindsStart)] != 2 {
+                    if indic[Int(v &- indicKindsStart)] == 1 { keep = true } else { space = true; continue }
+                } else {
+                    let p = sc.properties
+                    switch p.generalCategory {
+                    case .uppercaseLetter, .titlecaseLetter:
+                        for l in p.lowercaseMapping.unicodeScalars {
+                            guard count &+ 5 <= capacity else { overflow = true; return 0 }
+                            if space, count > 0 { out[count] = 0x20; count &+= 1 }
+                            space = false
+                            count = encode(l.value, into: out, at: count)
+                        }
+                        continue
+                    case .lowercaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber,
+                        .nonspacingMark, .spacingMark:
+                        keep = true
+                    default:
+                        space = true
+                        continue
+                    }
+                }
+                if keep {
+                    guard count &+ 5 <= capacity else { overflow = true; return 0 }
+                    if space, count > 0 { out[count] = 0x20; count &+= 1 }
+                    space = false
+                    count = encode(v, into: out, at: count)
+                }
+            }
+            return count
+        }
+        return overflow ? nil : result
+    }
+
+    /// Writes scalar `v` as UTF-8 into `out` at `at` (room checked by the caller); the index after it.
+    @inline(__always)
+    private static func encode(_ v: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        if v < 0x80 {
+            out[at] = UInt8(v)
+            return at &+ 1
+        } else if v < 0x800 {
+            out[at] = UInt8(0xC0 | v >> 6); out[at &+ 1] = UInt8(0x80 | v & 0x3F)
+            return at &+ 2
+        } else if v < 0x10000 {
+            out[at] = UInt8(0xE0 | v >> 12); out[at &+ 1] = UInt8(0x80 | v >> 6 & 0x3F); out[at &+ 2] = UInt8(0x80 | v & 0x3F)
+            return at &+ 3
+        } else {
+            out[at] = UInt8(0xF0 | v >> 18); out[at &+ 1] = UInt8(0x80 | v >> 12 & 0x3F)
+            out[at &+ 2] = UInt8(0x80 | v >> 6 & 0x3F); out[at &+ 3] = UInt8(0x80 | v & 0x3F)
+            return at &+ 4
+        }
     }
 
     /// What ``normalize(_:)`` does with each scalar of U+0900 ..< U+0E00 (the Indic scripts), read

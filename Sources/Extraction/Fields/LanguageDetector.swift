@@ -106,6 +106,8 @@ public struct LanguageDetector: Sendable {
         var urdu = 0, persian = 0, ukrainian = 0, serbian = 0, belarusian = 0, bulgarianHard = 0, russianOnly = 0
         // The UTF-8 read in place, ASCII letters counted apart (added to the Latin count after).
         var asciiLetters = 0
+        // Bengali letters, counted apart (added to the Bengali count after).
+        var bengali = 0
         var text = text
         text.withUTF8 { b in
             var i = 0
@@ -131,6 +133,15 @@ public struct LanguageDetector: Sendable {
                     if total >= maxLetters { break }
                     continue
                 }
+                // A Bengali letter (U+0980 ..< U+0A00: 0xE0 0xA6/0xA7 and a continuation byte)
+                // is counted as such without decoding it; it is none of the letters below.
+                if c == 0xE0, i &+ 2 < b.count, b[i &+ 1] &- 0xA6 < 2 {
+                    i &+= 3
+                    bengali &+= 1
+                    total &+= 1
+                    if total >= maxLetters { break }
+                    continue
+                }
                 let (s, next) = UTF8Scan.decode(at: i, in: b)
                 i = next
                 guard let sc = Self.script(of: s.value) else { continue }
@@ -150,6 +161,7 @@ public struct LanguageDetector: Sendable {
             }
         }
         counts[Script.latin.rawValue] += asciiLetters
+        counts[Script.bengali.rawValue] += bengali
         guard total >= 20 else { return nil }
         let best = Script.allCases.max { counts[$0.rawValue] < counts[$1.rawValue] }!
         let share = Double(counts[best.rawValue]) / Double(total)
@@ -269,6 +281,34 @@ public struct LanguageDetector: Sendable {
         var i = 0
         let n = b.count
         while i < n {
+            // Eight bytes at a time: the run of ASCII word bytes (letters, apostrophes) they open
+            // goes into the key at once, lowered; an ASCII byte after it ends the word; a byte
+            // of a longer scalar after it is read below. (See ``wordByteRun(_:)``.)
+            if i &+ 8 <= n {
+                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let j = wordByteRun(w)
+                if j > 0 {
+                    if fits {
+                        if key.count &+ j <= 8 {
+                            let run = (w | 0x2020_2020_2020_2020) & (j == 8 ? ~0 : (1 &<< UInt64(j &* 8)) &- 1)
+                            key.a |= run &<< UInt64(key.count &* 8)
+                            key.count &+= j
+                        } else {
+                            for q in 0..<j where fits { fits = key.append(UInt8(truncatingIfNeeded: w &>> UInt64(q &* 8)) | 0x20) }
+                        }
+                    }
+                    i &+= j
+                    if j == 8 { continue }
+                }
+                if b[i] < 0x80 {
+                    i &+= 1
+                    if key.count > 0 {
+                        flush(&key, &fits, &words, &scores, table)
+                        if words >= 1500 { break }
+                    }
+                    continue
+                }
+            }
             // ASCII bytes (most of a Latin text) in a loop of their own: a letter (lowered) or an
             // apostrophe goes into the key, its first eight bytes without the key's switch; any
             // other byte ends the word.
@@ -335,6 +375,22 @@ public struct LanguageDetector: Sendable {
         }
         flush(&key, &fits, &words, &scores, table)
         return (scores, words)
+    }
+
+    /// The number of bytes (0–8) that open the little-endian eight bytes `w` and are ASCII word
+    /// bytes: letters `A`–`Z`, `a`–`z` and the apostrophe (each of which, with 0x20 set, is its
+    /// lower case). Per byte below 0x80, with `x` the byte with 0x20 set: adding 0x1F (0x05) sets
+    /// the top bit exactly when `x` is at least 0x61 (0x7B), and the byte XOR 0x27 plus 0x7F leaves
+    /// it clear exactly when the byte is 0x27, none of them carrying into the next byte. A byte of
+    /// 0x80 or more ends the run; it may carry into the bytes after it, whose results are not read.
+    @inline(__always)
+    static func wordByteRun(_ w: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let x = w | 0x2020_2020_2020_2020
+        let letter = (x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505)
+        let apostrophe = ~((w ^ 0x2727_2727_2727_2727) &+ 0x7F7F_7F7F_7F7F_7F7F)
+        let stop = (~(letter | apostrophe) | w) & high
+        return stop == 0 ? 8 : stop.trailingZeroBitCount &>> 3
     }
 
     /// Ends the word in `key`: counts it, and its function-word hits when it fitted the key.
