@@ -316,7 +316,7 @@ struct ParseShortcutTests {
         let mixed = scan("<a x href=\"abcdefgh\" y=unquoted z='a&quot;b'>")
         #expect(mixed?.taken == [5, 9, 11, 19, 0] && mixed?.places == [1])
         #expect(scan("<a href=\"&quot;abcdefgh\">") == nil)              // an entity libxml2 decodes
-        #expect(scan("<html class=\"abcdefghij\">") == nil)              // html/head/body/meta are left alone
+        #expect(scan("<html class=\"abcdefghij\">") == nil)              // html/head/body are left alone
         #expect(scan("<a 'x' href=\"abcdefghij\">") == nil)              // a bogus attribute: not read to the end
         #expect(scan("<a href=\"abcdefghij\" title=\"unterminated>") == nil)
         #expect(scan("<a href=\"abcdefgh\" HREF=\"ijklmnop\">") == nil)  // libxml2 keeps the first of two

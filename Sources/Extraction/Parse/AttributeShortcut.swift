@@ -29,12 +29,11 @@ import Darwin
 /// builder merges the taken ones back in order. A tag with the same attribute name twice (libxml2
 /// keeps the first) is left alone.
 ///
-/// The tags `html`, `head`, `body` (which libxml2 may discard or merge) and `meta` (whose values
-/// libxml2 reads for a charset) are left alone, as are the contents of `<script>` and `<style>`
-/// (raw text, see ``RawTextShortcut``). When anything but the expected tag follows a rewrite (text,
-/// a comment, another element with attributes), the builder says the shortcut diverged and
-/// ``HTMLParser`` parses the page again without it. ``ParseEquivalenceTests`` and
-/// ``ParseShortcutTests`` check the result against libxml2's own tree.
+/// The tags `html`, `head` and `body` (which libxml2 may discard or merge) are left alone, as are
+/// the contents of `<script>` and `<style>` (raw text, see ``RawTextShortcut``). When anything but
+/// the expected tag follows a rewrite (text, a comment, another element with attributes), the
+/// builder says the shortcut diverged and ``HTMLParser`` parses the page again without it.
+/// ``ParseEquivalenceTests`` and ``ParseShortcutTests`` check the result against libxml2's own tree.
 enum AttributeShortcut {
     /// At most this many attributes are read in one tag (more are left to libxml2).
     static let maximumAttributes = 256
@@ -429,7 +428,9 @@ enum AttributeShortcut {
         return i
     }
 
-    /// `html`, `head`, `body` and `meta`, in any case.
+    /// `html`, `head` and `body`, in any case. (`meta` is read like any tag: libxml2 2.9 looks at
+    /// its `http-equiv` and `content` for a charset only without `HTML_PARSE_IGNORE_ENC` and
+    /// while the input has no encoding, and the parser sets both.)
     static func isSkippedTag(_ name: UnsafePointer<UInt8>, _ length: Int) -> Bool {
         func equals(_ word: StaticString) -> Bool {
             guard word.utf8CodeUnitCount == length else { return false }
@@ -437,6 +438,6 @@ enum AttributeShortcut {
             for k in 0..<length where name[k] | 0x20 != w[k] { return false }
             return true
         }
-        return length == 4 && (equals("html") || equals("head") || equals("body") || equals("meta"))
+        return length == 4 && (equals("html") || equals("head") || equals("body"))
     }
 }

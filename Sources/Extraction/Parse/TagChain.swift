@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// Reads the plain markup that follows an element's text, its start tag or an end tag — end tags,
-/// simple start tags and plain text — without handing it to libxml2, where libxml2 would only
+/// simple start tags, comments and plain text — without handing it to libxml2, where libxml2 would only
 /// open, close and fill elements on top of its stack.
 ///
 /// libxml2 2.9 spends about 1,000 instructions on an end tag (`htmlParseEndTag`: the name read one
@@ -29,7 +29,10 @@ import Darwin
 ///   `>` or `/>`: libxml2 pushes the name and reports `startElement`, then at once `endElement` and
 ///   a pop for an empty element (`br`, `img`, …) or a tag ending in `/>`. The chain does the same,
 ///   with the table's copy of the name.
-/// - **Plain text** (see ``TextShortcut``) after either, into the element then open, except in
+/// - **A comment** `<!-- … -->` of plain characters (see ``commentLength(_:_:)``): libxml2
+///   (`htmlParseComment`, about 30 instructions a character) reports it and reads on in the same
+///   element; the builder notes it (it keeps no comments, but one ends a text node).
+/// - **Plain text** (see ``TextShortcut``) after any of them, into the element then open, except in
 ///   `html` and `head`.
 ///
 /// Three callbacks run the chain, at the places after which libxml2's parse loop reads the
@@ -125,6 +128,19 @@ enum TagChain {
             container = nil
             guard end - p > 3, p[0] == 0x3C else { break }
             let count = Int(ctxt.pointee.nameNr)
+            if p[1] == 0x21 {
+                // A comment: libxml2 reports it (the builder keeps none, but it ends a text node)
+                // and reads on after it, in the same element.
+                guard p[2] == 0x2D, p[3] == 0x2D, let length = commentLength(p, end - p), length < end - p,
+                      start != .afterText || isChar(p[length]) && p[length] != 0x3E
+                else { break }
+                b.pointee.otherNode()
+                b.pointee.comments += 1
+                p += length
+                last = p - 1
+                if count >= 1 + above, let c = names[count - 1 - above], !TextShortcut.isHTMLOrHead(c) { container = c }
+                continue
+            }
             guard count >= 2 + above, let top = names[count - 1 - above] else { break }
             if p[1] == 0x2F {
                 guard !TextShortcut.isExcluded(top), let length = endTagLength(p, end - p, naming: top), length < end - p,
@@ -218,6 +234,24 @@ enum TagChain {
     /// libxml2's `IS_CHAR_CH`: tab, line feed, carriage return, or a byte from 0x20.
     @inline(__always)
     static func isChar(_ c: UInt8) -> Bool { c >= 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+
+    /// The length of the comment at `p` (`<!--` read already), up to the `>` of the first `-->`
+    /// whose dashes follow the opening `<!--`, when libxml2 2.9 reads it so (`htmlParseComment`)
+    /// in every version that the parser may meet; nil for anything else, left to libxml2: a
+    /// comment closed abruptly (`<!-->`, `<!--->`) or by `--!>` (2.9.11 and later end it there,
+    /// earlier versions read on), one that runs to the end of the input, or one with characters
+    /// that are not plain (controls, U+FFFE, U+FFFF: earlier versions end the comment at one,
+    /// later ones drop it).
+    static func commentLength(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        guard n > 6, p[4] != 0x3E, p[4] != 0x2D || p[5] != 0x3E else { return nil }
+        var i = 4
+        while let gt = UTF8Sequence.plainRun(p, from: i, n, stop: 0x3E), gt < n {
+            if gt >= 6, p[gt - 1] == 0x2D, p[gt - 2] == 0x2D { return gt + 1 }
+            if gt >= 7, p[gt - 1] == 0x21, p[gt - 2] == 0x2D, p[gt - 3] == 0x2D { return nil }
+            i = gt + 1
+        }
+        return nil
+    }
 
     /// The length of the end tag `</name>` at `p` (blanks allowed before the `>`, the name in any
     /// case), or nil when `p` holds anything else.

@@ -40,8 +40,10 @@ enum TextShortcut {
         else { return true }
         let start = cur + 1
         let n = end - start
-        // Text, or a tag (``TagChain``); not an entity or a comment.
-        guard n > 1, start[0] != 0x26, start[0] != 0x3C || start[1] == 0x2F || AttributeShortcut.isLetter(start[1]) else { return true }
+        // Text, a tag or a comment (``TagChain``); not an entity.
+        guard n > 1, start[0] != 0x26,
+              start[0] != 0x3C || start[1] == 0x2F || start[1] == 0x21 || AttributeShortcut.isLetter(start[1])
+        else { return true }
         // The element's own start tag ends here: it has attributes (implied elements have none),
         // or its name is written just before the `>`.
         if !hasAttributes {
