@@ -228,7 +228,7 @@ enum AttributeShortcut {
     /// then writes the shortened tag (`p[0..<last]` with each of them a single space) over the
     /// original, right-aligned to end at `last`. Returns the offset where the shortened tag starts.
     static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Int {
-        take(p, builder: b)
+        take(p, builder: &b.pointee)
         let taken = UnsafeBufferPointer(start: b.pointee.shortcutScan.storage.taken, count: b.pointee.shortcutScan.takenCount)
         // Right to left: each attribute taken (name to closing quote) becomes one space; every
         // piece lands at or after where it was read from, so nothing not yet moved is overwritten.
@@ -250,12 +250,15 @@ enum AttributeShortcut {
     /// Gives the attributes noted in the builder's scan of the tag at `p` to the builder (each
     /// name lower-cased, each value as libxml2 would report it, in
     /// ``DocumentBuilder/pendingAttributes``), and notes the tag's name as written.
-    static func take(_ p: UnsafePointer<UInt8>, builder b: UnsafeMutablePointer<DocumentBuilder>) {
-        let records = b.pointee.pendingAttributes
+    ///
+    /// The builder is `inout` (not a pointer, as elsewhere): its scratch buffers are then read
+    /// without retaining them.
+    static func take(_ p: UnsafePointer<UInt8>, builder b: inout DocumentBuilder) {
+        let records = b.pendingAttributes
         records.removeAll()
-        let storage = b.pointee.shortcutScan.storage, takenCount = b.pointee.shortcutScan.takenCount
+        let storage = b.shortcutScan.storage, takenCount = b.shortcutScan.takenCount
         // The tag's name, for matching the startElement: copied before the tag is overwritten.
-        moveBytes(storage.name, p + 1, b.pointee.shortcutScan.nameEnd - 1)
+        moveBytes(storage.name, p + 1, b.shortcutScan.nameEnd - 1)
         do {
             let taken = UnsafeBufferPointer(start: storage.taken, count: takenCount)
             // Room for all the names and values at once, then each copied into place.
@@ -266,9 +269,9 @@ enum AttributeShortcut {
                 total += taken[k + 1] - taken[k] + (taken[k + 4] == 0 ? ve - vs : decodedLength(p + vs, ve - vs))
                 k += 5
             }
-            let base = b.pointee.bytes.count
+            let base = b.bytes.count
             var origin = base
-            let out = b.pointee.bytes.grow(by: total) - base  // `out + origin`: where `origin` goes
+            let out = b.bytes.grow(by: total) - base  // `out + origin`: where `origin` goes
             do {
                 var k = 0
                 while k < taken.count {
