@@ -31,10 +31,11 @@ enum RawTextShortcut {
         return false
     }
 
-    /// Takes the content of the element `name` that just started, if it is plain; false when the
-    /// builder asks to stop.
+    /// Takes the content of the element `name` that just started, if it is plain, and lets
+    /// ``TagChain`` read the end tag after it and on; false when the builder asks to stop.
+    /// `tookEndTag`: the end tag was taken too (libxml2's input is past it).
     static func take(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, name: UnsafePointer<xmlChar>,
-                     builder: UnsafeMutablePointer<DocumentBuilder>) -> Bool {
+                     builder: UnsafeMutablePointer<DocumentBuilder>, tookEndTag: inout Bool) -> Bool {
         guard let input = ctxt.pointee.input, let cur = input.pointee.cur, let end = input.pointee.end,
               cur < end, cur[0] == 0x3E else { return true }
         let start = cur + 1
@@ -43,11 +44,23 @@ enum RawTextShortcut {
         // it looks at the open element); `<!--` is read as raw text like any other.
         guard n > 0, start[0] != 0x3C || n > 1 && start[1] == 0x21, let length = plainLength(start, n, name: name)
         else { return true }
-        guard length > 0 else { return true }
-        guard builder.pointee.characters(start, length, cdata: true) else { return false }
-        let gt = UnsafeMutablePointer(mutating: start + (length - 1))
-        gt.pointee = 0x3E
-        input.pointee.cur = UnsafePointer(gt)
+        if length > 0 {
+            guard builder.pointee.characters(start, length, cdata: true) else { return false }
+            let gt = UnsafeMutablePointer(mutating: start + (length - 1))
+            gt.pointee = 0x3E
+            input.pointee.cur = UnsafePointer(gt)
+        }
+        // The end tag follows: ``TagChain`` reads it (and on), on top of libxml2's stack, as after
+        // any start tag (on well-formed input); libxml2 then steps over the `>` of the last thing
+        // it took.
+        guard builder.pointee.shortcuts else { return true }
+        guard let chain = TagChain.run(ctxt, .afterStartTag, next: start + length, end: end, builder: builder)
+        else { return false }
+        if let taken = chain.last {
+            UnsafeMutablePointer(mutating: taken).pointee = 0x3E
+            input.pointee.cur = taken
+            tookEndTag = true
+        }
         return true
     }
 
