@@ -18,7 +18,7 @@ struct AttributeShortcutMetaTests {
             "<body><p>x</p><meta name=\"late\" content=\"\(long)\"><p>y</p></body>",
             "<meta name=\"first\" content=\"\(long)\"><p>z</p>",
         ]
-        var rewritten = 0
+        var taken: [Int] = []
         for (i, html) in cases.enumerated() {
             let bytes = Array(html.utf8)
             let expected = try #require(ParseTreeOracle.parse(utf8: bytes), "case \(i): oracle failed")
@@ -26,8 +26,9 @@ struct AttributeShortcutMetaTests {
             let difference = ParseTreeOracle.difference(expected, doc)
             #expect(difference == nil, "case \(i): \(difference ?? "")")
             #expect(!report.reparsed, "case \(i): re-parsed")
-            rewritten += report.rewrittenTags + report.startTags
+            taken.append(report.rewrittenTags + report.startTags)
         }
-        #expect(rewritten >= cases.count)
+        // The second meta of a head (after a callback of the first) is taken, its charset and all.
+        #expect(taken[1] > 0 && taken[3] > 0, "taken: \(taken)")
     }
 }

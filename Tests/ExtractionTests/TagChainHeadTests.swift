@@ -76,6 +76,10 @@ struct TagChainHeadTests {
             "<html><head><meta name=\"a\"><frameset><frame src=\"x\"></frameset></head></html>",
             "<html><head><meta name=\"a\"></head> \n <body>x</body> \n </html> \n",
             "<html><head><meta name=\"a\"><base href=\"/\"><meta name=\"b\"></head><body>x</body></html>",
+            "<html><head><span class=\"a\">x</span><meta name=\"b\"></head><body>y</body></html>",
+            "<html><head><meta name=\"a\"><b>x</b>text<i>y</i></head></html>",
+            "<html><head><meta name=\"a\"><a href=\"x\">l</a><link href=\"y\"><svg><path d=\"M0\"/></svg></head></html>",
+            "<html><head><meta name=\"a\"><br><img src=\"x\"><input value=\"v\"><meta name=\"b\"></head></html>",
         ]
         for (i, html) in cases.enumerated() {
             try check(html, "case \(i)")

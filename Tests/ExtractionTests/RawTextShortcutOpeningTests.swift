@@ -3,8 +3,8 @@ import Testing
 
 /// ``RawTextShortcut`` takes the content of `<script>` and `<style>` itself, also when it opens
 /// with `<!` (an old-style `<!--` guard); content that opens with a tag stays libxml2's.
-@Suite("Parse stage: script and style content")
-struct RawTextShortcutTests {
+@Suite("Parse stage: script and style content that opens with markup")
+struct RawTextShortcutOpeningTests {
     func check(_ html: String, _ label: String) throws {
         let bytes = Array(html.utf8)
         let expected = try #require(ParseTreeOracle.parse(utf8: bytes), "\(label): oracle failed")
