@@ -133,8 +133,7 @@ enum AttributeShortcut {
         scan.complete = false
         let taken = scan.storage.taken, places = scan.storage.places, names = scan.storage.names
         var takenCount = 0, nameCount = 0
-        var i = 1
-        while i < n, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
+        var i = AttributeNameRepair.nameEnd(p, from: 1, n)
         guard i - 1 <= maximumNameLength, i < n, !isSkippedTag(p + 1, i - 1) else { return nil }
         scan.nameEnd = i
         var place: Int32 = 0
@@ -148,7 +147,7 @@ enum AttributeShortcut {
             // An attribute name as htmlParseHTMLName reads it; anything else is a bogus attribute.
             guard isLetter(c) || c == 0x5F || c == 0x3A || c == 0x2E else { break }
             let nameStart = i
-            while i < n, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
+            i = AttributeNameRepair.nameEnd(p, from: i, n)
             let nameEnd = i
             guard nameEnd - nameStart <= maximumNameLength else { break }
             // libxml2 keeps the first of two attributes with one name: leave such a tag alone. (The

@@ -163,8 +163,7 @@ enum TagChain {
                 // After the body's start tag libxml2 implies no element; in `head` neither (it
                 // finds `head` open), and a start tag that closes `head` is left to it below.
                 guard bodySeen || TextShortcut.isHead(top), AttributeShortcut.isLetter(p[1]) else { break }
-                var i = 2
-                while i < end - p, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
+                var i = AttributeNameRepair.nameEnd(p, from: 2, end - p)
                 guard let new = table.index(p + 1, i - 1), !table.isOpenOnly[new] else { break }
                 let open: Int
                 if top == knownTop {
