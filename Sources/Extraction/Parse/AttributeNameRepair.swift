@@ -56,6 +56,39 @@ enum AttributeNameRepair {
             : c < 0x80 && (0x07FF_FFFE_87FF_FFFE as UInt64) &>> (c & 63) & 1 != 0
     }
 
+    /// The offset of the first byte at or after `from` that is not a name byte (``isNameByte(_:)``),
+    /// or `n`. Eight bytes at a time while eight are left (names of tags and attributes are mostly
+    /// shorter: one word), then byte by byte.
+    @inline(__always)
+    static func nameEnd(_ p: UnsafePointer<UInt8>, from: Int, _ n: Int) -> Int {
+        var i = from
+        let raw = UnsafeRawPointer(p)
+        while i &+ 8 <= n {
+            let stop = ~nameBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0x8080_8080_8080_8080
+            if stop != 0 { return i &+ (stop.trailingZeroBitCount &>> 3) }
+            i &+= 8
+        }
+        while i < n, isNameByte(p[i]) { i &+= 1 }
+        return i
+    }
+
+    /// Bit 7 set in exactly the bytes of `w` (read from memory: its first byte in the low lane)
+    /// that are name bytes: the ranges of ``isNameByte(_:)`` tested on all lanes at once (a byte
+    /// below 0x80 plus `0x80 - lo` reaches bit 7 from `lo` on, plus `0x7F - hi` past `hi`, with no
+    /// carry into the next lane), letters folded to lower case first.
+    @inline(__always)
+    static func nameBytes(_ w: UInt64) -> UInt64 {
+        let x = UInt64(littleEndian: w) & 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func inRange(_ x: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            (x &+ (0x80 &- lo) &* 0x0101_0101_0101_0101) & ~(x &+ (0x7F &- hi) &* 0x0101_0101_0101_0101)
+        }
+        let letters = inRange(x | 0x2020_2020_2020_2020, 0x61, 0x7A)
+        let digitsAndColon = inRange(x, 0x30, 0x3A)
+        let dashAndDot = inRange(x, 0x2D, 0x2E)
+        let underscore = inRange(x, 0x5F, 0x5F)
+        return (letters | digitsAndColon | dashAndDot | underscore) & ~UInt64(littleEndian: w) & 0x8080_8080_8080_8080
+    }
+
     /// The offset of the next `byte` at or after `from`, or nil.
     @inline(__always)
     static func memchrOffset(_ base: UnsafePointer<UInt8>, from: Int, count: Int, byte: UInt8) -> Int? {

@@ -29,12 +29,11 @@ import Darwin
 /// builder merges the taken ones back in order. A tag with the same attribute name twice (libxml2
 /// keeps the first) is left alone.
 ///
-/// The tags `html`, `head`, `body` (which libxml2 may discard or merge) and `meta` (whose values
-/// libxml2 reads for a charset) are left alone, as are the contents of `<script>` and `<style>`
-/// (raw text, see ``RawTextShortcut``). When anything but the expected tag follows a rewrite (text,
-/// a comment, another element with attributes), the builder says the shortcut diverged and
-/// ``HTMLParser`` parses the page again without it. ``ParseEquivalenceTests`` and
-/// ``ParseShortcutTests`` check the result against libxml2's own tree.
+/// The tags `html`, `head` and `body` (which libxml2 may discard or merge) are left alone, as are
+/// the contents of `<script>` and `<style>` (raw text, see ``RawTextShortcut``). When anything but
+/// the expected tag follows a rewrite (text, a comment, another element with attributes), the
+/// builder says the shortcut diverged and ``HTMLParser`` parses the page again without it.
+/// ``ParseEquivalenceTests`` and ``ParseShortcutTests`` check the result against libxml2's own tree.
 enum AttributeShortcut {
     /// At most this many attributes are read in one tag (more are left to libxml2).
     static let maximumAttributes = 256
@@ -134,8 +133,7 @@ enum AttributeShortcut {
         scan.complete = false
         let taken = scan.storage.taken, places = scan.storage.places, names = scan.storage.names
         var takenCount = 0, nameCount = 0
-        var i = 1
-        while i < n, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
+        var i = AttributeNameRepair.nameEnd(p, from: 1, n)
         guard i - 1 <= maximumNameLength, i < n, !isSkippedTag(p + 1, i - 1) else { return nil }
         scan.nameEnd = i
         var place: Int32 = 0
@@ -149,7 +147,7 @@ enum AttributeShortcut {
             // An attribute name as htmlParseHTMLName reads it; anything else is a bogus attribute.
             guard isLetter(c) || c == 0x5F || c == 0x3A || c == 0x2E else { break }
             let nameStart = i
-            while i < n, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
+            i = AttributeNameRepair.nameEnd(p, from: i, n)
             let nameEnd = i
             guard nameEnd - nameStart <= maximumNameLength else { break }
             // libxml2 keeps the first of two attributes with one name: leave such a tag alone. (The
@@ -229,7 +227,7 @@ enum AttributeShortcut {
     /// then writes the shortened tag (`p[0..<last]` with each of them a single space) over the
     /// original, right-aligned to end at `last`. Returns the offset where the shortened tag starts.
     static func rewrite(_ p: UnsafePointer<UInt8>, upTo last: Int, builder b: UnsafeMutablePointer<DocumentBuilder>) -> Int {
-        take(p, builder: b)
+        take(p, builder: &b.pointee)
         let taken = UnsafeBufferPointer(start: b.pointee.shortcutScan.storage.taken, count: b.pointee.shortcutScan.takenCount)
         // Right to left: each attribute taken (name to closing quote) becomes one space; every
         // piece lands at or after where it was read from, so nothing not yet moved is overwritten.
@@ -251,12 +249,15 @@ enum AttributeShortcut {
     /// Gives the attributes noted in the builder's scan of the tag at `p` to the builder (each
     /// name lower-cased, each value as libxml2 would report it, in
     /// ``DocumentBuilder/pendingAttributes``), and notes the tag's name as written.
-    static func take(_ p: UnsafePointer<UInt8>, builder b: UnsafeMutablePointer<DocumentBuilder>) {
-        let records = b.pointee.pendingAttributes
+    ///
+    /// The builder is `inout` (not a pointer, as elsewhere): its scratch buffers are then read
+    /// without retaining them.
+    static func take(_ p: UnsafePointer<UInt8>, builder b: inout DocumentBuilder) {
+        let records = b.pendingAttributes
         records.removeAll()
-        let storage = b.pointee.shortcutScan.storage, takenCount = b.pointee.shortcutScan.takenCount
+        let storage = b.shortcutScan.storage, takenCount = b.shortcutScan.takenCount
         // The tag's name, for matching the startElement: copied before the tag is overwritten.
-        moveBytes(storage.name, p + 1, b.pointee.shortcutScan.nameEnd - 1)
+        moveBytes(storage.name, p + 1, b.shortcutScan.nameEnd - 1)
         do {
             let taken = UnsafeBufferPointer(start: storage.taken, count: takenCount)
             // Room for all the names and values at once, then each copied into place.
@@ -267,9 +268,9 @@ enum AttributeShortcut {
                 total += taken[k + 1] - taken[k] + (taken[k + 4] == 0 ? ve - vs : decodedLength(p + vs, ve - vs))
                 k += 5
             }
-            let base = b.pointee.bytes.count
+            let base = b.bytes.count
             var origin = base
-            let out = b.pointee.bytes.grow(by: total) - base  // `out + origin`: where `origin` goes
+            let out = b.bytes.grow(by: total) - base  // `out + origin`: where `origin` goes
             do {
                 var k = 0
                 while k < taken.count {
@@ -429,7 +430,9 @@ enum AttributeShortcut {
         return i
     }
 
-    /// `html`, `head`, `body` and `meta`, in any case.
+    /// `html`, `head` and `body`, in any case. (`meta` is read like any tag: libxml2 2.9 looks at
+    /// its `http-equiv` and `content` for a charset only without `HTML_PARSE_IGNORE_ENC` and
+    /// while the input has no encoding, and the parser sets both.)
     static func isSkippedTag(_ name: UnsafePointer<UInt8>, _ length: Int) -> Bool {
         func equals(_ word: StaticString) -> Bool {
             guard word.utf8CodeUnitCount == length else { return false }
@@ -437,6 +440,6 @@ enum AttributeShortcut {
             for k in 0..<length where name[k] | 0x20 != w[k] { return false }
             return true
         }
-        return length == 4 && (equals("html") || equals("head") || equals("body") || equals("meta"))
+        return length == 4 && (equals("html") || equals("head") || equals("body"))
     }
 }

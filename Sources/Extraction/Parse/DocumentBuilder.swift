@@ -69,11 +69,12 @@ struct DocumentBuilder {
 
     /// Whether ``AttributeShortcut`` and ``TextShortcut`` are on (the input is well-formed).
     var shortcuts = false
-    /// How many tags, text runs, start tags and end tags they took.
+    /// How many tags, text runs, start tags, end tags and comments they took.
     var rewrittenTags = 0
     var textRuns = 0
     var startTags = 0
     var endTags = 0
+    var comments = 0
     /// A tag was rewritten and its `startElement` has not come yet.
     var pendingTag = false
     /// Something other than the rewritten tag came after a rewrite: the parse must be redone

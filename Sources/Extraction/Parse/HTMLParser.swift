@@ -57,6 +57,8 @@ public struct HTMLParser: Sendable {
         /// Start and end tags ``TagChain`` read.
         var startTags = 0
         var endTags = 0
+        /// Comments ``TagChain`` stepped over.
+        var comments = 0
         /// Whether the attribute value shortcut diverged and the page was parsed again without the
         /// shortcuts.
         var reparsed = false
@@ -123,6 +125,7 @@ public struct HTMLParser: Sendable {
         report.textRuns = builder.textRuns
         report.startTags = builder.startTags
         report.endTags = builder.endTags
+        report.comments = builder.comments
         return try builder.finish(borrowed: storage)
     }
 

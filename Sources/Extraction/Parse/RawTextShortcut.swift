@@ -7,12 +7,12 @@ import CLibXML2
 /// Called from the `startElement` event of such an element, while libxml2's input is still on the
 /// `>` of the start tag. In recovery mode libxml2 (2.9) ends the content at the first `</script`
 /// (`</style`), compared case-insensitively, and copies every character but those outside XML's
-/// `Char` production. When the content is plain (it does not start with `<`, is valid UTF-8 with
-/// only tab, line feed and carriage return below U+0020, holds no U+FFFE/U+FFFF, and the end tag's
-/// name is not followed by another name character), the shortcut gives the builder the very text
-/// libxml2 would have reported, then moves libxml2's input to the `>` just before the end tag (it
-/// writes that `>` into libxml2's own copy of the input, over the last content byte, already
-/// copied): libxml2 then finishes the start tag and finds the end tag at once. Anything else is
+/// `Char` production. When the content is plain (it does not start with `<` unless with `<!`, is
+/// valid UTF-8 with only tab, line feed and carriage return below U+0020, holds no U+FFFE/U+FFFF,
+/// and the end tag's name is not followed by another name character), the shortcut gives the
+/// builder the very text libxml2 would have reported, then moves libxml2's input to the `>` just
+/// before the end tag (it writes that `>` into libxml2's own copy of the input, over the last
+/// content byte, already copied): libxml2 then finishes the start tag and finds the end tag at once. Anything else is
 /// left to libxml2. ``ParseEquivalenceTests`` check the result against libxml2's own tree.
 enum RawTextShortcut {
     /// The shortcut relies on libxml2 2.9's input handling (the whole converted document in one
@@ -31,20 +31,36 @@ enum RawTextShortcut {
         return false
     }
 
-    /// Takes the content of the element `name` that just started, if it is plain; false when the
-    /// builder asks to stop.
+    /// Takes the content of the element `name` that just started, if it is plain, and lets
+    /// ``TagChain`` read the end tag after it and on; false when the builder asks to stop.
+    /// `tookEndTag`: the end tag was taken too (libxml2's input is past it).
     static func take(_ ctxt: UnsafeMutablePointer<xmlParserCtxt>, name: UnsafePointer<xmlChar>,
-                     builder: UnsafeMutablePointer<DocumentBuilder>) -> Bool {
+                     builder: UnsafeMutablePointer<DocumentBuilder>, tookEndTag: inout Bool) -> Bool {
         guard let input = ctxt.pointee.input, let cur = input.pointee.cur, let end = input.pointee.end,
               cur < end, cur[0] == 0x3E else { return true }
         let start = cur + 1
         let n = end - start
-        guard n > 0, start[0] != 0x3C, let length = plainLength(start, n, name: name) else { return true }
-        guard length > 0 else { return true }
-        guard builder.pointee.characters(start, length, cdata: true) else { return false }
-        let gt = UnsafeMutablePointer(mutating: start + (length - 1))
-        gt.pointee = 0x3E
-        input.pointee.cur = UnsafePointer(gt)
+        // Not content that starts with a tag (libxml2's content loop reads `</…` and `<name` before
+        // it looks at the open element); `<!--` is read as raw text like any other.
+        guard n > 0, start[0] != 0x3C || n > 1 && start[1] == 0x21, let length = plainLength(start, n, name: name)
+        else { return true }
+        if length > 0 {
+            guard builder.pointee.characters(start, length, cdata: true) else { return false }
+            let gt = UnsafeMutablePointer(mutating: start + (length - 1))
+            gt.pointee = 0x3E
+            input.pointee.cur = UnsafePointer(gt)
+        }
+        // The end tag follows: ``TagChain`` reads it (and on), on top of libxml2's stack, as after
+        // any start tag (on well-formed input); libxml2 then steps over the `>` of the last thing
+        // it took.
+        guard builder.pointee.shortcuts else { return true }
+        guard let chain = TagChain.run(ctxt, .afterStartTag, next: start + length, end: end, builder: builder)
+        else { return false }
+        if let taken = chain.last {
+            UnsafeMutablePointer(mutating: taken).pointee = 0x3E
+            input.pointee.cur = taken
+            tookEndTag = true
+        }
         return true
     }
 

@@ -19,7 +19,10 @@ enum SAXHandler {
             let wasPending = b.pointee.pendingTag
             guard b.pointee.startElement(name, UnsafePointer(atts)) else { xmlStopParser(ctxt); return }
             if RawTextShortcut.applies(to: name) {
-                if !RawTextShortcut.take(ctxt, name: name, builder: b) { xmlStopParser(ctxt) }
+                var tookEndTag = false
+                if !RawTextShortcut.take(ctxt, name: name, builder: b, tookEndTag: &tookEndTag) { xmlStopParser(ctxt); return }
+                // Past the end tag (not in the content, whose tags libxml2 reads as text).
+                if tookEndTag { AttributeShortcut.prepare(ctxt, .afterStartTag, builder: b) }
             } else {
                 // A tag written in the page: one with attributes, or the rewritten one.
                 let written = atts?[0] != nil || (wasPending && !b.pointee.pendingTag)

@@ -23,7 +23,7 @@ final class StartTagTable: @unchecked Sendable {
         "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "data", "dd", "del",
         "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "embed", "fieldset", "figure", "font",
         "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "i", "img", "input", "ins",
-        "kbd", "label", "legend", "li", "link", "main", "map", "mark", "menu", "meter", "nav", "nobr", "noscript",
+        "kbd", "label", "legend", "li", "link", "main", "map", "mark", "menu", "meta", "meter", "nav", "nobr", "noscript",
         "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre", "progress", "q", "rp", "rt",
         "ruby", "s", "samp", "section", "select", "small", "source", "span", "strike", "strong", "sub", "summary",
         "sup", "svg", "table", "tbody", "td", "template", "tfoot", "th", "thead", "time", "tr", "track", "tt", "u",
@@ -32,14 +32,13 @@ final class StartTagTable: @unchecked Sendable {
     ]
 
     /// Names looked up only as the open element a start tag may close (never read as a start tag).
-    static let openOnly = ["body"]
+    static let openOnly = ["body", "head"]
 
     /// Names ``TagChain`` leaves to libxml2 wherever they appear as a start tag: the document's
-    /// structure (`html`, `head`, `body`, `frameset`, `frame`), `meta` (read for a charset), raw
-    /// text (`script`, `style`, and the old `xmp`, `plaintext`, `listing`), and elements whose
+    /// structure (`html`, `head`, `body`, `frameset`, `frame`), raw text (`script`, `style`, and the old `xmp`, `plaintext`, `listing`), and elements whose
     /// content libxml2 may read in its own way (`title`, `textarea`, `iframe`, `noembed`,
-    /// `noframes`). None of them is in ``names`` (`body` is in ``openOnly``); the list documents why.
-    static let leftToLibxml2 = ["html", "head", "body", "frameset", "frame", "meta", "script", "style", "xmp",
+    /// `noframes`). None of them is in ``names`` (`body` and `head` are in ``openOnly``); the list documents why.
+    static let leftToLibxml2 = ["html", "head", "body", "frameset", "frame", "script", "style", "xmp",
                                 "plaintext", "listing", "title", "textarea", "iframe", "noembed", "noframes"]
 
     /// Each name as a C string (never freed).

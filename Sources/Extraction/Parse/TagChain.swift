@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// Reads the plain markup that follows an element's text, its start tag or an end tag — end tags,
-/// simple start tags and plain text — without handing it to libxml2, where libxml2 would only
+/// simple start tags, comments and plain text — without handing it to libxml2, where libxml2 would only
 /// open, close and fill elements on top of its stack.
 ///
 /// libxml2 2.9 spends about 1,000 instructions on an end tag (`htmlParseEndTag`: the name read one
@@ -23,14 +23,18 @@ import Darwin
 ///   `htmlnamePop` does. A chain never takes the input's last end tag (libxml2 closes everything at
 ///   the end of the input).
 /// - **A start tag** of a name in ``StartTagTable`` after libxml2 has seen the page's body
-///   (`ctxt->html` ≥ 10: no element is implied any more), when the tag closes nothing first (the
+///   (`ctxt->html` ≥ 10: no element is implied any more) or in `head` (where libxml2 implies none
+///   either, finding `head` open: `meta` and `link`), when the tag closes nothing first (the
 ///   table says so for the pair of names) and has no attributes, or only attributes
 ///   ``AttributeShortcut`` reads as libxml2 would (plain quoted values, no repeated name), ending in
 ///   `>` or `/>`: libxml2 pushes the name and reports `startElement`, then at once `endElement` and
 ///   a pop for an empty element (`br`, `img`, …) or a tag ending in `/>`. The chain does the same,
 ///   with the table's copy of the name.
-/// - **Plain text** (see ``TextShortcut``) after either, into the element then open, except in
-///   `html` and `head`.
+/// - **A comment** `<!-- … -->` of plain characters (see ``commentLength(_:_:)``): libxml2
+///   (`htmlParseComment`, about 30 instructions a character) reports it and reads on in the same
+///   element; the builder notes it (it keeps no comments, but one ends a text node).
+/// - **Plain text** (see ``TextShortcut``) after any of them, into the element then open; in `html`
+///   and `head` only white space before a tag (see ``blankLength(_:_:)``).
 ///
 /// Three callbacks run the chain, at the places after which libxml2's parse loop reads the
 /// element on top of its stack again:
@@ -104,17 +108,20 @@ enum TagChain {
         let above = start == .belowTop ? 1 : 0
         let table = StartTagTable.shared
         let bodySeen = ctxt.pointee.html >= 10
-        // The element the text at `p` goes to, when it can take text.
+        // The element the text at `p` goes to, and whether it is `html` or `head`, which take only
+        // white space (see ``blankLength(_:_:)``).
         var container: UnsafePointer<xmlChar>?
-        if textFirst, Int(ctxt.pointee.nameNr) >= 1 + above, let c = names[Int(ctxt.pointee.nameNr) - 1 - above],
-           !TextShortcut.isHTMLOrHead(c) {
+        var blanksOnly = false
+        if textFirst, Int(ctxt.pointee.nameNr) >= 1 + above, let c = names[Int(ctxt.pointee.nameNr) - 1 - above] {
             container = c
+            blanksOnly = TextShortcut.isHTMLOrHead(c)
         }
         // The table index of the last element the chain opened (libxml2's names are looked up).
         var knownTop: UnsafePointer<xmlChar>?
         var knownIndex = 0
         while true {
-            if container != nil, p < end, p[0] != 0x3C, p[0] != 0x26, let run = TextShortcut.plainLength(p, end - p), run > 0,
+            if container != nil, p < end, p[0] != 0x3C, p[0] != 0x26,
+               let run = blanksOnly ? blankLength(p, end - p) : TextShortcut.plainLength(p, end - p), run > 0,
                start != .afterText || p[run] == 0x3C || p[run] == 0x26
             {
                 guard b.pointee.characters(p, run, cdata: false) else { return nil }
@@ -125,6 +132,22 @@ enum TagChain {
             container = nil
             guard end - p > 3, p[0] == 0x3C else { break }
             let count = Int(ctxt.pointee.nameNr)
+            if p[1] == 0x21 {
+                // A comment: libxml2 reports it (the builder keeps none, but it ends a text node)
+                // and reads on after it, in the same element.
+                guard p[2] == 0x2D, p[3] == 0x2D, let length = commentLength(p, end - p), length < end - p,
+                      start != .afterText || isChar(p[length]) && p[length] != 0x3E
+                else { break }
+                b.pointee.otherNode()
+                b.pointee.comments += 1
+                p += length
+                last = p - 1
+                if count >= 1 + above, let c = names[count - 1 - above] {
+                    container = c
+                    blanksOnly = TextShortcut.isHTMLOrHead(c)
+                }
+                continue
+            }
             guard count >= 2 + above, let top = names[count - 1 - above] else { break }
             if p[1] == 0x2F {
                 guard !TextShortcut.isExcluded(top), let length = endTagLength(p, end - p, naming: top), length < end - p,
@@ -135,11 +158,12 @@ enum TagChain {
                 b.pointee.endTags += 1
                 p += length
                 container = names[count - 2 - above]
-                if let c = container, TextShortcut.isHTMLOrHead(c) { container = nil }
+                blanksOnly = container.map(TextShortcut.isHTMLOrHead) ?? false
             } else {
-                guard bodySeen, AttributeShortcut.isLetter(p[1]) else { break }
-                var i = 2
-                while i < end - p, AttributeNameRepair.isNameByte(p[i]) { i += 1 }
+                // After the body's start tag libxml2 implies no element; in `head` neither (it
+                // finds `head` open), and a start tag that closes `head` is left to it below.
+                guard bodySeen || TextShortcut.isHead(top), AttributeShortcut.isLetter(p[1]) else { break }
+                var i = AttributeNameRepair.nameEnd(p, from: 2, end - p)
                 guard let new = table.index(p + 1, i - 1), !table.isOpenOnly[new] else { break }
                 let open: Int
                 if top == knownTop {
@@ -166,17 +190,20 @@ enum TagChain {
                       start != .afterText || isChar(p[length]) && p[length] != 0x3E
                 else { break }
                 let name = table.cNames[new]
-                if hasAttributes { AttributeShortcut.take(p, builder: b) }
-                guard b.pointee.startElement(known: table.tags[new], otherName: table.otherNames[new],
+                if hasAttributes { AttributeShortcut.take(p, builder: &b.pointee) }
+                let tag = table.tags[new]
+                guard b.pointee.startElement(known: tag, otherName: tag == .other ? table.otherNames[new] : nil,
                                              takenAttributes: hasAttributes)
                 else { return nil }
                 b.pointee.startTags += 1
                 if closed {
                     b.pointee.endElement()
-                    container = TextShortcut.isHTMLOrHead(top) ? nil : top
+                    container = top
+                    blanksOnly = TextShortcut.isHTMLOrHead(top)
                 } else {
                     push(ctxt, names, count, above, name)
                     container = name
+                    blanksOnly = false
                     knownTop = name
                     knownIndex = new
                 }
@@ -218,6 +245,34 @@ enum TagChain {
     /// libxml2's `IS_CHAR_CH`: tab, line feed, carriage return, or a byte from 0x20.
     @inline(__always)
     static func isChar(_ c: UInt8) -> Bool { c >= 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+
+    /// The length of the comment at `p` (`<!--` read already), up to the `>` of the first `-->`
+    /// whose dashes follow the opening `<!--`, when libxml2 2.9 reads it so (`htmlParseComment`)
+    /// in every version that the parser may meet; nil for anything else, left to libxml2: a
+    /// comment closed abruptly (`<!-->`, `<!--->`) or by `--!>` (2.9.11 and later end it there,
+    /// earlier versions read on), one that runs to the end of the input, or one with characters
+    /// that are not plain (controls, U+FFFE, U+FFFF: earlier versions end the comment at one,
+    /// later ones drop it).
+    static func commentLength(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        guard n > 6, p[4] != 0x3E, p[4] != 0x2D || p[5] != 0x3E else { return nil }
+        var i = 4
+        while let gt = UTF8Sequence.plainRun(p, from: i, n, stop: 0x3E), gt < n {
+            if gt >= 6, p[gt - 1] == 0x2D, p[gt - 2] == 0x2D { return gt + 1 }
+            if gt >= 7, p[gt - 1] == 0x21, p[gt - 2] == 0x2D, p[gt - 3] == 0x2D { return nil }
+            i = gt + 1
+        }
+        return nil
+    }
+
+    /// The length of the white space (`IS_BLANK_CH`) at `p` when a `<` follows it, fewer than
+    /// libxml2's text buffer of 1,000 bytes; nil otherwise. In `html` and `head` libxml2 reports
+    /// such a run as it is (`areBlanks`); other text there implies a paragraph.
+    static func blankLength(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        var i = 0
+        while i < n, AttributeShortcut.isBlank(p[i]) { i += 1 }
+        guard i < n, i < 1000, p[i] == 0x3C else { return nil }
+        return i
+    }
 
     /// The length of the end tag `</name>` at `p` (blanks allowed before the `>`, the name in any
     /// case), or nil when `p` holds anything else.

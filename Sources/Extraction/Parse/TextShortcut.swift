@@ -40,8 +40,10 @@ enum TextShortcut {
         else { return true }
         let start = cur + 1
         let n = end - start
-        // Text, or a tag (``TagChain``); not an entity or a comment.
-        guard n > 1, start[0] != 0x26, start[0] != 0x3C || start[1] == 0x2F || AttributeShortcut.isLetter(start[1]) else { return true }
+        // Text, a tag or a comment (``TagChain``); not an entity.
+        guard n > 1, start[0] != 0x26,
+              start[0] != 0x3C || start[1] == 0x2F || start[1] == 0x21 || AttributeShortcut.isLetter(start[1])
+        else { return true }
         // The element's own start tag ends here: it has attributes (implied elements have none),
         // or its name is written just before the `>`.
         if !hasAttributes {
@@ -52,7 +54,13 @@ enum TextShortcut {
             for k in 0..<length where lt[1 + k] | 0x20 != name[k] | 0x20 { return true }
         }
         guard !isExcluded(name) else { return true }
-        if let info = htmlTagLookup(name), info.pointee.empty != 0 { return true }
+        // An empty element (libxml2 closes it at once): the table knows the common names.
+        let table = StartTagTable.shared
+        if let index = table.index(cString: name) {
+            if table.empty[index] { return true }
+        } else if let info = htmlTagLookup(name), info.pointee.empty != 0 {
+            return true
+        }
         guard let chain = TagChain.run(ctxt, .afterStartTag, next: start, end: end, textFirst: true, builder: b) else { return false }
         // libxml2 steps over the start tag's `>` next: leave its input on the last byte taken,
         // made a `>` (the text's last byte is copied already).
@@ -93,6 +101,11 @@ enum TextShortcut {
     static func isHTMLOrHead(_ name: UnsafePointer<xmlChar>) -> Bool {
         name[0] == 0x68 && ((name[1] == 0x74 && name[2] == 0x6D && name[3] == 0x6C && name[4] == 0)
             || (name[1] == 0x65 && name[2] == 0x61 && name[3] == 0x64 && name[4] == 0))
+    }
+
+    /// `head`.
+    static func isHead(_ name: UnsafePointer<xmlChar>) -> Bool {
+        name[0] == 0x68 && name[1] == 0x65 && name[2] == 0x61 && name[3] == 0x64 && name[4] == 0
     }
 
     /// `html`, `head` and `body`.
