@@ -116,7 +116,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
             self[.logCharsPerSentence] = Self.log(paragraphChars / max(1, sentenceEnds + paragraphLengths.count / 2))
         }
         self[.datedByline] = Self.flag(signals.hasPublishedDate && signals.hasAuthor)
-        self[.logRootTimes] = Self.log(content.root.map { doc.elements(.time, in: $0).count } ?? 0)
+        self[.logRootTimes] = Self.log(content.root.map { doc.elementCount(.time, in: $0) } ?? 0)
 
         // One pass over the node arrays: where the page's text sits.
         let pass = TextPass(doc, root: content.root)
@@ -132,7 +132,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.logArticleElements] = Self.log(doc.elementCount(.article))
         var linkedHeadings = 0
         for t in [HTMLTag.h2, .h3, .h4] {
-            for h in doc.elements(t) where !doc.elements(.a, in: h).isEmpty || doc.hasAncestor(h, tag: .a) { linkedHeadings += 1 }
+            for h in doc.elements(t) where doc.hasElement(.a, in: h) || doc.hasAncestor(h, tag: .a) { linkedHeadings += 1 }
         }
         self[.logLinkedHeadings] = Self.log(linkedHeadings)
         self[.logLinks] = Self.log(doc.elementCount(.a))
@@ -143,7 +143,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.logImageLinks] = Self.log(images.lazy.filter { doc.hasAncestor($0, tag: .a) }.count)
         self[.logTimes] = Self.log(doc.elementCount(.time))
         self[.buyButton] = Self.flag(PageTypeClassifier.hasBuyButton(doc))
-        self[.rootInArticle] = Self.flag(content.root.map { doc.tag($0) == .article || doc.hasAncestor($0, tag: .article) || !doc.elements(.article, in: $0).isEmpty && doc.elementCount(.article) == 1 } ?? false)
+        self[.rootInArticle] = Self.flag(content.root.map { doc.tag($0) == .article || doc.hasAncestor($0, tag: .article) || doc.hasElement(.article, in: $0) && doc.elementCount(.article) == 1 } ?? false)
         self[.logH1s] = Self.log(doc.elementCount(.h1))
         self[.logSections] = Self.log(doc.elementCount(.section))
         self[.logPageHeadings] = Self.log(doc.elementCount(.h2) + doc.elementCount(.h3))
@@ -465,16 +465,15 @@ public struct PageTypeFeatures: Sendable, Equatable {
                 var rounds = 0
                 while rounds < 255, i + 18 <= n {
                     let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-                    if any((v .== d8) .| (v .== e3) .| (v .== ef)) { return nil }
+                    // (Any lane tested through the lanes as two words: `any(_:)` is a call per chunk.)
+                    let stop = unsafeBitCast(zero.replacing(with: one, where: (v .== d8) .| (v .== e3) .| (v .== ef)), to: SIMD2<UInt64>.self)
+                    if stop[0] | stop[1] != 0 { return nil }
                     s16 &+= zero.replacing(with: one, where: (v & top) .!= continuation)
                     c16 &+= zero.replacing(with: one, where: v .== comma)
-                    e16 &+= zero.replacing(with: one, where: (v .== period) .| (v .== bang) .| (v .== question))
-                    let leads = v .== e0
-                    if any(leads) {
-                        let v1 = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD16<UInt8>.self)
-                        let v2 = raw.loadUnaligned(fromByteOffset: i + 2, as: SIMD16<UInt8>.self)
-                        e16 &+= zero.replacing(with: one, where: leads .& (v1 .== a5) .& (v2 .== a4))
-                    }
+                    let v1 = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD16<UInt8>.self)
+                    let v2 = raw.loadUnaligned(fromByteOffset: i + 2, as: SIMD16<UInt8>.self)
+                    let danda = (v .== e0) .& (v1 .== a5) .& (v2 .== a4)
+                    e16 &+= zero.replacing(with: one, where: (v .== period) .| (v .== bang) .| (v .== question) .| danda)
                     i += 16
                     rounds += 1
                 }
