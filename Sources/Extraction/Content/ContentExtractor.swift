@@ -706,7 +706,7 @@ struct ContentAnalysis {
             let j = k.index
             c = doc.nextSibling(k)
             guard doc.kinds[j] == .element, chars[j] > 0, !hidden[j] else { continue }
-            if isTeaserCard(j), !doc.elements(.img, in: k).isEmpty || !doc.elements(.picture, in: k).isEmpty {
+            if isTeaserCard(j), doc.hasElement(.img, in: k) || doc.hasElement(.picture, in: k) {
                 run.append(j)
             } else if longParagraphs[j] > 0 {
                 run.removeAll(keepingCapacity: true)

@@ -236,7 +236,7 @@ struct ImageCollector {
                 if doc.isElement(sib) {
                     let h = doc.classAndID(sib)
                     if ByteSearch.contains(h, ascii: "caption") || ByteSearch.contains(h, ascii: "credit") || ByteSearch.contains(h, ascii: "cutline") { return fromCaptionElement(sib) }
-                    if doc.elementCount(.img) > 0 && !doc.elements(.img, in: sib).isEmpty { break }
+                    if doc.elementCount(.img) > 0 && doc.hasElement(.img, in: sib) { break }
                 }
                 s = doc.nextSibling(sib); hops += 1
             }
