@@ -477,9 +477,10 @@ public struct PageTypeFeatures: Sendable, Equatable {
                     i += 16
                     rounds += 1
                 }
-                scalars += Int(SIMD16<UInt16>(truncatingIfNeeded: s16).wrappedSum())
-                commas += Int(SIMD16<UInt16>(truncatingIfNeeded: c16).wrappedSum())
-                ends += Int(SIMD16<UInt16>(truncatingIfNeeded: e16).wrappedSum())
+                // (``ContentAnalysis/laneSum(_:)``: the lanes summed in two words, no generic call.)
+                scalars += Int(ContentAnalysis.laneSum(s16))
+                commas += Int(ContentAnalysis.laneSum(c16))
+                ends += Int(ContentAnalysis.laneSum(e16))
             }
         }
         while i < n {
