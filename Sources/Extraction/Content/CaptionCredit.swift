@@ -39,9 +39,37 @@ enum CaptionCredit {
         // Foundation's search is slow: a label whose bytes do not occur in NFC text cannot be found
         // by it either (canonically equivalent NFC strings are byte-equal), so it is skipped.
         let prefilter = !UnicodeNormalization.mayNeedNFC(lowerBytes)
+        // The bytes the text holds, as a 256-bit set: a label with a byte outside it is not in the
+        // text's bytes (most labels of a caption in another script), known without a search.
+        var present: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        if prefilter {
+            for c in lowerBytes {
+                let bit = UInt64(1) << UInt64(c & 63)
+                switch c >> 6 {
+                case 0: present.0 |= bit
+                case 1: present.1 |= bit
+                case 2: present.2 |= bit
+                default: present.3 |= bit
+                }
+            }
+        }
+        @inline(__always) func holdsAllBytes(_ needle: [UInt8]) -> Bool {
+            for c in needle {
+                let bit = UInt64(1) << UInt64(c & 63)
+                let word: UInt64
+                switch c >> 6 {
+                case 0: word = present.0
+                case 1: word = present.1
+                case 2: word = present.2
+                default: word = present.3
+                }
+                if word & bit == 0 { return false }
+            }
+            return true
+        }
         var best: (Range<String.Index>, Int)?
         for (label, needle) in zip(labels, labelNeedles) {
-            if prefilter, let needle, !ByteSearch.contains(lowerBytes, needle) { continue }
+            if prefilter, let needle, !holdsAllBytes(needle) || !ByteSearch.contains(lowerBytes, needle) { continue }
             var search = lower.startIndex..<lower.endIndex
             while let r = lower.range(of: label, range: search) {
                 search = r.upperBound..<lower.endIndex

@@ -467,7 +467,7 @@ extension ContentAnalysis {
               doc.tags[outer.index] == .ul || doc.tags[outer.index] == .ol {
             top = outer.index
         }
-        if top == list.index, doc.elements(.ul, in: list).isEmpty, doc.elements(.ol, in: list).isEmpty { return false }
+        if top == list.index, !doc.hasElement(.ul, in: list), !doc.hasElement(.ol, in: list) { return false }
         return nodeLinkDensity(top) <= 0.5
     }
 

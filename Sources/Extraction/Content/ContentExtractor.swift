@@ -70,6 +70,9 @@ struct ContentAnalysis {
     var conditionalChars = 0
     /// The page's host, lower case, without "www." (set by ``run(pageURL:headlineHints:)``).
     var pageHost: Substring = ""
+    /// The class/id verdicts of this page, shared by ``markBoilerplate(conditional:)`` (each run)
+    /// and ``classWeight(_:name:)`` (the candidates are elements it judged already).
+    let verdicts = SharedVerdictCache()
 
     init(_ doc: HTMLDocument) {
         self.doc = doc
@@ -401,11 +404,13 @@ struct ContentAnalysis {
         var removed = Self.take(&self.removed), owner = Self.take(&self.owner)
         var smallPrint = Self.take(&self.smallPrint), inCode = Self.take(&self.inCode)
         var condChars = 0
-        var verdicts = VerdictCache()
+        // (The page's cache, taken out of its box for the pass: no access check per lookup.)
+        var verdicts = self.verdicts.take()
         let me = self
         defer {
             self.removed = removed; self.owner = owner; self.smallPrint = smallPrint; self.inCode = inCode
             conditionalChars = condChars
+            self.verdicts.cache = verdicts
         }
         removed.withUnsafeMutableBufferPointer { removed in
         owner.withUnsafeMutableBufferPointer { owner in
@@ -706,7 +711,7 @@ struct ContentAnalysis {
             let j = k.index
             c = doc.nextSibling(k)
             guard doc.kinds[j] == .element, chars[j] > 0, !hidden[j] else { continue }
-            if isTeaserCard(j), !doc.elements(.img, in: k).isEmpty || !doc.elements(.picture, in: k).isEmpty {
+            if isTeaserCard(j), doc.hasElement(.img, in: k) || doc.hasElement(.picture, in: k) {
                 run.append(j)
             } else if longParagraphs[j] > 0 {
                 run.removeAll(keepingCapacity: true)
@@ -818,6 +823,14 @@ struct ContentAnalysis {
     /// ``classWeight(_:)`` with `name` as scratch space (reused over the candidates of a page).
     /// (The candidates' names seldom repeat: a ``VerdictCache`` here cost more than it saved.)
     func classWeight(_ i: Int, name h: inout [UInt8]) -> Double {
+        var verdicts = self.verdicts.take()
+        defer { self.verdicts.cache = verdicts }
+        return classWeight(i, name: &h, verdicts: &verdicts)
+    }
+
+    /// ``classWeight(_:name:)`` with the page's verdict cache in hand (``topCandidate()`` takes it
+    /// once for all its candidates: most were judged by ``markBoilerplate(conditional:)`` already).
+    func classWeight(_ i: Int, name h: inout [UInt8], verdicts: inout VerdictCache) -> Double {
         var w = 0.0
         // schema.org microdata: the page marks the element holding the article's text.
         if let prop = doc.attribute("itemprop", of: NodeID(i)), prop.lowercased().contains("articlebody") { w += Self.articleBodyWeight }
@@ -825,7 +838,7 @@ struct ContentAnalysis {
         if h.isEmpty { return w }
         h.withUnsafeBufferPointer { h in
             if BoilerplateHints.isPositive(h) { w += 25 }
-            if BoilerplateHints.verdict(h) != .none { w -= 25 }
+            if verdicts.verdict(h) != .none { w -= 25 }
         }
         return w
     }
@@ -850,6 +863,8 @@ struct ContentAnalysis {
         var scored = [Bool](repeating: false, count: n)
         var touched: [Int] = []
         var name: [UInt8] = []
+        var verdicts = self.verdicts.take()
+        defer { self.verdicts.cache = verdicts }
         // Small print scores only on a page that has nothing else.
         let skipSmallPrint = blocks.contains { !smallPrint[$0.owner] && isScoring($0) }
         for b in blocks {
@@ -864,7 +879,7 @@ struct ContentAnalysis {
                 if !scored[node] {
                     scored[node] = true
                     touched.append(node)
-                    scores[node] = tagWeight(doc.tags[node]) + classWeight(node, name: &name)
+                    scores[node] = tagWeight(doc.tags[node]) + classWeight(node, name: &name, verdicts: &verdicts)
                 }
                 let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
                 scores[node] += score / divider

@@ -101,7 +101,8 @@ struct ImageCollector {
             if isPlaceholder(src, r) { candidates.append(src) } else { candidates.insert(src, at: 0) }
         }
         for j in Self.srcsetNames {
-            if let r = ranges[j], let first = Self.firstSource(inSrcset: doc.string(r)) {
+            // (Read from the document's bytes: a long `srcset` is not made into a String.)
+            if let r = ranges[j], let first = doc.bytes.withUnsafeBufferPointer({ Self.firstSource(inSrcset: UnsafeBufferPointer(rebasing: $0[r])) }) ?? Self.firstSource(inSrcset: doc.string(r)) {
                 candidates.append(first)
             }
         }
@@ -140,21 +141,26 @@ struct ImageCollector {
     /// `srcset.split(separator: ",").first?.split(separator: " ").first`: read from the bytes when
     /// the value is ASCII without a CR (every byte a Character), so a long `srcset` is not split whole.
     static func firstSource(inSrcset v: String) -> String? {
-        let u = Array(v.utf8)
-        guard !u.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else {
-            return v.split(separator: ",").first?.split(separator: " ").first.map(String.init)
-        }
+        if let first = Array(v.utf8).withUnsafeBufferPointer({ firstSource(inSrcset: $0) }) { return first }
+        return v.split(separator: ",").first?.split(separator: " ").first.map(String.init)
+    }
+
+    /// ``firstSource(inSrcset:)-(String)`` of the UTF-8 bytes `u` of a value that is ASCII
+    /// without a CR (every byte a Character): `.some(nil)` when it has no first source; `nil`
+    /// (not `.some(nil)`) for any other value, which takes the String path.
+    static func firstSource(inSrcset u: UnsafeBufferPointer<UInt8>) -> String?? {
+        for c in u where c >= 0x80 || c == 0x0D { return nil }
         var i = 0
         while i < u.count, u[i] == 0x2C { i += 1 }
-        guard i < u.count else { return nil }
+        guard i < u.count else { return .some(nil) }
         var end = i
         while end < u.count, u[end] != 0x2C { end += 1 }
         var start = i
         while start < end, u[start] == 0x20 { start += 1 }
-        guard start < end else { return nil }
+        guard start < end else { return .some(nil) }
         var stop = start
         while stop < end, u[stop] != 0x20 { stop += 1 }
-        return String(decoding: u[start..<stop], as: UTF8.self)
+        return .some(String(decoding: UnsafeBufferPointer(rebasing: u[start..<stop]), as: UTF8.self))
     }
 
     func acceptable(_ img: NodeID, _ url: String) -> Bool {
@@ -230,7 +236,7 @@ struct ImageCollector {
                 if doc.isElement(sib) {
                     let h = doc.classAndID(sib)
                     if ByteSearch.contains(h, ascii: "caption") || ByteSearch.contains(h, ascii: "credit") || ByteSearch.contains(h, ascii: "cutline") { return fromCaptionElement(sib) }
-                    if doc.elementCount(.img) > 0 && !doc.elements(.img, in: sib).isEmpty { break }
+                    if doc.elementCount(.img) > 0 && doc.hasElement(.img, in: sib) { break }
                 }
                 s = doc.nextSibling(sib); hops += 1
             }

@@ -66,3 +66,17 @@ struct VerdictCache {
         return true
     }
 }
+
+/// The ``VerdictCache`` of one page, held where the passes over the page can reach it: a pass
+/// takes the cache out (``take()``), uses it as a local value, and puts it back in ``cache``.
+final class SharedVerdictCache {
+    /// The cache (made when first taken), `nil` while a pass holds it.
+    var cache: VerdictCache?
+
+    /// The cache, a new one the first time; none is left here until it is put back.
+    func take() -> VerdictCache {
+        var out: VerdictCache?
+        swap(&out, &cache)
+        return out ?? VerdictCache()
+    }
+}

@@ -34,6 +34,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// True for `null`.
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
     /// The elements of an array; a single value as a one-element list; nothing for `null`.
     public var list: [JSONValue] {
         switch self {
@@ -51,15 +57,55 @@ public indirect enum JSONValue: Sendable, Equatable {
 public struct LenientJSON: Sendable {
     /// Maximum nesting depth (default 64); deeper values become `null`.
     public var maxDepth: Int
+    /// The object keys whose values the caller reads (default `nil`: all). When set, the string,
+    /// number, boolean and `null` values of any other key are skipped without being made (their
+    /// pairs left out), and so are such values in arrays under it; objects and arrays under any
+    /// key are still read, their pairs stored under the empty key "". What a reader asks of the
+    /// kept keys is answered as without this setting (see ``Keys``).
+    public var keys: Keys?
 
-    public init(maxDepth: Int = 64) {
+    public init(maxDepth: Int = 64, keys: Keys? = nil) {
         self.maxDepth = maxDepth
+        self.keys = keys
+    }
+
+    /// A set of object keys, matched as Strings match (`==`): when all names are ASCII, an ASCII
+    /// key by its bytes; any other through the String.
+    public struct Keys: Sendable {
+        let names: Set<String>
+        /// The names' bytes by length (when all are ASCII).
+        let byLength: [[[UInt8]]]
+        /// True when every name is ASCII.
+        let ascii: Bool
+
+        public init(_ names: [String]) {
+            self.names = Set(names)
+            ascii = names.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+            var byLength = [[[UInt8]]](repeating: [], count: (names.map(\.utf8.count).max() ?? 0) + 1)
+            for n in names { byLength[n.utf8.count].append(Array(n.utf8)) }
+            self.byLength = byLength
+        }
+
+        /// Whether the key with the UTF-8 bytes `k` is one of the names (`String(decoding: k, as: UTF8.self)`
+        /// equal to one): with ASCII names, ASCII bytes are compared with theirs (two ASCII Strings
+        /// are equal when their bytes are); other bytes, or other names, through the String (where
+        /// equality is canonical: "\u{212A}" KELVIN SIGN equals "K").
+        func contains(_ k: UnsafeBufferPointer<UInt8>) -> Bool {
+            var high: UInt8 = 0
+            for c in k { high |= c }
+            guard high < 0x80, ascii else { return names.contains(String(decoding: k, as: UTF8.self)) }
+            guard k.count < byLength.count else { return false }
+            for n in byLength[k.count] where n.withUnsafeBufferPointer({ n in (0..<k.count).allSatisfy { n[$0] == k[$0] } }) {
+                return true
+            }
+            return false
+        }
     }
 
     /// The values in `text`: one value, or an array when the block holds several.
     public func parse(_ text: String) -> JSONValue? {
         var bytes = Array(text.utf8)
-        var p = Parser(b: bytes, maxDepth: maxDepth)
+        var p = Parser(b: bytes, maxDepth: maxDepth, keys: keys)
         var values: [JSONValue] = []
         while true {
             p.skipJunk()
@@ -79,11 +125,13 @@ public struct LenientJSON: Sendable {
     struct Parser {
         let b: [UInt8]
         let maxDepth: Int
+        let keys: Keys?
         var i = 0
 
-        init(b: [UInt8], maxDepth: Int) {
+        init(b: [UInt8], maxDepth: Int, keys: Keys? = nil) {
             self.b = b
             self.maxDepth = maxDepth
+            self.keys = keys
         }
 
         /// Skips white space, comments, `<!--`, `-->`, `<![CDATA[`, `]]>`, `;` and stray commas.
@@ -126,19 +174,72 @@ public struct LenientJSON: Sendable {
             }
         }
 
-        mutating func value(depth: Int) -> JSONValue? {
+        /// The value at the cursor. With `kept` false (a value no reader asks for, see
+        /// ``LenientJSON/keys``) a string, number, boolean or `null` is skipped and read as `null`.
+        mutating func value(depth: Int, kept: Bool = true) -> JSONValue? {
             skipJunkInValue()
             guard i < b.count else { return nil }
             switch b[i] {
             case 0x7B: return depth >= maxDepth ? skipNested() : object(depth: depth + 1)
-            case 0x5B: return depth >= maxDepth ? skipNested() : array(depth: depth + 1)
-            case 0x22, 0x27: return .string(string(quote: b[i]))
-            case 0x74 where starts("true"): i += 4; return .bool(true)
-            case 0x66 where starts("false"): i += 5; return .bool(false)
+            case 0x5B: return depth >= maxDepth ? skipNested() : array(depth: depth + 1, kept: kept)
+            case 0x22, 0x27:
+                if kept { return .string(string(quote: b[i])) }
+                skipString(quote: b[i])
+                return .null
+            case 0x74 where starts("true"): i += 4; return kept ? .bool(true) : .null
+            case 0x66 where starts("false"): i += 5; return kept ? .bool(false) : .null
             case 0x6E where starts("null"): i += 4; return .null
-            case 0x2D, 0x2B, 0x30...0x39, 0x2E: return number()
+            case 0x2D, 0x2B, 0x30...0x39, 0x2E:
+                if kept { return number() }
+                skipNumber()
+                return .null
             default: return nil
             }
+        }
+
+        /// Past the string at the cursor, as ``string(quote:)`` goes (an escape's bytes after the
+        /// backslash are never a quote or a backslash where it reads them), without making it.
+        mutating func skipString(quote: UInt8) {
+            i += 1
+            while true {
+                i = b.withUnsafeBufferPointer { Self.plainRun($0, from: i, quote: quote) }
+                guard i < b.count else { return }
+                let c = b[i]
+                if c == quote { i += 1; return }
+                if c == 0x5C, i + 1 < b.count { i += 2; continue }
+                i += 1
+            }
+        }
+
+        /// Past the number at the cursor, as ``number()`` goes.
+        mutating func skipNumber() {
+            while i < b.count, (0x30...0x39).contains(b[i]) || b[i] == 0x2D || b[i] == 0x2B || b[i] == 0x2E || b[i] == 0x65 || b[i] == 0x45 {
+                i += 1
+            }
+        }
+
+        /// The key of a pair: the String at the cursor (from `quote`, or unquoted when `quote` is
+        /// `nil`) and whether it is one of ``keys`` (always true without them); a key not kept is
+        /// not made (the empty String).
+        mutating func key(quote: UInt8?) -> (String, Bool) {
+            if let quote {
+                guard let keys else { return (string(quote: quote), true) }
+                let start = i + 1
+                let end = b.withUnsafeBufferPointer { Self.plainRun($0, from: start, quote: quote) }
+                if end < b.count, b[end] == quote {
+                    // A key without escapes: its bytes are its String's.
+                    i = end + 1
+                    let kept = b.withUnsafeBufferPointer { keys.contains(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                    return kept ? (b.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }, true) : ("", false)
+                }
+                let k = string(quote: quote)
+                return keys.names.contains(k) ? (k, true) : ("", false)
+            }
+            // Unquoted key.
+            let s = i
+            while i < b.count, b[i] != 0x3A, b[i] != 0x7D, b[i] != 0x2C, b[i] != 0x20 { i += 1 }
+            if let keys, !b.withUnsafeBufferPointer({ keys.contains(UnsafeBufferPointer(rebasing: $0[s..<i])) }) { return ("", false) }
+            return (String(decoding: b[s..<i], as: UTF8.self), true)
         }
 
         /// White space and comments only (commas matter inside values).
@@ -173,15 +274,7 @@ public struct LenientJSON: Sendable {
                 if c == 0x7D { i += 1; break }
                 if c == 0x2C { i += 1; continue }
                 if c == 0x5D { i += 1; break }  // mismatched close: end the object
-                let key: String
-                if c == 0x22 || c == 0x27 {
-                    key = string(quote: c)
-                } else {
-                    // Unquoted key.
-                    let s = i
-                    while i < b.count, b[i] != 0x3A, b[i] != 0x7D, b[i] != 0x2C, b[i] != 0x20 { i += 1 }
-                    key = String(decoding: b[s..<i], as: UTF8.self)
-                }
+                let (key, kept) = self.key(quote: c == 0x22 || c == 0x27 ? c : nil)
                 skipJunkInValue()
                 guard i < b.count, b[i] == 0x3A else {
                     if i < b.count, b[i] != 0x7D { i += 1 }
@@ -189,8 +282,9 @@ public struct LenientJSON: Sendable {
                 }
                 i += 1
                 let start = i
-                if let v = value(depth: depth) {
-                    pairs.append((key, v))
+                if let v = value(depth: depth, kept: kept) {
+                    // (A skipped value, read as `null`, is left out.)
+                    if kept || !v.isNull { pairs.append((key, v)) }
                 } else if i == start {
                     // Unreadable value: skip to the next comma or close.
                     while i < b.count, b[i] != 0x2C, b[i] != 0x7D { i += 1 }
@@ -199,7 +293,9 @@ public struct LenientJSON: Sendable {
             return .object(pairs)
         }
 
-        mutating func array(depth: Int) -> JSONValue {
+        /// An array; with `kept` false (under a key no reader asks for), its strings, numbers,
+        /// booleans and `null`s are skipped and left out.
+        mutating func array(depth: Int, kept: Bool = true) -> JSONValue {
             i += 1
             var items: [JSONValue] = []
             while i < b.count {
@@ -210,8 +306,8 @@ public struct LenientJSON: Sendable {
                 if c == 0x2C { i += 1; continue }
                 if c == 0x7D { i += 1; break }
                 let start = i
-                if let v = value(depth: depth) {
-                    items.append(v)
+                if let v = value(depth: depth, kept: kept) {
+                    if kept || !v.isNull { items.append(v) }
                 } else if i == start {
                     i += 1
                 }

@@ -92,7 +92,7 @@ public struct MetadataExtractor: Sendable {
                 ByteSearch.contains(type, ascii: "ld+json")
             else { continue }
             let raw = doc.rawText(of: s)
-            guard let value = LenientJSON().parse(raw) else { continue }
+            guard let value = LenientJSON(keys: Self.jsonLDKeys).parse(raw) else { continue }
             readJSONLD(value, into: &ld, md: &md)
         }
 
@@ -192,7 +192,7 @@ public struct MetadataExtractor: Sendable {
     }
 
     /// Per-source collections, merged in precedence order at the end.
-    struct Buckets {
+    struct Buckets: Equatable {
         var titles: [PageMetadata.Value] = []
         var descriptions: [PageMetadata.Value] = []
         var authors: [PageMetadata.Author] = []
@@ -469,6 +469,15 @@ public struct MetadataExtractor: Sendable {
     }
 
     // MARK: JSON-LD
+
+    /// The keys ``readJSONLD(_:into:md:)`` (with ``types(of:)``, ``authors(from:byID:)`` and
+    /// ``collectObjects(_:into:depth:)``) reads: the JSON-LD blocks are read with these only
+    /// (``LenientJSON/keys``), the other keys' texts (`articleBody`, `sameAs` …) skipped unmade.
+    static let jsonLDKeys = LenientJSON.Keys([
+        "@id", "@type", "name", "headline", "description", "datePublished", "dateCreated", "uploadDate", "dateModified",
+        "author", "creator", "articleSection", "keywords", "publisher", "inLanguage", "alternateName", "url",
+        "mainEntityOfPage", "image", "contentUrl", "givenName", "familyName",
+    ])
 
     func readJSONLD(_ root: JSONValue, into b: inout Buckets, md: inout PageMetadata) {
         var objects: [JSONValue] = []

@@ -116,7 +116,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
             self[.logCharsPerSentence] = Self.log(paragraphChars / max(1, sentenceEnds + paragraphLengths.count / 2))
         }
         self[.datedByline] = Self.flag(signals.hasPublishedDate && signals.hasAuthor)
-        self[.logRootTimes] = Self.log(content.root.map { doc.elements(.time, in: $0).count } ?? 0)
+        self[.logRootTimes] = Self.log(content.root.map { doc.elementCount(.time, in: $0) } ?? 0)
 
         // One pass over the node arrays: where the page's text sits.
         let pass = TextPass(doc, root: content.root)
@@ -132,7 +132,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.logArticleElements] = Self.log(doc.elementCount(.article))
         var linkedHeadings = 0
         for t in [HTMLTag.h2, .h3, .h4] {
-            for h in doc.elements(t) where !doc.elements(.a, in: h).isEmpty || doc.hasAncestor(h, tag: .a) { linkedHeadings += 1 }
+            for h in doc.elements(t) where doc.hasElement(.a, in: h) || doc.hasAncestor(h, tag: .a) { linkedHeadings += 1 }
         }
         self[.logLinkedHeadings] = Self.log(linkedHeadings)
         self[.logLinks] = Self.log(doc.elementCount(.a))
@@ -143,7 +143,7 @@ public struct PageTypeFeatures: Sendable, Equatable {
         self[.logImageLinks] = Self.log(images.lazy.filter { doc.hasAncestor($0, tag: .a) }.count)
         self[.logTimes] = Self.log(doc.elementCount(.time))
         self[.buyButton] = Self.flag(PageTypeClassifier.hasBuyButton(doc))
-        self[.rootInArticle] = Self.flag(content.root.map { doc.tag($0) == .article || doc.hasAncestor($0, tag: .article) || !doc.elements(.article, in: $0).isEmpty && doc.elementCount(.article) == 1 } ?? false)
+        self[.rootInArticle] = Self.flag(content.root.map { doc.tag($0) == .article || doc.hasAncestor($0, tag: .article) || doc.hasElement(.article, in: $0) && doc.elementCount(.article) == 1 } ?? false)
         self[.logH1s] = Self.log(doc.elementCount(.h1))
         self[.logSections] = Self.log(doc.elementCount(.section))
         self[.logPageHeadings] = Self.log(doc.elementCount(.h2) + doc.elementCount(.h3))
@@ -402,79 +402,93 @@ public struct PageTypeFeatures: Sendable, Equatable {
     /// over its UTF-8 (decoding only the non-ASCII scalars).
     static func proseCounts(_ text: String) -> (scalars: Int, commas: Int, sentenceEnds: Int) {
         var t = text
-        if let plain = t.withUTF8(plainProseCounts) { return plain }
+        return t.withUTF8 { plainProseCounts($0) ?? scalarProseCounts($0) }
+    }
+
+    /// ``proseCounts(_:)`` of valid UTF-8 one scalar at a time (the general path and the tests' reference).
+    static func scalarProseCounts(_ p: UnsafeBufferPointer<UInt8>) -> (scalars: Int, commas: Int, sentenceEnds: Int) {
         var scalars = 0, commas = 0, ends = 0
-        t.withUTF8 { p in
-            let n = p.count
-            var i = 0
-            while i < n {
-                let c = p[i]
-                if c < 0x80 {
-                    scalars += 1
-                    if c == 0x2C { commas += 1 } else if c == 0x2E || c == 0x21 || c == 0x3F { ends += 1 }
-                    i += 1
-                    continue
-                }
+        let n = p.count
+        var i = 0
+        while i < n {
+            let c = p[i]
+            if c < 0x80 {
                 scalars += 1
-                // U+0800–U+0FFF (Indic scripts): of these only the danda (U+0964) counts.
-                if c == 0xE0, i + 3 <= n {
-                    if p[i + 1] == 0xA5, p[i + 2] == 0xA4 { ends += 1 }
-                    i += 3
-                    continue
-                }
-                let len = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)  // a String's UTF-8 is valid: c is a lead byte
-                if len <= 3, i + len <= n {
-                    var v = UInt32(c & (len == 2 ? 0x1F : 0x0F))
-                    for k in 1..<len { v = v << 6 | UInt32(p[i + k] & 0x3F) }
-                    switch v {
-                    case 0x060C, 0x3001, 0xFF0C: commas += 1
-                    case 0x0964, 0x3002, 0xFF01, 0xFF1F, 0x061F: ends += 1
-                    default: break
-                    }
-                }
-                i += len
+                if c == 0x2C { commas += 1 } else if c == 0x2E || c == 0x21 || c == 0x3F { ends += 1 }
+                i += 1
+                continue
             }
+            scalars += 1
+            // U+0800–U+0FFF (Indic scripts): of these only the danda (U+0964) counts.
+            if c == 0xE0, i + 3 <= n {
+                if p[i + 1] == 0xA5, p[i + 2] == 0xA4 { ends += 1 }
+                i += 3
+                continue
+            }
+            let len = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)  // a String's UTF-8 is valid: c is a lead byte
+            if len <= 3, i + len <= n {
+                var v = UInt32(c & (len == 2 ? 0x1F : 0x0F))
+                for k in 1..<len { v = v << 6 | UInt32(p[i + k] & 0x3F) }
+                switch v {
+                case 0x060C, 0x3001, 0xFF0C: commas += 1
+                case 0x0964, 0x3002, 0xFF01, 0xFF1F, 0x061F: ends += 1
+                default: break
+                }
+            }
+            i += len
         }
         return (scalars, commas, ends)
     }
 
-    /// ``proseCounts(_:)`` of UTF-8 holding no lead byte of its non-ASCII punctuation (0xD8, 0xE0,
-    /// 0xE3, 0xEF): lead bytes, ASCII commas and ASCII sentence ends, counted sixteen bytes at a
-    /// time into per-lane counters (summed before they can overflow); `nil` at the first such byte.
+    /// ``proseCounts(_:)`` of valid UTF-8 holding no lead byte of its non-ASCII punctuation but
+    /// the danda's (0xD8, 0xE3, 0xEF): lead bytes, ASCII commas and ASCII sentence ends, counted
+    /// sixteen bytes at a time into per-lane counters (summed before they can overflow), and the
+    /// dandas (E0 A5 A4; 0xE0 is always a lead byte in valid UTF-8) by their first byte, from
+    /// the same bytes loaded one and two bytes further on; `nil` at the first other such byte.
+    /// (Every count is by byte, so a chunk may end inside a scalar.)
     static func plainProseCounts(_ p: UnsafeBufferPointer<UInt8>) -> (scalars: Int, commas: Int, sentenceEnds: Int)? {
         var scalars = 0, commas = 0, ends = 0
         let n = p.count
         var i = 0
-        if n >= 16, let base = p.baseAddress {
+        if n >= 18, let base = p.baseAddress {
             let raw = UnsafeRawPointer(base)
             let top = SIMD16<UInt8>(repeating: 0xC0), continuation = SIMD16<UInt8>(repeating: 0x80)
             let comma = SIMD16<UInt8>(repeating: 0x2C), period = SIMD16<UInt8>(repeating: 0x2E)
             let bang = SIMD16<UInt8>(repeating: 0x21), question = SIMD16<UInt8>(repeating: 0x3F)
             let d8 = SIMD16<UInt8>(repeating: 0xD8), e0 = SIMD16<UInt8>(repeating: 0xE0)
             let e3 = SIMD16<UInt8>(repeating: 0xE3), ef = SIMD16<UInt8>(repeating: 0xEF)
+            let a5 = SIMD16<UInt8>(repeating: 0xA5), a4 = SIMD16<UInt8>(repeating: 0xA4)
             let one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
-            while i + 16 <= n {
+            // (Sixteen bytes and the two after them: the dandas starting in the sixteen.)
+            while i + 18 <= n {
                 var s16 = zero, c16 = zero, e16 = zero
                 var rounds = 0
-                while rounds < 255, i + 16 <= n {
+                while rounds < 255, i + 18 <= n {
                     let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-                    if any((v .== d8) .| (v .== e0) .| (v .== e3) .| (v .== ef)) { return nil }
+                    // (Any lane tested through the lanes as two words: `any(_:)` is a call per chunk.)
+                    let stop = unsafeBitCast(zero.replacing(with: one, where: (v .== d8) .| (v .== e3) .| (v .== ef)), to: SIMD2<UInt64>.self)
+                    if stop[0] | stop[1] != 0 { return nil }
                     s16 &+= zero.replacing(with: one, where: (v & top) .!= continuation)
                     c16 &+= zero.replacing(with: one, where: v .== comma)
-                    e16 &+= zero.replacing(with: one, where: (v .== period) .| (v .== bang) .| (v .== question))
+                    let v1 = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD16<UInt8>.self)
+                    let v2 = raw.loadUnaligned(fromByteOffset: i + 2, as: SIMD16<UInt8>.self)
+                    let danda = (v .== e0) .& (v1 .== a5) .& (v2 .== a4)
+                    e16 &+= zero.replacing(with: one, where: (v .== period) .| (v .== bang) .| (v .== question) .| danda)
                     i += 16
                     rounds += 1
                 }
-                scalars += Int(SIMD16<UInt16>(truncatingIfNeeded: s16).wrappedSum())
-                commas += Int(SIMD16<UInt16>(truncatingIfNeeded: c16).wrappedSum())
-                ends += Int(SIMD16<UInt16>(truncatingIfNeeded: e16).wrappedSum())
+                // (``ContentAnalysis/laneSum(_:)``: the lanes summed in two words, no generic call.)
+                scalars += Int(ContentAnalysis.laneSum(s16))
+                commas += Int(ContentAnalysis.laneSum(c16))
+                ends += Int(ContentAnalysis.laneSum(e16))
             }
         }
         while i < n {
             let c = p[i]
-            if c == 0xD8 || c == 0xE0 || c == 0xE3 || c == 0xEF { return nil }
+            if c == 0xD8 || c == 0xE3 || c == 0xEF { return nil }
             if c & 0xC0 != 0x80 { scalars += 1 }
             if c == 0x2C { commas += 1 } else if c == 0x2E || c == 0x21 || c == 0x3F { ends += 1 }
+            else if c == 0xE0, i + 2 < n, p[i + 1] == 0xA5, p[i + 2] == 0xA4 { ends += 1 }
             i += 1
         }
         return (scalars, commas, ends)
