@@ -523,38 +523,6 @@ enum UTF8Scan {
         }
     }
 
-    /// The adjacent byte pairs of a longer text (a paragraph) in 4,096 bits: sparse enough that a
-    /// needle of a few bytes whose pairs are all present is rare when it does not occur.
-    struct PairBitmap {
-        private var bits = [UInt64](repeating: 0, count: 64)
-
-        init(_ bytes: [UInt8]) {
-            guard bytes.count >= 2 else { return }
-            bits.withUnsafeMutableBufferPointer { w in
-                var prev = bytes[0]
-                for k in 1..<bytes.count {
-                    let c = bytes[k]
-                    let h = Self.hash(prev, c)
-                    w[h >> 6] |= 1 << UInt64(h & 63)
-                    prev = c
-                }
-            }
-        }
-
-        @inline(__always)
-        static func hash(_ a: UInt8, _ b: UInt8) -> Int { ((Int(a) << 4) ^ Int(b)) & 4095 }
-
-        /// False when some adjacent pair of `needle` is surely absent from the text.
-        func mayContain(_ needle: [UInt8]) -> Bool {
-            guard needle.count >= 2 else { return true }
-            for k in 1..<needle.count {
-                let h = Self.hash(needle[k - 1], needle[k])
-                if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
-            }
-            return true
-        }
-    }
-
     /// Needles with their pair masks, made once (static vocabularies).
     struct Needles {
         let bytes: [[UInt8]]
