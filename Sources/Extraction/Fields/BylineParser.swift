@@ -74,7 +74,7 @@ public struct BylineParser: Sendable {
         }
         pieces = stripped.map { s in
             var p = Self.stripTrailingTitle(s)
-            if let l = Self.trailingLabels.first(where: { UTF8Scan.lowercased(p).hasSuffix($0) }) { p = String(p.dropLast(l.count)) }
+            if let l = Self.trailingLabel(of: p) { p = String(p.dropLast(l.count)) }
             return p
         }
             .map { UTF8Scan.hasAlphanumericEdges($0, digits: false) ? $0 : UTF8Scan.trimming($0, Self.quotesBracketsDigits) }
@@ -133,6 +133,24 @@ public struct BylineParser: Sendable {
         var seen = Set<String>()
         return out.filter { seen.insert(UTF8Scan.lowercased($0.name)).inserted }
     }
+
+    /// `trailingLabels.first(where: { UTF8Scan.lowercased(p).hasSuffix($0) })`, lowering `p` once and
+    /// asking `hasSuffix` only when the bytes end with the label: the labels are a space and
+    /// lower-case ASCII letters, and a Character equal to one of those is that one scalar (no other
+    /// scalar or sequence is canonically equivalent to it), so a text whose bytes do not end with a
+    /// label does not end with it as Characters either.
+    static func trailingLabel(of p: String) -> String? {
+        let lower = UTF8Scan.lowercased(p)
+        let u = lower.utf8
+        for (k, label) in trailingLabels.enumerated() {
+            let b = trailingLabelBytes[k]
+            guard u.count >= b.count, u.suffix(b.count).elementsEqual(b) else { continue }
+            if lower.hasSuffix(label) { return label }
+        }
+        return nil
+    }
+
+    static let trailingLabelBytes: [[UInt8]] = trailingLabels.map { Array($0.utf8) }
 
     static let deskWordBytes: [(bytes: [UInt8], bengali: Bool)] = deskWords.map { (Array($0.utf8), AgencyCatalog.isBengali($0)) }
     static let correspondentWordBytes: [(bytes: [UInt8], bengali: Bool)] = correspondentWords.map {

@@ -68,7 +68,42 @@ enum UTF8Scan {
         let scalars = s.unicodeScalars
         guard let f = scalars.first, let l = scalars.last else { return "" }
         if f.value < 0x10000, l.value < 0x10000, !set.contains(f), !set.contains(l) { return String(s) }
-        return s.trimmingCharacters(in: set)
+        return asciiEdgeTrimming(s, set) ?? s.trimmingCharacters(in: set)
+    }
+
+    /// `s.trimmingCharacters(in: set)` read on the bytes when trimming stops at ASCII bytes at both
+    /// ends (or takes the whole text), else `nil`. Foundation trims scalars of `set` from each end;
+    /// an ASCII byte is a scalar of its own (and a UTF-16 unit of its own), so up to the first ASCII
+    /// byte that is not in `set` the bytes trim exactly as the scalars do. A non-ASCII scalar reached
+    /// on either side is left to Foundation.
+    static func asciiEdgeTrimming<S: StringProtocol>(_ s: S, _ set: CharacterSet) -> String? {
+        // (String and Substring, the texts trimmed here; the casts are settled when specialised.)
+        if let s = s as? String { return asciiEdgeTrimming(s[...], set) }
+        if let s = s as? Substring { return asciiEdgeTrimming(s, set) }
+        return nil
+    }
+
+    /// ``asciiEdgeTrimming(_:_:)`` of a Substring.
+    static func asciiEdgeTrimming(_ s: Substring, _ set: CharacterSet) -> String? {
+        let u = s.utf8
+        var lo = u.startIndex
+        let end = u.endIndex
+        while lo != end {
+            let c = u[lo]
+            guard c < 0x80 else { return nil }
+            if !set.contains(Unicode.Scalar(c)) { break }
+            lo = u.index(after: lo)
+        }
+        if lo == end { return "" }
+        var hi = end
+        while true {
+            let p = u.index(before: hi)
+            let c = u[p]
+            guard c < 0x80 else { return nil }
+            if !set.contains(Unicode.Scalar(c)) { break }
+            hi = p
+        }
+        return String(s[lo..<hi])
     }
 
     /// True when `s` is ASCII without a carriage return: each of its bytes is a Character (only CR

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import Extraction
+
+/// Shortcuts at the edges of texts and scalars: ``UTF8Scan/asciiEdgeTrimming(_:_:)`` against
+/// Foundation's `trimmingCharacters(in:)`, the digit-free range of ``ScriptDigits`` against
+/// Unicode's properties, and ``BylineParser/trailingLabel(of:)`` against the former search. The
+/// texts are those of ``FieldsFastPathTests`` (random mixes of scripts, marks, joiners, spaces and
+/// separators) and edge cases of their own.
+@Suite("Fields edge shortcuts: same answers as Foundation and the former code")
+struct FieldsEdgeShortcutTests {
+    static let sets: [(name: String, set: CharacterSet)] = [
+        ("spacesAndSeparators", BylineParser.spacesAndSeparators), ("spacesDotColon", BylineParser.spacesDotColon),
+        ("quotesBracketsDigits", BylineParser.quotesBracketsDigits), ("parenAndSpace", BylineParser.parenAndSpace),
+        ("whitespaceAndColon", BylineParser.whitespaceAndColon), ("whitespaces", .whitespaces),
+        ("whitespacesAndNewlines", .whitespacesAndNewlines), ("punctuation", .punctuationCharacters),
+        ("letters", .letters),
+    ]
+
+    static let edgeTexts: [String] = [
+        "", " ", ",", " , ", "Jane Doe, ", " | Jane Doe | ", "-–—", " —Jane— ", "\u{301}, x ,\u{301}", ", \u{301}x", "x \u{301}",
+        "\r\n", "\r\nx\r\n", " \u{A0}x\u{A0} ", "\u{2003}x\u{2003}", "·x·", "•x•", "(x)", "\"x\"", "“x”", "12x34", "1 2",
+        "😀 , ", " , 😀", "x\u{200D} ", " \u{200C}x", ": x :", "...x...", "\u{600} x", "x \u{600}", "a", " a", "a ",
+    ]
+
+    static let texts = edgeTexts + FieldsFastPathTests.texts
+
+    // MARK: Trimming
+
+    @Test("trimming on the bytes, when it settles, equals Foundation's trimmingCharacters for every set used")
+    func asciiEdgeTrimming() {
+        var settled = 0
+        for (name, set) in Self.sets {
+            for t in Self.texts {
+                let foundation = t.trimmingCharacters(in: set)
+                if let fast = UTF8Scan.asciiEdgeTrimming(t, set) {
+                    settled += 1
+                    #expect(fast == foundation, "\(name) \(t.debugDescription)")
+                }
+                #expect(UTF8Scan.trimming(t, set) == foundation, "\(name) \(t.debugDescription)")
+                // Substrings too (the trimming of a slice of a text).
+                if let space = t.firstIndex(of: " ") {
+                    let tail = t[space...]
+                    #expect(UTF8Scan.trimming(tail, set) == tail.trimmingCharacters(in: set), "\(name) \(t.debugDescription)")
+                }
+            }
+        }
+        // (The shortcut must settle most texts, or it is no shortcut.)
+        #expect(settled > Self.texts.count)
+    }
+
+    // MARK: Digits
+
+    @Test("no scalar of the digit-free range is a decimal digit by Unicode's properties")
+    func digitFreeRange() {
+        for v in ScriptDigits.noDigitRange {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(ScriptDigits.lookUp(s) == nil, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test("ScriptDigits.value(of:) equals Unicode's answer for every scalar of the first two planes")
+    func digitValues() {
+        for v in UInt32(0)..<0x20000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let unicode = s.properties.numericType == .decimal ? s.properties.numericValue.map { Int($0) } : nil
+            #expect(ScriptDigits.value(of: s) == unicode, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    // MARK: Byline labels
+
+    @Test("the trailing label found from the bytes is the one the former search found")
+    func trailingLabels() {
+        let labelled = Self.texts.flatMap { t in
+            BylineParser.trailingLabels.flatMap { l in
+                [t + l, t + l.uppercased(), t + l + "\u{301}", t + "\u{600}" + l, t + l.replacingOccurrences(of: "o", with: "o\u{308}")]
+            }
+        }
+        for p in Self.texts + labelled + ["Help Net Security Sponsored", "X SPONSORED", "Anzeige", " anzeige", "Partner Content"] {
+            let former = BylineParser.trailingLabels.first(where: { UTF8Scan.lowercased(p).hasSuffix($0) })
+            #expect(BylineParser.trailingLabel(of: p) == former, "\(p.debugDescription)")
+        }
+    }
+}
