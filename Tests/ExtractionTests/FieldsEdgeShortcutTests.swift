@@ -69,6 +69,43 @@ struct FieldsEdgeShortcutTests {
         }
     }
 
+    // MARK: Characters
+
+    @Test("the first Character's case read from the bytes equals Character.isLowercase")
+    func firstCharacterCase() {
+        let heads = ["a", "z", "A", "Z", "0", " ", "\r\n", "\r", "\n", "é", "e\u{301}", "a\u{301}", "ß", "Ǆ", "ǅ", "ǆ", "ª", "ﬁ", "\u{212A}", "İ", "ক", "😀", "a\u{200D}"]
+        for t in Self.texts + heads.flatMap({ h in [h, h + "x", h + " ", h + "\u{301}", h + "\n"] }) {
+            #expect(UTF8Scan.firstCharacterIsLowercase(t) == (t.first?.isLowercase == true), "\(t.debugDescription)")
+        }
+    }
+
+    @Test("agencies are named as the former code (a full Character count) named them")
+    func agencyNames() {
+        let names = AgencyCatalog.all.flatMap { a in
+            ([a.name] + a.names + a.acronyms).flatMap { n in [n, n.lowercased(), n + "র", n + "ের", " " + n + ".", n + String(repeating: "x", count: 40), n + String(repeating: "\u{301}", count: 40)] }
+        }
+        for t in Self.texts + names {
+            #expect(AgencyCatalog.agency(named: t) == Self.formerAgency(named: t), "\(t.debugDescription)")
+        }
+    }
+
+    /// ``AgencyCatalog/agency(named:)`` as it was, counting Characters.
+    static func formerAgency(named text: String) -> AgencyCatalog.Agency? {
+        let t = UTF8Scan.hasAlphanumericEdges(text) ? text : UTF8Scan.trimming(text, AgencyCatalog.spacesAndPunctuation)
+        guard !t.isEmpty, t.utf8.count <= 160, t.count <= 40 else { return nil }
+        if let a = AgencyCatalog.byExactName[t] { return a }
+        if AgencyCatalog.isBengali(t) {
+            let scalars = Array(t.unicodeScalars)
+            for (n, a) in AgencyCatalog.bengaliNames where scalars.starts(with: n) {
+                var rest = String.UnicodeScalarView()
+                rest.append(contentsOf: scalars[n.count...])
+                if AgencyCatalog.bengaliSuffixes.contains(String(rest)) { return a }
+            }
+            return nil
+        }
+        return AgencyCatalog.byLowerName[UTF8Scan.lowercased(t)]
+    }
+
     // MARK: Byline labels
 
     @Test("the trailing label found from the bytes is the one the former search found")

@@ -704,7 +704,7 @@ public struct BylineParser: Sendable {
     func stripLead(_ piece: String) -> String {
         var p = UTF8Scan.hasNoEdgeSpace(piece) ? piece : UTF8Scan.trimming(piece, .whitespaces)
         // "capital von Jemima Kelly": a lower-case head before a lead word is not part of the name.
-        if let f = p.first, f.isLowercase {
+        if UTF8Scan.firstCharacterIsLowercase(p) {
             // (Foundation's search is asked only when the bytes hold the lead: no text without
             // these ASCII bytes is canonically equivalent to one with them.)
             let bytes = Array(p.utf8)

@@ -115,6 +115,22 @@ enum UTF8Scan {
 
     // MARK: Cheap exact pre-checks
 
+    /// `s.first?.isLowercase == true`, from the first two bytes when they settle it: an ASCII
+    /// byte other than CR followed by an ASCII byte (or by nothing) is a Character of one scalar
+    /// (only LF after CR extends an ASCII scalar), and of those only `a`–`z` are lower case.
+    @inline(__always)
+    static func firstCharacterIsLowercase(_ s: String) -> Bool {
+        let u = s.utf8
+        var i = u.startIndex
+        guard i != u.endIndex else { return false }
+        let f = u[i]
+        if f < 0x80, f != 0x0D {
+            u.formIndex(after: &i)
+            if i == u.endIndex || u[i] < 0x80 { return f &- 0x61 < 26 }
+        }
+        return s.first!.isLowercase
+    }
+
     /// True when `s` is empty or starts and ends with a printable ASCII byte other than space: then
     /// `trimmingCharacters(in: .whitespaces)` (or `.whitespacesAndNewlines`) would return `s` as is,
     /// and the Foundation call can be skipped.
