@@ -115,6 +115,21 @@ enum UTF8Scan {
 
     // MARK: Cheap exact pre-checks
 
+    /// `s.contains(where: { $0.isLetter || $0.isNumber })`, on the bytes of an ASCII text without
+    /// CR (a Character per byte; of ASCII only the letters are alphabetic and the digits numeric);
+    /// other texts by Characters.
+    static func containsLetterOrNumber(_ s: String) -> Bool {
+        var ascii = true
+        for c in s.utf8 {
+            if c >= 0x80 || c == 0x0D {
+                ascii = false
+                break
+            }
+            if (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 { return true }
+        }
+        return ascii ? false : s.contains(where: { $0.isLetter || $0.isNumber })
+    }
+
     /// `s.first?.isLowercase == true`, from the first two bytes when they settle it: an ASCII
     /// byte other than CR followed by an ASCII byte (or by nothing) is a Character of one scalar
     /// (only LF after CR extends an ASCII scalar), and of those only `a`–`z` are lower case.
