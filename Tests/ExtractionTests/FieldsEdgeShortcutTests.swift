@@ -121,6 +121,22 @@ struct FieldsEdgeShortcutTests {
         return AgencyCatalog.byLowerName[UTF8Scan.lowercased(t)]
     }
 
+    @Test("blank splits on the bytes, when they settle, are the Character splits")
+    func blankSplits() {
+        let extra = [
+            "নিজস্ব প্রতিবেদক\tসিলেট", "ঢাকা\nপ্রতিনিধি", "ঢাকা\r\nপ্রতিনিধি", "ঢাকা \u{9BE}x", "\u{600} ঢাকা", " \u{301}ক", "ক\u{200D} খ",
+            "वाराणसी ब्यूरो", "हमारे  संवाददाता ", "\tক\n", "ক\r\n", "\r\nক", "ক \u{94D}", "ক\u{D4E} খ",
+        ]
+        for t in Self.texts + extra {
+            let characters = t.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            if let bytes = BylineParser.blankSplitOnBytes(t) {
+                #expect(bytes == characters, "\(t.debugDescription)")
+                #expect(bytes.map(\.startIndex) == characters.map(\.startIndex), "\(t.debugDescription)")
+            }
+            #expect(BylineParser.splitAtBlanks(t) == characters, "\(t.debugDescription)")
+        }
+    }
+
     // MARK: Byline labels
 
     @Test("the trailing label found from the bytes is the one the former search found")

@@ -479,9 +479,32 @@ public struct BylineParser: Sendable {
     /// when every scalar of `text` is surely a Character of its own (``UTF8Scan/scalarsAreCharacters(_:)-(String)``).
     static func splitAtBlanks(_ text: String) -> [Substring] {
         guard UTF8Scan.scalarsAreCharacters(text) != nil else {
-            return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            return blankSplitOnBytes(text) ?? text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
         }
         return text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }).map { Substring($0) }
+    }
+
+    /// ``splitAtBlanks(_:)`` of another text (Bengali, Devanagari …) from its bytes, when every space,
+    /// tab and line feed in it is surely a Character of its own: not joined to a mark after it nor
+    /// to a prepended scalar before it (``UTF8Scan/spaceIsSurelyCharacter(at:in:)``, which reads
+    /// only the neighbours), and no line feed after a carriage return (CR LF is one Character, not
+    /// "\n"). A Character equal to one of the three is that one scalar, so the parts are the
+    /// Character split's. `nil` when unsure.
+    static func blankSplitOnBytes(_ text: String) -> [Substring]? {
+        let u = Array(text.utf8)
+        let n = u.count
+        var offsets: [(Int, Int)] = []
+        var start = 0
+        for i in 0..<n {
+            let c = u[i]
+            guard c == 0x20 || c == 0x0A || c == 0x09 else { continue }
+            guard UTF8Scan.spaceIsSurelyCharacter(at: i, in: u), c != 0x0A || i == 0 || u[i - 1] != 0x0D else { return nil }
+            if start < i { offsets.append((start, i)) }
+            start = i + 1
+        }
+        if start < n { offsets.append((start, n)) }
+        let u8 = text.utf8
+        return offsets.map { r in text[u8.index(u8.startIndex, offsetBy: r.0)..<u8.index(u8.startIndex, offsetBy: r.1)] }
     }
 
     /// `w.hasPrefix("http") || w.hasPrefix("www.")`, asked only of a word whose first byte is `h` or
