@@ -74,7 +74,7 @@ public enum AgencyCatalog {
     /// The agency whose name is the whole of `text` (after trimming; Bengali case endings allowed).
     public static func agency(named text: String) -> Agency? {
         let t = UTF8Scan.hasAlphanumericEdges(text) ? text : UTF8Scan.trimming(text, Self.spacesAndPunctuation)
-        guard !t.isEmpty, t.utf8.count <= 160, t.count <= 40 else { return nil }
+        guard !t.isEmpty, t.utf8.count <= 160, UTF8Scan.characterCount(of: t, isAtMost: 40) else { return nil }
         if let a = byExactName[t] { return a }
         if isBengali(t) {
             // Compared by scalars: a vowel-sign ending joins the name's last letter into one Character.

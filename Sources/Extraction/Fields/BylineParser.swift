@@ -74,7 +74,7 @@ public struct BylineParser: Sendable {
         }
         pieces = stripped.map { s in
             var p = Self.stripTrailingTitle(s)
-            if let l = Self.trailingLabels.first(where: { UTF8Scan.lowercased(p).hasSuffix($0) }) { p = String(p.dropLast(l.count)) }
+            if let l = Self.trailingLabel(of: p) { p = String(p.dropLast(l.count)) }
             return p
         }
             .map { UTF8Scan.hasAlphanumericEdges($0, digits: false) ? $0 : UTF8Scan.trimming($0, Self.quotesBracketsDigits) }
@@ -133,6 +133,24 @@ public struct BylineParser: Sendable {
         var seen = Set<String>()
         return out.filter { seen.insert(UTF8Scan.lowercased($0.name)).inserted }
     }
+
+    /// `trailingLabels.first(where: { UTF8Scan.lowercased(p).hasSuffix($0) })`, lowering `p` once and
+    /// asking `hasSuffix` only when the bytes end with the label: the labels are a space and
+    /// lower-case ASCII letters, and a Character equal to one of those is that one scalar (no other
+    /// scalar or sequence is canonically equivalent to it), so a text whose bytes do not end with a
+    /// label does not end with it as Characters either.
+    static func trailingLabel(of p: String) -> String? {
+        let lower = UTF8Scan.lowercased(p)
+        let u = lower.utf8
+        for (k, label) in trailingLabels.enumerated() {
+            let b = trailingLabelBytes[k]
+            guard u.count >= b.count, u.suffix(b.count).elementsEqual(b) else { continue }
+            if lower.hasSuffix(label) { return label }
+        }
+        return nil
+    }
+
+    static let trailingLabelBytes: [[UInt8]] = trailingLabels.map { Array($0.utf8) }
 
     static let deskWordBytes: [(bytes: [UInt8], bengali: Bool)] = deskWords.map { (Array($0.utf8), AgencyCatalog.isBengali($0)) }
     static let correspondentWordBytes: [(bytes: [UInt8], bengali: Bool)] = correspondentWords.map {
@@ -461,9 +479,32 @@ public struct BylineParser: Sendable {
     /// when every scalar of `text` is surely a Character of its own (``UTF8Scan/scalarsAreCharacters(_:)-(String)``).
     static func splitAtBlanks(_ text: String) -> [Substring] {
         guard UTF8Scan.scalarsAreCharacters(text) != nil else {
-            return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            return blankSplitOnBytes(text) ?? text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
         }
         return text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }).map { Substring($0) }
+    }
+
+    /// ``splitAtBlanks(_:)`` of another text (Bengali, Devanagari …) from its bytes, when every space,
+    /// tab and line feed in it is surely a Character of its own: not joined to a mark after it nor
+    /// to a prepended scalar before it (``UTF8Scan/spaceIsSurelyCharacter(at:in:)``, which reads
+    /// only the neighbours), and no line feed after a carriage return (CR LF is one Character, not
+    /// "\n"). A Character equal to one of the three is that one scalar, so the parts are the
+    /// Character split's. `nil` when unsure.
+    static func blankSplitOnBytes(_ text: String) -> [Substring]? {
+        let u = Array(text.utf8)
+        let n = u.count
+        var offsets: [(Int, Int)] = []
+        var start = 0
+        for i in 0..<n {
+            let c = u[i]
+            guard c == 0x20 || c == 0x0A || c == 0x09 else { continue }
+            guard UTF8Scan.spaceIsSurelyCharacter(at: i, in: u), c != 0x0A || i == 0 || u[i - 1] != 0x0D else { return nil }
+            if start < i { offsets.append((start, i)) }
+            start = i + 1
+        }
+        if start < n { offsets.append((start, n)) }
+        let u8 = text.utf8
+        return offsets.map { r in text[u8.index(u8.startIndex, offsetBy: r.0)..<u8.index(u8.startIndex, offsetBy: r.1)] }
     }
 
     /// `w.hasPrefix("http") || w.hasPrefix("www.")`, asked only of a word whose first byte is `h` or
@@ -686,7 +727,7 @@ public struct BylineParser: Sendable {
     func stripLead(_ piece: String) -> String {
         var p = UTF8Scan.hasNoEdgeSpace(piece) ? piece : UTF8Scan.trimming(piece, .whitespaces)
         // "capital von Jemima Kelly": a lower-case head before a lead word is not part of the name.
-        if let f = p.first, f.isLowercase {
+        if UTF8Scan.firstCharacterIsLowercase(p) {
             // (Foundation's search is asked only when the bytes hold the lead: no text without
             // these ASCII bytes is canonically equivalent to one with them.)
             let bytes = Array(p.utf8)

@@ -141,12 +141,16 @@ public struct FieldResolver: Sendable {
         resolveAuthors(&f, document: doc, metadata: md, clues: clues, siteNames: siteNames, anchor: anchor)
 
         // Dates.
-        var metaPublished = Self.firstDate(md.published, parser: parser)
-        if let m = metaPublished, let printed = Self.printedPublicationDate(md.published, unlike: m, printed: clues.dates.map(\.match.date), parser: parser) {
+        // (The markup repeats a value in several kinds and as both dates: each text is parsed once.)
+        var dateMemo = DateMemo(parser: parser)
+        var metaPublished = Self.firstDate(md.published, memo: &dateMemo)
+        if let m = metaPublished,
+            let printed = Self.printedPublicationDate(md.published, unlike: m, printed: clues.dates.map(\.match.date), memo: &dateMemo)
+        {
             // The markup's kinds disagree on the publication day: the one the page prints wins.
             metaPublished = printed
         }
-        let metaModified = Self.firstDate(md.modified, parser: parser)
+        let metaModified = Self.firstDate(md.modified, memo: &dateMemo)
         let labelledPublished = clues.dates.first { $0.match.label == .published }?.match.date
         let unlabelled = clues.dates.first { $0.match.label == .none }
         let shownPublished = labelledPublished ?? unlabelled?.match.date
@@ -327,11 +331,20 @@ public struct FieldResolver: Sendable {
     /// The first date of `values` that parses; a numeric date that reads both ways ("02-12-2025")
     /// is read the way a later value gives it unambiguously ("2025-12-02").
     static func firstDate(_ values: [PageMetadata.Value], parser: DateParser) -> ParsedDate? {
+        var memo = DateMemo(parser: parser)
+        return firstDate(values, memo: &memo)
+    }
+
+    /// ``firstDate(_:parser:)`` reading each text through `memo`.
+    static func firstDate(_ values: [PageMetadata.Value], memo: inout DateMemo) -> ParsedDate? {
         var parsed: [(raw: String, date: ParsedDate)] = []
         for v in values.prefix(8) {
-            if let d = parser.parse(v.value) { parsed.append((v.value, d)) }
+            if let d = memo.parse(v.value) { parsed.append((v.value, d)) }
         }
-        guard var first = parsed.first?.date else { return values.dropFirst(8).lazy.compactMap { parser.parse($0.value) }.first }
+        guard var first = parsed.first?.date else {
+            for v in values.dropFirst(8) { if let d = memo.parse(v.value) { return d } }
+            return nil
+        }
         // "02-12-2025": two numbers up to 12 before the year.
         let raw = parsed[0].raw
         let ambiguous = first.day <= 12 && first.month <= 12 && first.day != first.month
@@ -353,10 +366,17 @@ public struct FieldResolver: Sendable {
     /// is printed, or no other kind's day is.
     static func printedPublicationDate(_ values: [PageMetadata.Value], unlike first: ParsedDate, printed: [ParsedDate],
                                        parser: DateParser) -> ParsedDate? {
+        var memo = DateMemo(parser: parser)
+        return printedPublicationDate(values, unlike: first, printed: printed, memo: &memo)
+    }
+
+    /// ``printedPublicationDate(_:unlike:printed:parser:)`` reading each text through `memo`.
+    static func printedPublicationDate(_ values: [PageMetadata.Value], unlike first: ParsedDate, printed: [ParsedDate],
+                                       memo: inout DateMemo) -> ParsedDate? {
         guard !printed.isEmpty, let firstSource = values.first?.source, !printed.contains(where: { sameDay($0, first) }) else { return nil }
         let kinds: [PageMetadata.Source] = [.jsonLD, .openGraph, .microdata]
         for v in values.dropFirst().prefix(8) where v.source != firstSource && kinds.contains(v.source) {
-            guard let d = parser.parse(v.value), abs(dayNumber(d) - dayNumber(first)) >= 2 else { continue }
+            guard let d = memo.parse(v.value), abs(dayNumber(d) - dayNumber(first)) >= 2 else { continue }
             if printed.contains(where: { sameDay($0, d) }) { return d }
         }
         return nil

@@ -550,17 +550,19 @@ struct PageClueFinder {
         var c = doc.firstChild(n)
         while let x = c {
             if doc.isText(x) {
-                if doc.text(x).contains(where: { $0.isLetter || $0.isNumber }) { return nil }
+                if UTF8Scan.containsLetterOrNumber(doc.text(x)) { return nil }
             } else if doc.isElement(x), !doc.tag(x).isNonContent {
                 let t = doc.textContent(of: x)
-                if t.contains(where: { $0.isLetter || $0.isNumber }) { parts.append(x) }
+                if UTF8Scan.containsLetterOrNumber(t) { parts.append(x) }
                 if parts.count > 2 { return nil }
             }
             c = doc.nextSibling(x)
         }
         guard parts.count == 2 else { return nil }
         let kicker = doc.textContent(of: parts[0]), headline = doc.textContent(of: parts[1])
-        guard kicker.count <= 80, headline.count >= 10, headline.count <= 300 else { return nil }
+        guard UTF8Scan.characterCount(of: kicker, isAtMost: 80), UTF8Scan.characterCount(of: headline, isAtLeast: 10),
+            UTF8Scan.characterCount(of: headline, isAtMost: 300)
+        else { return nil }
         let kc = doc.loweredClassAndIDBytes(parts[0]), hc = doc.loweredClassAndIDBytes(parts[1])
         let kickerMarked = !kc.isEmpty && UTF8Scan.containsAny(kc, Self.kickerHintBytes)
         let headlineMarked = (!hc.isEmpty && UTF8Scan.containsAny(hc, Self.headlinePartHintBytes) && !UTF8Scan.containsAny(hc, Self.subtitleHintBytes))

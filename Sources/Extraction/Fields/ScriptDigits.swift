@@ -10,8 +10,17 @@ public enum ScriptDigits {
             let v = table[Int(s.value) - 0x660]
             return v < 0 ? nil : Int(v)
         }
+        // U+2000 ..< U+A620 (punctuation, joiners, symbols, CJK) holds no decimal digit
+        // (``noDigitRange``, checked against Unicode's properties by a test): the common non-ASCII
+        // scalars of Latin and Indic pages (U+200C, U+200D, U+2019, U+201C …) are answered without a
+        // property lookup.
+        if noDigitRange.contains(s.value) { return nil }
         return lookUp(s)
     }
+
+    /// Scalars none of which is a decimal digit: from General Punctuation to the last block before
+    /// Vai digits (U+A620).
+    static let noDigitRange: Range<UInt32> = 0x2000..<0xA620
 
     /// Unicode's answer: the value of a scalar whose numeric type is decimal.
     static func lookUp(_ s: Unicode.Scalar) -> Int? {

@@ -68,7 +68,42 @@ enum UTF8Scan {
         let scalars = s.unicodeScalars
         guard let f = scalars.first, let l = scalars.last else { return "" }
         if f.value < 0x10000, l.value < 0x10000, !set.contains(f), !set.contains(l) { return String(s) }
-        return s.trimmingCharacters(in: set)
+        return asciiEdgeTrimming(s, set) ?? s.trimmingCharacters(in: set)
+    }
+
+    /// `s.trimmingCharacters(in: set)` read on the bytes when trimming stops at ASCII bytes at both
+    /// ends (or takes the whole text), else `nil`. Foundation trims scalars of `set` from each end;
+    /// an ASCII byte is a scalar of its own (and a UTF-16 unit of its own), so up to the first ASCII
+    /// byte that is not in `set` the bytes trim exactly as the scalars do. A non-ASCII scalar reached
+    /// on either side is left to Foundation.
+    static func asciiEdgeTrimming<S: StringProtocol>(_ s: S, _ set: CharacterSet) -> String? {
+        // (String and Substring, the texts trimmed here; the casts are settled when specialised.)
+        if let s = s as? String { return asciiEdgeTrimming(s[...], set) }
+        if let s = s as? Substring { return asciiEdgeTrimming(s, set) }
+        return nil
+    }
+
+    /// ``asciiEdgeTrimming(_:_:)`` of a Substring.
+    static func asciiEdgeTrimming(_ s: Substring, _ set: CharacterSet) -> String? {
+        let u = s.utf8
+        var lo = u.startIndex
+        let end = u.endIndex
+        while lo != end {
+            let c = u[lo]
+            guard c < 0x80 else { return nil }
+            if !set.contains(Unicode.Scalar(c)) { break }
+            lo = u.index(after: lo)
+        }
+        if lo == end { return "" }
+        var hi = end
+        while true {
+            let p = u.index(before: hi)
+            let c = u[p]
+            guard c < 0x80 else { return nil }
+            if !set.contains(Unicode.Scalar(c)) { break }
+            hi = p
+        }
+        return String(s[lo..<hi])
     }
 
     /// True when `s` is ASCII without a carriage return: each of its bytes is a Character (only CR
@@ -79,6 +114,37 @@ enum UTF8Scan {
     }
 
     // MARK: Cheap exact pre-checks
+
+    /// `s.contains(where: { $0.isLetter || $0.isNumber })`, on the bytes of an ASCII text without
+    /// CR (a Character per byte; of ASCII only the letters are alphabetic and the digits numeric);
+    /// other texts by Characters.
+    static func containsLetterOrNumber(_ s: String) -> Bool {
+        var ascii = true
+        for c in s.utf8 {
+            if c >= 0x80 || c == 0x0D {
+                ascii = false
+                break
+            }
+            if (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 { return true }
+        }
+        return ascii ? false : s.contains(where: { $0.isLetter || $0.isNumber })
+    }
+
+    /// `s.first?.isLowercase == true`, from the first two bytes when they settle it: an ASCII
+    /// byte other than CR followed by an ASCII byte (or by nothing) is a Character of one scalar
+    /// (only LF after CR extends an ASCII scalar), and of those only `a`–`z` are lower case.
+    @inline(__always)
+    static func firstCharacterIsLowercase(_ s: String) -> Bool {
+        let u = s.utf8
+        var i = u.startIndex
+        guard i != u.endIndex else { return false }
+        let f = u[i]
+        if f < 0x80, f != 0x0D {
+            u.formIndex(after: &i)
+            if i == u.endIndex || u[i] < 0x80 { return f &- 0x61 < 26 }
+        }
+        return s.first!.isLowercase
+    }
 
     /// True when `s` is empty or starts and ends with a printable ASCII byte other than space: then
     /// `trimmingCharacters(in: .whitespaces)` (or `.whitespacesAndNewlines`) would return `s` as is,
@@ -520,38 +586,6 @@ enum UTF8Scan {
         @inline(__always)
         func mayContain(_ needle: PairMask) -> Bool {
             needle.lo & ~lo == 0 && needle.hi & ~hi == 0
-        }
-    }
-
-    /// The adjacent byte pairs of a longer text (a paragraph) in 4,096 bits: sparse enough that a
-    /// needle of a few bytes whose pairs are all present is rare when it does not occur.
-    struct PairBitmap {
-        private var bits = [UInt64](repeating: 0, count: 64)
-
-        init(_ bytes: [UInt8]) {
-            guard bytes.count >= 2 else { return }
-            bits.withUnsafeMutableBufferPointer { w in
-                var prev = bytes[0]
-                for k in 1..<bytes.count {
-                    let c = bytes[k]
-                    let h = Self.hash(prev, c)
-                    w[h >> 6] |= 1 << UInt64(h & 63)
-                    prev = c
-                }
-            }
-        }
-
-        @inline(__always)
-        static func hash(_ a: UInt8, _ b: UInt8) -> Int { ((Int(a) << 4) ^ Int(b)) & 4095 }
-
-        /// False when some adjacent pair of `needle` is surely absent from the text.
-        func mayContain(_ needle: [UInt8]) -> Bool {
-            guard needle.count >= 2 else { return true }
-            for k in 1..<needle.count {
-                let h = Self.hash(needle[k - 1], needle[k])
-                if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
-            }
-            return true
         }
     }
 
