@@ -127,8 +127,10 @@ enum AttributeShortcut {
 
     /// Reads the start tag at `p` (`<` and a letter) as libxml2 2.9's `htmlParseStartTag` does and
     /// notes the attributes to take in `scan`. Returns the offset just after the last of them (its
-    /// closing quote), or nil when there is none or the tag must be left alone.
-    static func scan(_ p: UnsafePointer<UInt8>, _ n: Int, into scan: inout Scan) -> Int? {
+    /// closing quote), or nil when there is none or the tag must be left alone. With `valueless`
+    /// (for ``TagChain``, which takes whole tags: nothing is rewritten) attributes without a value
+    /// are taken too (marked 2, their value range empty), with the value libxml2's tree gives them.
+    static func scan(_ p: UnsafePointer<UInt8>, _ n: Int, into scan: inout Scan, valueless: Bool = false) -> Int? {
         scan.takenCount = 0
         scan.complete = false
         let taken = scan.storage.taken, places = scan.storage.places, names = scan.storage.names
@@ -162,7 +164,16 @@ enum AttributeShortcut {
             nameCount += 2
             defer { place += 1 }
             i = skipBlanks(p, i, n)
-            guard i < n, p[i] == 0x3D else { continue }  // no value
+            guard i < n, p[i] == 0x3D else {
+                // No value: libxml2 reports the name with a NULL value.
+                if valueless {
+                    places[takenCount / 5] = place
+                    taken[takenCount] = nameStart; taken[takenCount + 1] = nameEnd
+                    taken[takenCount + 2] = nameEnd; taken[takenCount + 3] = nameEnd; taken[takenCount + 4] = 2
+                    takenCount += 5
+                }
+                continue
+            }
             i = skipBlanks(p, i + 1, n)
             guard i < n else { break }
             let q = p[i]
@@ -264,8 +275,10 @@ enum AttributeShortcut {
             var total = 0
             var k = 0
             while k < taken.count {
-                let vs = taken[k + 2], ve = taken[k + 3]
-                total += taken[k + 1] - taken[k] + (taken[k + 4] == 0 ? ve - vs : decodedLength(p + vs, ve - vs))
+                let vs = taken[k + 2], ve = taken[k + 3], form = taken[k + 4]
+                let nameLength = taken[k + 1] - taken[k]
+                total += nameLength + (form == 0 ? ve - vs : form == 1 ? decodedLength(p + vs, ve - vs)
+                    : isBooleanAttribute(p + taken[k], nameLength) ? nameLength : 0)
                 k += 5
             }
             let base = b.bytes.count
@@ -285,6 +298,13 @@ enum AttributeShortcut {
                     if taken[k + 4] == 0 {
                         moveBytes(out + origin, p + vs, ve - vs)
                         origin += ve - vs
+                    } else if taken[k + 4] == 2 {
+                        // No value: the name (lower-cased) for a boolean attribute, else empty,
+                        // as ``DocumentBuilder/appendAttribute(_:_:)`` gives libxml2's NULL.
+                        if isBooleanAttribute(p + ns, ne - ns) {
+                            moveBytes(out + origin, out + nameStart, ne - ns)
+                            origin += ne - ns
+                        }
                     } else {
                         origin += copyDecodingAmpersands(p + vs, ve - vs, to: out + origin)
                     }
@@ -293,6 +313,19 @@ enum AttributeShortcut {
                     k += 5
                 }
             }
+        }
+    }
+
+    /// libxml2's `htmlIsBooleanAttr` for the name `p[0..<n]` (at most ``maximumNameLength`` name
+    /// bytes) as libxml2 reports it, lower-cased.
+    static func isBooleanAttribute(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        // Every name in libxml2's list is five to eight letters long.
+        guard n >= 5, n <= 8 else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 9) { buffer in
+            let name = buffer.baseAddress!
+            for k in 0..<n { name[k] = p[k] >= 0x41 && p[k] <= 0x5A ? p[k] | 0x20 : p[k] }
+            name[n] = 0
+            return htmlIsBooleanAttr(name) != 0
         }
     }
 
