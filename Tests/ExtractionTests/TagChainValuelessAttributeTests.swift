@@ -1,3 +1,4 @@
+import CLibXML2
 import Testing
 @testable import Extraction
 
@@ -42,6 +43,20 @@ struct TagChainValuelessAttributeTests {
         if inputs.count == 2 {
             #expect(doc.attribute("disabled", of: inputs[0]) == "disabled")
             #expect(doc.attribute("checked", of: inputs[1]) == "checked")
+        }
+    }
+
+    @Test("The boolean attribute check answers as libxml2's htmlIsBooleanAttr, in any case")
+    func booleanNames() {
+        let names = ["checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize",
+                     "noshade", "nowrap", "readonly", "selected", "CHECKED", "Defer", "deferr", "defe", "async", "hidden",
+                     "controls", "autoplay", "itemscope", "selecte", "selectedx", "nowrap0", "ismap-", "a", "DISABLED"]
+        for name in names {
+            let bytes = Array(name.utf8)
+            let ours = bytes.withUnsafeBufferPointer { AttributeShortcut.isBooleanAttribute($0.baseAddress!, $0.count) }
+            let lower = Array(name.lowercased().utf8) + [0]
+            let theirs = lower.withUnsafeBufferPointer { htmlIsBooleanAttr($0.baseAddress!) != 0 }
+            #expect(ours == theirs, "\(name)")
         }
     }
 

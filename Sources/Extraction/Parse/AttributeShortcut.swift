@@ -275,10 +275,8 @@ enum AttributeShortcut {
             var total = 0
             var k = 0
             while k < taken.count {
-                let vs = taken[k + 2], ve = taken[k + 3], form = taken[k + 4]
-                let nameLength = taken[k + 1] - taken[k]
-                total += nameLength + (form == 0 ? ve - vs : form == 1 ? decodedLength(p + vs, ve - vs)
-                    : isBooleanAttribute(p + taken[k], nameLength) ? nameLength : 0)
+                let vs = taken[k + 2], ve = taken[k + 3]
+                total += taken[k + 1] - taken[k] + (taken[k + 4] == 0 ? ve - vs : valueLength(p, storage.taken + k))
                 k += 5
             }
             let base = b.bytes.count
@@ -316,17 +314,31 @@ enum AttributeShortcut {
         }
     }
 
-    /// libxml2's `htmlIsBooleanAttr` for the name `p[0..<n]` (at most ``maximumNameLength`` name
-    /// bytes) as libxml2 reports it, lower-cased.
+    /// libxml2's `htmlIsBooleanAttr` for the name `p[0..<n]` in any case: `checked`, `compact`,
+    /// `declare`, `defer`, `disabled`, `ismap`, `multiple`, `nohref`, `noresize`, `noshade`,
+    /// `nowrap`, `readonly`, `selected`. (Out of line: value-less attributes are rare, and the
+    /// loops of ``take(_:builder:)`` stay small.)
+    @inline(never)
     static func isBooleanAttribute(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        // Every name in libxml2's list is five to eight letters long.
         guard n >= 5, n <= 8 else { return false }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 9) { buffer in
-            let name = buffer.baseAddress!
-            for k in 0..<n { name[k] = p[k] >= 0x41 && p[k] <= 0x5A ? p[k] | 0x20 : p[k] }
-            name[n] = 0
-            return htmlIsBooleanAttr(name) != 0
-        }
+        var word: UInt64 = 0
+        for k in 0..<n { word |= UInt64(p[k] | 0x20) << (8 * k) }
+        return booleanAttributeWords.contains(word)
+    }
+
+    /// The names of ``isBooleanAttribute(_:_:)``, each as a little-endian word.
+    static let booleanAttributeWords: [UInt64] = [
+        "checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize", "noshade",
+        "nowrap", "readonly", "selected",
+    ].map { name in name.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) } }
+
+    /// The length of the value taken as `entry` (five offsets, see ``Scan``) when it is not plain:
+    /// with `&amp;` decoded, or, for an attribute without a value, the name's for a boolean one.
+    @inline(never)
+    static func valueLength(_ p: UnsafePointer<UInt8>, _ entry: UnsafePointer<Int>) -> Int {
+        if entry[4] == 1 { return decodedLength(p + entry[2], entry[3] - entry[2]) }
+        let length = entry[1] - entry[0]
+        return isBooleanAttribute(p + entry[0], length) ? length : 0
     }
 
     /// Copies `n` bytes from `source` to `destination` (the two may overlap): up to sixteen (most
