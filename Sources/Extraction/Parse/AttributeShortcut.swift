@@ -127,10 +127,8 @@ enum AttributeShortcut {
 
     /// Reads the start tag at `p` (`<` and a letter) as libxml2 2.9's `htmlParseStartTag` does and
     /// notes the attributes to take in `scan`. Returns the offset just after the last of them (its
-    /// closing quote), or nil when there is none or the tag must be left alone. With `valueless`
-    /// (for ``TagChain``, which takes whole tags: nothing is rewritten) attributes without a value
-    /// are taken too (marked 2, their value range empty), with the value libxml2's tree gives them.
-    static func scan(_ p: UnsafePointer<UInt8>, _ n: Int, into scan: inout Scan, valueless: Bool = false) -> Int? {
+    /// closing quote), or nil when there is none or the tag must be left alone.
+    static func scan(_ p: UnsafePointer<UInt8>, _ n: Int, into scan: inout Scan) -> Int? {
         scan.takenCount = 0
         scan.complete = false
         let taken = scan.storage.taken, places = scan.storage.places, names = scan.storage.names
@@ -164,16 +162,7 @@ enum AttributeShortcut {
             nameCount += 2
             defer { place += 1 }
             i = skipBlanks(p, i, n)
-            guard i < n, p[i] == 0x3D else {
-                // No value: libxml2 reports the name with a NULL value.
-                if valueless {
-                    places[takenCount / 5] = place
-                    taken[takenCount] = nameStart; taken[takenCount + 1] = nameEnd
-                    taken[takenCount + 2] = nameEnd; taken[takenCount + 3] = nameEnd; taken[takenCount + 4] = 2
-                    takenCount += 5
-                }
-                continue
-            }
+            guard i < n, p[i] == 0x3D else { continue }  // no value
             i = skipBlanks(p, i + 1, n)
             guard i < n else { break }
             let q = p[i]
@@ -276,7 +265,7 @@ enum AttributeShortcut {
             var k = 0
             while k < taken.count {
                 let vs = taken[k + 2], ve = taken[k + 3]
-                total += taken[k + 1] - taken[k] + (taken[k + 4] == 0 ? ve - vs : valueLength(p, storage.taken + k))
+                total += taken[k + 1] - taken[k] + (taken[k + 4] == 0 ? ve - vs : decodedLength(p + vs, ve - vs))
                 k += 5
             }
             let base = b.bytes.count
@@ -296,13 +285,6 @@ enum AttributeShortcut {
                     if taken[k + 4] == 0 {
                         moveBytes(out + origin, p + vs, ve - vs)
                         origin += ve - vs
-                    } else if taken[k + 4] == 2 {
-                        // No value: the name (lower-cased) for a boolean attribute, else empty,
-                        // as ``DocumentBuilder/appendAttribute(_:_:)`` gives libxml2's NULL.
-                        if isBooleanAttribute(p + ns, ne - ns) {
-                            moveBytes(out + origin, out + nameStart, ne - ns)
-                            origin += ne - ns
-                        }
                     } else {
                         origin += copyDecodingAmpersands(p + vs, ve - vs, to: out + origin)
                     }
@@ -312,33 +294,6 @@ enum AttributeShortcut {
                 }
             }
         }
-    }
-
-    /// libxml2's `htmlIsBooleanAttr` for the name `p[0..<n]` in any case: `checked`, `compact`,
-    /// `declare`, `defer`, `disabled`, `ismap`, `multiple`, `nohref`, `noresize`, `noshade`,
-    /// `nowrap`, `readonly`, `selected`. (Out of line: value-less attributes are rare, and the
-    /// loops of ``take(_:builder:)`` stay small.)
-    @inline(never)
-    static func isBooleanAttribute(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        guard n >= 5, n <= 8 else { return false }
-        var word: UInt64 = 0
-        for k in 0..<n { word |= UInt64(p[k] | 0x20) << (8 * k) }
-        return booleanAttributeWords.contains(word)
-    }
-
-    /// The names of ``isBooleanAttribute(_:_:)``, each as a little-endian word.
-    static let booleanAttributeWords: [UInt64] = [
-        "checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize", "noshade",
-        "nowrap", "readonly", "selected",
-    ].map { name in name.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) } }
-
-    /// The length of the value taken as `entry` (five offsets, see ``Scan``) when it is not plain:
-    /// with `&amp;` decoded, or, for an attribute without a value, the name's for a boolean one.
-    @inline(never)
-    static func valueLength(_ p: UnsafePointer<UInt8>, _ entry: UnsafePointer<Int>) -> Int {
-        if entry[4] == 1 { return decodedLength(p + entry[2], entry[3] - entry[2]) }
-        let length = entry[1] - entry[0]
-        return isBooleanAttribute(p + entry[0], length) ? length : 0
     }
 
     /// Copies `n` bytes from `source` to `destination` (the two may overlap): up to sixteen (most

@@ -26,7 +26,7 @@ import Darwin
 ///   (`ctxt->html` ≥ 10: no element is implied any more) or in `head` (where libxml2 implies none
 ///   either, finding `head` open: `meta` and `link`), when the tag closes nothing first (the
 ///   table says so for the pair of names) and has no attributes, or only attributes
-///   ``AttributeShortcut`` reads as libxml2 would (plain quoted values or none, no repeated name), ending in
+///   ``AttributeShortcut`` reads as libxml2 would (plain quoted values, no repeated name), ending in
 ///   `>` or `/>`: libxml2 pushes the name and reports `startElement`, then at once `endElement` and
 ///   a pop for an empty element (`br`, `img`, …) or a tag ending in `/>`. The chain does the same,
 ///   with the table's copy of the name.
@@ -178,7 +178,7 @@ enum TagChain {
                 var hasAttributes = false
                 if p[i] != 0x3E && !(p[i] == 0x2F && p[i + 1] == 0x3E) {
                     // Attributes: all of them read as libxml2 reads them, or the tag is left to it.
-                    guard AttributeShortcut.scan(p, end - p, into: &b.pointee.shortcutScan, valueless: true) != nil,
+                    guard AttributeShortcut.scan(p, end - p, into: &b.pointee.shortcutScan) != nil,
                           b.pointee.shortcutScan.complete
                     else { break }
                     i = b.pointee.shortcutScan.tagEnd
