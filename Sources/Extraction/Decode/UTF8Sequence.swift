@@ -75,6 +75,21 @@ enum UTF8Sequence {
             // Multi-byte sequences up to the next ASCII byte, and on over single printable ASCII
             // bytes between them (the spaces of text in other scripts).
             while true {
+                // Text in a script of three-byte sequences (Indic, CJK): sixteen bytes at a time.
+                if c & 0xF0 == 0xE0, i &+ 16 <= n, p[i &+ 3] & 0xF0 == 0xE0 {
+                    let k = threeByteRun(raw, i, vectors)
+                    if k > 0 {
+                        i &+= k
+                        guard i < n else { return n }
+                        c = p[i]
+                        if c < 0x80 {
+                            guard c >= 0x20, c != stop, c != otherByte, i &+ 1 < n, p[i &+ 1] >= 0x80 else { break }
+                            i &+= 1
+                            c = p[i]
+                        }
+                        continue
+                    }
+                }
                 let len = length(p, i, n)
                 guard len > 0, !(len == 3 && c == 0xEF && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) else { return nil }
                 i &+= len
@@ -113,6 +128,55 @@ enum UTF8Sequence {
         let q0 = q[0]
         if q0 != 0 { return q0.trailingZeroBitCount &>> 3 }
         return 8 &+ (q[1].trailingZeroBitCount &>> 3)  // 64 trailing zeros: 16
+    }
+
+    /// How many of the sixteen bytes at `raw + i` (a three-byte lead) are whole well-formed
+    /// three-byte sequences (those led by EF BF, U+FFC0…U+FFFF, are left to ``length(_:_:_:)``)
+    /// and ASCII bytes that do not matter to `vectors`: the offset of the first byte that is
+    /// neither, or of the lead of a sequence it cuts or ends in, 0 to 16. A sequence whose lead is
+    /// in the last two lanes is left to the next step.
+    @inline(__always)
+    static func threeByteRun(_ raw: UnsafeRawPointer, _ i: Int, _ vectors: PlainVectors) -> Int {
+        let v = vector(raw, i)
+        let lead = bits((v & SIMD16(repeating: -16)) .== SIMD16(repeating: -32))  // 0xE0…0xEF
+        let cont = bits((v & SIMD16(repeating: -64)) .== SIMD16(repeating: -128))  // 0x80…0xBF
+        let ascii = bits((v .>= SIMD16(repeating: 0)) .& .!vectors.matters(v))
+        let high = bits(v .>= SIMD16(repeating: -96))  // 0xA0…0xBF among continuations
+        let bf = bits(v .== SIMD16(repeating: -65))
+        // Leads whose second byte must be ≥ 0xA0 (E0), below it (ED), or not 0xBF (EF).
+        let e0 = bits(v .== SIMD16(repeating: -32)), ed = bits(v .== SIMD16(repeating: -19))
+        let ef = bits(v .== SIMD16(repeating: -17))
+        @inline(__always) func word(_ j: Int) -> UInt64 {
+            let l = j == 0 ? lead.0 : lead.1
+            let claimed = up(lead, 1, j) | up(lead, 2, j)
+            let c = j == 0 ? cont.0 : cont.1, a = j == 0 ? ascii.0 : ascii.1
+            let h = j == 0 ? high.0 : high.1, b = j == 0 ? bf.0 : bf.1
+            return ~(l | c | a) | (c ^ claimed) | (up(e0, 1, j) & ~h) | (up(ed, 1, j) & h) | (up(ef, 1, j) & b)
+        }
+        let bad0 = word(0)
+        var f = bad0 != 0 ? bad0.trailingZeroBitCount &>> 3 : 8 &+ (word(1).trailingZeroBitCount &>> 3)
+        // Back to the lead of a sequence that lane `f` cuts (or that runs past the block).
+        if f >= 1, lane(lead, f &- 1) { f &-= 1 } else if f >= 2, lane(lead, f &- 2) { f &-= 2 }
+        return f
+    }
+
+    /// The lanes of a sixteen-lane mask as two words (0xFF a lane set, lane 0 lowest).
+    @inline(__always)
+    static func bits(_ m: SIMDMask<SIMD16<Int8>>) -> (UInt64, UInt64) {
+        let q = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        return (q[0], q[1])
+    }
+
+    /// Word `j` (0 or 1) of the lanes of `m` moved `k` (1 or 2) lanes up; the top ones drop out.
+    @inline(__always)
+    static func up(_ m: (UInt64, UInt64), _ k: Int, _ j: Int) -> UInt64 {
+        j == 0 ? m.0 &<< (8 &* k) : (m.1 &<< (8 &* k)) | (m.0 &>> (64 &- 8 &* k))
+    }
+
+    /// Whether lane `k` (0–15) of `m` is set.
+    @inline(__always)
+    static func lane(_ m: (UInt64, UInt64), _ k: Int) -> Bool {
+        (k < 8 ? m.0 &>> (8 &* k) : m.1 &>> (8 &* (k &- 8))) & 1 != 0
     }
 
     /// The bytes ``plainRun(_:from:_:stop:_:carriageReturn:)`` stops at, sixteen lanes at a time.
