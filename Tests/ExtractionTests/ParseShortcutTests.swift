@@ -8,13 +8,8 @@ import Testing
 struct ParseShortcutTests {
     /// Parses `html` with the shortcuts and compares with libxml2's tree; returns the report.
     @discardableResult
-    func check(_ html: String, _ label: String) throws -> HTMLParser.ShortcutReport {
-        let bytes = Array(html.utf8)
-        let expected = try #require(ParseTreeOracle.parse(utf8: AttributeNameRepair.repaired(bytes) ?? bytes), "\(label): oracle failed")
-        let (doc, report) = try HTMLParser().parseReporting(utf8: bytes, wellFormed: false)
-        let difference = ParseTreeOracle.difference(expected, doc)
-        #expect(difference == nil, "\(label): \(difference ?? "")")
-        return report
+    func check(_ html: String, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> HTMLParser.ShortcutReport {
+        try ParseTreeOracle.expectSameTree(html, label, sourceLocation: sourceLocation)
     }
 
     static let long = "a-long-class-name another-one"

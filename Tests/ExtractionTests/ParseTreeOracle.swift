@@ -1,5 +1,6 @@
 import CLibXML2
 @testable import Extraction
+import Testing
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -136,6 +137,21 @@ enum ParseTreeOracle {
     /// The first difference between two documents (node by node, then every attribute's name and
     /// value bytes), or nil. Where the bytes lie in the buffer may differ (the parser's shortcuts
     /// store attribute values before their names); what they are may not.
+    /// Parses `html` with the shortcuts and expects libxml2's own tree of it (of its bytes with the
+    /// attribute names repaired, as ``HTMLParser`` parses them); returns the shortcut report, so that a
+    /// suite can also check which shortcuts were taken. `label` names the case in a failure.
+    @discardableResult
+    static func expectSameTree(_ html: String, _ label: String,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws -> HTMLParser.ShortcutReport {
+        let bytes = Array(html.utf8)
+        let expected = try #require(parse(utf8: AttributeNameRepair.repaired(bytes) ?? bytes), "\(label): oracle failed",
+                                    sourceLocation: sourceLocation)
+        let (doc, report) = try HTMLParser().parseReporting(utf8: bytes, wellFormed: false)
+        let found = Self.difference(expected, doc)
+        #expect(found == nil, "\(label): \(found ?? "")", sourceLocation: sourceLocation)
+        return report
+    }
+
     static func difference(_ a: HTMLDocument, _ b: HTMLDocument) -> String? {
         if a.count != b.count { return "node count \(a.count) vs \(b.count)" + firstNodeDifference(a, b) }
         let d = firstNodeDifference(a, b)

@@ -5,13 +5,10 @@ import Testing
 /// with `<!` (an old-style `<!--` guard); content that opens with a tag stays libxml2's.
 @Suite("Parse stage: script and style content that opens with markup")
 struct RawTextShortcutOpeningTests {
-    func check(_ html: String, _ label: String) throws {
-        let bytes = Array(html.utf8)
-        let expected = try #require(ParseTreeOracle.parse(utf8: bytes), "\(label): oracle failed")
-        let (doc, report) = try HTMLParser().parseReporting(utf8: bytes, wellFormed: false)
-        let difference = ParseTreeOracle.difference(expected, doc)
-        #expect(difference == nil, "\(label): \(difference ?? "")")
-        #expect(!report.reparsed, "\(label): re-parsed")
+    /// Parses `html` with the shortcuts, expects libxml2's tree and no re-parse.
+    func check(_ html: String, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let report = try ParseTreeOracle.expectSameTree(html, label, sourceLocation: sourceLocation)
+        #expect(!report.reparsed, "\(label): re-parsed", sourceLocation: sourceLocation)
     }
 
     /// The length of the content the shortcut takes at `content` (nil: left to libxml2).

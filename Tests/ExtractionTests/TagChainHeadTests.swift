@@ -6,13 +6,10 @@ import Testing
 @Suite("Parse stage: the tag chain in head")
 struct TagChainHeadTests {
     @discardableResult
-    func check(_ html: String, _ label: String) throws -> HTMLParser.ShortcutReport {
-        let bytes = Array(html.utf8)
-        let expected = try #require(ParseTreeOracle.parse(utf8: AttributeNameRepair.repaired(bytes) ?? bytes), "\(label): oracle failed")
-        let (doc, report) = try HTMLParser().parseReporting(utf8: bytes, wellFormed: false)
-        let difference = ParseTreeOracle.difference(expected, doc)
-        #expect(difference == nil, "\(label): \(difference ?? "")")
-        #expect(!report.reparsed, "\(label): re-parsed")
+    /// Parses `html` with the shortcuts, expects libxml2's tree and no re-parse; returns the report.
+    func check(_ html: String, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> HTMLParser.ShortcutReport {
+        let report = try ParseTreeOracle.expectSameTree(html, label, sourceLocation: sourceLocation)
+        #expect(!report.reparsed, "\(label): re-parsed", sourceLocation: sourceLocation)
         return report
     }
 
