@@ -75,24 +75,17 @@ enum UTF8Sequence {
             // Multi-byte sequences up to the next ASCII byte, and on over single printable ASCII
             // bytes between them (the spaces of text in other scripts).
             while true {
-                // Text in a script of three-byte sequences (Indic, CJK): sixteen bytes at a time.
+                // Text in a script of three-byte sequences (Indic, CJK): sixteen bytes at a time;
+                // otherwise one sequence.
+                var step = 0
                 if c & 0xF0 == 0xE0, i &+ 16 <= n, p[i &+ 3] & 0xF0 == 0xE0 {
-                    let k = threeByteRun(raw, i, vectors)
-                    if k > 0 {
-                        i &+= k
-                        guard i < n else { return n }
-                        c = p[i]
-                        if c < 0x80 {
-                            guard c >= 0x20, c != stop, c != otherByte, i &+ 1 < n, p[i &+ 1] >= 0x80 else { break }
-                            i &+= 1
-                            c = p[i]
-                        }
-                        continue
-                    }
+                    step = threeByteRun(raw, i, vectors)
                 }
-                let len = length(p, i, n)
-                guard len > 0, !(len == 3 && c == 0xEF && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) else { return nil }
-                i &+= len
+                if step == 0 {
+                    step = length(p, i, n)
+                    guard step > 0, !(step == 3 && c == 0xEF && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) else { return nil }
+                }
+                i &+= step
                 guard i < n else { return n }
                 c = p[i]
                 if c < 0x80 {
