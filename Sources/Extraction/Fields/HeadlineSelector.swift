@@ -450,18 +450,23 @@ public struct HeadlineSelector: Sendable {
         guard high & 0x8080_8080_8080_8080 == 0 else { return nil }
         return String(unsafeUninitializedCapacity: n) { out in
             var count = 0, space = false
-            for c in b {
-                let l = c &- 0x41 < 26 ? c | 0x20 : c
-                if l &- 0x61 < 26 || c &- 0x30 < 10 {
-                    if space, count > 0 { out[count] = 0x20; count &+= 1 }
-                    space = false
-                    out[count] = l
-                    count &+= 1
-                } else {
-                    space = true
-                }
-            }
+            for c in b { putASCII(c, into: out, &count, &space) }
             return count
+        }
+    }
+
+    /// The ASCII byte `c` written at `count` as ``normalize(_:)`` takes it: a letter (lowered) or a
+    /// digit, after one space when a dropped byte came before it; any other byte only notes a space.
+    @inline(__always)
+    private static func putASCII(_ c: UInt8, into out: UnsafeMutableBufferPointer<UInt8>, _ count: inout Int, _ space: inout Bool) {
+        let l = c &- 0x41 < 26 ? c | 0x20 : c
+        if l &- 0x61 < 26 || c &- 0x30 < 10 {
+            if space, count > 0 { out[count] = 0x20; count &+= 1 }
+            space = false
+            out[count] = l
+            count &+= 1
+        } else {
+            space = true
         }
     }
 
@@ -481,16 +486,8 @@ public struct HeadlineSelector: Sendable {
                 let c = b[i]
                 if c < 0x80 {
                     i &+= 1
-                    let l = c &- 0x41 < 26 ? c | 0x20 : c
-                    if l &- 0x61 < 26 || c &- 0x30 < 10 {
-                        guard count &+ 2 <= capacity else { overflow = true; return 0 }
-                        if space, count > 0 { out[count] = 0x20; count &+= 1 }
-                        space = false
-                        out[count] = l
-                        count &+= 1
-                    } else {
-                        space = true
-                    }
+                    guard count &+ 2 <= capacity else { overflow = true; return 0 }
+                    putASCII(c, into: out, &count, &space)
                     continue
                 }
                 let (sc, next) = UTF8Scan.decode(at: i, in: b)
