@@ -10,12 +10,10 @@ This proxy sits in front of the broker and rewrites exactly one thing: the
 trailing top-level tagged-field section of every ApiVersions (api_key 18)
 v3+ response becomes empty (a single 0x00 byte), with the frame length
 adjusted. Every other byte is copied unchanged. Frames are forwarded by
-length, never parsed byte by byte: only frame headers are read into Python,
-and the rest of a large frame (multi-megabyte produce/fetch frames) streams
-socket to pipe to socket with splice(2), never through user space.
+length, never parsed byte by byte, so multi-megabyte produce/fetch frames
+stream straight through.
 
-Python 3 standard library only (a blocking thread per direction per
-connection; os.splice on Linux, plain recv/send elsewhere).
+Python 3 standard library only (asyncio protocols, no extra packages).
 
 Usage:
   kafka-apiversions-proxy.py --listen 127.0.0.1:9092 --upstream 127.0.0.1:19092
@@ -29,13 +27,12 @@ broker answered (and, through the proxy, the tagged fields are empty).
 from __future__ import annotations
 
 import argparse
-import fcntl
+import asyncio
 import os
 import signal
 import socket
 import struct
 import sys
-import threading
 import time
 
 API_VERSIONS_KEY = 18
@@ -46,7 +43,6 @@ _RESPONSE_PREFIX = struct.Struct(">ii")  # length, correlation_id
 # An ApiVersions response is never legitimately this large; anything bigger
 # is forwarded untouched instead of being buffered.
 _MAX_REWRITE_FRAME = 1 << 20
-_UNBOUNDED = 1 << 62
 
 
 # MARK: - Wire helpers
@@ -161,17 +157,6 @@ class RequestTracker:
                 self.pending.add(corr)
             self._skip = length - 8
 
-    def raw_remaining(self) -> int:
-        """How many of the next bytes the tracker does not need to see (the
-        rest of the current request body; unbounded once the stream is not
-        Kafka framing). They may bypass `feed`; report them with
-        `raw_consumed`."""
-        return _UNBOUNDED if self._broken else self._skip
-
-    def raw_consumed(self, count: int) -> None:
-        if not self._broken:
-            self._skip -= count
-
 
 # MARK: - Response side
 
@@ -258,207 +243,110 @@ class ResponseRewriter:
                 self._forward = rest
         return out
 
-    def raw_remaining(self) -> int:
-        """How many of the next bytes pass unchanged without being looked at
-        (the rest of a frame being forwarded; unbounded once the stream is not
-        Kafka framing). They may bypass `feed`, which must then be told with
-        `raw_consumed`."""
-        if self._broken:
-            return _UNBOUNDED
-        return self._forward if self._frame is None else 0
 
-    def raw_consumed(self, count: int) -> None:
-        if not self._broken:
-            self._forward -= count
+# MARK: - asyncio plumbing
 
 
-# MARK: - Forwarding
+_HIGH_WATER = 4 << 20
+_LOW_WATER = 1 << 20
 
 
-# A frame remainder at least this large moves kernel to kernel with
-# splice(2) through a pipe; smaller pieces (and every frame header) are read
-# into a user-space buffer of this size, several frames per read.
-_BUFFER_SIZE = 64 << 10
-_SPLICE_MIN = _BUFFER_SIZE
-_PIPE_SIZE = 1 << 20
-_MAX_PIECES = 256  # per sendmsg (the kernel takes up to 1024)
-_HAVE_SPLICE = hasattr(os, "splice")
-
-
-class _Splicer:
-    """A pipe that moves bytes from one socket to another without copying
-    them through user space (Linux splice(2))."""
+class _Side(asyncio.Protocol):
+    """One socket of a proxied pair; forwards what it reads to its peer."""
 
     def __init__(self) -> None:
-        self.read_fd, self.write_fd = os.pipe()
-        try:
-            fcntl.fcntl(self.write_fd, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
-        except OSError:
-            pass  # e.g. over the per-user pipe quota: a smaller pipe works too
-        self.capacity = fcntl.fcntl(self.write_fd, fcntl.F_GETPIPE_SZ)
+        self.transport: asyncio.Transport | None = None
+        self.peer: _Side | None = None
+        self.filter = None  # callable(bytes) -> list of chunks, or None
+        self.observer = None  # callable(bytes) -> None, or None
+        self.closed = False
 
-    def move(self, src: int, dst: int, limit: int) -> int:
-        """Moves up to `limit` bytes from socket `src` to socket `dst`,
-        blocking until some arrive; returns how many (0 at end of stream)."""
-        moved = os.splice(src, self.write_fd, min(limit, self.capacity))
-        left = moved
-        while left:
-            sent = os.splice(self.read_fd, dst, left)
-            if sent == 0:
-                raise ConnectionError("splice to socket made no progress")
-            left -= sent
-        return moved
-
-    def close(self) -> None:
-        os.close(self.read_fd)
-        os.close(self.write_fd)
-
-
-class _Connection:
-    """A client connection and its broker connection. Two threads move the
-    bytes, one per direction, with blocking sockets (back-pressure is the
-    kernel's). Only frame headers (and ApiVersions responses) pass through
-    Python; the rest of a large frame is spliced."""
-
-    def __init__(self, client: socket.socket, upstream: tuple[str, int], stats: "_Stats") -> None:
-        self.client = client
-        self.upstream_address = upstream
-        self.broker: socket.socket | None = None
-        self.stats = stats
-        self.tracker = RequestTracker()
-        self.rewriter = ResponseRewriter(self.tracker)
-        self._lock = threading.Lock()
-        self._running = 0
-
-    def run(self) -> None:
-        """Thread body: connect to the broker, start the broker-to-client
-        thread, then forward client-to-broker."""
-        try:
-            broker = socket.create_connection(self.upstream_address)
-        except OSError as error:
-            host, port = self.upstream_address
-            log(f"upstream {host}:{port} unreachable: {error}")
-            self.client.close()
-            return
-        self.broker = broker
-        for sock in (self.client, broker):
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
             try:
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             except OSError:
                 pass
-        self._running = 2
+        transport.set_write_buffer_limits(high=_HIGH_WATER, low=_LOW_WATER)  # type: ignore[attr-defined]
+
+    def write(self, chunk) -> None:
+        if self.transport is not None and not self.closed:
+            self.transport.write(chunk)
+
+    def data_received(self, data: bytes) -> None:
+        peer = self.peer
+        if peer is None:
+            return
+        if self.observer is not None:
+            self.observer(data)
+        if self.filter is None:
+            peer.write(data)
+        else:
+            for chunk in self.filter(data):
+                peer.write(chunk)
+
+    def eof_received(self):
+        # Kafka connections are not half-closed in practice: when one side
+        # ends, flush what is buffered for the other side and close both.
+        if self.peer is not None and self.peer.transport is not None:
+            self.peer.transport.close()
+        return False
+
+    def connection_lost(self, exc) -> None:
+        self.closed = True
+        if self.peer is not None and self.peer.transport is not None:
+            self.peer.transport.close()
+
+    # Back-pressure: when our outgoing buffer is full, stop reading the peer.
+    def pause_writing(self) -> None:
+        if self.peer is not None and self.peer.transport is not None:
+            self.peer.transport.pause_reading()
+
+    def resume_writing(self) -> None:
+        if self.peer is not None and self.peer.transport is not None:
+            self.peer.transport.resume_reading()
+
+
+class _ClientSide(_Side):
+    def __init__(self, upstream: tuple[str, int], stats: dict) -> None:
+        super().__init__()
+        self.upstream = upstream
+        self.stats = stats
+
+    def connection_made(self, transport) -> None:
+        super().connection_made(transport)
+        self.stats["connections"] += 1
+        # Hold the client's bytes until the broker connection exists.
+        tracker = RequestTracker()
+        rewriter = ResponseRewriter(tracker)
+        self.observer = tracker.feed
+        upstream = _Side()
+        upstream.filter = rewriter.feed
+        upstream.peer = self
+        self.peer = upstream
+        self.rewriter = rewriter
+        transport.pause_reading()
+        asyncio.get_running_loop().create_task(self._connect(upstream))
+
+    async def _connect(self, upstream: _Side) -> None:
+        loop = asyncio.get_running_loop()
         try:
-            threading.Thread(
-                target=self._direction, args=(broker, self.client, self._pump_responses), daemon=True
-            ).start()
-        except RuntimeError as error:  # can't start new thread
-            log(f"dropping a connection: {error}")
-            self._running = 1
-            self.client.shutdown(socket.SHUT_RD)
-        self._direction(self.client, broker, self._pump_requests)
+            await loop.create_connection(lambda: upstream, *self.upstream)
+        except OSError as error:
+            log(f"upstream {self.upstream[0]}:{self.upstream[1]} unreachable: {error}")
+            if self.transport is not None:
+                self.transport.close()
+            return
+        if self.closed:
+            upstream.transport.close()
+            return
+        self.transport.resume_reading()
 
-    def _direction(self, src: socket.socket, dst: socket.socket, pump) -> None:
-        try:
-            pump(src, dst)
-        except OSError:
-            pass  # reset, broken pipe, or the other direction shut us down
-        finally:
-            self._finish(dst)
-
-    def _finish(self, dst: socket.socket) -> None:
-        # One side ended (end of stream or error): everything read from it
-        # has been written, so stop reading the other side too. Its thread
-        # finishes the write it is in, then sees end of stream. Kafka
-        # connections are not half-closed in practice: both close together.
-        try:
-            dst.shutdown(socket.SHUT_RD)
-        except OSError:
-            pass
-        with self._lock:
-            self._running -= 1
-            last = self._running == 0
-        if last:
-            self.client.close()
-            if self.broker is not None:
-                self.broker.close()
-            self.stats.add_rewritten(self.rewriter.rewritten)
-
-    def _pump_requests(self, src: socket.socket, dst: socket.socket) -> None:
-        tracker = self.tracker
-
-        def forward(chunk: memoryview) -> None:
-            tracker.feed(chunk)
-            dst.sendall(chunk)
-
-        _pump(src, dst, tracker, forward)
-
-    def _pump_responses(self, src: socket.socket, dst: socket.socket) -> None:
-        rewriter = self.rewriter
-
-        def forward(chunk: memoryview) -> None:
-            pieces = rewriter.feed(chunk)
-            if len(pieces) == 1:
-                dst.sendall(pieces[0])
-            elif len(pieces) > _MAX_PIECES:  # a read full of tiny frames
-                dst.sendall(b"".join(pieces))
-            elif pieces:
-                _send_all_pieces(dst, pieces)
-
-        _pump(src, dst, rewriter, forward)
-
-
-def _send_all_pieces(sock: socket.socket, pieces: list) -> None:
-    """Writes the pieces (a read's worth of frame prefixes and slices) with
-    one sendmsg: one TCP segment instead of one per piece."""
-    sent = sock.sendmsg(pieces)
-    total = sum(len(piece) for piece in pieces)
-    if sent < total:  # interrupted: write the rest piece by piece
-        for piece in pieces:
-            if sent >= len(piece):
-                sent -= len(piece)
-                continue
-            sock.sendall(memoryview(piece)[sent:])
-            sent = 0
-
-
-def _pump(src: socket.socket, dst: socket.socket, parser, forward) -> None:
-    """Moves `src`'s bytes to `dst` until end of stream. Bytes the parser
-    (RequestTracker or ResponseRewriter) need not see are spliced when there
-    are at least _SPLICE_MIN of them; the rest are read into a buffer and
-    handed to `forward`, which feeds the parser and writes the result."""
-    buf = bytearray(_BUFFER_SIZE)
-    view = memoryview(buf)
-    splicer = None
-    src_fd, dst_fd = src.fileno(), dst.fileno()
-    try:
-        while True:
-            remaining = parser.raw_remaining()
-            if remaining >= _SPLICE_MIN and _HAVE_SPLICE:
-                if splicer is None:
-                    splicer = _Splicer()
-                moved = splicer.move(src_fd, dst_fd, remaining)
-                if moved == 0:
-                    return
-                parser.raw_consumed(moved)
-                continue
-            n = src.recv_into(buf)
-            if n == 0:
-                return
-            forward(view[:n])
-    finally:
-        if splicer is not None:
-            splicer.close()
-
-
-class _Stats:
-    def __init__(self) -> None:
-        self.connections = 0
-        self.rewritten = 0
-        self._lock = threading.Lock()
-
-    def add_rewritten(self, count: int) -> None:
-        with self._lock:
-            self.rewritten += count
+    def connection_lost(self, exc) -> None:
+        self.stats["rewritten"] += self.rewriter.rewritten
+        super().connection_lost(exc)
 
 
 def log(message: str) -> None:
@@ -473,52 +361,19 @@ def parse_address(text: str) -> tuple[str, int]:
     return host, int(port)
 
 
-_STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
-
-
-class _Stop(Exception):
-    pass
-
-
-def _raise_stop(signum, frame) -> None:
-    raise _Stop
-
-
-def serve(listen: tuple[str, int], upstream: tuple[str, int]) -> None:
-    """Accepts clients until SIGTERM or SIGINT; each gets a _Connection."""
-    stats = _Stats()
-    listener = socket.create_server(listen, backlog=512)  # SO_REUSEADDR on POSIX
+async def serve(listen: tuple[str, int], upstream: tuple[str, int]) -> None:
+    loop = asyncio.get_running_loop()
+    stats = {"connections": 0, "rewritten": 0}
+    server = await loop.create_server(
+        lambda: _ClientSide(upstream, stats), listen[0], listen[1], reuse_address=True, backlog=512
+    )
     log(f"listening on {listen[0]}:{listen[1]}, forwarding to {upstream[0]}:{upstream[1]}")
-    for sig in _STOP_SIGNALS:
-        signal.signal(sig, _raise_stop)
-    try:
-        while True:
-            try:
-                client, _ = listener.accept()
-            except OSError as error:  # e.g. EMFILE: wait a moment, keep serving
-                log(f"accept failed: {error}")
-                time.sleep(0.1)
-                continue
-            stats.connections += 1
-            connection = _Connection(client, upstream, stats)
-            # The connection's threads start with SIGTERM/SIGINT blocked, so
-            # that the kernel delivers them to this (the main) thread, where
-            # the handler interrupts accept().
-            signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-            try:
-                threading.Thread(target=connection.run, daemon=True).start()
-            except RuntimeError as error:  # can't start new thread
-                log(f"dropping a connection: {error}")
-                client.close()
-            finally:
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
-    except _Stop:
-        pass
-    finally:
-        for sig in _STOP_SIGNALS:
-            signal.signal(sig, signal.SIG_DFL)
-        listener.close()
-    log(f"stopping after {stats.connections} connections, {stats.rewritten} ApiVersions responses rewritten")
+    stop = asyncio.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    async with server:
+        await stop.wait()
+    log(f"stopping after {stats['connections']} connections, {stats['rewritten']} ApiVersions responses rewritten")
 
 
 # MARK: - --check: a real Kafka request
@@ -620,7 +475,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.listen or not args.upstream:
         parser.error("--listen and --upstream are required (or use --check)")
     try:
-        serve(args.listen, args.upstream)
+        asyncio.run(serve(args.listen, args.upstream))
     except OSError as error:
         log(f"cannot listen on {args.listen[0]}:{args.listen[1]}: {error}")
         return 1

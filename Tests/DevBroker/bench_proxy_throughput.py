@@ -1,25 +1,22 @@
 #!/usr/bin/env python3
 """Loopback throughput of scripts/kafka-apiversions-proxy.py (not a test).
 
-Usage: python3 Tests/DevBroker/bench_proxy_throughput.py [--proxy SCRIPT] [MB_PER_CONNECTION] [CONNECTIONS...]
+Usage: python3 Tests/DevBroker/bench_proxy_throughput.py [MB_PER_CONNECTION] [CONNECTIONS...]
 
 A scripted Kafka-framed peer answers "Fetch" requests with 8 MB frames; the
 client pulls MB_PER_CONNECTION (default 1024) per connection, first directly
-from the peer, then through the proxy, and prints MB/s for each and the
-proxy process's CPU seconds (user + system, /proc/PID/stat) per GB moved.
---proxy runs another copy of the script (e.g. an older one) instead.
+from the peer, then through the proxy, and prints MB/s for each.
 """
 
 from __future__ import annotations
 
-import os
 import socket
 import struct
 import sys
 import threading
 import time
 
-from devbroker_support import PROXY_SCRIPT, ScriptedUpstream, request, start_proxy
+from devbroker_support import ScriptedUpstream, request, start_proxy
 
 FRAME = 8 * 1024 * 1024
 
@@ -53,31 +50,18 @@ def measure(port: int, megabytes: int, connections: int) -> float:
     return megabytes * connections / elapsed
 
 
-def cpu_seconds(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def main() -> None:
-    args = sys.argv[1:]
-    script = PROXY_SCRIPT
-    if args[:1] == ["--proxy"]:
-        script, args = args[1], args[2:]
-    megabytes = int(args[0]) if args else 1024
-    counts = [int(a) for a in args[1:]] or [1, 4]
+    megabytes = int(sys.argv[1]) if len(sys.argv) > 1 else 1024
+    counts = [int(a) for a in sys.argv[2:]] or [1, 4]
     upstream = ScriptedUpstream()
-    process, proxy_port = start_proxy(upstream.port, script)
+    process, proxy_port = start_proxy(upstream.port)
     try:
         for connections in counts:
             direct = measure(upstream.port, megabytes, connections)
-            before = cpu_seconds(process.pid)
             proxied = measure(proxy_port, megabytes, connections)
-            cpu = cpu_seconds(process.pid) - before
             print(
                 f"{connections} connection(s) x {megabytes} MB of 8 MB fetch frames: "
-                f"direct {direct:,.0f} MB/s, through proxy {proxied:,.0f} MB/s, "
-                f"proxy CPU {cpu / (megabytes * connections / 1024):.2f} s/GB"
+                f"direct {direct:,.0f} MB/s, through proxy {proxied:,.0f} MB/s"
             )
     finally:
         process.terminate()

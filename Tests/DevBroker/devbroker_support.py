@@ -190,12 +190,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_proxy(upstream_port: int, script: Path | str = PROXY_SCRIPT) -> tuple[subprocess.Popen, int]:
-    """Runs the proxy script (by default scripts/kafka-apiversions-proxy.py)
-    as a subprocess; returns (process, listen port)."""
+def start_proxy(upstream_port: int) -> tuple[subprocess.Popen, int]:
+    """Runs the proxy script as a subprocess; returns (process, listen port)."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, str(script), "--listen", f"127.0.0.1:{port}", "--upstream", f"127.0.0.1:{upstream_port}"],
+        [sys.executable, str(PROXY_SCRIPT), "--listen", f"127.0.0.1:{port}", "--upstream", f"127.0.0.1:{upstream_port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
